@@ -1,0 +1,203 @@
+package org.parley.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.parley.plugin.Capability;
+import org.parley.plugin.ConfigProperty;
+import org.parley.plugin.DeliveryStatus;
+import org.parley.plugin.LineContext;
+import org.parley.plugin.LineType;
+import org.parley.plugin.MalformedWebhookException;
+import org.parley.plugin.Media;
+import org.parley.plugin.MediaFetchException;
+import org.parley.plugin.MessagingProvider;
+import org.parley.plugin.OutboundMessage;
+import org.parley.plugin.ProviderDescriptor;
+import org.parley.plugin.ProviderEvent;
+import org.parley.plugin.SendResult;
+import org.parley.plugin.SendResult.FailureKind;
+import org.parley.plugin.WebhookOutcome;
+import org.parley.plugin.WebhookRequest;
+import org.pf4j.Extension;
+
+/**
+ * A provider whose carrier is Parley's patient phone simulator, spoken to over HTTP exactly as a real
+ * provider would be: signed form posts both ways, so the app's webhook path is the one real lines use.
+ */
+@Extension
+public class SandboxProvider implements MessagingProvider {
+
+    static final String SIGNING_SECRET = "signingSecret";
+    static final String CARRIER_URL = "carrierUrl";
+
+    private static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(
+            "sandbox",
+            "Sandbox (simulated phones)",
+            "Sends texts to Parley's built-in patient phone simulator instead of real phones. For trying "
+                    + "Parley out and for training; no message leaves this server.",
+            List.of(
+                    ConfigProperty.secret(SIGNING_SECRET, "Signing secret",
+                                    "Key the simulated carrier signs its webhooks with. Left blank, Parley generates one.")
+                            .generatedWhenBlank(),
+                    ConfigProperty.url(CARRIER_URL, "Carrier URL",
+                            "Where the simulated carrier listens. Blank: this Parley's own simulator, "
+                                    + "{public-base-url}/sandbox-carrier.")),
+            Set.of(Capability.SMS, Capability.MMS, Capability.LINE_TYPE_LOOKUP),
+            List.of("sms", "status"),
+            1600);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public SendResult send(LineContext line, OutboundMessage message) {
+        URI url = carrier(line).resolve("messages");
+        FormBody form = new FormBody()
+                .add("IdempotencyKey", message.messageKey())
+                .add("From", message.from())
+                .add("To", message.to())
+                .add("Body", message.text())
+                .add("StatusCallback", message.statusCallbackUrl() == null ? null : message.statusCallbackUrl().toString());
+        for (Media media : message.media()) {
+            form.add("MediaContentType", media.contentType())
+                    .add("MediaFileName", media.fileName() == null ? "" : media.fileName())
+                    .add("MediaData", Base64.getEncoder().encodeToString(media.data()));
+        }
+        byte[] body = form.bytes();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(SandboxSignature.HEADER, SandboxSignature.sign(secret(line), url, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return SendResult.temporaryFailure(null, "the sandbox carrier cannot be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SendResult.temporaryFailure(null, "sending was interrupted");
+        }
+        Map<String, String> answer = FormBody.parse(response.body());
+        int status = response.statusCode();
+        if (status / 100 == 2 && answer.containsKey("MessageId")) {
+            return SendResult.accepted(answer.get("MessageId"));
+        }
+        String code = answer.get("ErrorCode");
+        String reason = answer.getOrDefault("ErrorMessage", "the sandbox carrier answered HTTP " + status);
+        if (status >= 500 || status == 429) {
+            return SendResult.temporaryFailure(code, reason);
+        }
+        FailureKind kind = switch (code == null ? "" : code) {
+            case "opted-out" -> FailureKind.RECIPIENT_OPTED_OUT;
+            case "invalid-number" -> FailureKind.INVALID_RECIPIENT;
+            case "bad-signature" -> FailureKind.CONFIGURATION;
+            default -> FailureKind.REJECTED;
+        };
+        return SendResult.permanentFailure(kind, code, reason);
+    }
+
+    @Override
+    public boolean isAuthentic(LineContext line, WebhookRequest request) {
+        String secret = line.settings().get(SIGNING_SECRET).orElse("");
+        if (secret.isBlank()) {
+            return false;
+        }
+        return SandboxSignature.matches(secret, request.url(), request.body(),
+                request.header(SandboxSignature.HEADER).orElse(null));
+    }
+
+    @Override
+    public WebhookOutcome handleWebhook(LineContext line, String event, WebhookRequest request)
+            throws MalformedWebhookException {
+        return switch (event) {
+            case "sms" -> WebhookOutcome.of(inbound(line, request));
+            case "status" -> WebhookOutcome.of(status(request));
+            default -> throw new MalformedWebhookException("the sandbox has no '" + event + "' webhook");
+        };
+    }
+
+    private ProviderEvent inbound(LineContext line, WebhookRequest request) throws MalformedWebhookException {
+        String id = request.requireParameter("MessageId");
+        String from = request.requireParameter("From");
+        String to = request.parameter("To").orElse(line.number());
+        String text = request.parameter("Body").orElse("");
+        List<Media> media = new ArrayList<>();
+        String mediaUrl = request.parameter("MediaUrl").orElse("");
+        if (!mediaUrl.isBlank()) {
+            URI uri;
+            try {
+                uri = URI.create(mediaUrl);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedWebhookException("field 'MediaUrl' is not a URL");
+            }
+            try {
+                media.add(line.media().fetch(uri,
+                        Map.of(SandboxSignature.HEADER, SandboxSignature.sign(secret(line), uri, new byte[0]))));
+            } catch (MediaFetchException e) {
+                throw new MalformedWebhookException("the picture could not be fetched: " + e.getMessage());
+            }
+        }
+        if (text.isBlank() && media.isEmpty()) {
+            throw new MalformedWebhookException("field 'Body' is empty and there is no media");
+        }
+        return new ProviderEvent.InboundMessage(id, from, to, text, media);
+    }
+
+    private ProviderEvent status(WebhookRequest request) throws MalformedWebhookException {
+        String id = request.requireParameter("MessageId");
+        String value = request.requireParameter("Status").toLowerCase(Locale.ROOT);
+        DeliveryStatus status = switch (value) {
+            case "sent" -> DeliveryStatus.SENT;
+            case "delivered" -> DeliveryStatus.DELIVERED;
+            case "undelivered" -> DeliveryStatus.UNDELIVERED;
+            case "failed" -> DeliveryStatus.FAILED;
+            case "read" -> DeliveryStatus.READ;
+            default -> throw new MalformedWebhookException("field 'Status' has an unknown value");
+        };
+        return new ProviderEvent.DeliveryUpdate(id, status, request.parameter("ErrorCode").orElse(null),
+                request.parameter("ErrorMessage").orElse(null));
+    }
+
+    /**
+     * The sandbox answers without a carrier call, by the number's last digit, so that every kind can be
+     * tried: 0-6 mobile, 7-8 landline, 9 VoIP.
+     */
+    @Override
+    public LineType lookupLineType(LineContext line, String e164Number) {
+        if (e164Number == null || e164Number.isEmpty()) {
+            return LineType.UNKNOWN;
+        }
+        char last = e164Number.charAt(e164Number.length() - 1);
+        if (last >= '0' && last <= '6') {
+            return LineType.MOBILE;
+        }
+        return last == '9' ? LineType.VOIP : last == '7' || last == '8' ? LineType.LANDLINE : LineType.UNKNOWN;
+    }
+
+    private static URI carrier(LineContext line) {
+        String configured = line.settings().get(CARRIER_URL).filter(s -> !s.isBlank())
+                .orElse(line.publicBaseUrl().toString().replaceAll("/+$", "") + "/sandbox-carrier");
+        return URI.create(configured.endsWith("/") ? configured : configured + "/");
+    }
+
+    private static String secret(LineContext line) {
+        return line.settings().require(SIGNING_SECRET);
+    }
+}
