@@ -1,0 +1,85 @@
+package org.parley.inbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.parley.base.AbstractEntity;
+
+/** A task for the team: the exchange with one contact on one line. */
+@Entity
+@Table(name = "conversation")
+class Conversation extends AbstractEntity {
+
+    static final int PREVIEW_LENGTH = 160;
+
+    @Column(name = "line_id", nullable = false)
+    private String lineId;
+
+    @Column(name = "contact_id", nullable = false)
+    private long contactId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private ConversationStatus status;
+
+    @Column(name = "last_activity_at", nullable = false)
+    private Instant lastActivityAt;
+
+    @Column(name = "last_inbound_at")
+    private Instant lastInboundAt;
+
+    @Column(name = "last_preview")
+    private String lastPreview;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Conversation() {
+    }
+
+    Conversation(String lineId, long contactId, Instant createdAt) {
+        this.lineId = lineId;
+        this.contactId = contactId;
+        this.status = ConversationStatus.OPEN;
+        this.createdAt = createdAt;
+        this.lastActivityAt = createdAt;
+    }
+
+    void inbound(String preview, Instant at) {
+        lastInboundAt = at;
+        activity(preview, at);
+        status = ConversationStatus.OPEN;
+    }
+
+    void activity(String preview, Instant at) {
+        lastActivityAt = at;
+        lastPreview = preview.length() > PREVIEW_LENGTH ? preview.substring(0, PREVIEW_LENGTH - 1) + "…" : preview;
+    }
+
+    String getLineId() {
+        return lineId;
+    }
+
+    long getContactId() {
+        return contactId;
+    }
+
+    ConversationStatus getStatus() {
+        return status;
+    }
+
+    Instant getLastActivityAt() {
+        return lastActivityAt;
+    }
+
+    Instant getLastInboundAt() {
+        return lastInboundAt;
+    }
+
+    String getLastPreview() {
+        return lastPreview;
+    }
+}

@@ -1,0 +1,15 @@
+package org.parley.inbox;
+
+import java.time.Instant;
+
+/**
+ * A conversation as the inbox list shows it.
+ *
+ * @param id             the conversation's id
+ * @param contactName    the patient's name, or the formatted number of an unknown contact
+ * @param preview        the start of the last message
+ * @param lastActivityAt when the last message came or went
+ * @param unseen         whether it has patient messages this staff member has not opened
+ */
+public record ConversationRow(long id, String contactName, String preview, Instant lastActivityAt, boolean unseen) {
+}

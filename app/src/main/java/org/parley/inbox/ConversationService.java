@@ -1,0 +1,173 @@
+package org.parley.inbox;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.parley.audit.AuditLog;
+import org.parley.line.LineGateway;
+import org.parley.line.LineService;
+import org.parley.line.LineSnapshot;
+import org.parley.patient.ContactService;
+import org.parley.patient.ContactSummary;
+import org.parley.plugin.ProviderDescriptor;
+import org.parley.security.StaffDirectory;
+import org.parley.security.StaffMember;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What staff do in the inbox: list conversations, open one, read its thread, reply. */
+@Service
+public class ConversationService {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final MessageMediaRepository media;
+    private final ConversationSeenRepository seen;
+    private final ContactService contacts;
+    private final LineService lines;
+    private final LineGateway gateway;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConversationService(ConversationRepository conversations, MessageRepository messages,
+                        MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
+                        LineService lines, LineGateway gateway, StaffDirectory staff, AuditLog audit,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.media = media;
+        this.seen = seen;
+        this.contacts = contacts;
+        this.lines = lines;
+        this.gateway = gateway;
+        this.staff = staff;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A page of open conversations, newest activity first, marked unseen for {@code viewer}. */
+    @Transactional(readOnly = true)
+    public List<ConversationRow> openConversations(StaffMember viewer, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<InboxRow> rows = conversations.page(ConversationStatus.OPEN, viewer.id(),
+                PageRequest.of(offset / limit, limit));
+        Map<Long, ContactSummary> who = contacts.find(rows.stream().map(InboxRow::contactId).toList());
+        return rows.stream().map(row -> new ConversationRow(row.id(),
+                Optional.ofNullable(who.get(row.contactId())).map(ContactSummary::displayName).orElse("Unknown"),
+                row.preview() == null ? "" : row.preview(), row.lastActivityAt(), row.unseen())).toList();
+    }
+
+    /** How many conversations are open. */
+    @Transactional(readOnly = true)
+    public long countOpen() {
+        return conversations.countByStatus(ConversationStatus.OPEN);
+    }
+
+    /**
+     * Opens a conversation for {@code viewer}: records the view in the audit log and marks its patient
+     * messages seen.
+     *
+     * @throws NoSuchElementException when there is no such conversation
+     */
+    @Transactional
+    public ConversationHeader open(StaffMember viewer, long conversationId) {
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
+        audit.record(viewer.username(), "CONVERSATION_VIEWED", "conversation", String.valueOf(conversationId), null);
+        markSeen(viewer, conversationId);
+        return header(conversation);
+    }
+
+    /** Marks a conversation's messages seen by {@code viewer}, e.g. when one arrives while it is open. */
+    @Transactional
+    public void markSeen(StaffMember viewer, long conversationId) {
+        ConversationSeen.Key key = new ConversationSeen.Key(conversationId, viewer.id());
+        seen.findById(key).ifPresentOrElse(s -> s.seen(clock.instant()),
+                () -> seen.save(new ConversationSeen(conversationId, viewer.id(), clock.instant())));
+    }
+
+    private ConversationHeader header(Conversation conversation) {
+        String name = contacts.find(conversation.getContactId()).map(ContactSummary::displayName).orElse("Unknown");
+        Optional<LineSnapshot> line = lines.find(conversation.getLineId());
+        int max = gateway.descriptor(conversation.getLineId()).map(ProviderDescriptor::maxTextLength).orElse(0);
+        return new ConversationHeader(conversation.getId(), name, conversation.getStatus(),
+                line.map(LineSnapshot::name).orElse(conversation.getLineId()), max);
+    }
+
+    /** The newest {@code limit} messages after skipping {@code offset}, oldest first for reading. */
+    @Transactional(readOnly = true)
+    public List<MessageView> thread(long conversationId, int offset, int limit) {
+        List<Message> page = new ArrayList<>(messages.findByConversationIdOrderByCreatedAtDescIdDesc(conversationId,
+                PageRequest.of(offset / limit, limit)));
+        Collections.reverse(page);
+        Map<Long, List<MediaInfo>> attachments = new HashMap<>();
+        if (!page.isEmpty()) {
+            for (Object[] row : media.infoOf(page.stream().map(Message::getId).toList())) {
+                attachments.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((MediaInfo) row[1]);
+            }
+        }
+        Map<Long, String> authors = page.stream().map(Message::getAuthorId).filter(java.util.Objects::nonNull)
+                .distinct().collect(Collectors.toMap(id -> id,
+                        id -> staff.find(id).map(StaffMember::displayName).orElse("Former staff")));
+        return page.stream().map(m -> new MessageView(m.getId(), m.getDirection(), m.getBody(),
+                m.getAuthorId() == null ? null : authors.get(m.getAuthorId()), m.getStatus(), m.getStatusReason(),
+                m.getCreatedAt(), attachments.getOrDefault(m.getId(), List.of()))).toList();
+    }
+
+    /** How many messages a conversation has. */
+    @Transactional(readOnly = true)
+    public long countMessages(long conversationId) {
+        return messages.countByConversationId(conversationId);
+    }
+
+    /** The content of an attachment, for showing or downloading it. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> attachment(long mediaId) {
+        return media.findById(mediaId).map(MessageMedia::getData);
+    }
+
+    /**
+     * Queues a reply. It is stored before anything is sent, then handed to the line's provider by the
+     * outbound queue, which retries temporary failures.
+     *
+     * @throws IllegalArgumentException when the text is empty or longer than the provider accepts
+     * @throws IllegalStateException    when the line's provider plugin is not loaded
+     */
+    @Transactional
+    public MessageView reply(StaffMember author, long conversationId, String text) {
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new IllegalArgumentException("Write a reply first.");
+        }
+        ProviderDescriptor provider = gateway.descriptor(conversation.getLineId()).orElseThrow(() ->
+                new IllegalStateException("This line's provider plugin is not loaded: replies cannot be sent."));
+        if (body.length() > provider.maxTextLength()) {
+            throw new IllegalArgumentException("The reply has " + body.length() + " characters; "
+                    + provider.name() + " accepts at most " + provider.maxTextLength() + ".");
+        }
+        Message message = messages.save(Message.outbound(conversationId, conversation.getLineId(), author.id(), body,
+                clock.instant()));
+        conversation.activity(body, clock.instant());
+        audit.record(author.username(), "MESSAGE_QUEUED", "message", String.valueOf(message.getId()),
+                "conversation " + conversationId);
+        events.publishEvent(new ConversationChanged(conversationId, message.getId(), false));
+        events.publishEvent(new OutboundQueued(message.getId()));
+        return new MessageView(message.getId(), Direction.OUTBOUND, body, author.displayName(), message.getStatus(),
+                null, message.getCreatedAt(), List.of());
+    }
+}

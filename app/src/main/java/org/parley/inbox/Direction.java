@@ -1,0 +1,13 @@
+package org.parley.inbox;
+
+/** Which way a message went. */
+public enum Direction {
+    /** From the patient. */
+    INBOUND,
+    /** From the practice to the patient. */
+    OUTBOUND,
+    /** Internal note, never sent to the patient. */
+    NOTE,
+    /** A voicemail the patient left. */
+    VOICEMAIL
+}

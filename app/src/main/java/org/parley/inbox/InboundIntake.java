@@ -1,0 +1,132 @@
+package org.parley.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.parley.audit.AuditLog;
+import org.parley.line.LineSnapshot;
+import org.parley.patient.ContactService;
+import org.parley.patient.ContactSummary;
+import org.parley.plugin.Media;
+import org.parley.plugin.ProviderEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what providers report: patients' messages, voicemails and delivery updates. Idempotent: a
+ * provider message id already stored on the line changes nothing.
+ */
+@Service
+class InboundIntake {
+
+    /** What recording a webhook's events came to. */
+    enum Result {
+        /** Everything was recorded (or had been already). */
+        RECORDED,
+        /** A delivery update named a message Parley does not know (yet): the provider should retry. */
+        UNKNOWN_MESSAGE
+    }
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final MessageMediaRepository media;
+    private final ContactService contacts;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
+                  ContactService contacts, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.media = media;
+        this.contacts = contacts;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Result record(LineSnapshot line, List<ProviderEvent> reported) {
+        Result result = Result.RECORDED;
+        for (ProviderEvent event : reported) {
+            switch (event) {
+                case ProviderEvent.InboundMessage inbound -> receive(line, inbound);
+                case ProviderEvent.DeliveryUpdate update -> {
+                    if (!deliver(line, update)) {
+                        result = Result.UNKNOWN_MESSAGE;
+                    }
+                }
+                case ProviderEvent.Voicemail voicemail -> voicemail(line, voicemail);
+            }
+        }
+        return result;
+    }
+
+    private void receive(LineSnapshot line, ProviderEvent.InboundMessage inbound) {
+        if (messages.existsByLineIdAndProviderMessageId(line.id(), inbound.providerMessageId())) {
+            return;
+        }
+        Instant now = clock.instant();
+        Conversation conversation = conversationWith(line, inbound.from(), now);
+        Message message = messages.save(Message.inbound(conversation.getId(), line.id(), inbound.providerMessageId(),
+                inbound.text(), now));
+        for (Media item : inbound.media()) {
+            media.save(new MessageMedia(message.getId(), item.contentType(), item.fileName(), item.size(), item.data(),
+                    now));
+        }
+        conversation.inbound(preview(inbound.text(), inbound.media()), now);
+        audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
+                "conversation " + conversation.getId());
+        events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
+    }
+
+    private void voicemail(LineSnapshot line, ProviderEvent.Voicemail voicemail) {
+        Instant now = clock.instant();
+        Optional<Message> existing = messages.findByLineIdAndProviderMessageId(line.id(), voicemail.providerCallId());
+        if (existing.isPresent() || voicemail.from() == null) {
+            // Later parts (a transcript after the recording) are joined by the voice features; a part
+            // without a caller cannot open a conversation.
+            return;
+        }
+        Conversation conversation = conversationWith(line, voicemail.from(), now);
+        String transcript = voicemail.transcript() == null ? "" : voicemail.transcript();
+        Message message = messages.save(Message.voicemail(conversation.getId(), line.id(), voicemail.providerCallId(),
+                transcript, now));
+        if (voicemail.recording() != null) {
+            Media recording = voicemail.recording();
+            media.save(new MessageMedia(message.getId(), recording.contentType(), recording.fileName(),
+                    recording.size(), recording.data(), now));
+        }
+        conversation.inbound("Voicemail", now);
+        events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
+    }
+
+    private boolean deliver(LineSnapshot line, ProviderEvent.DeliveryUpdate update) {
+        Optional<Message> found = messages.findByLineIdAndProviderMessageId(line.id(), update.providerMessageId());
+        if (found.isEmpty()) {
+            return false;
+        }
+        Message message = found.get();
+        String reason = update.reason() == null || update.reason().isBlank() ? update.errorCode() : update.reason();
+        if (message.advance(MessageStatus.of(update.status()), reason, clock.instant())) {
+            events.publishEvent(new ConversationChanged(message.getConversationId(), message.getId(), false));
+        }
+        return true;
+    }
+
+    private Conversation conversationWith(LineSnapshot line, String from, Instant now) {
+        ContactSummary contact = contacts.findOrCreateByPhone(from);
+        return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
+                .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(), now)));
+    }
+
+    private static String preview(String text, List<Media> attachments) {
+        if (text != null && !text.isBlank()) {
+            return text.strip();
+        }
+        return attachments.size() == 1 ? "Picture or file" : attachments.size() + " pictures or files";
+    }
+}

@@ -1,0 +1,178 @@
+package org.parley.inbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.parley.base.AbstractEntity;
+
+/** One message of a conversation: a patient's text, a reply, a note or a voicemail. */
+@Entity
+@Table(name = "message")
+class Message extends AbstractEntity {
+
+    @Column(name = "conversation_id", nullable = false)
+    private long conversationId;
+
+    @Column(name = "line_id", nullable = false)
+    private String lineId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "direction", nullable = false)
+    private Direction direction;
+
+    @Column(name = "body", nullable = false)
+    private String body;
+
+    @Column(name = "author_id")
+    private Long authorId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status")
+    private MessageStatus status;
+
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @Column(name = "provider_message_id")
+    private String providerMessageId;
+
+    /** Parley's own id for the message, handed to providers as the idempotency key. */
+    @Column(name = "message_key", nullable = false, updatable = false)
+    private String messageKey;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Message() {
+    }
+
+    private Message(long conversationId, String lineId, Direction direction, String body, Instant at) {
+        this.conversationId = conversationId;
+        this.lineId = lineId;
+        this.direction = direction;
+        this.body = body;
+        this.messageKey = UUID.randomUUID().toString();
+        this.createdAt = at;
+        this.updatedAt = at;
+    }
+
+    static Message inbound(long conversationId, String lineId, String providerMessageId, String body, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.INBOUND, body, at);
+        message.providerMessageId = providerMessageId;
+        message.status = MessageStatus.RECEIVED;
+        return message;
+    }
+
+    static Message voicemail(long conversationId, String lineId, String providerCallId, String transcript,
+                             Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.VOICEMAIL, transcript, at);
+        message.providerMessageId = providerCallId;
+        message.status = MessageStatus.RECEIVED;
+        return message;
+    }
+
+    static Message outbound(long conversationId, String lineId, long authorId, String body, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.OUTBOUND, body, at);
+        message.authorId = authorId;
+        message.status = MessageStatus.QUEUED;
+        message.nextAttemptAt = at;
+        return message;
+    }
+
+    /** The provider took the message. */
+    void accepted(String providerMessageId, Instant at) {
+        this.providerMessageId = providerMessageId;
+        this.nextAttemptAt = null;
+        this.statusReason = null;
+        advance(MessageStatus.SENT, null, at);
+    }
+
+    /** A temporary failure: try again at {@code retryAt}. */
+    void retryLater(String reason, Instant retryAt, Instant at) {
+        this.status = MessageStatus.QUEUED;
+        this.statusReason = reason;
+        this.nextAttemptAt = retryAt;
+        this.updatedAt = at;
+    }
+
+    /** A failure that retrying cannot fix. */
+    void failed(String reason, Instant at) {
+        this.status = MessageStatus.FAILED;
+        this.statusReason = reason;
+        this.nextAttemptAt = null;
+        this.updatedAt = at;
+    }
+
+    /**
+     * Applies a provider's report, unless it would move the message backwards (reports arrive out of order).
+     *
+     * @return whether the status changed
+     */
+    boolean advance(MessageStatus reported, String reason, Instant at) {
+        if (status != null && status != MessageStatus.QUEUED && status != MessageStatus.SENDING
+                && reported.rank() <= status.rank()) {
+            return false;
+        }
+        status = reported;
+        statusReason = reported.isProblem() ? reason : null;
+        updatedAt = at;
+        return true;
+    }
+
+    void countAttempt() {
+        attempts++;
+    }
+
+    long getConversationId() {
+        return conversationId;
+    }
+
+    String getLineId() {
+        return lineId;
+    }
+
+    Direction getDirection() {
+        return direction;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    Long getAuthorId() {
+        return authorId;
+    }
+
+    MessageStatus getStatus() {
+        return status;
+    }
+
+    String getStatusReason() {
+        return statusReason;
+    }
+
+    String getMessageKey() {
+        return messageKey;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,40 @@
+package org.parley.inbox;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface MessageRepository extends JpaRepository<Message, Long> {
+
+    boolean existsByLineIdAndProviderMessageId(String lineId, String providerMessageId);
+
+    Optional<Message> findByLineIdAndProviderMessageId(String lineId, String providerMessageId);
+
+    /** The newest messages of a conversation first; the view reverses a page for reading. */
+    List<Message> findByConversationIdOrderByCreatedAtDescIdDesc(long conversationId, Pageable page);
+
+    long countByConversationId(long conversationId);
+
+    @Query("select m.id from Message m where m.status = :status and m.nextAttemptAt <= :now order by m.nextAttemptAt")
+    List<Long> findDue(@Param("status") MessageStatus status, @Param("now") Instant now, Pageable page);
+
+    /** Takes a due message for sending; only one sender can win. */
+    @Modifying
+    @Query("update Message m set m.status = org.parley.inbox.MessageStatus.SENDING, m.version = m.version + 1 "
+            + "where m.id = :id and m.status = org.parley.inbox.MessageStatus.QUEUED")
+    int claim(@Param("id") long id);
+
+    /** Messages a stopped app left half-sent go back in the queue; their key stops a provider sending twice. */
+    @Modifying
+    @Query("update Message m set m.status = org.parley.inbox.MessageStatus.QUEUED, m.nextAttemptAt = :now, "
+            + "m.version = m.version + 1 where m.status = org.parley.inbox.MessageStatus.SENDING")
+    int requeueInFlight(@Param("now") Instant now);
+
+    List<Message> findByStatusIn(Collection<MessageStatus> statuses);
+}

@@ -1,0 +1,167 @@
+package org.parley.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.parley.patient.ContactService;
+import org.parley.patient.ContactSummary;
+import org.parley.plugin.OutboundMessage;
+import org.parley.plugin.SendResult;
+import org.parley.line.LineGateway;
+import org.parley.line.LineService;
+import org.parley.line.LineSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable outbound queue. A message is in the database before any provider sees it; this sender
+ * claims due messages one at a time, hands them to the line's provider outside any transaction, and
+ * records the result: sent, retried later with exponential back-off, or failed with its reason. Messages
+ * a stopped app left half-sent are queued again at start; the message key they carry lets the provider
+ * refuse a duplicate, so a patient gets a message once.
+ */
+@Component
+class OutboundSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+    private static final int BATCH = 20;
+
+    private final MessageRepository messages;
+    private final ConversationRepository conversations;
+    private final ContactService contacts;
+    private final LineService lines;
+    private final LineGateway gateway;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration firstRetry;
+    private final Duration maxRetryDelay;
+    private final int maxAttempts;
+    private volatile boolean ready;
+
+    OutboundSender(MessageRepository messages, ConversationRepository conversations, ContactService contacts,
+                   LineService lines, LineGateway gateway, ApplicationEventPublisher events, TransactionTemplate tx,
+                   Clock clock,
+                   @Value("${parley.outbound.first-retry:5s}") Duration firstRetry,
+                   @Value("${parley.outbound.max-retry-delay:10m}") Duration maxRetryDelay,
+                   @Value("${parley.outbound.max-attempts:10}") int maxAttempts) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.lines = lines;
+        this.gateway = gateway;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.firstRetry = firstRetry;
+        this.maxRetryDelay = maxRetryDelay;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeAfterRestart() {
+        Integer requeued = tx.execute(status -> messages.requeueInFlight(clock.instant()));
+        if (requeued != null && requeued > 0) {
+            log.info("Queued {} message(s) again that were being sent when Parley stopped", requeued);
+        }
+        ready = true;
+        sendDue();
+    }
+
+    /** Sends a reply right after it is committed, without waiting for the next poll. */
+    @Async
+    @TransactionalEventListener
+    void onQueued(OutboundQueued queued) {
+        sendDue();
+    }
+
+    @Scheduled(fixedDelayString = "${parley.outbound.poll-interval:2s}", initialDelayString = "${parley.outbound.poll-interval:2s}")
+    void poll() {
+        sendDue();
+    }
+
+    /** Sends every due message; safe to call from several threads at once. */
+    void sendDue() {
+        if (!ready) {
+            return;
+        }
+        List<Long> due;
+        do {
+            due = messages.findDue(MessageStatus.QUEUED, clock.instant(), PageRequest.of(0, BATCH));
+            for (Long id : due) {
+                Integer claimed = tx.execute(status -> messages.claim(id));
+                if (claimed != null && claimed == 1) {
+                    send(id);
+                }
+            }
+        } while (due.size() == BATCH);
+    }
+
+    private void send(long messageId) {
+        Optional<Prepared> prepared = tx.execute(status -> prepare(messageId));
+        if (prepared == null || prepared.isEmpty()) {
+            return;
+        }
+        SendResult result = gateway.send(prepared.get().lineId(), prepared.get().message());
+        tx.executeWithoutResult(status -> record(messageId, result));
+    }
+
+    private record Prepared(String lineId, OutboundMessage message) {
+    }
+
+    private Optional<Prepared> prepare(long messageId) {
+        Message message = messages.findById(messageId).orElse(null);
+        if (message == null) {
+            return Optional.empty();
+        }
+        Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
+        Optional<LineSnapshot> line = lines.find(message.getLineId());
+        Optional<String> to = contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber);
+        if (line.isEmpty() || to.isEmpty()) {
+            message.failed(line.isEmpty() ? "the line no longer exists" : "the contact has no phone number",
+                    clock.instant());
+            events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
+            return Optional.empty();
+        }
+        message.countAttempt();
+        return Optional.of(new Prepared(line.get().id(), new OutboundMessage(message.getMessageKey(),
+                line.get().number(), to.get(), message.getBody(), List.of(),
+                gateway.webhookUrl(line.get().id(), "status"))));
+    }
+
+    private void record(long messageId, SendResult result) {
+        Message message = messages.findById(messageId).orElseThrow();
+        Instant now = clock.instant();
+        switch (result) {
+            case SendResult.Accepted accepted -> message.accepted(accepted.providerMessageId(), now);
+            case SendResult.Failed failed when failed.retryable() && message.getAttempts() < maxAttempts -> {
+                message.retryLater(failed.reason(), now.plus(backoff(message.getAttempts())), now);
+                log.info("Message {} will be retried (attempt {} failed temporarily)", messageId,
+                        message.getAttempts());
+            }
+            case SendResult.Failed failed when failed.retryable() ->
+                    message.failed("gave up after " + message.getAttempts() + " attempts: " + failed.reason(), now);
+            case SendResult.Failed failed -> message.failed(failed.reason(), now);
+        }
+        events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
+    }
+
+    /** 5 s, 10 s, 20 s... up to the configured maximum. */
+    Duration backoff(int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        Duration delay = firstRetry.multipliedBy(factor);
+        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+    }
+}

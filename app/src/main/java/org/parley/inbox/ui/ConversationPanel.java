@@ -1,0 +1,177 @@
+package org.parley.inbox.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.util.List;
+import org.parley.inbox.ConversationHeader;
+import org.parley.inbox.ConversationService;
+import org.parley.inbox.Direction;
+import org.parley.inbox.MediaInfo;
+import org.parley.inbox.MessageView;
+import org.parley.security.StaffMember;
+
+/** One opened conversation: its header, its thread (newest page first, earlier on demand) and the reply box. */
+class ConversationPanel extends VerticalLayout {
+
+    static final int PAGE = 50;
+
+    private final ConversationService conversations;
+    private final StaffMember me;
+    private final long conversationId;
+    private final Clock clock;
+    private final ConversationHeader header;
+    final Div thread = new Div();
+    final Button earlier = new Button("Show earlier messages");
+    final TextArea reply = new TextArea();
+    final Button send = new Button("Send");
+    final Span replyError = new Span();
+    private int shown = PAGE;
+
+    ConversationPanel(ConversationService conversations, StaffMember me, long conversationId, Clock clock) {
+        this.conversations = conversations;
+        this.me = me;
+        this.conversationId = conversationId;
+        this.clock = clock;
+        this.header = conversations.open(me, conversationId);
+        setSizeFull();
+        setPadding(true);
+
+        H2 name = new H2(header.contactName());
+        name.setId("conversation-name");
+        Span line = new Span("on " + header.lineName());
+        line.addClassName("parley-hint");
+        thread.addClassName("thread");
+        thread.setId("thread");
+        earlier.setId("show-earlier");
+        earlier.addThemeVariants(ButtonVariant.TERTIARY);
+        earlier.addClickListener(e -> {
+            shown += PAGE;
+            renderThread();
+        });
+
+        reply.setId("reply");
+        reply.setPlaceholder(header.canReply() ? "Write a reply to the patient" : "Replies cannot be sent on this line");
+        reply.setEnabled(header.canReply());
+        reply.setWidthFull();
+        reply.setValueChangeMode(ValueChangeMode.EAGER);
+        reply.addValueChangeListener(e -> checkReply());
+        send.setId("send");
+        send.addThemeVariants(ButtonVariant.PRIMARY);
+        send.setEnabled(false);
+        send.addClickListener(e -> sendReply());
+        send.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+        replyError.setId("reply-error");
+        replyError.addClassName("parley-error");
+        HorizontalLayout composer = new HorizontalLayout(reply, send);
+        composer.setWidthFull();
+        composer.setAlignItems(Alignment.END);
+        composer.expand(reply);
+
+        add(new HorizontalLayout(name, line), earlier, thread, replyError, composer);
+        setFlexGrow(1, thread);
+        renderThread();
+    }
+
+    long conversationId() {
+        return conversationId;
+    }
+
+    /** Called when something changed in this conversation: shows it, and marks it seen. */
+    void refresh(boolean inbound) {
+        if (inbound) {
+            conversations.markSeen(me, conversationId);
+        }
+        renderThread();
+    }
+
+    private void checkReply() {
+        int length = reply.getValue().strip().length();
+        if (length > header.maxTextLength()) {
+            replyError.setText("Too long: " + length + " characters, the line accepts at most "
+                    + header.maxTextLength() + ".");
+            send.setEnabled(false);
+        } else {
+            replyError.setText("");
+            send.setEnabled(header.canReply() && length > 0);
+        }
+        reply.setHelperText(length > 0 ? length + " / " + header.maxTextLength() : null);
+    }
+
+    private void sendReply() {
+        try {
+            conversations.reply(me, conversationId, reply.getValue());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            replyError.setText(e.getMessage());
+            return;
+        }
+        reply.clear();
+        replyError.setText("");
+        renderThread();
+    }
+
+    private void renderThread() {
+        List<MessageView> messages = conversations.thread(conversationId, 0, shown);
+        earlier.setVisible(conversations.countMessages(conversationId) > shown);
+        thread.removeAll();
+        messages.forEach(m -> thread.add(bubble(m)));
+        thread.getElement().executeJs("this.scrollTop = this.scrollHeight");
+    }
+
+    private Div bubble(MessageView message) {
+        Div bubble = new Div();
+        bubble.addClassName("bubble");
+        bubble.addClassName(message.direction() == Direction.INBOUND || message.direction() == Direction.VOICEMAIL
+                ? "inbound" : "outbound");
+        bubble.getElement().setAttribute("data-message", String.valueOf(message.id()));
+        for (MediaInfo media : message.media()) {
+            bubble.add(attachment(media));
+        }
+        Span text = new Span(message.direction() == Direction.VOICEMAIL && message.body().isBlank()
+                ? "Voicemail" : message.body());
+        text.addClassName("text");
+        bubble.add(text);
+        Span meta = new Span();
+        meta.addClassName("meta");
+        String when = TimeFormat.of(message.createdAt(), clock);
+        if (message.direction() == Direction.OUTBOUND) {
+            Span status = new Span(message.status().label()
+                    + (message.statusReason() != null && message.status().isProblem() ? ": " + message.statusReason() : ""));
+            status.addClassName("status");
+            status.addClassName("status-" + message.status().name().toLowerCase());
+            meta.add(new Span(message.authorName() + " · " + when + " · "), status);
+        } else {
+            meta.setText(when);
+        }
+        bubble.add(meta);
+        return bubble;
+    }
+
+    private com.vaadin.flow.component.Component attachment(MediaInfo media) {
+        if (media.tooLarge()) {
+            return new Span("Attachment too large to keep (" + media.contentType() + ", " + media.sizeBytes() + " bytes)");
+        }
+        String fileName = media.fileName() == null ? "attachment" : media.fileName();
+        DownloadHandler handler = DownloadHandler.fromInputStream(event -> conversations.attachment(media.id())
+                .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), fileName, media.contentType(),
+                        bytes.length))
+                .orElseGet(() -> DownloadResponse.error(404)));
+        if (media.isImage()) {
+            return new Image(handler, "Picture from the patient");
+        }
+        return new Anchor(handler, "Download " + fileName);
+    }
+}

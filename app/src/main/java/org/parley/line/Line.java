@@ -1,0 +1,85 @@
+package org.parley.line;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** A practice phone number served by a provider plugin. Its id appears in its webhook URLs. */
+@Entity
+@Table(name = "line")
+class Line {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "phone_number", nullable = false)
+    private String phoneNumber;
+
+    @Column(name = "provider_id", nullable = false)
+    private String providerId;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "line_setting", joinColumns = @JoinColumn(name = "line_id"))
+    @MapKeyColumn(name = "name")
+    @Column(name = "setting_value", nullable = false)
+    private Map<String, String> settings = new HashMap<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version")
+    private long version;
+
+    protected Line() {
+    }
+
+    Line(String id, String displayName, String phoneNumber, String providerId, Instant createdAt) {
+        this.id = id;
+        this.displayName = displayName;
+        this.phoneNumber = phoneNumber;
+        this.providerId = providerId;
+        this.createdAt = createdAt;
+    }
+
+    String getId() {
+        return id;
+    }
+
+    void update(String displayName, String phoneNumber, String providerId, Map<String, String> settings) {
+        this.displayName = displayName;
+        this.phoneNumber = phoneNumber;
+        this.providerId = providerId;
+        this.settings.clear();
+        this.settings.putAll(settings);
+    }
+
+    LineSnapshot snapshot() {
+        return new LineSnapshot(id, displayName, phoneNumber, providerId, Map.copyOf(settings));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Line other && Objects.equals(id, other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,173 @@
+package org.parley.line;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.base.PublicBaseUrl;
+import org.parley.plugin.LineContext;
+import org.parley.plugin.LineType;
+import org.parley.plugin.MalformedWebhookException;
+import org.parley.plugin.MediaFetcher;
+import org.parley.plugin.MessagingProvider;
+import org.parley.plugin.OutboundMessage;
+import org.parley.plugin.ProviderDescriptor;
+import org.parley.plugin.SendResult;
+import org.parley.plugin.Settings;
+import org.parley.plugin.WebhookOutcome;
+import org.parley.plugin.WebhookRequest;
+import org.parley.provider.ProviderRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Talks to a line's provider plugin: sends through it, and lets it verify and read webhooks. Builds the
+ * {@link LineContext} a plugin gets, and keeps a plugin's failure from escaping as anything but a result.
+ */
+@Service
+public class LineGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(LineGateway.class);
+
+    private final LineService lines;
+    private final ProviderRegistry providers;
+    private final PublicBaseUrl baseUrl;
+    private final MediaFetcher mediaFetcher;
+
+    LineGateway(LineService lines, ProviderRegistry providers, PublicBaseUrl baseUrl, MediaFetcher mediaFetcher) {
+        this.lines = lines;
+        this.providers = providers;
+        this.baseUrl = baseUrl;
+        this.mediaFetcher = mediaFetcher;
+    }
+
+    /** The descriptor of the provider serving a line, when its plugin is loaded. */
+    public Optional<ProviderDescriptor> descriptor(String lineId) {
+        return lines.find(lineId).flatMap(line -> providers.provider(line.providerId()))
+                .map(MessagingProvider::descriptor);
+    }
+
+    /** The public webhook URL of a line for one of its provider's events. */
+    public URI webhookUrl(String lineId, String event) {
+        return baseUrl.resolve("/webhooks/" + lineId + "/" + event);
+    }
+
+    /**
+     * Hands a message to the line's provider. Never throws: a missing line or plugin, or a plugin that
+     * throws, comes back as a failure (temporary, so that installing the plugin or fixing the line lets the
+     * message go out).
+     */
+    public SendResult send(String lineId, OutboundMessage message) {
+        Optional<LineSnapshot> line = lines.find(lineId);
+        if (line.isEmpty()) {
+            return SendResult.permanentFailure(SendResult.FailureKind.CONFIGURATION, null,
+                    "line '" + lineId + "' no longer exists");
+        }
+        Optional<MessagingProvider> provider = providers.provider(line.get().providerId());
+        if (provider.isEmpty()) {
+            return SendResult.temporaryFailure(null,
+                    "provider plugin '" + line.get().providerId() + "' is not loaded");
+        }
+        try {
+            return provider.get().send(context(line.get()), message);
+        } catch (RuntimeException e) {
+            log.warn("Provider '{}' failed while sending on line '{}': {}", line.get().providerId(), lineId,
+                    e.getClass().getName());
+            return SendResult.temporaryFailure(null, "the provider plugin failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Asks the line's provider what kind of phone a number is. */
+    public LineType lookupLineType(String lineId, String e164) {
+        return lines.find(lineId).flatMap(line -> providers.provider(line.providerId())
+                        .filter(p -> p.descriptor().can(org.parley.plugin.Capability.LINE_TYPE_LOOKUP))
+                        .map(p -> p.lookupLineType(context(line), e164)))
+                .orElse(LineType.UNKNOWN);
+    }
+
+    /** Verifies and reads a webhook call made to {@code /webhooks/{lineId}/{event}}. */
+    public WebhookReading readWebhook(String lineId, String event, WebhookRequest request) {
+        Optional<LineSnapshot> line = lines.find(lineId);
+        if (line.isEmpty()) {
+            return new WebhookReading.Refused(404, "unknown line");
+        }
+        Optional<MessagingProvider> provider = providers.provider(line.get().providerId());
+        if (provider.isEmpty()) {
+            return new WebhookReading.Refused(503, "the line's provider plugin is not loaded");
+        }
+        if (!Set.copyOf(provider.get().descriptor().webhookEvents()).contains(event)) {
+            return new WebhookReading.Refused(404, "unknown webhook event for this provider");
+        }
+        LineContext context = context(line.get());
+        try {
+            if (!provider.get().isAuthentic(context, request)) {
+                return new WebhookReading.Refused(403, "signature missing or not valid");
+            }
+            WebhookOutcome outcome = provider.get().handleWebhook(context, event, request);
+            return new WebhookReading.Read(line.get(), outcome);
+        } catch (MalformedWebhookException e) {
+            return new WebhookReading.Refused(400, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Provider '{}' failed reading a '{}' webhook on line '{}': {}", line.get().providerId(),
+                    event, lineId, e.getClass().getName());
+            return new WebhookReading.Refused(500, "the provider plugin failed to read the webhook");
+        }
+    }
+
+    private LineContext context(LineSnapshot line) {
+        Settings settings = new Settings() {
+            @Override
+            public Optional<String> get(String name) {
+                return Optional.ofNullable(line.settings().get(name));
+            }
+
+            @Override
+            public Set<String> names() {
+                return line.settings().keySet();
+            }
+        };
+        return new LineContext() {
+            @Override
+            public String lineId() {
+                return line.id();
+            }
+
+            @Override
+            public String number() {
+                return line.number();
+            }
+
+            @Override
+            public Settings settings() {
+                return settings;
+            }
+
+            @Override
+            public URI webhookUrl(String event) {
+                return LineGateway.this.webhookUrl(line.id(), event);
+            }
+
+            @Override
+            public URI publicBaseUrl() {
+                return baseUrl.get();
+            }
+
+            @Override
+            public MediaFetcher media() {
+                return mediaFetcher;
+            }
+        };
+    }
+
+    /** What became of a webhook call. */
+    public sealed interface WebhookReading {
+
+        /** Refused with an HTTP status and a reason that carries no PHI. */
+        record Refused(int status, String reason) implements WebhookReading {
+        }
+
+        /** Authentic and read. */
+        record Read(LineSnapshot line, WebhookOutcome outcome) implements WebhookReading {
+        }
+    }
+}

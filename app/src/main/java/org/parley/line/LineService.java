@@ -1,0 +1,172 @@
+package org.parley.line;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.parley.audit.AuditLog;
+import org.parley.plugin.ConfigProperty;
+import org.parley.plugin.MessagingProvider;
+import org.parley.provider.ProviderRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and changes lines. */
+@Service
+public class LineService {
+
+    private static final Logger log = LoggerFactory.getLogger(LineService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final LineRepository lines;
+    private final LineDeclarations declarations;
+    private final ProviderRegistry providers;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    LineService(LineRepository lines, LineDeclarations declarations, ProviderRegistry providers, AuditLog audit,
+                Clock clock) {
+        this.lines = lines;
+        this.declarations = declarations;
+        this.providers = providers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A line by id. */
+    @Transactional(readOnly = true)
+    public Optional<LineSnapshot> find(String id) {
+        return lines.findById(id).map(Line::snapshot);
+    }
+
+    /** A line by its phone number. */
+    @Transactional(readOnly = true)
+    public Optional<LineSnapshot> findByNumber(String e164) {
+        return lines.findByPhoneNumber(e164).map(Line::snapshot);
+    }
+
+    /** Every line, by id. A practice has a handful. */
+    @Transactional(readOnly = true)
+    public List<LineSnapshot> all() {
+        return lines.findAllByOrderByIdAsc().stream().map(Line::snapshot).toList();
+    }
+
+    /**
+     * Creates or changes a line. Blank secrets keep their stored value (the form never shows them again);
+     * secrets the provider generates are filled in when missing.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public LineSnapshot save(String actor, LineSnapshot changed) {
+        Line line = lines.findById(changed.id()).orElse(null);
+        Map<String, String> previous = line == null ? Map.of() : line.snapshot().settings();
+        LineSnapshot valid = validated(changed, previous);
+        if (line == null) {
+            line = new Line(valid.id(), valid.name(), valid.number(), valid.providerId(), clock.instant());
+        }
+        line.update(valid.name(), valid.number(), valid.providerId(), valid.settings());
+        lines.save(line);
+        audit.record(actor, "LINE_SAVED", "line", valid.id(), "provider " + valid.providerId());
+        return line.snapshot();
+    }
+
+    /**
+     * Creates the lines declared in configuration that the database does not have yet (afterwards the admin
+     * page is where they change), and generates the secrets a provider generates that a line still lacks.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    @Transactional
+    public void createDeclaredLines() {
+        for (Line line : lines.findAll()) {
+            LineSnapshot current = line.snapshot();
+            providers.provider(current.providerId()).ifPresent(provider -> {
+                Map<String, String> settings = new HashMap<>(current.settings());
+                provider.descriptor().properties().stream()
+                        .filter(p -> p.generatedIfBlank() && !settings.containsKey(p.name()))
+                        .forEach(p -> settings.put(p.name(), randomSecret()));
+                if (!settings.equals(current.settings())) {
+                    line.update(current.name(), current.number(), current.providerId(), settings);
+                }
+            });
+        }
+        for (LineDeclarations.Declared declared : declarations.lines()) {
+            if (declared.id() == null || lines.existsById(declared.id())) {
+                continue;
+            }
+            try {
+                LineSnapshot line = validated(new LineSnapshot(declared.id(),
+                        declared.name() == null ? declared.id() : declared.name(), declared.number(),
+                        declared.provider(), declared.settings()), Map.of());
+                Line entity = new Line(line.id(), line.name(), line.number(), line.providerId(), clock.instant());
+                entity.update(line.name(), line.number(), line.providerId(), line.settings());
+                lines.save(entity);
+                audit.record(AuditLog.SYSTEM, "LINE_SAVED", "line", line.id(), "declared in configuration");
+                log.info("Created line '{}' served by provider '{}' from configuration", line.id(), line.providerId());
+            } catch (IllegalArgumentException e) {
+                log.error("Line '{}' in configuration is not valid and was not created: {}", declared.id(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private LineSnapshot validated(LineSnapshot line, Map<String, String> previous) {
+        if (line.id() == null || !line.id().matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw new IllegalArgumentException(
+                    "A line id has 1 to 40 lower-case letters, digits or dashes (it appears in webhook URLs).");
+        }
+        String name = line.name() == null || line.name().isBlank() ? line.id() : line.name().trim();
+        String number = line.number() == null ? "" : line.number().replaceAll("[\\s().-]", "");
+        if (!number.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new IllegalArgumentException(
+                    "The line's number must be in international format, e.g. +19292038684.");
+        }
+        if (line.providerId() == null || line.providerId().isBlank()) {
+            throw new IllegalArgumentException("Choose the provider plugin that serves the line.");
+        }
+        lines.findByPhoneNumber(number).filter(other -> !other.getId().equals(line.id())).ifPresent(other -> {
+            throw new IllegalArgumentException("Line '" + other.getId() + "' already has this number.");
+        });
+        Map<String, String> settings = new HashMap<>();
+        line.settings().forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                settings.put(k, v.trim());
+            }
+        });
+        Optional<MessagingProvider> provider = providers.provider(line.providerId());
+        if (provider.isPresent()) {
+            for (ConfigProperty property : provider.get().descriptor().properties()) {
+                if (settings.containsKey(property.name())) {
+                    continue;
+                }
+                if (property.type() == ConfigProperty.Type.SECRET && previous.containsKey(property.name())) {
+                    settings.put(property.name(), previous.get(property.name()));
+                } else if (property.generatedIfBlank()) {
+                    settings.put(property.name(), randomSecret());
+                } else if (property.required() && property.defaultValue() == null) {
+                    throw new IllegalArgumentException("The setting '" + property.label() + "' is required.");
+                }
+            }
+        } else {
+            log.warn("Line '{}' names provider '{}', which no loaded plugin offers", line.id(), line.providerId());
+        }
+        return new LineSnapshot(line.id(), name, number, line.providerId(), settings);
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

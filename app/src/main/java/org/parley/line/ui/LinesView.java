@@ -1,0 +1,162 @@
+package org.parley.line.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.HasValueAndElement;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.parley.line.LineGateway;
+import org.parley.line.LineService;
+import org.parley.line.LineSnapshot;
+import org.parley.plugin.ConfigProperty;
+import org.parley.plugin.MessagingProvider;
+import org.parley.plugin.ProviderDescriptor;
+import org.parley.provider.ProviderRegistry;
+import org.parley.security.CurrentStaff;
+
+/**
+ * Admins add and edit lines. The settings form is drawn from the provider plugin's descriptor; secrets are
+ * masked and never shown again. Each line shows the webhook URLs to paste into the provider's console.
+ */
+@Route("admin/lines")
+@PageTitle("Lines | Parley")
+@Menu(title = "Lines", order = 90)
+@RolesAllowed("ADMIN")
+class LinesView extends VerticalLayout {
+
+    private final LineService lines;
+    private final LineGateway gateway;
+    private final ProviderRegistry providers;
+    private final CurrentStaff currentStaff;
+    final Grid<LineSnapshot> grid = new Grid<>();
+    final Div editor = new Div();
+    final Span error = new Span();
+
+    LinesView(LineService lines, LineGateway gateway, ProviderRegistry providers, CurrentStaff currentStaff) {
+        this.lines = lines;
+        this.gateway = gateway;
+        this.providers = providers;
+        this.currentStaff = currentStaff;
+        grid.setId("lines");
+        grid.addColumn(LineSnapshot::id).setHeader("Id").setAutoWidth(true);
+        grid.addColumn(LineSnapshot::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(LineSnapshot::number).setHeader("Number").setAutoWidth(true);
+        grid.addColumn(LineSnapshot::providerId).setHeader("Provider").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
+        Button add = new Button("Add line", e -> edit(null));
+        add.setId("add-line");
+        error.addClassName("parley-error");
+        error.setId("line-error");
+        add(new H2("Lines"), grid, add, editor);
+        grid.setItems(lines.all());
+    }
+
+    private void edit(LineSnapshot line) {
+        editor.removeAll();
+        error.setText("");
+        TextField id = new TextField("Id (in webhook URLs)");
+        id.setId("line-id");
+        TextField name = new TextField("Name");
+        TextField number = new TextField("Number (international format)");
+        number.setId("line-number");
+        ComboBox<String> provider = new ComboBox<>("Provider");
+        provider.setItems(providers.providers().stream().map(p -> p.descriptor().id()).toList());
+        FormLayout form = new FormLayout(id, name, number, provider);
+        Div settings = new Div();
+        Map<String, HasValueAndElement<?, String>> fields = new LinkedHashMap<>();
+        provider.addValueChangeListener(e -> drawSettings(e.getValue(), line, settings, fields));
+        if (line != null) {
+            id.setValue(line.id());
+            id.setReadOnly(true);
+            name.setValue(line.name());
+            number.setValue(line.number());
+            provider.setValue(line.providerId());
+        }
+        Button save = new Button("Save line", e -> {
+            Map<String, String> values = new HashMap<>();
+            fields.forEach((key, field) -> values.put(key, field.getValue()));
+            try {
+                LineSnapshot saved = lines.save(currentStaff.get().username(),
+                        new LineSnapshot(id.getValue(), name.getValue(), number.getValue(), provider.getValue(), values));
+                grid.setItems(lines.all());
+                edit(saved);
+            } catch (IllegalArgumentException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
+        save.setId("save-line");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        editor.add(new H3(line == null ? "New line" : "Line " + line.id()), form, settings, error, save);
+        if (line != null) {
+            editor.add(webhooks(line));
+        }
+    }
+
+    private void drawSettings(String providerId, LineSnapshot line, Div into,
+                              Map<String, HasValueAndElement<?, String>> fields) {
+        into.removeAll();
+        fields.clear();
+        Optional<ProviderDescriptor> descriptor = providers.provider(providerId).map(MessagingProvider::descriptor);
+        if (descriptor.isEmpty()) {
+            return;
+        }
+        into.add(new Paragraph(descriptor.get().helpText()));
+        FormLayout form = new FormLayout();
+        for (ConfigProperty property : descriptor.get().properties()) {
+            HasValueAndElement<?, String> field;
+            if (property.type() == ConfigProperty.Type.SECRET) {
+                PasswordField secret = new PasswordField(property.label());
+                secret.setRevealButtonVisible(false);
+                boolean stored = line != null && line.settings().containsKey(property.name());
+                secret.setPlaceholder(stored ? "•••••• stored; type to replace"
+                        : property.generatedIfBlank() ? "leave blank to generate" : "");
+                secret.setHelperText(property.helpText());
+                field = secret;
+            } else {
+                TextField text = new TextField(property.label());
+                text.setHelperText(property.helpText());
+                if (line != null) {
+                    text.setValue(line.settings().getOrDefault(property.name(), ""));
+                }
+                field = text;
+            }
+            field.setRequiredIndicatorVisible(property.required() && !property.generatedIfBlank());
+            fields.put(property.name(), field);
+            form.add((com.vaadin.flow.component.Component) field);
+        }
+        into.add(form);
+    }
+
+    private VerticalLayout webhooks(LineSnapshot line) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.add(new H3("Webhook URLs for the provider's console"));
+        providers.provider(line.providerId()).ifPresent(p -> p.descriptor().webhookEvents().forEach(event -> {
+            TextField url = new TextField(event);
+            url.setValue(gateway.webhookUrl(line.id(), event).toString());
+            url.setReadOnly(true);
+            url.setWidthFull();
+            url.addClassName("webhook-url");
+            box.add(url);
+        }));
+        return box;
+    }
+}

@@ -1,0 +1,87 @@
+package org.parley.provider;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts PF4J on the plugins folder: plain PF4J, wired here once. Each archive is loaded and started on its
+ * own, so one broken plugin is reported and the others (and the app) carry on.
+ */
+@Configuration
+class PluginHostConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginHostConfiguration.class);
+
+    @Bean
+    PluginHost pluginHost(@Value("${parley.plugins.dir:parley-plugins}") String pluginsDir) {
+        Path root = Path.of(pluginsDir).toAbsolutePath().normalize();
+        DefaultPluginManager manager = new DefaultPluginManager(root);
+        manager.setSystemVersion(org.parley.plugin.PluginApi.VERSION);
+        // "Plugin-Requires: 1.0.0" means "1.0.0 or newer": later 1.x apps keep loading older plugins.
+        manager.setExactVersionAllowed(false);
+        List<PluginHost.LoadFailure> failures = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            log.warn("Plugins folder {} does not exist: no plugins are loaded", root);
+            return new PluginHost(manager, root, failures);
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path archive : entries.filter(p -> p.getFileName().toString().endsWith(".zip")
+                    || p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                try {
+                    String id = manager.loadPlugin(archive);
+                    manager.startPlugin(id);
+                    PluginWrapper plugin = manager.getPlugin(id);
+                    log.info("Plugin '{}' {} is {}", id, plugin.getDescriptor().getVersion(), plugin.getPluginState());
+                } catch (RuntimeException | LinkageError e) {
+                    log.error("Plugin archive {} could not be loaded: {}", archive.getFileName(), e.toString());
+                    failures.add(new PluginHost.LoadFailure(archive.getFileName().toString(), e.toString()));
+                }
+            }
+        } catch (IOException e) {
+            log.error("Plugins folder {} cannot be read: {}", root, e.toString());
+        }
+        return new PluginHost(manager, root, failures);
+    }
+
+    /** The plugin manager, with what failed to load. */
+    record PluginHost(PluginManager manager, Path root, List<LoadFailure> failures) implements DisposableBean {
+
+        record LoadFailure(String archive, String error) {
+        }
+
+        /**
+         * Stops plugins one by one over a copy: PF4J 3.15.0's stopPlugins() can throw
+         * ConcurrentModificationException.
+         */
+        @Override
+        public void destroy() {
+            for (PluginWrapper plugin : new ArrayList<>(manager.getStartedPlugins())) {
+                try {
+                    manager.stopPlugin(plugin.getPluginId());
+                } catch (RuntimeException e) {
+                    log.warn("Stopping plugin {} failed: {}", plugin.getPluginId(), e.toString());
+                }
+            }
+            for (PluginWrapper plugin : new ArrayList<>(manager.getPlugins())) {
+                try {
+                    manager.unloadPlugin(plugin.getPluginId());
+                } catch (RuntimeException e) {
+                    log.warn("Unloading plugin {} failed: {}", plugin.getPluginId(), e.toString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.parley.security;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.parley.audit.AuditLog;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts: the first admin, and look-ups by id and user name. */
+@Service
+public class StaffDirectory {
+
+    /** The shortest password accepted. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final StaffUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final AtomicBoolean hasUsers = new AtomicBoolean();
+
+    StaffDirectory(StaffUserRepository users, PasswordEncoder passwordEncoder, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Whether any account exists; until one does, Parley asks for the first admin. */
+    public boolean hasAnyUser() {
+        if (hasUsers.get()) {
+            return true;
+        }
+        boolean any = users.count() > 0;
+        if (any) {
+            hasUsers.set(true);
+        }
+        return any;
+    }
+
+    /**
+     * Creates the first admin account. Refused once any account exists, so nobody can use the first-run page
+     * to take over an installed Parley.
+     *
+     * @throws IllegalStateException when an account already exists
+     * @throws IllegalArgumentException naming what is wrong with the input
+     */
+    @Transactional
+    public synchronized StaffMember createFirstAdmin(String username, String displayName, String password) {
+        if (users.count() > 0) {
+            throw new IllegalStateException("Parley already has an administrator. Log in instead.");
+        }
+        String name = validUsername(username);
+        String shown = displayName == null ? "" : displayName.trim();
+        if (shown.isEmpty()) {
+            throw new IllegalArgumentException("Enter the name colleagues know you by.");
+        }
+        checkPassword(password, name);
+        StaffUser user = users.save(new StaffUser(name, shown, passwordEncoder.encode(password), Role.ADMIN,
+                clock.instant()));
+        hasUsers.set(true);
+        audit.record(name, "FIRST_ADMIN_CREATED", "staff_user", String.valueOf(user.getId()), null);
+        return user.toStaffMember();
+    }
+
+    /** A staff member by id. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> find(long id) {
+        return users.findById(id).map(StaffUser::toStaffMember);
+    }
+
+    /** A staff member by user name, ignoring case. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> findByUsername(String username) {
+        return users.findByUsernameIgnoreCase(username).map(StaffUser::toStaffMember);
+    }
+
+    static String validUsername(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (!name.matches("[a-z0-9._-]{3,100}")) {
+            throw new IllegalArgumentException(
+                    "A user name has 3 to 100 letters, digits, dots, dashes or underscores.");
+        }
+        return name;
+    }
+
+    static void checkPassword(String password, String username) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException(
+                    "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.toLowerCase(Locale.ROOT).contains(username)) {
+            throw new IllegalArgumentException("The password must not contain the user name.");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.parley.security;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
+
+    Optional<StaffUser> findByUsernameIgnoreCase(String username);
+}

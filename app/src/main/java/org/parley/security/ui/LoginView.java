@@ -1,0 +1,42 @@
+package org.parley.security.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.parley.security.StaffDirectory;
+
+/** Staff log in here. On an empty database it sends the visitor to create the first admin instead. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Log in | Parley")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final StaffDirectory directory;
+    private final LoginForm login = new LoginForm();
+
+    LoginView(StaffDirectory directory) {
+        this.directory = directory;
+        addClassName("parley-login");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        add(new H1("Parley"), new Paragraph("Patient messaging for your practice"), login);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!directory.hasAnyUser()) {
+            event.forwardTo(FirstRunView.class);
+            return;
+        }
+        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

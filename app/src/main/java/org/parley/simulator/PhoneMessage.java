@@ -1,0 +1,110 @@
+package org.parley.simulator;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A message on a simulated phone: one it sent to the practice, or one it received. */
+@Entity
+@Table(name = "sandbox_phone_message")
+class PhoneMessage {
+
+    static final String FROM_PHONE = "FROM_PHONE";
+    static final String TO_PHONE = "TO_PHONE";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "carrier_message_id", nullable = false)
+    private String carrierMessageId;
+
+    @Column(name = "line_id", nullable = false)
+    private String lineId;
+
+    @Column(name = "phone_number", nullable = false)
+    private String phoneNumber;
+
+    @Column(name = "direction", nullable = false)
+    private String direction;
+
+    @Column(name = "body", nullable = false)
+    private String body;
+
+    @Column(name = "media_content_type")
+    private String mediaContentType;
+
+    @Column(name = "media_file_name")
+    private String mediaFileName;
+
+    @Column(name = "media_data")
+    private byte[] mediaData;
+
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+
+    @Column(name = "status", nullable = false)
+    private String status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected PhoneMessage() {
+    }
+
+    PhoneMessage(String carrierMessageId, String lineId, String phoneNumber, String direction, String body,
+                 String idempotencyKey, String status, Instant createdAt) {
+        this.carrierMessageId = carrierMessageId;
+        this.lineId = lineId;
+        this.phoneNumber = phoneNumber;
+        this.direction = direction;
+        this.body = body;
+        this.idempotencyKey = idempotencyKey;
+        this.status = status;
+        this.createdAt = createdAt;
+    }
+
+    void attach(String contentType, String fileName, byte[] data) {
+        this.mediaContentType = contentType;
+        this.mediaFileName = fileName;
+        this.mediaData = data;
+    }
+
+    void status(String status) {
+        this.status = status;
+    }
+
+    String getCarrierMessageId() {
+        return carrierMessageId;
+    }
+
+    String getLineId() {
+        return lineId;
+    }
+
+    String getPhoneNumber() {
+        return phoneNumber;
+    }
+
+    String getMediaContentType() {
+        return mediaContentType;
+    }
+
+    String getMediaFileName() {
+        return mediaFileName;
+    }
+
+    byte[] getMediaData() {
+        return mediaData;
+    }
+
+    PhoneEntry entry() {
+        return new PhoneEntry(id, carrierMessageId, lineId, phoneNumber, FROM_PHONE.equals(direction), body,
+                mediaContentType != null, status, createdAt);
+    }
+}

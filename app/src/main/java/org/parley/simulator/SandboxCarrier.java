@@ -1,0 +1,268 @@
+package org.parley.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.parley.base.PublicBaseUrl;
+import org.parley.line.LineService;
+import org.parley.line.LineSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The simulated SMS network behind sandbox lines. Phones text the practice through the line's signed
+ * webhook; the practice's messages arrive here from the sandbox plugin, are stored on the phone, and are
+ * reported back as sent and then delivered (or undelivered, for numbers ending in 0000) through the
+ * status webhook. An outage switch makes the carrier answer 503, as a real provider does when it is down.
+ */
+@Service
+public class SandboxCarrier implements DisposableBean {
+
+    static final String SIGNING_SECRET = "signingSecret";
+    private static final Logger log = LoggerFactory.getLogger(SandboxCarrier.class);
+
+    private final PhoneMessageRepository phoneMessages;
+    private final LineService lines;
+    private final PublicBaseUrl baseUrl;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sandbox-carrier");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean outage;
+
+    SandboxCarrier(PhoneMessageRepository phoneMessages, LineService lines, PublicBaseUrl baseUrl,
+                   ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.phoneMessages = phoneMessages;
+        this.lines = lines;
+        this.baseUrl = baseUrl;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What happened when a phone texted the practice. */
+    public record Sent(boolean accepted, String problem) {
+    }
+
+    /** The sandbox lines a phone can text. */
+    public List<LineSnapshot> sandboxLines() {
+        return lines.all().stream().filter(l -> "sandbox".equals(l.providerId())).toList();
+    }
+
+    /** Whether the carrier is simulating an outage. */
+    public boolean isOutage() {
+        return outage;
+    }
+
+    /** Starts or ends a simulated outage: while on, the practice's sends are answered 503. */
+    public void setOutage(boolean outage) {
+        this.outage = outage;
+    }
+
+    /**
+     * A simulated phone texts a sandbox line: the text goes to Parley through the line's signed webhook.
+     *
+     * @throws IllegalArgumentException when the number, line or text is not usable
+     */
+    public Sent textPractice(String lineId, String phoneNumber, String text, String pictureType, String pictureName,
+                             byte[] picture) {
+        String from = phoneNumber == null ? "" : phoneNumber.replaceAll("[\\s().-]", "");
+        if (!from.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new IllegalArgumentException("Type the phone's number in international format, e.g. +19292038684.");
+        }
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() && picture == null) {
+            throw new IllegalArgumentException("Write a text or choose a picture.");
+        }
+        LineSnapshot line = lines.find(lineId).filter(l -> "sandbox".equals(l.providerId()))
+                .orElseThrow(() -> new IllegalArgumentException("Choose a sandbox line to text."));
+        String carrierId = "SBX" + UUID.randomUUID().toString().replace("-", "");
+        tx.executeWithoutResult(status -> {
+            PhoneMessage message = new PhoneMessage(carrierId, line.id(), from, PhoneMessage.FROM_PHONE, body, null,
+                    "sent", clock.instant());
+            if (picture != null) {
+                message.attach(pictureType, pictureName, picture);
+            }
+            phoneMessages.save(message);
+        });
+        StringBuilder form = new StringBuilder();
+        append(form, "MessageId", carrierId);
+        append(form, "From", from);
+        append(form, "To", line.number());
+        append(form, "Body", body);
+        if (picture != null) {
+            append(form, "MediaUrl", baseUrl.resolve("/sandbox-carrier/media/" + carrierId).toString());
+        }
+        URI webhook = baseUrl.resolve("/webhooks/" + line.id() + "/sms");
+        int status = post(webhook, secret(line), form.toString());
+        events.publishEvent(new PhoneChanged(from));
+        if (status / 100 == 2) {
+            return new Sent(true, null);
+        }
+        String problem = status < 0 ? "Parley could not be reached" : "Parley answered HTTP " + status;
+        tx.executeWithoutResult(s -> phoneMessages.findByCarrierMessageId(carrierId)
+                .ifPresent(m -> m.status("not delivered: " + problem)));
+        return new Sent(false, problem);
+    }
+
+    /** The newest messages on a phone, oldest first for reading. */
+    @Transactional(readOnly = true)
+    public List<PhoneEntry> phone(String phoneNumber, int limit) {
+        List<PhoneEntry> entries = new java.util.ArrayList<>(phoneMessages
+                .findByPhoneNumberOrderByCreatedAtDescIdDesc(phoneNumber, PageRequest.of(0, limit)).stream()
+                .map(PhoneMessage::entry).toList());
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    /** How many messages the practice delivered to a phone. */
+    @Transactional(readOnly = true)
+    public long receivedCount(String phoneNumber) {
+        return phoneMessages.countByPhoneNumberAndDirection(phoneNumber, PhoneMessage.TO_PHONE);
+    }
+
+    /** The carrier's answer to the practice's send request. */
+    record Answer(int status, Map<String, String> fields) {
+    }
+
+    /** The practice (the sandbox plugin) hands the carrier a message for a phone. */
+    Answer accept(URI url, byte[] rawBody, Map<String, String> form, List<String> mediaTypes, List<String> mediaNames,
+                  List<String> mediaData, String signature) {
+        String from = form.getOrDefault("From", "");
+        Optional<LineSnapshot> line = lines.findByNumber(from).filter(l -> "sandbox".equals(l.providerId()));
+        if (line.isEmpty() || !CarrierSignature.valid(secret(line.get()), url, rawBody, signature)) {
+            return new Answer(403, Map.of("ErrorCode", "bad-signature",
+                    "ErrorMessage", "the sandbox carrier did not recognise the line's signature"));
+        }
+        if (outage) {
+            return new Answer(503, Map.of("ErrorCode", "outage", "ErrorMessage", "the sandbox carrier is down"));
+        }
+        String to = form.getOrDefault("To", "");
+        if (!to.matches("\\+[1-9][0-9]{6,14}")) {
+            return new Answer(400, Map.of("ErrorCode", "invalid-number",
+                    "ErrorMessage", "the recipient's number is not a valid phone number"));
+        }
+        String key = form.get("IdempotencyKey");
+        LineSnapshot sandboxLine = line.get();
+        PhoneMessage stored = tx.execute(status -> {
+            if (key != null) {
+                Optional<PhoneMessage> earlier = phoneMessages.findByLineIdAndIdempotencyKey(sandboxLine.id(), key);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            PhoneMessage message = new PhoneMessage("SBX" + UUID.randomUUID().toString().replace("-", ""),
+                    sandboxLine.id(), to, PhoneMessage.TO_PHONE, form.getOrDefault("Body", ""), key, "accepted",
+                    clock.instant());
+            if (!mediaData.isEmpty()) {
+                message.attach(mediaTypes.isEmpty() ? "application/octet-stream" : mediaTypes.get(0),
+                        mediaNames.isEmpty() ? null : mediaNames.get(0),
+                        java.util.Base64.getDecoder().decode(mediaData.get(0)));
+            }
+            return phoneMessages.save(message);
+        });
+        events.publishEvent(new PhoneChanged(to));
+        String callback = form.get("StatusCallback");
+        if (callback != null && !callback.isBlank() && "accepted".equals(stored.entry().status())) {
+            String carrierId = stored.getCarrierMessageId();
+            callbacks.schedule(() -> report(sandboxLine, carrierId, to, URI.create(callback), "sent", 1),
+                    150, TimeUnit.MILLISECONDS);
+            boolean unreachable = to.endsWith("0000");
+            callbacks.schedule(() -> report(sandboxLine, carrierId, to, URI.create(callback),
+                    unreachable ? "undelivered" : "delivered", 1), 400, TimeUnit.MILLISECONDS);
+        }
+        return new Answer(201, Map.of("MessageId", stored.getCarrierMessageId()));
+    }
+
+    /** A picture a phone sent, fetched by the sandbox plugin with a signed request. */
+    Optional<PhoneMessage> media(URI url, String carrierId, String signature) {
+        return phoneMessages.findByCarrierMessageId(carrierId)
+                .filter(m -> m.getMediaData() != null)
+                .filter(m -> lines.find(m.getLineId())
+                        .map(line -> CarrierSignature.valid(secret(line), url, new byte[0], signature)).orElse(false));
+    }
+
+    private void report(LineSnapshot line, String carrierId, String phone, URI callback, String status, int attempt) {
+        tx.executeWithoutResult(s -> phoneMessages.findByCarrierMessageId(carrierId).ifPresent(m -> m.status(status)));
+        events.publishEvent(new PhoneChanged(phone));
+        StringBuilder form = new StringBuilder();
+        append(form, "MessageId", carrierId);
+        append(form, "Status", status);
+        if ("undelivered".equals(status)) {
+            append(form, "ErrorCode", "30003");
+            append(form, "ErrorMessage", "The handset is unreachable");
+        }
+        int answer = post(callback, secret(line), form.toString());
+        if (answer / 100 != 2 && attempt < 6) {
+            // A status may overtake the practice's record of the send: report again, as providers do.
+            callbacks.schedule(() -> report(line, carrierId, phone, callback, status, attempt + 1),
+                    250L * attempt, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private int post(URI url, String secret, String form) {
+        byte[] body = form.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(CarrierSignature.HEADER, CarrierSignature.of(secret, url, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            log.warn("The sandbox carrier could not reach Parley's webhook: {}", e.getClass().getSimpleName());
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String secret(LineSnapshot line) {
+        return line.settings().getOrDefault(SIGNING_SECRET, "");
+    }
+
+    private static void append(StringBuilder form, String name, String value) {
+        if (!form.isEmpty()) {
+            form.append('&');
+        }
+        form.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    @Override
+    public void destroy() {
+        callbacks.shutdownNow();
+    }
+}

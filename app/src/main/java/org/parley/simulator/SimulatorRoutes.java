@@ -1,0 +1,26 @@
+package org.parley.simulator;
+
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.parley.simulator.ui.PatientPhoneView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** With {@code parley.simulator.enabled=false} (production) the simulator page does not exist. */
+@Component
+class SimulatorRoutes implements VaadinServiceInitListener {
+
+    private final boolean enabled;
+
+    SimulatorRoutes(@Value("${parley.simulator.enabled:false}") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        if (!enabled) {
+            RouteConfiguration.forApplicationScope().removeRoute(PatientPhoneView.class);
+        }
+    }
+}

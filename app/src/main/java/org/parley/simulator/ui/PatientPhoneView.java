@@ -1,0 +1,137 @@
+package org.parley.simulator.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.PermitAll;
+import org.parley.base.ui.LiveUpdates;
+import org.parley.line.LineSnapshot;
+import org.parley.simulator.PhoneChanged;
+import org.parley.simulator.PhoneEntry;
+import org.parley.simulator.SandboxCarrier;
+
+/**
+ * Play a patient: pick a number, text a sandbox line (with a picture if you like), and watch the practice's
+ * replies arrive with their delivery status.
+ */
+@Route("patient-phone")
+@PageTitle("Patient phone | Parley")
+@Menu(title = "Patient phone (simulator)", order = 50)
+@PermitAll
+public class PatientPhoneView extends VerticalLayout {
+
+    private final SandboxCarrier carrier;
+    private final LiveUpdates liveUpdates;
+    final ComboBox<LineSnapshot> line = new ComboBox<>("Practice line");
+    final TextField phone = new TextField("This phone's number");
+    final TextArea text = new TextArea("Text");
+    final Button send = new Button("Send text");
+    final Span feedback = new Span();
+    final Div screen = new Div();
+    final Checkbox outage = new Checkbox("Carrier outage (the practice's sends fail with 503)");
+    private String pictureType;
+    private String pictureName;
+    private byte[] picture;
+    private Registration subscription;
+
+    PatientPhoneView(SandboxCarrier carrier, LiveUpdates liveUpdates) {
+        this.carrier = carrier;
+        this.liveUpdates = liveUpdates;
+        line.setId("phone-line");
+        line.setItems(carrier.sandboxLines());
+        line.setItemLabelGenerator(l -> l.name() + " " + l.number());
+        carrier.sandboxLines().stream().findFirst().ifPresent(line::setValue);
+        phone.setId("phone-number");
+        phone.setValue("+15555550123");
+        phone.addValueChangeListener(e -> showScreen());
+        text.setId("phone-text");
+        text.setWidth("24em");
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            pictureType = metadata.contentType();
+            pictureName = metadata.fileName();
+            picture = data;
+        }));
+        upload.setId("phone-picture");
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes("image/*");
+        upload.setMaxFileSize(5 * 1024 * 1024);
+        upload.addFileRemovedListener(e -> picture = null);
+        send.setId("phone-send");
+        send.addThemeVariants(ButtonVariant.PRIMARY);
+        send.addClickListener(e -> {
+            sendText();
+            upload.clearFileList();
+        });
+        feedback.setId("phone-feedback");
+        outage.setId("carrier-outage");
+        outage.setValue(carrier.isOutage());
+        outage.addValueChangeListener(e -> carrier.setOutage(e.getValue()));
+        screen.addClassNames("thread", "phone");
+        screen.setId("phone-screen");
+        add(new H2("Patient phone"),
+                new Paragraph("A simulated phone on the sandbox network. Its texts reach the inbox through the "
+                        + "line's signed webhook, like a real provider's."),
+                line, phone, screen, text, upload, send, feedback, outage);
+        showScreen();
+    }
+
+    private void sendText() {
+        try {
+            SandboxCarrier.Sent sent = carrier.textPractice(line.getValue() == null ? null : line.getValue().id(),
+                    phone.getValue(), text.getValue(), pictureType, pictureName, picture);
+            if (sent.accepted()) {
+                feedback.setText("Sent.");
+                text.clear();
+                picture = null;
+            } else {
+                feedback.setText("Not delivered: " + sent.problem());
+            }
+        } catch (IllegalArgumentException e) {
+            feedback.setText(e.getMessage());
+        }
+        showScreen();
+    }
+
+    private void showScreen() {
+        screen.removeAll();
+        String number = phone.getValue().replaceAll("[\\s().-]", "");
+        for (PhoneEntry entry : carrier.phone(number, 50)) {
+            Div bubble = new Div();
+            bubble.addClassNames("bubble", entry.fromPhone() ? "from-phone" : "to-phone");
+            bubble.getElement().setAttribute("data-status", entry.status());
+            Span body = new Span(entry.body() + (entry.hasPicture() ? " [picture]" : ""));
+            Span meta = new Span(entry.fromPhone() ? "you" : entry.status());
+            meta.addClassName("meta");
+            bubble.add(body, meta);
+            screen.add(bubble);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        subscription = liveUpdates.subscribe(attachEvent.getUI(), PhoneChanged.class, changed -> showScreen());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.remove();
+        }
+    }
+}
