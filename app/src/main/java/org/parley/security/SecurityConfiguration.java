@@ -37,6 +37,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain app(HttpSecurity http) throws Exception {
+        // Parley's own CSS and JS (the frontend module) are public, like Vaadin's.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/parley/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.deny())

@@ -1,0 +1,135 @@
+package org.parley;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The walking skeleton as a person sees it, in Debian's Chromium: the first admin is created, logs in, a
+ * text sent from the patient phone simulator appears in the inbox without a reload, and the staff reply
+ * reaches the simulated phone as delivered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+        "parley.plugins.dir=${parley.test.plugins-dir}"})
+class WalkingSkeletonBrowserIT {
+
+    private static final String CHROMIUM = System.getProperty("parley.test.chromium", "/usr/bin/chromium");
+    private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startChromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(CHROMIUM))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void fill(Page page, String fieldId, String value) {
+        page.locator("#" + fieldId + " input, #" + fieldId + " textarea").first().fill(value);
+    }
+
+    @Test
+    void firstAdminLogsInSeesAPatientTextArriveLiveAndTheReplyIsDelivered() {
+        BrowserContext staffBrowser = browser.newContext();
+        Page inbox = staffBrowser.newPage();
+        inbox.setDefaultTimeout(20_000);
+
+        // First run: no account exists, so Parley asks for the administrator.
+        inbox.navigate(url("/"));
+        assertThat(inbox.getByText("Welcome to Parley")).isVisible(PATIENTLY);
+        fill(inbox, "setup-username", "frontdesk");
+        fill(inbox, "setup-name", "Fran Frontdesk");
+        fill(inbox, "setup-password", "a very long passphrase");
+        fill(inbox, "setup-confirm", "a very long passphrase");
+        inbox.locator("#setup-create").click();
+
+        // Log in with the new account.
+        assertThat(inbox.locator("vaadin-login-form")).isVisible(PATIENTLY);
+        inbox.locator("input[name=username]").fill("frontdesk");
+        inbox.locator("input[name=password]").fill("a very long passphrase");
+        inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(inbox.locator("#current-staff")).hasText("Fran Frontdesk");
+        assertThat(inbox.locator("#conversation-list")).isVisible(PATIENTLY);
+
+        // A patient texts from the simulator, in another tab of the same browser.
+        Page phone = staffBrowser.newPage();
+        phone.setDefaultTimeout(20_000);
+        phone.navigate(url("/patient-phone"));
+        fill(phone, "phone-number", "+19292038684");
+        fill(phone, "phone-text", "Hi, my inhaler prescription ran out");
+        phone.locator("#phone-send").click();
+        assertThat(phone.locator("#phone-feedback")).hasText("Sent.");
+
+        // The inbox shows it without a reload, marked as unseen, with the formatted number.
+        Locator row = inbox.locator("#conversation-list .conversation-row",
+                new Page.LocatorOptions().setHasText("Hi, my inhaler prescription ran out"));
+        assertThat(row).isVisible(PATIENTLY);
+        assertThat(row).containsText("(929) 203-8684");
+        assertThat(row.locator(".unread-dot")).isVisible();
+
+        // Open it and reply.
+        row.click();
+        assertThat(inbox.locator("#conversation-name")).hasText("(929) 203-8684");
+        assertThat(inbox.locator("#thread")).containsText("Hi, my inhaler prescription ran out");
+        fill(inbox, "reply", "We sent a refill to your pharmacy.");
+        inbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "before-send.png")));
+        inbox.locator("#send").click();
+
+        // The reply goes queued -> sent -> delivered, live.
+        Locator reply = inbox.locator("#thread .bubble.outbound",
+                new Page.LocatorOptions().setHasText("We sent a refill to your pharmacy."));
+        assertThat(reply).isVisible(PATIENTLY);
+        assertThat(reply.locator(".status")).hasText("delivered",
+                new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(reply).containsText("Fran Frontdesk");
+
+        // And the simulated phone shows the reply as delivered.
+        Locator received = phone.locator("#phone-screen .bubble.to-phone",
+                new Page.LocatorOptions().setHasText("We sent a refill to your pharmacy."));
+        assertThat(received).isVisible(PATIENTLY);
+        assertThat(received).hasAttribute("data-status", "delivered");
+
+        inbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "inbox.png")));
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "patient-phone.png")));
+        staffBrowser.close();
+    }
+}
