@@ -40,6 +40,10 @@ class WalkingSkeletonBrowserIT {
 
     @BeforeAll
     static void startChromium() {
+        if (!java.nio.file.Files.isExecutable(Path.of(CHROMIUM))) {
+            throw new IllegalStateException("Chromium is not installed at " + CHROMIUM
+                    + ": run 'apt-get install -y chromium' (or set -Dparley.test.chromium=/path/to/chromium)");
+        }
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

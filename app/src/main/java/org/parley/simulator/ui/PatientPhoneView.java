@@ -34,7 +34,7 @@ import org.parley.simulator.SandboxCarrier;
 @PageTitle("Patient phone | Parley")
 @Menu(title = "Patient phone (simulator)", order = 50)
 @PermitAll
-public class PatientPhoneView extends VerticalLayout {
+class PatientPhoneView extends VerticalLayout {
 
     private final SandboxCarrier carrier;
     private final LiveUpdates liveUpdates;

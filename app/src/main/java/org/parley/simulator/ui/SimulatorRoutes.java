@@ -1,9 +1,8 @@
-package org.parley.simulator;
+package org.parley.simulator.ui;
 
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import org.parley.simulator.ui.PatientPhoneView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
