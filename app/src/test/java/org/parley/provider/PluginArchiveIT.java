@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.plugin.MessagingProvider;
 import org.parley.testsupport.PluginArchives;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginState;
@@ -61,6 +62,21 @@ class PluginArchiveIT {
             assertThat(info.extensionPoints()).containsExactly("MessagingProvider: sandbox");
             assertThat(info.error()).isNull();
         });
+    }
+
+    @Test
+    void theSandboxProviderIsOneInstanceHoweverOftenItIsLookedUp() throws IOException {
+        copySandboxArchive();
+        host = new PluginHostConfiguration().pluginHost(pluginsDir.toString());
+        ProviderRegistry registry = new ProviderRegistry(host);
+
+        MessagingProvider provider = registry.provider("sandbox").orElseThrow();
+
+        // "One instance serves every line" (MessagingProvider): a provider may hold an HTTP client, caches...
+        assertThat(registry.provider("sandbox")).containsSame(provider);
+        assertThat(registry.providers()).singleElement().isSameAs(provider);
+        registry.plugins();
+        assertThat(host.manager().getExtensions(MessagingProvider.class)).singleElement().isSameAs(provider);
     }
 
     @Test
