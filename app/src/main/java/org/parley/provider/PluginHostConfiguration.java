@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.pf4j.DefaultExtensionFactory;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.ExtensionFactory;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -28,7 +32,12 @@ class PluginHostConfiguration {
     @Bean
     PluginHost pluginHost(@Value("${parley.plugins.dir:parley-plugins}") String pluginsDir) {
         Path root = Path.of(pluginsDir).toAbsolutePath().normalize();
-        DefaultPluginManager manager = new DefaultPluginManager(root);
+        DefaultPluginManager manager = new DefaultPluginManager(root) {
+            @Override
+            protected ExtensionFactory createExtensionFactory() {
+                return new SingletonExtensions(this);
+            }
+        };
         manager.setSystemVersion(org.parley.plugin.PluginApi.VERSION);
         // "Plugin-Requires: 1.0.0" means "1.0.0 or newer": later 1.x apps keep loading older plugins.
         manager.setExactVersionAllowed(false);
@@ -54,6 +63,41 @@ class PluginHostConfiguration {
             log.error("Plugins folder {} cannot be read: {}", root, e.toString());
         }
         return new PluginHost(manager, root, failures);
+    }
+
+    /**
+     * One instance per extension class, as the plugin API promises ("one instance serves every line"). PF4J's
+     * default factory makes a new instance at every {@code getExtensions} call, i.e. at every webhook, send and
+     * admin page view: each new sandbox provider opened an HTTP client with a selector thread of its own.
+     * PF4J's {@code SingletonExtensionFactory} caches in a plain {@code HashMap}, which concurrent webhooks
+     * would share unsafely; this one is thread-safe. A plugin's instances are dropped when it stops.
+     */
+    static final class SingletonExtensions extends DefaultExtensionFactory {
+
+        private final Map<Class<?>, Object> instances = new ConcurrentHashMap<>();
+
+        SingletonExtensions(PluginManager manager) {
+            manager.addPluginStateListener(event -> {
+                if (!event.getPluginState().isStarted()) {
+                    ClassLoader loader = event.getPlugin().getPluginClassLoader();
+                    instances.keySet().removeIf(type -> type.getClassLoader() == loader);
+                }
+            });
+        }
+
+        @Override
+        public <T> T create(Class<T> extensionClass) {
+            Object instance = instances.get(extensionClass);
+            if (instance == null) {
+                // not computeIfAbsent: an extension's constructor may look up other extensions
+                T created = super.create(extensionClass);
+                instance = instances.putIfAbsent(extensionClass, created);
+                if (instance == null) {
+                    instance = created;
+                }
+            }
+            return extensionClass.cast(instance);
+        }
     }
 
     /** The plugin manager, with what failed to load. */

@@ -1,0 +1,214 @@
+package org.parley;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.inbox.ConversationService;
+import org.parley.line.LineService;
+import org.parley.line.LineSnapshot;
+import org.parley.testsupport.PluginArchives;
+import org.parley.testsupport.SandboxWebhooks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole app on one database, started as in production: Flyway builds the schema, the line declared in
+ * {@code application.properties} is created, the real sandbox plugin archive is loaded, and webhooks come in
+ * over real HTTP. Each subclass points the app at one database; every test here runs on each of them.
+ *
+ * <p>Tests do not depend on their order: each uses its own provider message id and patient number, and
+ * counts are compared with what was there before. The context is closed after each subclass
+ * ({@link DirtiesContext}): its database is its own and is not reused by other test classes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+abstract class AbstractMigrationIT {
+
+    /** The line {@code application.properties} declares. */
+    static final String LINE = "sandbox";
+    static final String LINE_NUMBER = "+15555550100";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LineService lines;
+
+    @Autowired
+    ConversationService conversations;
+
+    SandboxWebhooks webhooks;
+
+    @DynamicPropertySource
+    static void realPluginArchives(DynamicPropertyRegistry registry) {
+        registry.add("parley.plugins.dir", () -> PluginArchives.directory().toString());
+    }
+
+    /**
+     * The names, lower case, of the indexes in the app's schema, including the unique constraints (whose
+     * backing index a database may name after the constraint or not).
+     */
+    abstract Set<String> indexAndUniqueConstraintNames();
+
+    /** The product name the JDBC driver reports for the database the subclass sets up. */
+    abstract String databaseProductName();
+
+    @BeforeEach
+    void openCarrier() {
+        webhooks = SandboxWebhooks.at(port);
+    }
+
+    @AfterEach
+    void closeCarrier() {
+        webhooks.close();
+    }
+
+    @Test
+    void theAppRunsOnTheDatabaseUnderTest() {
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+
+        assertThat(product).isEqualTo(databaseProductName());
+    }
+
+    @Test
+    void flywayAppliedTheCoreModelMigration() {
+        List<Map<String, Object>> applied = jdbc.queryForList(
+                "select \"version\", \"script\", \"success\" from \"flyway_schema_history\" "
+                        + "where \"version\" is not null order by \"installed_rank\"");
+
+        assertThat(applied).isNotEmpty();
+        assertThat(applied.getFirst())
+                .containsEntry("version", "1")
+                .containsEntry("script", "V1__core_model.sql")
+                .containsEntry("success", true);
+        assertThat(applied).allSatisfy(migration -> assertThat(migration).containsEntry("success", true));
+    }
+
+    @Test
+    void theSchemaHasTheInboxOutboxAndIdempotencyIndexes() {
+        assertThat(indexAndUniqueConstraintNames()).contains(
+                "ix_conversation_status_activity",
+                "ix_conversation_contact_line",
+                "ix_message_conversation_created",
+                "ix_message_status_next_attempt",
+                "ix_contact_phone_number",
+                "ix_message_media_message",
+                "ix_audit_event_occurred",
+                "uq_message_key",
+                "uq_message_provider_id",
+                "uq_line_phone_number",
+                "uq_staff_user_username");
+        List<String> idempotencyColumns = jdbc.queryForList(
+                "select lower(column_name) from information_schema.key_column_usage "
+                        + "where lower(constraint_name) = 'uq_message_provider_id' order by ordinal_position",
+                String.class);
+        assertThat(idempotencyColumns).containsExactly("line_id", "provider_message_id");
+    }
+
+    @Test
+    void theLineDeclaredInConfigurationIsCreatedWithAGeneratedSigningSecret() {
+        LineSnapshot line = lines.find(LINE).orElseThrow();
+
+        assertThat(line.providerId()).isEqualTo("sandbox");
+        assertThat(line.number()).isEqualTo(LINE_NUMBER);
+        // 32 random bytes, Base64url without padding
+        assertThat(line.settings().get(SandboxWebhooks.SECRET_SETTING)).matches("[A-Za-z0-9_-]{43}");
+        assertThat(jdbc.queryForObject(
+                "select setting_value from line_setting where line_id = ? and name = ?", String.class,
+                LINE, SandboxWebhooks.SECRET_SETTING))
+                .isEqualTo(line.settings().get(SandboxWebhooks.SECRET_SETTING));
+    }
+
+    @Test
+    void aSignedTextIsStoredOnceEvenWhenTheCarrierReplaysIt() {
+        long openBefore = conversations.countOpen();
+        String messageId = newMessageId();
+        Map<String, String> sms = SandboxWebhooks.inboundSms(messageId, "+15555550111", LINE_NUMBER,
+                "Can I move my appointment to Friday?");
+
+        HttpResponse<String> first = webhooks.post(LINE, SandboxWebhooks.SMS, secret(), sms);
+        HttpResponse<String> replay = webhooks.post(LINE, SandboxWebhooks.SMS, secret(), sms);
+
+        assertThat(first.statusCode()).as("first delivery: %s", first.body()).isEqualTo(200);
+        assertThat(replay.statusCode()).as("replay: %s", replay.body()).isEqualTo(200);
+        assertThat(messagesWithProviderId(messageId)).isEqualTo(1);
+        assertThat(jdbc.queryForMap(
+                "select direction, body from message where line_id = ? and provider_message_id = ?",
+                LINE, messageId))
+                .containsEntry("DIRECTION", "INBOUND")
+                .containsEntry("BODY", "Can I move my appointment to Friday?");
+        assertThat(contactsWithNumber("+15555550111")).isEqualTo(1);
+        assertThat(conversations.countOpen()).isEqualTo(openBefore + 1);
+    }
+
+    @Test
+    void aForgedOrMissingSignatureIsRefusedWith403AndNothingIsStored() {
+        String messageId = newMessageId();
+        Map<String, String> sms = SandboxWebhooks.inboundSms(messageId, "+15555550112", LINE_NUMBER, "Hello");
+
+        HttpResponse<String> forged = webhooks.post(LINE, SandboxWebhooks.SMS, "not-the-line-secret", sms);
+        HttpResponse<String> unsigned = webhooks.postWithSignature(LINE, SandboxWebhooks.SMS, null, sms);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(messagesWithProviderId(messageId)).isZero();
+        assertThat(contactsWithNumber("+15555550112")).isZero();
+    }
+
+    @Test
+    void aWebhookForAnUnknownLineIsAnswered404() {
+        String messageId = newMessageId();
+        Map<String, String> sms = SandboxWebhooks.inboundSms(messageId, "+15555550113", LINE_NUMBER, "Hello");
+
+        HttpResponse<String> response = webhooks.post("no-such-line", SandboxWebhooks.SMS, secret(), sms);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("unknown line");
+        assertThat(messagesWithProviderId(messageId)).isZero();
+    }
+
+    @Test
+    void aSignedTextWithoutSenderIsAnswered400NamingTheMissingField() {
+        String messageId = newMessageId();
+        Map<String, String> sms = SandboxWebhooks.inboundSms(messageId, null, LINE_NUMBER, "Hello");
+
+        HttpResponse<String> response = webhooks.post(LINE, SandboxWebhooks.SMS, secret(), sms);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("'From'");
+        assertThat(messagesWithProviderId(messageId)).isZero();
+    }
+
+    String secret() {
+        return lines.find(LINE).orElseThrow().settings().get(SandboxWebhooks.SECRET_SETTING);
+    }
+
+    long messagesWithProviderId(String providerMessageId) {
+        return jdbc.queryForObject("select count(*) from message where line_id = ? and provider_message_id = ?",
+                Long.class, LINE, providerMessageId);
+    }
+
+    long contactsWithNumber(String e164) {
+        return jdbc.queryForObject("select count(*) from contact where phone_number = ?", Long.class, e164);
+    }
+
+    static String newMessageId() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
+    }
+}
