@@ -81,7 +81,9 @@ class ConversationPanel extends VerticalLayout {
         composer.setAlignItems(Alignment.END);
         composer.expand(reply);
 
-        add(new HorizontalLayout(name, line), earlier, thread, replyError, composer);
+        HorizontalLayout title = new HorizontalLayout(name, line);
+        title.setAlignItems(Alignment.BASELINE);
+        add(title, earlier, thread, replyError, composer);
         setFlexGrow(1, thread);
         renderThread();
     }
