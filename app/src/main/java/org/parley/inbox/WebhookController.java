@@ -3,13 +3,13 @@ package org.parley.inbox;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.base.FormFields;
 import org.parley.base.PublicBaseUrl;
 import org.parley.line.LineGateway;
 import org.parley.line.LineGateway.WebhookReading;
@@ -91,28 +91,13 @@ class WebhookController {
     }
 
     private static Map<String, List<String>> parameters(HttpServletRequest request, byte[] body) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        addPairs(parameters, request.getQueryString());
+        Map<String, List<String>> parameters = FormFields.parse(request.getQueryString());
         String type = request.getContentType();
-        if (type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            addPairs(parameters, new String(body, StandardCharsets.UTF_8));
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            FormFields.parse(new String(body, StandardCharsets.UTF_8))
+                    .forEach((name, values) -> parameters.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         }
         return parameters;
-    }
-
-    private static void addPairs(Map<String, List<String>> into, String encoded) {
-        if (encoded == null || encoded.isEmpty()) {
-            return;
-        }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            into.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
     }
 
     private static ResponseEntity<String> plain(int status, String text) {

@@ -2,13 +2,13 @@ package org.parley.simulator;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import org.parley.base.FormFields;
 import org.parley.base.PublicBaseUrl;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
@@ -110,16 +110,16 @@ public class SandboxCarrier implements DisposableBean {
             }
             phoneMessages.save(message);
         });
-        StringBuilder form = new StringBuilder();
-        append(form, "MessageId", carrierId);
-        append(form, "From", from);
-        append(form, "To", line.number());
-        append(form, "Body", body);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageId", carrierId);
+        form.put("From", from);
+        form.put("To", line.number());
+        form.put("Body", body);
         if (picture != null) {
-            append(form, "MediaUrl", baseUrl.resolve("/sandbox-carrier/media/" + carrierId).toString());
+            form.put("MediaUrl", baseUrl.resolve("/sandbox-carrier/media/" + carrierId).toString());
         }
         URI webhook = baseUrl.resolve("/webhooks/" + line.id() + "/sms");
-        int status = post(webhook, secret(line), form.toString());
+        int status = post(webhook, secret(line), FormFields.encode(form));
         events.publishEvent(new PhoneChanged(from));
         if (status / 100 == 2) {
             return new Sent(true, null);
@@ -210,14 +210,14 @@ public class SandboxCarrier implements DisposableBean {
     private void report(LineSnapshot line, String carrierId, String phone, URI callback, String status, int attempt) {
         tx.executeWithoutResult(s -> phoneMessages.findByCarrierMessageId(carrierId).ifPresent(m -> m.status(status)));
         events.publishEvent(new PhoneChanged(phone));
-        StringBuilder form = new StringBuilder();
-        append(form, "MessageId", carrierId);
-        append(form, "Status", status);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageId", carrierId);
+        form.put("Status", status);
         if ("undelivered".equals(status)) {
-            append(form, "ErrorCode", "30003");
-            append(form, "ErrorMessage", "The handset is unreachable");
+            form.put("ErrorCode", "30003");
+            form.put("ErrorMessage", "The handset is unreachable");
         }
-        int answer = post(callback, secret(line), form.toString());
+        int answer = post(callback, secret(line), FormFields.encode(form));
         if (answer / 100 != 2 && attempt < 6) {
             // A status may overtake the practice's record of the send: report again, as providers do.
             callbacks.schedule(() -> report(line, carrierId, phone, callback, status, attempt + 1),
@@ -246,19 +246,6 @@ public class SandboxCarrier implements DisposableBean {
 
     private static String secret(LineSnapshot line) {
         return line.settings().getOrDefault(SIGNING_SECRET, "");
-    }
-
-    private static void append(StringBuilder form, String name, String value) {
-        if (!form.isEmpty()) {
-            form.append('&');
-        }
-        form.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
-
-    static String encode(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     @Override

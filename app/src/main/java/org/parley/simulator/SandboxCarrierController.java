@@ -3,12 +3,11 @@ package org.parley.simulator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.base.FormFields;
 import org.parley.base.PublicBaseUrl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
@@ -34,24 +33,21 @@ class SandboxCarrierController {
     @PostMapping("/sandbox-carrier/messages")
     ResponseEntity<String> send(HttpServletRequest request) throws IOException {
         byte[] body = request.getInputStream().readAllBytes();
-        Map<String, String> form = new LinkedHashMap<>();
-        Map<String, List<String>> repeated = new LinkedHashMap<>();
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.putIfAbsent(name, value);
-            repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        Map<String, List<String>> repeated;
+        try {
+            repeated = FormFields.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException badEncoding) {
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(FormFields.encode(Map.of("ErrorCode", "bad-request", "ErrorMessage", "broken form encoding")));
         }
+        Map<String, String> form = new LinkedHashMap<>();
+        repeated.forEach((name, values) -> form.put(name, values.get(0)));
         URI url = baseUrl.resolve(request.getRequestURI());
         SandboxCarrier.Answer answer = carrier.accept(url, body, form,
                 repeated.getOrDefault("MediaContentType", List.of()), repeated.getOrDefault("MediaFileName", List.of()),
                 repeated.getOrDefault("MediaData", List.of()), request.getHeader(CarrierSignature.HEADER));
         return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(SandboxCarrier.encode(answer.fields()));
+                .body(FormFields.encode(answer.fields()));
     }
 
     @GetMapping("/sandbox-carrier/media/{carrierId}")
