@@ -44,4 +44,14 @@ public interface MessagingProvider extends ExtensionPoint {
     default LineType lookupLineType(LineContext line, String e164Number) {
         return LineType.UNKNOWN;
     }
+
+    /**
+     * Checks the line's settings against the provider, for the admin's "Test connection" button: e.g. fetches
+     * the account with the configured credentials. Must not send a message or cost money.
+     *
+     * @since 1.1.0
+     */
+    default ConnectionCheck testConnection(LineContext line) {
+        return ConnectionCheck.failed("This provider cannot test its connection.");
+    }
 }

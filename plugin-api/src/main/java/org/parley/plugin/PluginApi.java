@@ -2,12 +2,15 @@ package org.parley.plugin;
 
 /**
  * The version of this API. Plugins declare it in their manifest as {@code Plugin-Requires}; the app
- * loads a plugin whose required major version matches and whose minor version is not newer than the app's.
+ * loads a plugin whose required version is not newer than its own.
+ *
+ * <p>1.1.0 added {@link MessagingProvider#testConnection}, {@link ConnectionCheck} and
+ * {@link ProviderEvent.DeliveryUpdate#recipientOptedOut()}; plugins built against 1.0.0 keep loading.
  */
 public final class PluginApi {
 
     /** The API version this jar implements. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private PluginApi() {
     }

@@ -34,19 +34,27 @@ public sealed interface ProviderEvent {
      * @param status            where the message is now
      * @param errorCode         the provider's error code for a failure, or {@code null}
      * @param reason            a sentence for staff explaining a failure, or {@code null}
+     * @param recipientOptedOut whether the failure means the recipient opted out of texts (e.g. Twilio 21610);
+     *                          the app then marks the number opted out (since 1.1.0)
      */
-    record DeliveryUpdate(String providerMessageId, DeliveryStatus status, String errorCode, String reason)
-            implements ProviderEvent {
+    record DeliveryUpdate(String providerMessageId, DeliveryStatus status, String errorCode, String reason,
+                          boolean recipientOptedOut) implements ProviderEvent {
         /** Checks the id and status are present. */
         public DeliveryUpdate {
             Objects.requireNonNull(providerMessageId, "providerMessageId");
             Objects.requireNonNull(status, "status");
         }
+
+        /** A report that says nothing about opting out: the 1.0 form, kept for plugins built against it. */
+        public DeliveryUpdate(String providerMessageId, DeliveryStatus status, String errorCode, String reason) {
+            this(providerMessageId, status, errorCode, reason, false);
+        }
     }
 
     /**
      * A voicemail, or part of one: recording and transcription may arrive in separate calls, in any order,
-     * tied together by {@code providerCallId}.
+     * tied together by {@code providerCallId}. The part sent when the call comes in names the caller; the app
+     * keeps parts that arrive before it and joins them when it comes.
      *
      * @param providerCallId the provider's id for the call
      * @param from           the caller's number, E.164, or {@code null} when this part does not say
