@@ -34,6 +34,13 @@ class Conversation extends AbstractEntity {
     @Column(name = "last_preview")
     private String lastPreview;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "attention")
+    private Attention attention;
+
+    @Column(name = "attention_reason")
+    private String attentionReason;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -57,6 +64,27 @@ class Conversation extends AbstractEntity {
     void activity(String preview, Instant at) {
         lastActivityAt = at;
         lastPreview = preview.length() > PREVIEW_LENGTH ? preview.substring(0, PREVIEW_LENGTH - 1) + "…" : preview;
+    }
+
+    /** Flags the conversation for staff and puts it back into the open inbox, at the top. */
+    void needsAttention(Attention why, String reason, Instant at) {
+        attention = why;
+        attentionReason = reason.length() > 500 ? reason.substring(0, 499) + "…" : reason;
+        status = ConversationStatus.OPEN;
+        lastActivityAt = at;
+    }
+
+    void attentionHandled() {
+        attention = null;
+        attentionReason = null;
+    }
+
+    Attention getAttention() {
+        return attention;
+    }
+
+    String getAttentionReason() {
+        return attentionReason;
     }
 
     String getLineId() {

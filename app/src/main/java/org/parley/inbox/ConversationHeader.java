@@ -8,12 +8,25 @@ package org.parley.inbox;
  * @param status        open or closed
  * @param lineName      the line it runs on
  * @param maxTextLength the longest reply the line's provider accepts, or 0 when the provider is not loaded
+ * @param lineId        the line's id
+ * @param optOut        whether the number opted out of texts on this line, since when and why
+ * @param attention     why the conversation is flagged, or {@code null}
+ * @param attentionReason the flag's explanation for staff, or {@code null}
  */
 public record ConversationHeader(long id, String contactName, ConversationStatus status, String lineName,
-                                 int maxTextLength) {
+                                 int maxTextLength, String lineId, org.parley.compliance.OptOutStatus optOut,
+                                 Attention attention, String attentionReason) {
 
     /** Whether replies can be sent at all. */
     public boolean canReply() {
-        return maxTextLength > 0;
+        return maxTextLength > 0 && !optOut.optedOut();
+    }
+
+    /** Why replies cannot be sent, or {@code null} when they can. */
+    public String whyNoReply() {
+        if (optOut.optedOut()) {
+            return "The patient opted out of texts (" + optOut.source() + "): sending is disabled.";
+        }
+        return maxTextLength > 0 ? null : "This line's provider plugin is not loaded: replies cannot be sent.";
     }
 }

@@ -14,7 +14,7 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
             select new org.parley.inbox.InboxRow(c.id, c.contactId, c.lineId, c.lastPreview,
                    c.lastActivityAt,
                    case when c.lastInboundAt is not null and (s.seenAt is null or s.seenAt < c.lastInboundAt)
-                        then true else false end)
+                        then true else false end, c.attention)
             from Conversation c
             left join ConversationSeen s on s.conversationId = c.id and s.staffUserId = :staffId
             where c.status = :status

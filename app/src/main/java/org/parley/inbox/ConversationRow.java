@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param preview        the start of the last message
  * @param lastActivityAt when the last message came or went
  * @param unseen         whether it has patient messages this staff member has not opened
+ * @param attention      why it is flagged for staff, or {@code null}
  */
-public record ConversationRow(long id, String contactName, String preview, Instant lastActivityAt, boolean unseen) {
+public record ConversationRow(long id, String contactName, String preview, Instant lastActivityAt, boolean unseen,
+                              Attention attention) {
 }

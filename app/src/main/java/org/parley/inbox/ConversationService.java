@@ -35,13 +35,17 @@ public class ConversationService {
     private final LineService lines;
     private final LineGateway gateway;
     private final StaffDirectory staff;
+    private final org.parley.compliance.ConsentService consent;
+    private final org.parley.line.LineTypes lineTypes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages,
                         MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
-                        LineService lines, LineGateway gateway, StaffDirectory staff, AuditLog audit,
+                        LineService lines, LineGateway gateway, StaffDirectory staff,
+                        org.parley.compliance.ConsentService consent, org.parley.line.LineTypes lineTypes,
+                        AuditLog audit,
                         ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
@@ -51,6 +55,8 @@ public class ConversationService {
         this.lines = lines;
         this.gateway = gateway;
         this.staff = staff;
+        this.consent = consent;
+        this.lineTypes = lineTypes;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -67,7 +73,8 @@ public class ConversationService {
         Map<Long, ContactSummary> who = contacts.find(rows.stream().map(InboxRow::contactId).toList());
         return rows.stream().map(row -> new ConversationRow(row.id(),
                 Optional.ofNullable(who.get(row.contactId())).map(ContactSummary::displayName).orElse("Unknown"),
-                row.preview() == null ? "" : row.preview(), row.lastActivityAt(), row.unseen())).toList();
+                row.preview() == null ? "" : row.preview(), row.lastActivityAt(), row.unseen(), row.attention()))
+                .toList();
     }
 
     /** How many conversations are open. */
@@ -99,12 +106,42 @@ public class ConversationService {
                 () -> seen.save(new ConversationSeen(conversationId, viewer.id(), clock.instant())));
     }
 
+    /** The header of a conversation, without recording a view (for refreshing an open one). */
+    @Transactional(readOnly = true)
+    public ConversationHeader header(long conversationId) {
+        return header(conversations.findById(conversationId)
+                .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + ".")));
+    }
+
     private ConversationHeader header(Conversation conversation) {
-        String name = contacts.find(conversation.getContactId()).map(ContactSummary::displayName).orElse("Unknown");
+        Optional<ContactSummary> contact = contacts.find(conversation.getContactId());
+        String name = contact.map(ContactSummary::displayName).orElse("Unknown");
         Optional<LineSnapshot> line = lines.find(conversation.getLineId());
         int max = gateway.descriptor(conversation.getLineId()).map(ProviderDescriptor::maxTextLength).orElse(0);
         return new ConversationHeader(conversation.getId(), name, conversation.getStatus(),
-                line.map(LineSnapshot::name).orElse(conversation.getLineId()), max);
+                line.map(LineSnapshot::name).orElse(conversation.getLineId()), max, conversation.getLineId(),
+                consent.status(conversation.getLineId(), contact.map(ContactSummary::phoneNumber).orElse(null)),
+                conversation.getAttention(), conversation.getAttentionReason());
+    }
+
+    /** Whether the contact's number can receive texts, from the line's provider (cached). */
+    public org.parley.plugin.LineType contactLineType(long conversationId) {
+        Conversation conversation = conversations.findById(conversationId).orElseThrow();
+        String number = contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber).orElse(null);
+        return lineTypes.of(conversation.getLineId(), number);
+    }
+
+    /** Clears a conversation's flag once staff dealt with it. */
+    @Transactional
+    public void markHandled(StaffMember staffMember, long conversationId) {
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
+        if (conversation.getAttention() != null) {
+            audit.record(staffMember.username(), "ATTENTION_HANDLED", "conversation", String.valueOf(conversationId),
+                    conversation.getAttention().name());
+            conversation.attentionHandled();
+            events.publishEvent(new ConversationChanged(conversationId, 0, false));
+        }
     }
 
     /** The newest {@code limit} messages after skipping {@code offset}, oldest first for reading. */
@@ -156,6 +193,12 @@ public class ConversationService {
         }
         ProviderDescriptor provider = gateway.descriptor(conversation.getLineId()).orElseThrow(() ->
                 new IllegalStateException("This line's provider plugin is not loaded: replies cannot be sent."));
+        String number = contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber).orElse(null);
+        org.parley.compliance.OptOutStatus optOut = consent.status(conversation.getLineId(), number);
+        if (optOut.optedOut()) {
+            throw new IllegalStateException("The patient opted out of texts (" + optOut.source()
+                    + "): nothing can be sent until they reply START.");
+        }
         if (body.length() > provider.maxTextLength()) {
             throw new IllegalArgumentException("The reply has " + body.length() + " characters; "
                     + provider.name() + " accepts at most " + provider.maxTextLength() + ".");

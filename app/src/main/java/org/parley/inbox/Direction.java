@@ -8,6 +8,8 @@ public enum Direction {
     OUTBOUND,
     /** Internal note, never sent to the patient. */
     NOTE,
-    /** A voicemail the patient left. */
-    VOICEMAIL
+    /** A voicemail the patient left: internal, never sent to anyone. */
+    VOICEMAIL,
+    /** A line Parley writes into the thread ("opted out by replying STOP"); never sent. */
+    SYSTEM
 }

@@ -33,16 +33,19 @@ class InboundIntake {
     private final MessageRepository messages;
     private final MessageMediaRepository media;
     private final ContactService contacts;
+    private final ConsentKeeping consent;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
-                  ContactService contacts, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                  ContactService contacts, ConsentKeeping consent, AuditLog audit, ApplicationEventPublisher events,
+                  Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
         this.contacts = contacts;
+        this.consent = consent;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -59,7 +62,11 @@ class InboundIntake {
                         result = Result.UNKNOWN_MESSAGE;
                     }
                 }
-                case ProviderEvent.Voicemail voicemail -> voicemail(line, voicemail);
+                case ProviderEvent.Voicemail voicemail -> {
+                    if (!voicemail(line, voicemail)) {
+                        result = Result.UNKNOWN_MESSAGE;
+                    }
+                }
             }
         }
         return result;
@@ -81,27 +88,47 @@ class InboundIntake {
         audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
                 "conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
+        consent.patientWrote(line, conversation, inbound.from(), inbound.text());
     }
 
-    private void voicemail(LineSnapshot line, ProviderEvent.Voicemail voicemail) {
+    /**
+     * Records a voicemail part. The part sent when the call comes in names the caller and opens the voicemail;
+     * the recording and the transcript join it by call id, in either order, each once.
+     *
+     * @return false for a part of a call Parley has not heard of (the provider should send it again later)
+     */
+    private boolean voicemail(LineSnapshot line, ProviderEvent.Voicemail voicemail) {
         Instant now = clock.instant();
         Optional<Message> existing = messages.findByLineIdAndProviderMessageId(line.id(), voicemail.providerCallId());
-        if (existing.isPresent() || voicemail.from() == null) {
-            // Later parts (a transcript after the recording) are joined by the voice features; a part
-            // without a caller cannot open a conversation.
-            return;
+        Message message;
+        boolean changed = false;
+        if (existing.isPresent()) {
+            message = existing.get();
+        } else if (voicemail.from() != null) {
+            Conversation conversation = conversationWith(line, voicemail.from(), now);
+            message = messages.save(Message.voicemail(conversation.getId(), line.id(), voicemail.providerCallId(), "",
+                    now));
+            conversation.inbound("Voicemail", now);
+            audit.record(AuditLog.SYSTEM, "VOICEMAIL_RECEIVED", "message", String.valueOf(message.getId()),
+                    "conversation " + conversation.getId());
+            changed = true;
+        } else {
+            return false;
         }
-        Conversation conversation = conversationWith(line, voicemail.from(), now);
-        String transcript = voicemail.transcript() == null ? "" : voicemail.transcript();
-        Message message = messages.save(Message.voicemail(conversation.getId(), line.id(), voicemail.providerCallId(),
-                transcript, now));
-        if (voicemail.recording() != null) {
+        if (message.getDirection() != Direction.VOICEMAIL) {
+            return true;
+        }
+        changed |= message.transcribed(voicemail.transcript(), now);
+        if (voicemail.recording() != null && media.infoOf(message.getId()).isEmpty()) {
             Media recording = voicemail.recording();
             media.save(new MessageMedia(message.getId(), recording.contentType(), recording.fileName(),
                     recording.size(), recording.data(), now));
+            changed = true;
         }
-        conversation.inbound("Voicemail", now);
-        events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
+        if (changed) {
+            events.publishEvent(new ConversationChanged(message.getConversationId(), message.getId(), true));
+        }
+        return true;
     }
 
     private boolean deliver(LineSnapshot line, ProviderEvent.DeliveryUpdate update) {
@@ -113,6 +140,14 @@ class InboundIntake {
         String reason = update.reason() == null || update.reason().isBlank() ? update.errorCode() : update.reason();
         if (message.advance(MessageStatus.of(update.status()), reason, clock.instant())) {
             events.publishEvent(new ConversationChanged(message.getConversationId(), message.getId(), false));
+            if (message.getStatus().isProblem()) {
+                Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
+                if (update.recipientOptedOut()) {
+                    contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber)
+                            .ifPresent(number -> consent.providerReportsOptOut(conversation, number));
+                }
+                consent.notDelivered(message, conversation, message.getStatusReason());
+            }
         }
         return true;
     }

@@ -3,5 +3,6 @@ package org.parley.inbox;
 import java.time.Instant;
 
 /** A row of the conversation query, before the contact's name is added. */
-record InboxRow(long id, long contactId, String lineId, String preview, Instant lastActivityAt, boolean unseen) {
+record InboxRow(long id, long contactId, String lineId, String preview, Instant lastActivityAt, boolean unseen,
+                Attention attention) {
 }

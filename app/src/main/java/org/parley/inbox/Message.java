@@ -50,6 +50,10 @@ class Message extends AbstractEntity {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
+    /** An automatic keyword confirmation: allowed to reach a number that just opted out. */
+    @Column(name = "system_reply", nullable = false)
+    private boolean systemReply;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -81,6 +85,18 @@ class Message extends AbstractEntity {
         Message message = new Message(conversationId, lineId, Direction.VOICEMAIL, transcript, at);
         message.providerMessageId = providerCallId;
         message.status = MessageStatus.RECEIVED;
+        return message;
+    }
+
+    static Message system(long conversationId, String lineId, String text, Instant at) {
+        return new Message(conversationId, lineId, Direction.SYSTEM, text, at);
+    }
+
+    static Message automaticReply(long conversationId, String lineId, String text, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.OUTBOUND, text, at);
+        message.systemReply = true;
+        message.status = MessageStatus.QUEUED;
+        message.nextAttemptAt = at;
         return message;
     }
 
@@ -132,6 +148,21 @@ class Message extends AbstractEntity {
         return true;
     }
 
+    /** Gives a voicemail its transcript, if it has none yet (a replayed part changes nothing). */
+    boolean transcribed(String transcript, Instant at) {
+        if (transcript == null || transcript.isBlank() || !body.isBlank()) {
+            return false;
+        }
+        body = transcript.strip();
+        updatedAt = at;
+        return true;
+    }
+
+    /** Waits before its next try, without counting an attempt (the line's rate limit). */
+    void postpone(Instant until) {
+        nextAttemptAt = until;
+    }
+
     void countAttempt() {
         attempts++;
     }
@@ -162,6 +193,14 @@ class Message extends AbstractEntity {
 
     String getStatusReason() {
         return statusReason;
+    }
+
+    boolean isSystemReply() {
+        return systemReply;
+    }
+
+    String getProviderMessageId() {
+        return providerMessageId;
     }
 
     String getMessageKey() {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.parley.compliance.ConsentService;
+import org.parley.compliance.OptOutStatus;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.plugin.OutboundMessage;
@@ -43,6 +45,9 @@ class OutboundSender {
     private final ContactService contacts;
     private final LineService lines;
     private final LineGateway gateway;
+    private final ConsentService consent;
+    private final ConsentKeeping consentKeeping;
+    private final LineRateLimit rateLimit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -52,8 +57,8 @@ class OutboundSender {
     private volatile boolean ready;
 
     OutboundSender(MessageRepository messages, ConversationRepository conversations, ContactService contacts,
-                   LineService lines, LineGateway gateway, ApplicationEventPublisher events, TransactionTemplate tx,
-                   Clock clock,
+                   LineService lines, LineGateway gateway, ConsentService consent, ConsentKeeping consentKeeping,
+                   LineRateLimit rateLimit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
                    @Value("${parley.outbound.first-retry:5s}") Duration firstRetry,
                    @Value("${parley.outbound.max-retry-delay:10m}") Duration maxRetryDelay,
                    @Value("${parley.outbound.max-attempts:10}") int maxAttempts) {
@@ -62,6 +67,9 @@ class OutboundSender {
         this.contacts = contacts;
         this.lines = lines;
         this.gateway = gateway;
+        this.consent = consent;
+        this.consentKeeping = consentKeeping;
+        this.rateLimit = rateLimit;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -101,6 +109,9 @@ class OutboundSender {
         do {
             due = messages.findDue(MessageStatus.QUEUED, clock.instant(), PageRequest.of(0, BATCH));
             for (Long id : due) {
+                if (!withinRateLimit(id)) {
+                    continue;
+                }
                 Integer claimed = tx.execute(status -> messages.claim(id));
                 if (claimed != null && claimed == 1) {
                     send(id);
@@ -109,13 +120,26 @@ class OutboundSender {
         } while (due.size() == BATCH);
     }
 
+    /** Takes the line's sending slot, or postpones the message until the line has one. */
+    private boolean withinRateLimit(long messageId) {
+        Boolean now = tx.execute(status -> messages.findById(messageId).map(message -> {
+            java.time.Duration wait = rateLimit.reserve(message.getLineId());
+            if (wait.isZero()) {
+                return true;
+            }
+            message.postpone(clock.instant().plus(wait));
+            return false;
+        }).orElse(false));
+        return Boolean.TRUE.equals(now);
+    }
+
     private void send(long messageId) {
         Optional<Prepared> prepared = tx.execute(status -> prepare(messageId));
         if (prepared == null || prepared.isEmpty()) {
             return;
         }
         SendResult result = gateway.send(prepared.get().lineId(), prepared.get().message());
-        tx.executeWithoutResult(status -> record(messageId, result));
+        tx.executeWithoutResult(status -> record(messageId, result, prepared.get().message().to()));
     }
 
     private record Prepared(String lineId, OutboundMessage message) {
@@ -132,7 +156,14 @@ class OutboundSender {
         if (line.isEmpty() || to.isEmpty()) {
             message.failed(line.isEmpty() ? "the line no longer exists" : "the contact has no phone number",
                     clock.instant());
-            events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
+            consentKeeping.notDelivered(message, conversation, message.getStatusReason());
+            return Optional.empty();
+        }
+        OptOutStatus optOut = consent.status(line.get().id(), to.get());
+        if (optOut.optedOut() && !message.isSystemReply()) {
+            // The patient replied STOP after this was queued: it must not go out.
+            message.failed("the patient opted out of texts (" + optOut.source() + ")", clock.instant());
+            consentKeeping.notDelivered(message, conversation, message.getStatusReason());
             return Optional.empty();
         }
         message.countAttempt();
@@ -141,7 +172,7 @@ class OutboundSender {
                 gateway.webhookUrl(line.get().id(), "status"))));
     }
 
-    private void record(long messageId, SendResult result) {
+    private void record(long messageId, SendResult result, String to) {
         Message message = messages.findById(messageId).orElseThrow();
         Instant now = clock.instant();
         switch (result) {
@@ -156,6 +187,14 @@ class OutboundSender {
             case SendResult.Failed failed -> message.failed(failed.reason(), now);
         }
         events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
+        if (message.getStatus() == MessageStatus.FAILED) {
+            Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
+            if (result instanceof SendResult.Failed failed
+                    && failed.kind() == SendResult.FailureKind.RECIPIENT_OPTED_OUT) {
+                consentKeeping.providerReportsOptOut(conversation, to);
+            }
+            consentKeeping.notDelivered(message, conversation, message.getStatusReason());
+        }
     }
 
     /** 5 s, 10 s, 20 s... up to the configured maximum. */

@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -39,6 +41,13 @@ class Line {
     @Column(name = "setting_value", nullable = false)
     private Map<String, String> settings = new HashMap<>();
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "keyword_replies", nullable = false)
+    private KeywordReplies keywordReplies = KeywordReplies.PARLEY;
+
+    @Column(name = "help_text")
+    private String helpText;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -61,16 +70,19 @@ class Line {
         return id;
     }
 
-    void update(String displayName, String phoneNumber, String providerId, Map<String, String> settings) {
-        this.displayName = displayName;
-        this.phoneNumber = phoneNumber;
-        this.providerId = providerId;
+    void update(LineSnapshot line) {
+        this.displayName = line.name();
+        this.phoneNumber = line.number();
+        this.providerId = line.providerId();
         this.settings.clear();
-        this.settings.putAll(settings);
+        this.settings.putAll(line.settings());
+        this.keywordReplies = line.keywordReplies();
+        this.helpText = line.helpText();
     }
 
     LineSnapshot snapshot() {
-        return new LineSnapshot(id, displayName, phoneNumber, providerId, Map.copyOf(settings));
+        return new LineSnapshot(id, displayName, phoneNumber, providerId, Map.copyOf(settings), keywordReplies,
+                helpText);
     }
 
     @Override

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Lines declared in configuration: {@code parley.lines[0].id=main}, {@code .provider=twilio},
- * {@code .number=+19292038684}, {@code .name=Main office}, {@code .settings.<name>=<value>}.
+ * {@code .number=+19292038684}, {@code .name=Main office}, {@code .settings.<name>=<value>},
+ * {@code .keyword-replies=PARLEY|PROVIDER}, {@code .help-text=...}.
  */
 @ConfigurationProperties("parley")
 record LineDeclarations(List<Declared> lines) {
@@ -15,7 +16,8 @@ record LineDeclarations(List<Declared> lines) {
         lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
-    record Declared(String id, String name, String provider, String number, Map<String, String> settings) {
+    record Declared(String id, String name, String provider, String number, Map<String, String> settings,
+                    KeywordReplies keywordReplies, String helpText) {
         Declared {
             settings = settings == null ? Map.of() : Map.copyOf(settings);
         }

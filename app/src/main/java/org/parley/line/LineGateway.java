@@ -85,6 +85,26 @@ public class LineGateway {
                 .orElse(LineType.UNKNOWN);
     }
 
+    /** Asks the line's provider whether its settings work, for the admin's "Test connection". */
+    public org.parley.plugin.ConnectionCheck testConnection(String lineId) {
+        Optional<LineSnapshot> line = lines.find(lineId);
+        if (line.isEmpty()) {
+            return org.parley.plugin.ConnectionCheck.failed("Save the line first.");
+        }
+        Optional<MessagingProvider> provider = providers.provider(line.get().providerId());
+        if (provider.isEmpty()) {
+            return org.parley.plugin.ConnectionCheck.failed(
+                    "The provider plugin '" + line.get().providerId() + "' is not loaded.");
+        }
+        try {
+            return provider.get().testConnection(context(line.get()));
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Provider '{}' failed testing line '{}': {}", line.get().providerId(), lineId,
+                    e.getClass().getName());
+            return org.parley.plugin.ConnectionCheck.failed("The provider plugin failed: " + e.getClass().getSimpleName());
+        }
+    }
+
     /** Verifies and reads a webhook call made to {@code /webhooks/{lineId}/{event}}. */
     public WebhookReading readWebhook(String lineId, String event, WebhookRequest request) {
         Optional<LineSnapshot> line = lines.find(lineId);

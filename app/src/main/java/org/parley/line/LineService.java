@@ -75,7 +75,7 @@ public class LineService {
         if (line == null) {
             line = new Line(valid.id(), valid.name(), valid.number(), valid.providerId(), clock.instant());
         }
-        line.update(valid.name(), valid.number(), valid.providerId(), valid.settings());
+        line.update(valid);
         lines.save(line);
         audit.record(actor, "LINE_SAVED", "line", valid.id(), "provider " + valid.providerId());
         return line.snapshot();
@@ -97,7 +97,8 @@ public class LineService {
                         .filter(p -> p.generatedIfBlank() && !settings.containsKey(p.name()))
                         .forEach(p -> settings.put(p.name(), randomSecret()));
                 if (!settings.equals(current.settings())) {
-                    line.update(current.name(), current.number(), current.providerId(), settings);
+                    line.update(new LineSnapshot(current.id(), current.name(), current.number(), current.providerId(),
+                            settings, current.keywordReplies(), current.helpText()));
                 }
             });
         }
@@ -108,9 +109,10 @@ public class LineService {
             try {
                 LineSnapshot line = validated(new LineSnapshot(declared.id(),
                         declared.name() == null ? declared.id() : declared.name(), declared.number(),
-                        declared.provider(), declared.settings()), Map.of());
+                        declared.provider(), declared.settings(), declared.keywordReplies(), declared.helpText()),
+                        Map.of());
                 Line entity = new Line(line.id(), line.name(), line.number(), line.providerId(), clock.instant());
-                entity.update(line.name(), line.number(), line.providerId(), line.settings());
+                entity.update(line);
                 lines.save(entity);
                 audit.record(AuditLog.SYSTEM, "LINE_SAVED", "line", line.id(), "declared in configuration");
                 log.info("Created line '{}' served by provider '{}' from configuration", line.id(), line.providerId());
@@ -161,7 +163,11 @@ public class LineService {
         } else {
             log.warn("Line '{}' names provider '{}', which no loaded plugin offers", line.id(), line.providerId());
         }
-        return new LineSnapshot(line.id(), name, number, line.providerId(), settings);
+        if (line.helpText() != null && line.helpText().length() > 320) {
+            throw new IllegalArgumentException("The help text must fit in two texts (320 characters).");
+        }
+        return new LineSnapshot(line.id(), name, number, line.providerId(), settings, line.keywordReplies(),
+                line.helpText());
     }
 
     private static String randomSecret() {

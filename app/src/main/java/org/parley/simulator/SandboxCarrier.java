@@ -54,6 +54,7 @@ public class SandboxCarrier implements DisposableBean {
         return thread;
     });
     private volatile boolean outage;
+    private final java.util.Set<String> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SandboxCarrier(PhoneMessageRepository phoneMessages, LineService lines, PublicBaseUrl baseUrl,
                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
@@ -84,6 +85,74 @@ public class SandboxCarrier implements DisposableBean {
         this.outage = outage;
     }
 
+    /** Whether the carrier refuses texts to a phone, as if it had opted out at the carrier. */
+    public boolean isBlocked(String phoneNumber) {
+        return blocked.contains(phoneNumber);
+    }
+
+    /** Makes the carrier refuse (or accept again) texts to a phone: Twilio's error 21610 in the sandbox. */
+    public void setBlocked(String phoneNumber, boolean refuse) {
+        if (refuse) {
+            blocked.add(phoneNumber);
+        } else {
+            blocked.remove(phoneNumber);
+        }
+    }
+
+    /**
+     * A simulated phone calls a sandbox line and leaves a voicemail: the call, the recording and the
+     * transcript reach Parley through the line's voice webhooks, in that order or with the transcript first.
+     *
+     * @throws IllegalArgumentException when the number, line or recording is not usable
+     */
+    public Sent leaveVoicemail(String lineId, String phoneNumber, String audioType, String audioName, byte[] audio,
+                               String transcript, boolean transcriptFirst) {
+        String from = validNumber(phoneNumber);
+        if (audio == null || audio.length == 0) {
+            throw new IllegalArgumentException("Choose a recording (an audio file) to leave.");
+        }
+        LineSnapshot line = sandboxLine(lineId);
+        String callId = "SBC" + UUID.randomUUID().toString().replace("-", "");
+        String text = transcript == null ? "" : transcript.strip();
+        tx.executeWithoutResult(status -> {
+            PhoneMessage message = new PhoneMessage(callId, line.id(), from, PhoneMessage.FROM_PHONE,
+                    "Voicemail" + (text.isEmpty() ? "" : ": " + text), null, "sent", clock.instant());
+            message.attach(audioType == null ? "audio/mpeg" : audioType, audioName, audio);
+            phoneMessages.save(message);
+        });
+        events.publishEvent(new PhoneChanged(from));
+        Map<String, String> call = new LinkedHashMap<>();
+        call.put("CallId", callId);
+        call.put("From", from);
+        call.put("To", line.number());
+        Map<String, String> recording = new LinkedHashMap<>();
+        recording.put("CallId", callId);
+        recording.put("RecordingUrl", baseUrl.resolve("/sandbox-carrier/media/" + callId).toString());
+        Map<String, String> transcription = new LinkedHashMap<>();
+        transcription.put("CallId", callId);
+        transcription.put("TranscriptionText", text);
+        List<Object[]> parts = new java.util.ArrayList<>();
+        parts.add(new Object[] {"voice", call});
+        if (transcriptFirst && !text.isEmpty()) {
+            parts.add(new Object[] {"transcription", transcription});
+        }
+        parts.add(new Object[] {"recording", recording});
+        if (!transcriptFirst && !text.isEmpty()) {
+            parts.add(new Object[] {"transcription", transcription});
+        }
+        for (Object[] part : parts) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> fields = (Map<String, String>) part[1];
+            int status = post(baseUrl.resolve("/webhooks/" + line.id() + "/" + part[0]), secret(line),
+                    FormFields.encode(fields));
+            if (status / 100 != 2) {
+                return new Sent(false, status < 0 ? "Parley could not be reached" : "Parley answered HTTP " + status
+                        + " to the " + part[0] + " webhook");
+            }
+        }
+        return new Sent(true, null);
+    }
+
     /**
      * A simulated phone texts a sandbox line: the text goes to Parley through the line's signed webhook.
      *
@@ -91,16 +160,12 @@ public class SandboxCarrier implements DisposableBean {
      */
     public Sent textPractice(String lineId, String phoneNumber, String text, String pictureType, String pictureName,
                              byte[] picture) {
-        String from = phoneNumber == null ? "" : phoneNumber.replaceAll("[\\s().-]", "");
-        if (!from.matches("\\+[1-9][0-9]{6,14}")) {
-            throw new IllegalArgumentException("Type the phone's number in international format, e.g. +19292038684.");
-        }
+        String from = validNumber(phoneNumber);
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() && picture == null) {
             throw new IllegalArgumentException("Write a text or choose a picture.");
         }
-        LineSnapshot line = lines.find(lineId).filter(l -> "sandbox".equals(l.providerId()))
-                .orElseThrow(() -> new IllegalArgumentException("Choose a sandbox line to text."));
+        LineSnapshot line = sandboxLine(lineId);
         String carrierId = "SBX" + UUID.randomUUID().toString().replace("-", "");
         tx.executeWithoutResult(status -> {
             PhoneMessage message = new PhoneMessage(carrierId, line.id(), from, PhoneMessage.FROM_PHONE, body, null,
@@ -128,6 +193,25 @@ public class SandboxCarrier implements DisposableBean {
         tx.executeWithoutResult(s -> phoneMessages.findByCarrierMessageId(carrierId)
                 .ifPresent(m -> m.status("not delivered: " + problem)));
         return new Sent(false, problem);
+    }
+
+    private static String validNumber(String phoneNumber) {
+        String number = phoneNumber == null ? "" : phoneNumber.replaceAll("[\\s().-]", "");
+        if (!number.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new IllegalArgumentException("Type the phone's number in international format, e.g. +19292038684.");
+        }
+        return number;
+    }
+
+    private LineSnapshot sandboxLine(String lineId) {
+        return lines.find(lineId == null ? "" : lineId).filter(l -> "sandbox".equals(l.providerId()))
+                .orElseThrow(() -> new IllegalArgumentException("Choose a sandbox line."));
+    }
+
+    /** Whether a ping comes from a sandbox line that signs with its secret (the plugin's "Test connection"). */
+    boolean ping(URI url, byte[] rawBody, String from, String signature) {
+        return lines.findByNumber(from == null ? "" : from).filter(l -> "sandbox".equals(l.providerId()))
+                .map(line -> CarrierSignature.valid(secret(line), url, rawBody, signature)).orElse(false);
     }
 
     /** The newest messages on a phone, oldest first for reading. */
@@ -166,6 +250,10 @@ public class SandboxCarrier implements DisposableBean {
         if (!to.matches("\\+[1-9][0-9]{6,14}")) {
             return new Answer(400, Map.of("ErrorCode", "invalid-number",
                     "ErrorMessage", "the recipient's number is not a valid phone number"));
+        }
+        if (blocked.contains(to)) {
+            return new Answer(400, Map.of("ErrorCode", "opted-out",
+                    "ErrorMessage", "the recipient opted out of texts at the carrier"));
         }
         String key = form.get("IdempotencyKey");
         LineSnapshot sandboxLine = line.get();

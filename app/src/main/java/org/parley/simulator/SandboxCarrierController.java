@@ -50,6 +50,20 @@ class SandboxCarrierController {
                 .body(FormFields.encode(answer.fields()));
     }
 
+    @PostMapping("/sandbox-carrier/ping")
+    ResponseEntity<String> ping(HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        String from;
+        try {
+            from = FormFields.parse(new String(body, StandardCharsets.UTF_8)).getOrDefault("From", List.of("")).get(0);
+        } catch (IllegalArgumentException badEncoding) {
+            return ResponseEntity.badRequest().build();
+        }
+        boolean known = carrier.ping(baseUrl.resolve(request.getRequestURI()), body, from,
+                request.getHeader(CarrierSignature.HEADER));
+        return ResponseEntity.status(known ? 200 : 403).build();
+    }
+
     @GetMapping("/sandbox-carrier/media/{carrierId}")
     ResponseEntity<byte[]> media(@PathVariable String carrierId, HttpServletRequest request) {
         URI url = baseUrl.resolve(request.getRequestURI());

@@ -33,7 +33,9 @@ class ConversationPanel extends VerticalLayout {
     private final StaffMember me;
     private final long conversationId;
     private final Clock clock;
-    private final ConversationHeader header;
+    private ConversationHeader header;
+    final Div banner = new Div();
+    final Span optOut = new Span();
     final Div thread = new Div();
     final Button earlier = new Button("Show earlier messages");
     final TextArea reply = new TextArea();
@@ -64,8 +66,6 @@ class ConversationPanel extends VerticalLayout {
         });
 
         reply.setId("reply");
-        reply.setPlaceholder(header.canReply() ? "Write a reply to the patient" : "Replies cannot be sent on this line");
-        reply.setEnabled(header.canReply());
         reply.setWidthFull();
         reply.setValueChangeMode(ValueChangeMode.EAGER);
         reply.addValueChangeListener(e -> checkReply());
@@ -81,11 +81,40 @@ class ConversationPanel extends VerticalLayout {
         composer.setAlignItems(Alignment.END);
         composer.expand(reply);
 
-        HorizontalLayout title = new HorizontalLayout(name, line);
+        optOut.setId("opt-out-status");
+        optOut.addClassName("opt-out");
+        banner.setId("attention");
+        banner.addClassName("attention-banner");
+        HorizontalLayout title = new HorizontalLayout(name, line, optOut);
         title.setAlignItems(Alignment.BASELINE);
-        add(title, earlier, thread, replyError, composer);
+        add(title, banner, earlier, thread, replyError, composer);
         setFlexGrow(1, thread);
+        renderHeader();
         renderThread();
+    }
+
+    /** Shows what may change while the conversation is open: opt-out, flags, whether replies can go out. */
+    private void renderHeader() {
+        optOut.setText(header.optOut().optedOut()
+                ? "Opted out of texts since " + TimeFormat.of(header.optOut().since(), clock) : "");
+        optOut.setVisible(header.optOut().optedOut());
+        banner.removeAll();
+        banner.setVisible(header.attention() != null);
+        if (header.attention() != null) {
+            Span why = new Span(header.attentionReason());
+            why.setId("attention-reason");
+            Button handled = new Button("Mark handled", e -> {
+                conversations.markHandled(me, conversationId);
+                header = conversations.header(conversationId);
+                renderHeader();
+            });
+            handled.setId("attention-handled");
+            handled.addThemeVariants(ButtonVariant.TERTIARY);
+            banner.add(why, handled);
+        }
+        reply.setEnabled(header.canReply());
+        reply.setPlaceholder(header.canReply() ? "Write a reply to the patient" : header.whyNoReply());
+        checkReply();
     }
 
     long conversationId() {
@@ -97,10 +126,15 @@ class ConversationPanel extends VerticalLayout {
         if (inbound) {
             conversations.markSeen(me, conversationId);
         }
+        header = conversations.header(conversationId);
+        renderHeader();
         renderThread();
     }
 
     private void checkReply() {
+        if (header == null) {
+            return;
+        }
         int length = reply.getValue().strip().length();
         if (length > header.maxTextLength()) {
             replyError.setText("Too long: " + length + " characters, the line accepts at most "
@@ -134,10 +168,18 @@ class ConversationPanel extends VerticalLayout {
     }
 
     private Div bubble(MessageView message) {
+        if (message.direction() == Direction.SYSTEM) {
+            Div line = new Div(new Span(message.body()));
+            line.addClassNames("bubble", "system");
+            line.getElement().setAttribute("data-message", String.valueOf(message.id()));
+            return line;
+        }
+        if (message.direction() == Direction.VOICEMAIL) {
+            return voicemail(message);
+        }
         Div bubble = new Div();
         bubble.addClassName("bubble");
-        bubble.addClassName(message.direction() == Direction.INBOUND || message.direction() == Direction.VOICEMAIL
-                ? "inbound" : "outbound");
+        bubble.addClassName(message.direction() == Direction.INBOUND ? "inbound" : "outbound");
         bubble.getElement().setAttribute("data-message", String.valueOf(message.id()));
         for (MediaInfo media : message.media()) {
             bubble.add(attachment(media));
@@ -154,7 +196,8 @@ class ConversationPanel extends VerticalLayout {
                     + (message.statusReason() != null && message.status().isProblem() ? ": " + message.statusReason() : ""));
             status.addClassName("status");
             status.addClassName("status-" + message.status().name().toLowerCase());
-            meta.add(new Span(message.authorName() + " · " + when + " · "), status);
+            String author = message.authorName() == null ? "Parley (automatic reply)" : message.authorName();
+            meta.add(new Span(author + " · " + when + " · "), status);
         } else {
             meta.setText(when);
         }
@@ -162,15 +205,69 @@ class ConversationPanel extends VerticalLayout {
         return bubble;
     }
 
+    /** A voicemail: internal to the team, with a player, the transcript marked as automatic, and the caller's line type. */
+    private Div voicemail(MessageView message) {
+        Div bubble = new Div();
+        bubble.addClassNames("bubble", "inbound", "voicemail");
+        bubble.getElement().setAttribute("data-message", String.valueOf(message.id()));
+        Span label = new Span("Voicemail · internal, never sent to the patient");
+        label.addClassName("voicemail-label");
+        bubble.add(label);
+        for (MediaInfo media : message.media()) {
+            if (media.tooLarge()) {
+                bubble.add(attachment(media));
+                continue;
+            }
+            com.vaadin.flow.dom.Element audio = new com.vaadin.flow.dom.Element("audio");
+            audio.setAttribute("controls", true);
+            audio.setAttribute("preload", "none");
+            audio.setAttribute("src", download(media));
+            Div player = new Div();
+            player.addClassName("recording");
+            player.getElement().appendChild(audio);
+            bubble.add(player);
+        }
+        if (message.body().isBlank()) {
+            Span pending = new Span(message.media().isEmpty() ? "The caller left no recording (yet)."
+                    : "No transcription (yet): listen to the recording.");
+            pending.addClassName("text");
+            bubble.add(pending);
+        } else {
+            Span caution = new Span("Automatic transcription — listen before acting");
+            caution.addClassName("transcript-label");
+            Span transcript = new Span(message.body());
+            transcript.addClassNames("text", "transcript");
+            bubble.add(caution, transcript);
+        }
+        org.parley.plugin.LineType type = conversations.contactLineType(conversationId);
+        Span caller = new Span(switch (type) {
+            case MOBILE -> "Caller's number: mobile, can receive texts";
+            case LANDLINE -> "Caller's number: landline — call back";
+            case VOIP -> "Caller's number: VoIP, texts may not arrive";
+            case TOLL_FREE -> "Caller's number: toll-free — call back";
+            case UNKNOWN -> "Caller's number: type unknown";
+        });
+        caller.addClassName("caller-line-type");
+        Span meta = new Span(TimeFormat.of(message.createdAt(), clock));
+        meta.addClassName("meta");
+        bubble.add(caller, meta);
+        return bubble;
+    }
+
+    private DownloadHandler download(MediaInfo media) {
+        String fileName = media.fileName() == null ? "attachment" : media.fileName();
+        return DownloadHandler.fromInputStream(event -> conversations.attachment(media.id())
+                .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), fileName, media.contentType(),
+                        bytes.length))
+                .orElseGet(() -> DownloadResponse.error(404)));
+    }
+
     private com.vaadin.flow.component.Component attachment(MediaInfo media) {
         if (media.tooLarge()) {
             return new Span("Attachment too large to keep (" + media.contentType() + ", " + media.sizeBytes() + " bytes)");
         }
         String fileName = media.fileName() == null ? "attachment" : media.fileName();
-        DownloadHandler handler = DownloadHandler.fromInputStream(event -> conversations.attachment(media.id())
-                .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), fileName, media.contentType(),
-                        bytes.length))
-                .orElseGet(() -> DownloadResponse.error(404)));
+        DownloadHandler handler = download(media);
         if (media.isImage()) {
             return new Image(handler, "Picture from the patient");
         }

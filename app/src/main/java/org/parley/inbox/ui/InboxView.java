@@ -94,6 +94,12 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             left.add(dot);
         }
         left.add(name);
+        if (row.attention() != null) {
+            Span flag = new Span(row.attention() == org.parley.inbox.Attention.DELIVERY_FAILED
+                    ? "Not delivered" : "Possible opt-out");
+            flag.addClassName("attention");
+            left.add(flag);
+        }
         who.add(left, time);
         Span preview = new Span(row.preview());
         preview.addClassName("preview");

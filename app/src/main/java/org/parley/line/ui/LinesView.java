@@ -78,8 +78,20 @@ class LinesView extends VerticalLayout {
         TextField number = new TextField("Number (international format)");
         number.setId("line-number");
         ComboBox<String> provider = new ComboBox<>("Provider");
+        provider.setId("line-provider");
         provider.setItems(providers.providers().stream().map(p -> p.descriptor().id()).toList());
-        FormLayout form = new FormLayout(id, name, number, provider);
+        ComboBox<org.parley.line.KeywordReplies> keywordReplies = new ComboBox<>("STOP, START and HELP are confirmed by");
+        keywordReplies.setId("line-keyword-replies");
+        keywordReplies.setItems(org.parley.line.KeywordReplies.values());
+        keywordReplies.setItemLabelGenerator(k -> k == org.parley.line.KeywordReplies.PARLEY
+                ? "Parley" : "the provider (its own opt-out replies are on)");
+        keywordReplies.setValue(org.parley.line.KeywordReplies.PARLEY);
+        keywordReplies.setHelperText("Exactly one of them must reply, so the patient gets one confirmation.");
+        TextField helpText = new TextField("Answer to HELP");
+        helpText.setId("line-help-text");
+        helpText.setPlaceholder("Parley's default: how to reach the team, 911 for emergencies, STOP to opt out");
+        helpText.setMaxLength(320);
+        FormLayout form = new FormLayout(id, name, number, provider, keywordReplies, helpText);
         Div settings = new Div();
         Map<String, HasValueAndElement<?, String>> fields = new LinkedHashMap<>();
         provider.addValueChangeListener(e -> drawSettings(e.getValue(), line, settings, fields));
@@ -89,13 +101,16 @@ class LinesView extends VerticalLayout {
             name.setValue(line.name());
             number.setValue(line.number());
             provider.setValue(line.providerId());
+            keywordReplies.setValue(line.keywordReplies());
+            helpText.setValue(line.helpText() == null ? "" : line.helpText());
         }
         Button save = new Button("Save line", e -> {
             Map<String, String> values = new HashMap<>();
             fields.forEach((key, field) -> values.put(key, field.getValue()));
             try {
                 LineSnapshot saved = lines.save(currentStaff.get().username(),
-                        new LineSnapshot(id.getValue(), name.getValue(), number.getValue(), provider.getValue(), values));
+                        new LineSnapshot(id.getValue(), name.getValue(), number.getValue(), provider.getValue(), values,
+                                keywordReplies.getValue(), helpText.getValue()));
                 grid.setItems(lines.all());
                 edit(saved);
             } catch (IllegalArgumentException ex) {
@@ -106,6 +121,15 @@ class LinesView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.PRIMARY);
         editor.add(new H3(line == null ? "New line" : "Line " + line.id()), form, settings, error, save);
         if (line != null) {
+            Span result = new Span();
+            result.setId("connection-result");
+            Button test = new Button("Test connection", e -> {
+                org.parley.plugin.ConnectionCheck check = gateway.testConnection(line.id());
+                result.setText((check.ok() ? "Connected: " : "Failed: ") + check.message());
+                result.getElement().getClassList().set("parley-error", !check.ok());
+            });
+            test.setId("test-connection");
+            editor.add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(test, result));
             editor.add(webhooks(line));
         }
     }

@@ -1,26 +1,43 @@
 package org.parley.provider.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import org.parley.provider.PluginAdministration;
 import org.parley.provider.PluginInfo;
 import org.parley.provider.ProviderRegistry;
+import org.parley.security.CurrentStaff;
 
-/** Admins see every plugin found in the plugins folder: what it is, whether it runs, and why not. */
+/**
+ * Admins see every plugin found in the plugins folder (what it is, whether it runs, and why not), install
+ * a plugin archive, and enable or disable plugins.
+ */
 @Route("admin/plugins")
 @PageTitle("Plugins | Parley")
 @Menu(title = "Plugins", order = 91)
 @RolesAllowed("ADMIN")
 class PluginsView extends VerticalLayout {
 
+    private final ProviderRegistry registry;
+    private final PluginAdministration administration;
+    private final CurrentStaff currentStaff;
     final Grid<PluginInfo> grid = new Grid<>();
+    final Span result = new Span();
 
-    PluginsView(ProviderRegistry registry) {
+    PluginsView(ProviderRegistry registry, PluginAdministration administration, CurrentStaff currentStaff) {
+        this.registry = registry;
+        this.administration = administration;
+        this.currentStaff = currentStaff;
         setSizeFull();
         grid.setId("plugins");
         grid.addColumn(PluginInfo::id).setHeader("Plugin").setAutoWidth(true);
@@ -29,10 +46,48 @@ class PluginsView extends VerticalLayout {
         grid.addColumn(PluginInfo::state).setHeader("State").setAutoWidth(true);
         grid.addColumn(p -> String.join(", ", p.extensionPoints())).setHeader("Serves").setAutoWidth(true);
         grid.addColumn(p -> p.error() == null ? "" : p.error()).setHeader("Error").setFlexGrow(1);
-        grid.setItems(registry.plugins());
+        grid.addComponentColumn(this::toggle).setHeader("").setAutoWidth(true);
+        result.setId("plugin-result");
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() ->
+                install(metadata.fileName(), data)))));
+        upload.setId("plugin-upload");
+        upload.setAcceptedFileTypes(".zip", ".jar");
+        upload.setMaxFiles(1);
         add(new H2("Plugins"),
-                new Paragraph("Plugins are loaded from the plugins folder at start (parley.plugins.dir). "
-                        + "A plugin that fails is listed here with its error; Parley keeps running."),
-                grid);
+                new Paragraph("Plugins are loaded from the plugins folder at start (parley.plugins.dir), or installed "
+                        + "here. A plugin that fails is listed with its error; Parley keeps running."),
+                grid, new H2("Install a plugin archive"), upload, result);
+        refresh();
+    }
+
+    private Button toggle(PluginInfo plugin) {
+        boolean running = "STARTED".equals(plugin.state());
+        Button button = new Button(running ? "Disable" : "Enable", e -> {
+            try {
+                administration.setEnabled(currentStaff.get().username(), plugin.id(), !running);
+                result.setText("Plugin '" + plugin.id() + "' " + (running ? "disabled." : "enabled."));
+            } catch (IllegalArgumentException ex) {
+                result.setText(ex.getMessage());
+            }
+            refresh();
+        });
+        button.addThemeVariants(ButtonVariant.TERTIARY);
+        button.getElement().setAttribute("data-plugin", plugin.id());
+        button.setVisible(!plugin.version().isEmpty());
+        return button;
+    }
+
+    void install(String fileName, byte[] archive) {
+        try {
+            String id = administration.install(currentStaff.get().username(), fileName, archive);
+            result.setText("Plugin '" + id + "' installed and started.");
+        } catch (IllegalArgumentException e) {
+            result.setText("Not installed: " + e.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(registry.plugins());
     }
 }

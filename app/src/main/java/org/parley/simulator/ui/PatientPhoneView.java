@@ -45,6 +45,13 @@ class PatientPhoneView extends VerticalLayout {
     final Span feedback = new Span();
     final Div screen = new Div();
     final Checkbox outage = new Checkbox("Carrier outage (the practice's sends fail with 503)");
+    final Checkbox blocked = new Checkbox("This phone opted out at the carrier (sends to it fail, like Twilio's 21610)");
+    final TextArea transcript = new TextArea("Voicemail transcript");
+    final Checkbox transcriptFirst = new Checkbox("Transcript arrives before the recording");
+    final Button call = new Button("Call and leave a voicemail");
+    private String audioType;
+    private String audioName;
+    private byte[] audio;
     private String pictureType;
     private String pictureName;
     private byte[] picture;
@@ -84,10 +91,32 @@ class PatientPhoneView extends VerticalLayout {
         outage.addValueChangeListener(e -> carrier.setOutage(e.getValue()));
         screen.addClassNames("thread", "phone");
         screen.setId("phone-screen");
+        blocked.setId("carrier-blocks-phone");
+        blocked.addValueChangeListener(e -> carrier.setBlocked(number(), e.getValue()));
+        Upload recording = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            audioType = metadata.contentType();
+            audioName = metadata.fileName();
+            audio = data;
+        }));
+        recording.setId("voicemail-recording");
+        recording.setMaxFiles(1);
+        recording.setAcceptedFileTypes("audio/*");
+        recording.setMaxFileSize(10 * 1024 * 1024);
+        recording.addFileRemovedListener(e -> audio = null);
+        transcript.setId("voicemail-transcript");
+        transcript.setWidth("24em");
+        transcriptFirst.setId("transcript-first");
+        call.setId("phone-call");
+        call.addClickListener(e -> {
+            leaveVoicemail();
+            recording.clearFileList();
+        });
         add(new H2("Patient phone"),
-                new Paragraph("A simulated phone on the sandbox network. Its texts reach the inbox through the "
-                        + "line's signed webhook, like a real provider's."),
-                line, phone, screen, text, upload, send, feedback, outage);
+                new Paragraph("A simulated phone on the sandbox network. Its texts and voicemails reach the inbox "
+                        + "through the line's signed webhooks, like a real provider's."),
+                line, phone, screen, text, upload, send, feedback,
+                new H2("Voicemail"), recording, transcript, transcriptFirst, call,
+                new H2("Carrier"), outage, blocked);
         showScreen();
     }
 
@@ -108,9 +137,29 @@ class PatientPhoneView extends VerticalLayout {
         showScreen();
     }
 
+    private String number() {
+        return phone.getValue().replaceAll("[\\s().-]", "");
+    }
+
+    private void leaveVoicemail() {
+        try {
+            SandboxCarrier.Sent sent = carrier.leaveVoicemail(line.getValue() == null ? null : line.getValue().id(),
+                    phone.getValue(), audioType, audioName, audio, transcript.getValue(), transcriptFirst.getValue());
+            feedback.setText(sent.accepted() ? "Voicemail left." : "Not delivered: " + sent.problem());
+            if (sent.accepted()) {
+                transcript.clear();
+                audio = null;
+            }
+        } catch (IllegalArgumentException e) {
+            feedback.setText(e.getMessage());
+        }
+        showScreen();
+    }
+
     private void showScreen() {
         screen.removeAll();
-        String number = phone.getValue().replaceAll("[\\s().-]", "");
+        blocked.setValue(carrier.isBlocked(number()));
+        String number = number();
         for (PhoneEntry entry : carrier.phone(number, 50)) {
             Div bubble = new Div();
             bubble.addClassNames("bubble", entry.fromPhone() ? "from-phone" : "to-phone");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.parley.plugin.Capability;
 import org.parley.plugin.ConfigProperty;
+import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.DeliveryStatus;
 import org.parley.plugin.LineContext;
 import org.parley.plugin.LineType;
@@ -53,8 +54,8 @@ public class SandboxProvider implements MessagingProvider {
                     ConfigProperty.url(CARRIER_URL, "Carrier URL",
                             "Where the simulated carrier listens. Blank: this Parley's own simulator, "
                                     + "{public-base-url}/sandbox-carrier.")),
-            Set.of(Capability.SMS, Capability.MMS, Capability.LINE_TYPE_LOOKUP),
-            List.of("sms", "status"),
+            Set.of(Capability.SMS, Capability.MMS, Capability.VOICE, Capability.LINE_TYPE_LOOKUP),
+            List.of("sms", "status", "voice", "recording", "transcription"),
             1600);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -129,8 +130,68 @@ public class SandboxProvider implements MessagingProvider {
         return switch (event) {
             case "sms" -> WebhookOutcome.of(inbound(line, request));
             case "status" -> WebhookOutcome.of(status(request));
+            case "voice" -> WebhookOutcome.of(new ProviderEvent.Voicemail(request.requireParameter("CallId"),
+                    request.requireParameter("From"), request.parameter("To").orElse(line.number()), null, null, null));
+            case "recording" -> WebhookOutcome.of(recording(line, request));
+            case "transcription" -> WebhookOutcome.of(new ProviderEvent.Voicemail(request.requireParameter("CallId"),
+                    null, null, null, request.requireParameter("TranscriptionText"), null));
             default -> throw new MalformedWebhookException("the sandbox has no '" + event + "' webhook");
         };
+    }
+
+    private ProviderEvent recording(LineContext line, WebhookRequest request) throws MalformedWebhookException {
+        String callId = request.requireParameter("CallId");
+        Media recording = fetch(line, request.requireParameter("RecordingUrl"), "RecordingUrl");
+        Duration length = null;
+        String seconds = request.parameter("RecordingDuration").orElse("");
+        if (seconds.matches("[0-9]{1,5}")) {
+            length = Duration.ofSeconds(Long.parseLong(seconds));
+        }
+        return new ProviderEvent.Voicemail(callId, null, null, recording, null, length);
+    }
+
+    private static Media fetch(LineContext line, String url, String field) throws MalformedWebhookException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedWebhookException("field '" + field + "' is not a URL");
+        }
+        try {
+            return line.media().fetch(uri,
+                    Map.of(SandboxSignature.HEADER, SandboxSignature.sign(secret(line), uri, new byte[0])));
+        } catch (MediaFetchException e) {
+            throw new MalformedWebhookException("the media could not be fetched: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ConnectionCheck testConnection(LineContext line) {
+        if (line.settings().get(SIGNING_SECRET).filter(s -> !s.isBlank()).isEmpty()) {
+            return ConnectionCheck.failed("The line has no signing secret yet: save it once to generate one.");
+        }
+        URI url = carrier(line).resolve("ping");
+        byte[] body = new FormBody().add("From", line.number()).bytes();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(SandboxSignature.HEADER, SandboxSignature.sign(secret(line), url, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return switch (status) {
+                case 200 -> ConnectionCheck.ok("The sandbox carrier accepted this line's signing secret.");
+                case 403 -> ConnectionCheck.failed("The sandbox carrier did not recognise this line's number and "
+                        + "signing secret.");
+                default -> ConnectionCheck.failed("The sandbox carrier answered HTTP " + status + ".");
+            };
+        } catch (IOException e) {
+            return ConnectionCheck.failed("The sandbox carrier cannot be reached at " + carrier(line) + ".");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConnectionCheck.failed("The test was interrupted.");
+        }
     }
 
     private ProviderEvent inbound(LineContext line, WebhookRequest request) throws MalformedWebhookException {
@@ -141,18 +202,7 @@ public class SandboxProvider implements MessagingProvider {
         List<Media> media = new ArrayList<>();
         String mediaUrl = request.parameter("MediaUrl").orElse("");
         if (!mediaUrl.isBlank()) {
-            URI uri;
-            try {
-                uri = URI.create(mediaUrl);
-            } catch (IllegalArgumentException e) {
-                throw new MalformedWebhookException("field 'MediaUrl' is not a URL");
-            }
-            try {
-                media.add(line.media().fetch(uri,
-                        Map.of(SandboxSignature.HEADER, SandboxSignature.sign(secret(line), uri, new byte[0]))));
-            } catch (MediaFetchException e) {
-                throw new MalformedWebhookException("the picture could not be fetched: " + e.getMessage());
-            }
+            media.add(fetch(line, mediaUrl, "MediaUrl"));
         }
         if (text.isBlank() && media.isEmpty()) {
             throw new MalformedWebhookException("field 'Body' is empty and there is no media");

@@ -1,0 +1,6 @@
+package org.parley.compliance;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TextConsentRepository extends JpaRepository<TextConsent, TextConsent.Key> {
+}
