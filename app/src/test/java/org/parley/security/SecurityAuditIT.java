@@ -156,6 +156,25 @@ class SecurityAuditIT {
     }
 
     @Test
+    void aTabLeftOpenWithNobodyAtItIsLoggedOutAndAuditedAsIdle() {
+        staff.account("open.tab", "Otto Open", "open tab nurse password", Role.STAFF);
+        browser.logIn("open.tab", "open tab nurse password");
+        assertThat(browser.get("/?v-r=init&location=&query=").statusCode()).as("the tab's UI starts").isEqualTo(200);
+        // Fifteen minutes are three seconds here.
+        session(browser.sessionId()).setMaxInactiveInterval(3);
+
+        // The open tab keeps sending heartbeats, which keep the servlet session alive; nobody clicks anything.
+        // Vaadin ends its own session once only heartbeats have come for the idle timeout.
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> browser.heartbeat() != 200);
+
+        assertThat(entries("LOGOFF_IDLE", "open.tab")).singleElement()
+                .extracting(AuditEntry::detail).isEqualTo("session timed out");
+        // Reloading the tab asks for the password again.
+        assertThat(browser.get("/").headers().firstValue("Location")).get().asString().endsWith("/login");
+    }
+
+    @Test
     void aSessionEndedByLoggingOutIsNotCountedAsIdle() {
         staff.account("leaving.nurse", "Lee Leaving", "leaving nurse password", Role.STAFF);
         browser.logIn("leaving.nurse", "leaving nurse password");
@@ -235,6 +254,12 @@ class SecurityAuditIT {
             return send(HttpRequest.newBuilder(base.resolve("/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        /** The heartbeat an open Vaadin tab sends every few minutes; returns its HTTP status. */
+        int heartbeat() {
+            return send(HttpRequest.newBuilder(base.resolve("/?v-r=heartbeat&v-uiId=0"))
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode();
         }
 
         String sessionId() {
