@@ -14,7 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Base of browserless view tests: the real Spring context, Vaadin mocked by Karibu-Testing. Subclasses are
@@ -37,6 +39,7 @@ public abstract class KaribuTest {
     void tearDownVaadin() {
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();
+        context.getBean(SecurityContextHolderStrategy.class).clearContext();
     }
 
     /**
@@ -60,11 +63,21 @@ public abstract class KaribuTest {
         return routes;
     }
 
-    /** Acts as the given user with the given role, as Spring Security would after a login. */
+    /**
+     * Acts as the given user with the given role, as Spring Security would after a login.
+     *
+     * <p>Each Spring context has its own {@link SecurityContextHolderStrategy} (Vaadin's), which method
+     * security ({@code @PreAuthorize}) reads; the static {@link SecurityContextHolder} holds the strategy of the
+     * context started last. A test class whose cached context is reused after another class started one would
+     * otherwise call {@code @PreAuthorize} services as nobody, so the login goes into both.
+     */
     protected void loginAs(String username, String role) {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(username, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + role)));
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        SecurityContext security = SecurityContextHolder.createEmptyContext();
+        security.setAuthentication(authentication);
+        SecurityContextHolder.setContext(security);
+        context.getBean(SecurityContextHolderStrategy.class).setContext(security);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, r) -> r.equals(role) || r.equals("ROLE_" + role));

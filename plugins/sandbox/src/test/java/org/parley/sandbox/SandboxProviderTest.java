@@ -1,0 +1,564 @@
+package org.parley.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.plugin.DeliveryStatus;
+import org.parley.plugin.LineContext;
+import org.parley.plugin.LineType;
+import org.parley.plugin.MalformedWebhookException;
+import org.parley.plugin.Media;
+import org.parley.plugin.MediaFetcher;
+import org.parley.plugin.OutboundMessage;
+import org.parley.plugin.ProviderEvent;
+import org.parley.plugin.SendResult;
+import org.parley.plugin.SendResult.FailureKind;
+import org.parley.plugin.Settings;
+import org.parley.plugin.WebhookOutcome;
+import org.parley.plugin.WebhookRequest;
+
+/**
+ * The sandbox provider against a stand-in carrier: a small HTTP server on the loopback interface that checks
+ * the signature of what it is sent and answers as the test tells it to. Webhooks are handed to the provider as
+ * the app would hand them over.
+ */
+class SandboxProviderTest {
+
+    private static final String SECRET = "line-secret-for-tests";
+    private static final String LINE_NUMBER = "+15555550100";
+    private static final String PATIENT = "+19292038684";
+    private static final URI PUBLIC_BASE = URI.create("https://parley.example.org");
+
+    private final SandboxProvider provider = new SandboxProvider();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Fetch> fetches = new CopyOnWriteArrayList<>();
+    private volatile int answerStatus = 200;
+    private volatile String answerBody = "MessageId=SB-42";
+    private HttpServer carrier;
+    private URI carrierUrl;
+
+    /** What the carrier was sent, and whether its signature was right. */
+    record Received(String method, URI url, String contentType, Map<String, String> form, boolean signatureValid) {
+    }
+
+    record Fetch(URI uri, Map<String, String> headers) {
+    }
+
+    @BeforeEach
+    void startCarrier() throws IOException {
+        carrier = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        carrier.createContext("/carrier/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            URI url = URI.create("http://127.0.0.1:" + carrier.getAddress().getPort() + exchange.getRequestURI());
+            String signature = exchange.getRequestHeaders().getFirst("X-Sandbox-Signature");
+            received.add(new Received(exchange.getRequestMethod(), url,
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    parseForm(new String(body, StandardCharsets.UTF_8)),
+                    sign(SECRET, url, body).equals(signature)));
+            byte[] answer = answerBody.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-www-form-urlencoded");
+            exchange.sendResponseHeaders(answerStatus, answer.length == 0 ? -1 : answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        carrier.start();
+        carrierUrl = URI.create("http://127.0.0.1:" + carrier.getAddress().getPort() + "/carrier");
+    }
+
+    @AfterEach
+    void stopCarrier() {
+        carrier.stop(0);
+    }
+
+    // --- sending -------------------------------------------------------------------------------------------
+
+    @Test
+    void sendPostsASignedFormToTheCarrierAndReturnsItsMessageId() {
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), new OutboundMessage("key-1",
+                LINE_NUMBER, PATIENT, "Your results are ready & fine", List.of(),
+                URI.create("https://parley.example.org/webhooks/sandbox/status")));
+
+        assertThat(result).isEqualTo(new SendResult.Accepted("SB-42"));
+        assertThat(received).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("POST");
+            assertThat(call.url()).isEqualTo(URI.create(carrierUrl + "/messages"));
+            assertThat(call.contentType()).isEqualTo("application/x-www-form-urlencoded");
+            assertThat(call.signatureValid()).as("X-Sandbox-Signature matches the line's secret").isTrue();
+            assertThat(call.form())
+                    .containsEntry("IdempotencyKey", "key-1")
+                    .containsEntry("From", LINE_NUMBER)
+                    .containsEntry("To", PATIENT)
+                    .containsEntry("Body", "Your results are ready & fine")
+                    .containsEntry("StatusCallback", "https://parley.example.org/webhooks/sandbox/status");
+        });
+    }
+
+    @Test
+    void withoutACarrierUrlTheSandboxCarrierOfThisParleyIsCalled() throws IOException {
+        HttpServer own = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> paths = new CopyOnWriteArrayList<>();
+        own.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
+            byte[] answer = "MessageId=SB-7".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        own.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + own.getAddress().getPort() + "/");
+            SendResult result = provider.send(new TestLine(SECRET, null, base, null), message("key-own"));
+
+            assertThat(result).isEqualTo(new SendResult.Accepted("SB-7"));
+            assertThat(paths).containsExactly("/sandbox-carrier/messages");
+        } finally {
+            own.stop(0);
+        }
+    }
+
+    @Test
+    void aCarrierThatIsDownIsATemporaryFailureWorthRetrying() {
+        answerStatus = 503;
+        answerBody = "";
+
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), message("key-2"));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.kind()).isEqualTo(FailureKind.TEMPORARY);
+            assertThat(failed.reason()).contains("503");
+        });
+    }
+
+    @Test
+    void aRateLimitIsATemporaryFailure() {
+        answerStatus = 429;
+        answerBody = "ErrorCode=rate-limited&ErrorMessage=Slow+down";
+
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), message("key-2b"));
+
+        assertThat(result).isEqualTo(new SendResult.Failed(FailureKind.TEMPORARY, "rate-limited", "Slow down"));
+    }
+
+    @Test
+    void anInvalidNumberIsAPermanentInvalidRecipientFailure() {
+        answerStatus = 400;
+        answerBody = "ErrorCode=invalid-number&ErrorMessage=The+number+cannot+receive+texts";
+
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), message("key-3"));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.INVALID_RECIPIENT);
+            assertThat(failed.retryable()).isFalse();
+            assertThat(failed.code()).isEqualTo("invalid-number");
+            assertThat(failed.reason()).isEqualTo("The number cannot receive texts");
+        });
+    }
+
+    @Test
+    void aPatientWhoOptedOutIsAPermanentOptedOutFailure() {
+        answerStatus = 400;
+        answerBody = "ErrorCode=opted-out&ErrorMessage=Recipient+replied+STOP";
+
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), message("key-4"));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.RECIPIENT_OPTED_OUT);
+            assertThat(failed.retryable()).isFalse();
+        });
+    }
+
+    @Test
+    void aSignatureTheCarrierRejectsIsAConfigurationFailure() {
+        answerStatus = 403;
+        answerBody = "ErrorCode=bad-signature";
+
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), message("key-5"));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.CONFIGURATION);
+            assertThat(failed.retryable()).isFalse();
+            assertThat(failed.reason()).contains("403");
+        });
+    }
+
+    @Test
+    void aCarrierThatCannotBeReachedIsATemporaryFailure() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        SendResult result = provider.send(line(SECRET, "http://127.0.0.1:" + closedPort + "/carrier"),
+                message("key-6"));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.reason()).isEqualTo("the sandbox carrier cannot be reached");
+        });
+    }
+
+    @Test
+    void aFailureReasonNeverCarriesTheMessageTextOrTheNumber() {
+        answerStatus = 500;
+        answerBody = "";
+
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), message("key-7"));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed ->
+                assertThat(failed.reason()).doesNotContain(PATIENT).doesNotContain("See you at 9"));
+    }
+
+    // --- webhook signatures ----------------------------------------------------------------------------------
+
+    @Test
+    void aWebhookSignedWithTheLineSecretIsAuthentic() {
+        URI url = PUBLIC_BASE.resolve("/webhooks/sandbox/sms");
+        byte[] body = form("MessageId=SM1&From=%2B19292038684&Body=Hi");
+
+        assertThat(provider.isAuthentic(line(SECRET, null), webhook(url, body, sign(SECRET, url, body)))).isTrue();
+    }
+
+    @Test
+    void aForgedSignatureIsNotAuthentic() {
+        URI url = PUBLIC_BASE.resolve("/webhooks/sandbox/sms");
+        byte[] body = form("MessageId=SM1&From=%2B19292038684&Body=Hi");
+
+        assertThat(provider.isAuthentic(line(SECRET, null),
+                webhook(url, body, sign("someone-elses-secret", url, body)))).isFalse();
+        // Signed for another URL (a replay against another line) or with a changed body: not authentic either.
+        assertThat(provider.isAuthentic(line(SECRET, null),
+                webhook(url, body, sign(SECRET, PUBLIC_BASE.resolve("/webhooks/other/sms"), body)))).isFalse();
+        assertThat(provider.isAuthentic(line(SECRET, null),
+                webhook(url, form("MessageId=SM1&From=%2B19292038684&Body=Changed"), sign(SECRET, url, body))))
+                .isFalse();
+    }
+
+    @Test
+    void aWebhookWithoutSignatureIsNotAuthentic() {
+        URI url = PUBLIC_BASE.resolve("/webhooks/sandbox/sms");
+        byte[] body = form("MessageId=SM1&From=%2B19292038684&Body=Hi");
+
+        assertThat(provider.isAuthentic(line(SECRET, null), webhook(url, body, null))).isFalse();
+        assertThat(provider.isAuthentic(line(SECRET, null), webhook(url, body, "  "))).isFalse();
+    }
+
+    @Test
+    void aLineWithoutSecretTrustsNoWebhook() {
+        URI url = PUBLIC_BASE.resolve("/webhooks/sandbox/sms");
+        byte[] body = form("MessageId=SM1&From=%2B19292038684&Body=Hi");
+
+        // Whatever key a caller guesses, a line with no secret (or a blank one) accepts nothing.
+        assertThat(provider.isAuthentic(line(null, null), webhook(url, body, sign(" ", url, body)))).isFalse();
+        assertThat(provider.isAuthentic(line("   ", null), webhook(url, body, sign("   ", url, body)))).isFalse();
+    }
+
+    // --- reading webhooks ------------------------------------------------------------------------------------
+
+    @Test
+    void anSmsWebhookBecomesAnInboundMessage() throws MalformedWebhookException {
+        WebhookOutcome outcome = provider.handleWebhook(line(SECRET, null), "sms",
+                webhook(Map.of("MessageId", "SM1", "From", PATIENT, "To", LINE_NUMBER, "Body", "Hi there")));
+
+        assertThat(outcome.events()).containsExactly(
+                new ProviderEvent.InboundMessage("SM1", PATIENT, LINE_NUMBER, "Hi there", List.of()));
+        assertThat(outcome.response().status()).isEqualTo(200);
+    }
+
+    @Test
+    void anSmsWebhookWithoutToIsForTheLinesOwnNumber() throws MalformedWebhookException {
+        WebhookOutcome outcome = provider.handleWebhook(line(SECRET, null), "sms",
+                webhook(Map.of("MessageId", "SM2", "From", PATIENT, "Body", "Hi")));
+
+        assertThat(outcome.events()).singleElement().isInstanceOfSatisfying(ProviderEvent.InboundMessage.class,
+                message -> assertThat(message.to()).isEqualTo(LINE_NUMBER));
+    }
+
+    @Test
+    void anSmsWebhookWithoutSenderIsRefusedNamingTheMissingField() {
+        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "sms",
+                webhook(Map.of("MessageId", "SM3", "Body", "Hi"))))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("'From'");
+    }
+
+    @Test
+    void anSmsWebhookWithoutMessageIdIsRefusedNamingTheMissingField() {
+        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "sms",
+                webhook(Map.of("From", PATIENT, "Body", "Hi"))))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("'MessageId'");
+    }
+
+    @Test
+    void anSmsWebhookWithNeitherTextNorPictureIsRefusedWithoutEchoingTheSender() {
+        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "sms",
+                webhook(Map.of("MessageId", "SM4", "From", PATIENT, "Body", " "))))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("'Body'")
+                .hasMessageNotContaining(PATIENT);
+    }
+
+    @Test
+    void aPictureMessageIsFetchedThroughTheAppWithASignedRequest() throws MalformedWebhookException {
+        URI mediaUrl = URI.create("https://parley.example.org/sandbox-carrier/media/abc123");
+
+        WebhookOutcome outcome = provider.handleWebhook(line(SECRET, null), "sms", webhook(Map.of(
+                "MessageId", "MM1", "From", PATIENT, "To", LINE_NUMBER, "MediaUrl", mediaUrl.toString())));
+
+        assertThat(fetches).singleElement().satisfies(fetch -> {
+            assertThat(fetch.uri()).isEqualTo(mediaUrl);
+            assertThat(fetch.headers()).containsExactly(
+                    Map.entry("X-Sandbox-Signature", sign(SECRET, mediaUrl, new byte[0])));
+        });
+        assertThat(outcome.events()).singleElement().isInstanceOfSatisfying(ProviderEvent.InboundMessage.class,
+                message -> {
+                    assertThat(message.text()).isEmpty();
+                    assertThat(message.media()).singleElement().satisfies(media -> {
+                        assertThat(media.contentType()).isEqualTo("image/png");
+                        assertThat(media.data()).isEqualTo(new byte[] {1, 2, 3});
+                    });
+                });
+    }
+
+    @Test
+    void aPictureThatCannotBeFetchedIsRefusedWithTheReason() {
+        TestLine line = new TestLine(SECRET, null, PUBLIC_BASE, (uri, headers) -> {
+            throw new org.parley.plugin.MediaFetchException("the carrier answered HTTP 404");
+        });
+
+        assertThatThrownBy(() -> provider.handleWebhook(line, "sms", webhook(Map.of("MessageId", "MM2",
+                "From", PATIENT, "MediaUrl", "https://parley.example.org/sandbox-carrier/media/gone"))))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("could not be fetched")
+                .hasMessageContaining("HTTP 404");
+    }
+
+    @Test
+    void aStatusWebhookBecomesADeliveryUpdate() throws MalformedWebhookException {
+        Map<String, DeliveryStatus> expected = new LinkedHashMap<>();
+        expected.put("sent", DeliveryStatus.SENT);
+        expected.put("delivered", DeliveryStatus.DELIVERED);
+        expected.put("undelivered", DeliveryStatus.UNDELIVERED);
+        expected.put("failed", DeliveryStatus.FAILED);
+        expected.put("read", DeliveryStatus.READ);
+        expected.put("Delivered", DeliveryStatus.DELIVERED);
+
+        for (Map.Entry<String, DeliveryStatus> entry : expected.entrySet()) {
+            WebhookOutcome outcome = provider.handleWebhook(line(SECRET, null), "status",
+                    webhook(Map.of("MessageId", "SB-42", "Status", entry.getKey())));
+
+            assertThat(outcome.events()).as(entry.getKey())
+                    .containsExactly(new ProviderEvent.DeliveryUpdate("SB-42", entry.getValue(), null, null));
+        }
+    }
+
+    @Test
+    void aFailedStatusCarriesTheCarriersErrorCodeAndReason() throws MalformedWebhookException {
+        WebhookOutcome outcome = provider.handleWebhook(line(SECRET, null), "status", webhook(Map.of(
+                "MessageId", "SB-43", "Status", "undelivered", "ErrorCode", "phone-off",
+                "ErrorMessage", "The phone is switched off")));
+
+        assertThat(outcome.events()).containsExactly(new ProviderEvent.DeliveryUpdate("SB-43",
+                DeliveryStatus.UNDELIVERED, "phone-off", "The phone is switched off"));
+    }
+
+    @Test
+    void aStatusWebhookWithAnUnknownStatusIsRefused() {
+        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "status",
+                webhook(Map.of("MessageId", "SB-44", "Status", "exploded"))))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("'Status'")
+                .hasMessageNotContaining("exploded");
+    }
+
+    @Test
+    void aStatusWebhookWithoutStatusIsRefusedNamingTheMissingField() {
+        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "status",
+                webhook(Map.of("MessageId", "SB-45"))))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("'Status'");
+    }
+
+    @Test
+    void aWebhookForAnEventTheSandboxDoesNotHaveIsRefused() {
+        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "voice",
+                webhook(Map.of("MessageId", "SB-46"))))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("'voice'");
+    }
+
+    // --- line type and descriptor -----------------------------------------------------------------------------
+
+    @Test
+    void theLineTypeFollowsTheNumbersLastDigit() {
+        LineContext line = line(SECRET, null);
+        for (char digit = '0'; digit <= '6'; digit++) {
+            assertThat(provider.lookupLineType(line, "+1929203868" + digit)).as("ending in " + digit)
+                    .isEqualTo(LineType.MOBILE);
+        }
+        assertThat(provider.lookupLineType(line, "+19292038687")).isEqualTo(LineType.LANDLINE);
+        assertThat(provider.lookupLineType(line, "+19292038688")).isEqualTo(LineType.LANDLINE);
+        assertThat(provider.lookupLineType(line, "+19292038689")).isEqualTo(LineType.VOIP);
+        assertThat(provider.lookupLineType(line, "")).isEqualTo(LineType.UNKNOWN);
+        assertThat(provider.lookupLineType(line, null)).isEqualTo(LineType.UNKNOWN);
+    }
+
+    @Test
+    void theDescriptorOffersAGeneratedSecretAndTheSmsAndStatusWebhooks() {
+        var descriptor = provider.descriptor();
+
+        assertThat(descriptor.id()).isEqualTo("sandbox");
+        assertThat(descriptor.webhookEvents()).containsExactly("sms", "status");
+        assertThat(descriptor.properties()).anySatisfy(property -> {
+            assertThat(property.name()).isEqualTo("signingSecret");
+            assertThat(property.generatedIfBlank()).isTrue();
+        });
+        assertThat(descriptor.maxTextLength()).isEqualTo(1600);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private OutboundMessage message(String key) {
+        return new OutboundMessage(key, LINE_NUMBER, PATIENT, "See you at 9", List.of(), null);
+    }
+
+    private TestLine line(String secret, String carrier) {
+        return new TestLine(secret, carrier, PUBLIC_BASE, (uri, headers) -> {
+            fetches.add(new Fetch(uri, Map.copyOf(headers)));
+            return Media.of("image/png", "picture.png", new byte[] {1, 2, 3});
+        });
+    }
+
+    private static WebhookRequest webhook(URI url, byte[] body, String signature) {
+        Map<String, List<String>> headers = new HashMap<>();
+        headers.put("Content-Type", List.of("application/x-www-form-urlencoded"));
+        if (signature != null) {
+            // Header names reach the plugin in whatever case the proxy used.
+            headers.put("x-sandbox-signature", List.of(signature));
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parseForm(new String(body, StandardCharsets.UTF_8)).forEach((k, v) -> parameters.put(k, List.of(v)));
+        return new WebhookRequest("POST", url, headers, parameters, body);
+    }
+
+    private static WebhookRequest webhook(Map<String, String> fields) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        fields.forEach((k, v) -> parameters.put(k, List.of(v)));
+        return new WebhookRequest("POST", PUBLIC_BASE.resolve("/webhooks/sandbox/x"), Map.of(), parameters,
+                new byte[0]);
+    }
+
+    private static byte[] form(String encoded) {
+        return encoded.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return values;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    /** The sandbox carrier's signature, computed here independently of the plugin's own code. */
+    private static String sign(String secret, URI url, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((url + "\n").getBytes(StandardCharsets.UTF_8));
+            mac.update(body);
+            return Base64.getEncoder().encodeToString(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A line as the app describes it to a plugin. */
+    private static final class TestLine implements LineContext {
+        private final Map<String, String> settings = new HashMap<>();
+        private final URI publicBase;
+        private final MediaFetcher media;
+
+        TestLine(String secret, String carrier, URI publicBase, MediaFetcher media) {
+            if (secret != null) {
+                settings.put("signingSecret", secret);
+            }
+            if (carrier != null) {
+                settings.put("carrierUrl", carrier);
+            }
+            this.publicBase = publicBase;
+            this.media = media;
+        }
+
+        @Override
+        public String lineId() {
+            return "sandbox";
+        }
+
+        @Override
+        public String number() {
+            return LINE_NUMBER;
+        }
+
+        @Override
+        public Settings settings() {
+            return new Settings() {
+                @Override
+                public Optional<String> get(String name) {
+                    return Optional.ofNullable(settings.get(name));
+                }
+
+                @Override
+                public Set<String> names() {
+                    return settings.keySet();
+                }
+            };
+        }
+
+        @Override
+        public URI webhookUrl(String event) {
+            return publicBase.resolve("/webhooks/sandbox/" + event);
+        }
+
+        @Override
+        public URI publicBaseUrl() {
+            return publicBase;
+        }
+
+        @Override
+        public MediaFetcher media() {
+            return media;
+        }
+    }
+}
