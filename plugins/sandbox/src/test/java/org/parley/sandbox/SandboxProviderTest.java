@@ -407,10 +407,55 @@ class SandboxProviderTest {
 
     @Test
     void aWebhookForAnEventTheSandboxDoesNotHaveIsRefused() {
-        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "voice",
+        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "fax",
                 webhook(Map.of("MessageId", "SB-46"))))
                 .isInstanceOf(MalformedWebhookException.class)
-                .hasMessageContaining("'voice'");
+                .hasMessageContaining("'fax'");
+    }
+
+    // --- voicemail ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aCallNamesTheCallerOfTheVoicemailToCome() throws Exception {
+        var outcome = provider.handleWebhook(line(SECRET, null), "voice",
+                webhook(Map.of("CallId", "SBC1", "From", PATIENT, "To", LINE_NUMBER)));
+
+        assertThat(outcome.events()).containsExactly(
+                new ProviderEvent.Voicemail("SBC1", PATIENT, LINE_NUMBER, null, null, null));
+    }
+
+    @Test
+    void theRecordingIsFetchedWithASignedRequestAndCarriesItsLength() throws Exception {
+        URI recordingUrl = URI.create("https://parley.example.org/sandbox-carrier/media/SBC2");
+        var outcome = provider.handleWebhook(line(SECRET, null), "recording", webhook(Map.of(
+                "CallId", "SBC2", "RecordingUrl", recordingUrl.toString(), "RecordingDuration", "14")));
+
+        ProviderEvent.Voicemail part = (ProviderEvent.Voicemail) outcome.events().get(0);
+        assertThat(part.providerCallId()).isEqualTo("SBC2");
+        assertThat(part.from()).isNull();
+        assertThat(part.recording()).isNotNull();
+        assertThat(part.length()).isEqualTo(java.time.Duration.ofSeconds(14));
+        assertThat(fetches).singleElement().satisfies(fetch -> {
+            assertThat(fetch.uri()).isEqualTo(recordingUrl);
+            assertThat(fetch.headers()).containsEntry("X-Sandbox-Signature", sign(SECRET, recordingUrl, new byte[0]));
+        });
+    }
+
+    @Test
+    void theTranscriptArrivesAsAPartOfItsOwn() throws Exception {
+        var outcome = provider.handleWebhook(line(SECRET, null), "transcription",
+                webhook(Map.of("CallId", "SBC3", "TranscriptionText", "Please call me back about my results")));
+
+        assertThat(outcome.events()).containsExactly(new ProviderEvent.Voicemail("SBC3", null, null, null,
+                "Please call me back about my results", null));
+    }
+
+    @Test
+    void aRecordingWithoutCallIdIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> provider.handleWebhook(line(SECRET, null), "recording",
+                webhook(Map.of("RecordingUrl", "https://parley.example.org/x"))))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("'CallId'");
     }
 
     // --- line type and descriptor -----------------------------------------------------------------------------
@@ -430,11 +475,11 @@ class SandboxProviderTest {
     }
 
     @Test
-    void theDescriptorOffersAGeneratedSecretAndTheSmsAndStatusWebhooks() {
+    void theDescriptorOffersAGeneratedSecretAndTheTextAndVoiceWebhooks() {
         var descriptor = provider.descriptor();
 
         assertThat(descriptor.id()).isEqualTo("sandbox");
-        assertThat(descriptor.webhookEvents()).containsExactly("sms", "status");
+        assertThat(descriptor.webhookEvents()).containsExactly("sms", "status", "voice", "recording", "transcription");
         assertThat(descriptor.properties()).anySatisfy(property -> {
             assertThat(property.name()).isEqualTo("signingSecret");
             assertThat(property.generatedIfBlank()).isTrue();
