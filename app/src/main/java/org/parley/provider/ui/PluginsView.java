@@ -46,7 +46,7 @@ class PluginsView extends VerticalLayout {
         grid.addColumn(PluginInfo::state).setHeader("State").setAutoWidth(true);
         grid.addColumn(p -> String.join(", ", p.extensionPoints())).setHeader("Serves").setAutoWidth(true);
         grid.addColumn(p -> p.error() == null ? "" : p.error()).setHeader("Error").setFlexGrow(1);
-        grid.addComponentColumn(this::toggle).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle").setAutoWidth(true);
         result.setId("plugin-result");
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() ->
                 install(metadata.fileName(), data)))));
