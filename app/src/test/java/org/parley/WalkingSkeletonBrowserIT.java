@@ -15,6 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditLog;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,6 +40,9 @@ class WalkingSkeletonBrowserIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AuditLog audit;
 
     @BeforeAll
     static void startChromium() {
@@ -134,6 +140,17 @@ class WalkingSkeletonBrowserIT {
 
         inbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "inbox.png")));
         phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "patient-phone.png")));
+
+        // Logging out ends the session in every tab, and the log shows who came and went.
+        inbox.locator("#logout").click();
+        assertThat(inbox.locator("vaadin-login-form")).isVisible(PATIENTLY);
+        phone.reload();
+        assertThat(phone.locator("vaadin-login-form")).isVisible(PATIENTLY);
+        org.assertj.core.api.Assertions.assertThat(audit.newest(PageRequest.of(0, 200)))
+                .filteredOn(entry -> entry.actor().equals("frontdesk"))
+                .extracting(AuditEntry::action)
+                .contains("LOGIN", "CONVERSATION_VIEWED", "MESSAGE_QUEUED", "LOGOUT")
+                .doesNotContain("LOGOFF_IDLE");
         staffBrowser.close();
     }
 }

@@ -9,12 +9,10 @@ public class CurrentStaff {
 
     private final AuthenticationContext authentication;
     private final StaffDirectory directory;
-    private final SecurityAudit audit;
 
-    CurrentStaff(AuthenticationContext authentication, StaffDirectory directory, SecurityAudit audit) {
+    CurrentStaff(AuthenticationContext authentication, StaffDirectory directory) {
         this.authentication = authentication;
         this.directory = directory;
-        this.audit = audit;
     }
 
     /**
@@ -30,11 +28,7 @@ public class CurrentStaff {
 
     /** Logs the staff member out of this session (and every tab of it). */
     public void logout() {
-        authentication.getPrincipalName().ifPresent(audit::loggedOut);
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        if (session != null && session.getSession() != null) {
-            session.getSession().setAttribute(SecurityAudit.LOGGED_OUT, Boolean.TRUE);
-        }
+        // SecurityAudit, a logout handler of the security configuration, records it.
         authentication.logout();
     }
 }

@@ -11,15 +11,17 @@ import org.springframework.stereotype.Component;
 
 /** Writes logins, failed logins, logouts and idle logoffs to the audit log. */
 @Component
-class SecurityAudit {
+class SecurityAudit implements org.springframework.security.web.authentication.logout.LogoutHandler {
 
     /** Set on a session that ends by logging out, so its end is not counted as an idle logoff too. */
     static final String LOGGED_OUT = SecurityAudit.class.getName() + ".loggedOut";
 
     private final AuditLog audit;
+    private final StaffUserRepository users;
 
-    SecurityAudit(AuditLog audit) {
+    SecurityAudit(AuditLog audit, StaffUserRepository users) {
         this.audit = audit;
+        this.users = users;
     }
 
     @EventListener
@@ -29,14 +31,25 @@ class SecurityAudit {
 
     @EventListener
     void loginFailed(AbstractAuthenticationFailureEvent event) {
-        // The typed user name may be mistyped but is never PHI; the password is never recorded.
-        String name = String.valueOf(event.getAuthentication().getName());
-        audit.record(name.length() > 100 ? name.substring(0, 100) : name, "LOGIN_FAILED", null, null,
-                event.getException().getClass().getSimpleName());
+        // Only a name that is an account is recorded: what someone typed into the user-name field may be
+        // their password. The password itself is never recorded.
+        String typed = String.valueOf(event.getAuthentication().getName()).trim();
+        String actor = users.findByUsernameIgnoreCase(typed).map(StaffUser::getUsername).orElse("(unknown account)");
+        audit.record(actor, "LOGIN_FAILED", null, null, event.getException().getClass().getSimpleName());
     }
 
-    void loggedOut(String username) {
-        audit.record(username, "LOGOUT", null, null, null);
+    /** Every logout, from the app's button or Spring Security's logout URL, is audited and not taken for idle. */
+    @Override
+    public void logout(jakarta.servlet.http.HttpServletRequest request,
+                       jakarta.servlet.http.HttpServletResponse response,
+                       org.springframework.security.core.Authentication authentication) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(LOGGED_OUT, Boolean.TRUE);
+        }
+        if (authentication != null) {
+            audit.record(authentication.getName(), "LOGOUT", null, null, null);
+        }
     }
 
     @EventListener

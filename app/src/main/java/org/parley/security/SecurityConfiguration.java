@@ -36,10 +36,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain app(HttpSecurity http) throws Exception {
+    SecurityFilterChain app(HttpSecurity http, SecurityAudit audit) throws Exception {
         // Parley's own CSS and JS (the frontend module) are public, like Vaadin's.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/parley/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).addLogoutHandler(audit))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(
