@@ -105,7 +105,7 @@ class LinesViewTest extends KaribuTest {
         assertThat(_find(view.editor, TextField.class)).extracting(TextField::getValue).doesNotContain(stored);
 
         List<TextField> webhooks = _find(view.editor, TextField.class, spec -> spec.withClasses("webhook-url"));
-        assertThat(webhooks).extracting(TextField::getLabel).containsExactly("sms", "status");
+        assertThat(webhooks).extracting(TextField::getLabel).containsExactly("sms", "status", "voice", "recording", "transcription");
         assertThat(webhooks).allSatisfy(url -> assertThat(url.isReadOnly()).isTrue());
         assertThat(webhooks.get(0).getValue()).startsWith("http").endsWith("/webhooks/sandbox/sms");
         assertThat(webhooks.get(1).getValue()).startsWith("http").endsWith("/webhooks/sandbox/status");
