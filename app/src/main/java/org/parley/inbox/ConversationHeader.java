@@ -12,10 +12,11 @@ package org.parley.inbox;
  * @param optOut        whether the number opted out of texts on this line, since when and why
  * @param attention     why the conversation is flagged, or {@code null}
  * @param attentionReason the flag's explanation for staff, or {@code null}
+ * @param contactId     the contact (patient, unknown number or organisation) the conversation is with
  */
 public record ConversationHeader(long id, String contactName, ConversationStatus status, String lineName,
                                  int maxTextLength, String lineId, org.parley.compliance.OptOutStatus optOut,
-                                 Attention attention, String attentionReason) {
+                                 Attention attention, String attentionReason, long contactId) {
 
     /** Whether replies can be sent at all. */
     public boolean canReply() {

@@ -121,7 +121,7 @@ public class ConversationService {
         return new ConversationHeader(conversation.getId(), name, conversation.getStatus(),
                 line.map(LineSnapshot::name).orElse(conversation.getLineId()), max, conversation.getLineId(),
                 consent.status(conversation.getLineId(), contact.map(ContactSummary::phoneNumber).orElse(null)),
-                conversation.getAttention(), conversation.getAttentionReason());
+                conversation.getAttention(), conversation.getAttentionReason(), conversation.getContactId());
     }
 
     /** Whether the contact's number can receive texts, from the line's provider (cached). */

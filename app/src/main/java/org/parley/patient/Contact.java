@@ -29,10 +29,60 @@ class Contact extends AbstractEntity {
     @Column(name = "organisation")
     private String organisation;
 
+    @Column(name = "date_of_birth")
+    private java.time.LocalDate dateOfBirth;
+
+    @Column(name = "mrn")
+    private String mrn;
+
+    @Column(name = "internal_note")
+    private String internalNote;
+
+    /** Lower-cased names, for index-backed prefix search. */
+    @Column(name = "first_name_key")
+    private String firstNameKey;
+
+    @Column(name = "last_name_key")
+    private String lastNameKey;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected Contact() {
+    }
+
+    static Contact patient(PatientDetails details, String e164, Instant createdAt) {
+        Contact contact = new Contact();
+        contact.createdAt = createdAt;
+        contact.becomePatient(details, e164);
+        return contact;
+    }
+
+    /** Makes this contact the patient described (an unknown number gets its name, DOB...). */
+    void becomePatient(PatientDetails details, String e164) {
+        kind = ContactKind.PATIENT;
+        firstName = details.firstName().strip();
+        lastName = details.lastName().strip();
+        firstNameKey = firstName.toLowerCase(java.util.Locale.ROOT);
+        lastNameKey = lastName.toLowerCase(java.util.Locale.ROOT);
+        dateOfBirth = details.dateOfBirth();
+        phoneNumber = e164;
+        mrn = details.mrn() == null || details.mrn().isBlank() ? null : details.mrn().strip();
+        internalNote = details.internalNote() == null || details.internalNote().isBlank() ? null
+                : details.internalNote().strip();
+    }
+
+    ContactKind getKind() {
+        return kind;
+    }
+
+    String getPhoneNumber() {
+        return phoneNumber;
+    }
+
+    PatientDetails details() {
+        return new PatientDetails(firstName == null ? "" : firstName, lastName == null ? "" : lastName, dateOfBirth,
+                phoneNumber == null ? "" : PhoneFormat.national(phoneNumber), mrn, internalNote);
     }
 
     static Contact unknown(String phoneNumber, Instant createdAt) {
@@ -44,6 +94,6 @@ class Contact extends AbstractEntity {
     }
 
     ContactSummary summary() {
-        return new ContactSummary(getId(), kind, phoneNumber, firstName, lastName, organisation);
+        return new ContactSummary(getId(), kind, phoneNumber, firstName, lastName, organisation, dateOfBirth, mrn);
     }
 }

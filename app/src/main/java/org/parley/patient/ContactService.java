@@ -15,11 +15,143 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactService {
 
     private final ContactRepository contacts;
+    private final PhoneNumbers phones;
+    private final org.parley.audit.AuditLog audit;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, Clock clock) {
+    ContactService(ContactRepository contacts, PhoneNumbers phones, org.parley.audit.AuditLog audit, Clock clock) {
         this.contacts = contacts;
+        this.phones = phones;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The oldest date of birth accepted. */
+    static final int MAX_AGE_YEARS = 130;
+
+    /**
+     * Adds a patient.
+     *
+     * @throws NumberInUseException     when the cell number belongs to another patient
+     * @throws IllegalArgumentException naming what is wrong with the details
+     */
+    @Transactional
+    public ContactSummary createPatient(String actor, PatientDetails details) {
+        String e164 = validated(details);
+        ownerOf(e164, null).ifPresent(owner -> {
+            throw new NumberInUseException(owner.summary());
+        });
+        Optional<Contact> unknown = e164 == null ? Optional.empty() : contacts.findByPhoneNumberOrderByIdAsc(e164)
+                .stream().filter(c -> c.getKind() == ContactKind.UNKNOWN).findFirst();
+        if (unknown.isPresent()) {
+            // The number has texted before: that contact becomes the patient, conversations and all.
+            unknown.get().becomePatient(details, e164);
+            audit.record(actor, "PATIENT_IDENTIFIED", "contact", String.valueOf(unknown.get().getId()), null);
+            return unknown.get().summary();
+        }
+        Contact patient = contacts.save(Contact.patient(details, e164, clock.instant()));
+        audit.record(actor, "PATIENT_CREATED", "contact", String.valueOf(patient.getId()), null);
+        return patient.summary();
+    }
+
+    /**
+     * Changes a patient's details, or makes the unknown contact of a number into a patient.
+     *
+     * @throws NumberInUseException     when the cell number belongs to another patient
+     * @throws IllegalArgumentException naming what is wrong with the details
+     */
+    @Transactional
+    public ContactSummary updatePatient(String actor, long contactId, PatientDetails details) {
+        Contact contact = contacts.findById(contactId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("There is no such patient."));
+        if (contact.getKind() == ContactKind.ORGANISATION) {
+            throw new IllegalArgumentException("An organisation cannot be made into a patient.");
+        }
+        String e164 = validated(details);
+        ownerOf(e164, contactId).ifPresent(owner -> {
+            throw new NumberInUseException(owner.summary());
+        });
+        boolean wasUnknown = contact.getKind() == ContactKind.UNKNOWN;
+        contact.becomePatient(details, e164);
+        audit.record(actor, wasUnknown ? "PATIENT_IDENTIFIED" : "PATIENT_UPDATED", "contact",
+                String.valueOf(contactId), null);
+        return contact.summary();
+    }
+
+    /** A patient's details for editing; the opening is audited. */
+    @Transactional
+    public Optional<PatientDetails> details(String actor, long contactId) {
+        Optional<Contact> contact = contacts.findById(contactId);
+        contact.ifPresent(c -> audit.record(actor, "PATIENT_PROFILE_VIEWED", "contact", String.valueOf(contactId),
+                null));
+        return contact.map(Contact::details);
+    }
+
+    /** A page of patients matching what was typed (name, number in any format, date of birth or MRN). */
+    @Transactional(readOnly = true)
+    public List<ContactSummary> searchPatients(String typed, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        var page = org.springframework.data.domain.PageRequest.of(offset / limit, limit);
+        List<Contact> found = switch (PatientSearch.of(typed, phones)) {
+            case PatientSearch.All all -> contacts.patients(page);
+            case PatientSearch.ByPhone phone -> contacts.patientsWithPhone(phone.e164(), page);
+            case PatientSearch.ByBirthDate date -> contacts.patientsBornOn(date.date(), page);
+            case PatientSearch.ByMrn mrn -> contacts.patientsWithMrn(mrn.mrn(), page);
+            case PatientSearch.ByName name -> contacts.patientsNamed(name.first(), name.second(), page);
+        };
+        return found.stream().map(Contact::summary).toList();
+    }
+
+    /** How many patients match what was typed. */
+    @Transactional(readOnly = true)
+    public long countPatients(String typed) {
+        return switch (PatientSearch.of(typed, phones)) {
+            case PatientSearch.All all -> contacts.countPatients();
+            case PatientSearch.ByPhone phone -> contacts.countPatientsWithPhone(phone.e164());
+            case PatientSearch.ByBirthDate date -> contacts.countPatientsBornOn(date.date());
+            case PatientSearch.ByMrn mrn -> contacts.countPatientsWithMrn(mrn.mrn());
+            case PatientSearch.ByName name -> contacts.countPatientsNamed(name.first(), name.second());
+        };
+    }
+
+    private Optional<Contact> ownerOf(String e164, Long except) {
+        if (e164 == null) {
+            return Optional.empty();
+        }
+        return contacts.findByPhoneNumberOrderByIdAsc(e164).stream()
+                .filter(c -> c.getKind() == ContactKind.PATIENT && !c.getId().equals(except))
+                .findFirst();
+    }
+
+    /** Checks the details and returns the cell number in E.164, or {@code null} when there is none. */
+    private String validated(PatientDetails details) {
+        if (details.firstName() == null || details.firstName().isBlank()
+                || details.lastName() == null || details.lastName().isBlank()) {
+            throw new IllegalArgumentException("Enter the patient's first and last name.");
+        }
+        if (details.firstName().strip().length() > 100 || details.lastName().strip().length() > 100) {
+            throw new IllegalArgumentException("A name has at most 100 characters.");
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        if (details.dateOfBirth() == null) {
+            throw new IllegalArgumentException("Enter the patient's date of birth.");
+        }
+        if (details.dateOfBirth().isAfter(today)) {
+            throw new IllegalArgumentException("The date of birth cannot be in the future.");
+        }
+        if (details.dateOfBirth().isBefore(today.minusYears(MAX_AGE_YEARS))) {
+            throw new IllegalArgumentException("The date of birth is more than " + MAX_AGE_YEARS
+                    + " years ago: check the year.");
+        }
+        if (details.mrn() != null && !details.mrn().isBlank() && !details.mrn().strip().matches("[A-Za-z0-9.-]{1,64}")) {
+            throw new IllegalArgumentException("An MRN has up to 64 letters, digits, dots or dashes.");
+        }
+        if (details.internalNote() != null && details.internalNote().length() > 2000) {
+            throw new IllegalArgumentException("The internal note has at most 2000 characters.");
+        }
+        return details.cellPhone() == null || details.cellPhone().isBlank() ? null : phones.toE164(details.cellPhone());
     }
 
     /** The contact who owns {@code e164}, or a new unknown contact for it. */

@@ -9,9 +9,11 @@ package org.parley.patient;
  * @param firstName    a patient's first name, or {@code null}
  * @param lastName     a patient's last name, or {@code null}
  * @param organisation an organisation's name, or {@code null}
+ * @param dateOfBirth  a patient's date of birth, or {@code null}
+ * @param mrn          the EHR's medical record number, or {@code null}
  */
 public record ContactSummary(long id, ContactKind kind, String phoneNumber, String firstName, String lastName,
-                             String organisation) {
+                             String organisation, java.time.LocalDate dateOfBirth, String mrn) {
 
     /** The name staff see: the patient's or organisation's name, else the formatted number. */
     public String displayName() {

@@ -1,19 +1,28 @@
 package org.parley.patient;
 
-/** Shows E.164 numbers the way staff read them. */
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+/** Shows E.164 numbers the way staff read them, with libphonenumber. */
 public final class PhoneFormat {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneFormat() {
     }
 
-    /** {@code +19292038684} as {@code (929) 203-8684}; other countries' numbers as stored. */
+    /** {@code +19292038684} as {@code (929) 203-8684}; numbers outside North America in international form. */
     public static String national(String e164) {
         if (e164 == null || e164.isBlank()) {
             return "No number";
         }
-        if (e164.matches("\\+1[2-9][0-9]{9}")) {
-            return "(" + e164.substring(2, 5) + ") " + e164.substring(5, 8) + "-" + e164.substring(8);
+        try {
+            var number = UTIL.parse(e164, "US");
+            return number.getCountryCode() == 1
+                    ? UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL)
+                    : UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
         }
-        return e164;
     }
 }

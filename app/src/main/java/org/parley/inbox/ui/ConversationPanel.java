@@ -30,7 +30,9 @@ class ConversationPanel extends VerticalLayout {
     static final int PAGE = 50;
 
     private final ConversationService conversations;
+    private final org.parley.patient.ContactService contacts;
     private final StaffMember me;
+    com.vaadin.flow.component.dialog.Dialog patientDialog;
     private final long conversationId;
     private final Clock clock;
     private ConversationHeader header;
@@ -43,8 +45,10 @@ class ConversationPanel extends VerticalLayout {
     final Span replyError = new Span();
     private int shown = PAGE;
 
-    ConversationPanel(ConversationService conversations, StaffMember me, long conversationId, Clock clock) {
+    ConversationPanel(ConversationService conversations, org.parley.patient.ContactService contacts, StaffMember me,
+                      long conversationId, Clock clock) {
         this.conversations = conversations;
+        this.contacts = contacts;
         this.me = me;
         this.conversationId = conversationId;
         this.clock = clock;
@@ -85,12 +89,41 @@ class ConversationPanel extends VerticalLayout {
         optOut.addClassName("opt-out");
         banner.setId("attention");
         banner.addClassName("attention-banner");
-        HorizontalLayout title = new HorizontalLayout(name, line, optOut);
+        Button editPatient = new Button("Patient details", e -> editPatient(name));
+        editPatient.setId("edit-patient");
+        editPatient.addThemeVariants(ButtonVariant.TERTIARY);
+        HorizontalLayout title = new HorizontalLayout(name, line, optOut, editPatient);
         title.setAlignItems(Alignment.BASELINE);
         add(title, banner, earlier, thread, replyError, composer);
         setFlexGrow(1, thread);
         renderHeader();
         renderThread();
+    }
+
+    /** Opens the contact's profile; an unknown number becomes a patient when it is saved. */
+    private void editPatient(H2 name) {
+        org.parley.patient.PatientDetails details = contacts.details(me.username(), header.contactId()).orElse(null);
+        org.parley.patient.ui.PatientForm form = new org.parley.patient.ui.PatientForm(details);
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog(form);
+        dialog.setHeaderTitle("Patient");
+        form.addCancelListener(e -> dialog.close());
+        form.addSaveListener(e -> {
+            try {
+                contacts.updatePatient(me.username(), header.contactId(), e.details());
+            } catch (org.parley.patient.NumberInUseException taken) {
+                form.showError(org.parley.patient.ui.PatientMessages.numberInUse(taken));
+                return;
+            } catch (IllegalArgumentException invalid) {
+                form.showError(invalid.getMessage());
+                return;
+            }
+            dialog.close();
+            header = conversations.header(conversationId);
+            name.setText(header.contactName());
+            renderHeader();
+        });
+        patientDialog = dialog;
+        dialog.open();
     }
 
     /** Shows what may change while the conversation is open: opt-out, flags, whether replies can go out. */

@@ -39,6 +39,7 @@ import org.parley.security.StaffMember;
 class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     private final ConversationService conversations;
+    private final org.parley.patient.ContactService contacts;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final StaffMember me;
@@ -48,8 +49,10 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     ConversationPanel panel;
     private Registration subscription;
 
-    InboxView(ConversationService conversations, CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock) {
+    InboxView(ConversationService conversations, org.parley.patient.ContactService contacts, CurrentStaff currentStaff,
+              LiveUpdates liveUpdates, Clock clock) {
         this.conversations = conversations;
+        this.contacts = contacts;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.me = currentStaff.get();
@@ -119,7 +122,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             return;
         }
         try {
-            panel = new ConversationPanel(conversations, me, conversationId, clock);
+            panel = new ConversationPanel(conversations, contacts, me, conversationId, clock);
         } catch (NoSuchElementException e) {
             detail.removeAll();
             detail.add(new Span(e.getMessage()));

@@ -137,4 +137,29 @@ class InboxViewTest extends KaribuTest {
         assertThat(_find(thread, Span.class)).anySatisfy(span -> assertThat(span.getText()).isIn("queued", "sending"));
         assertThat(_get(TextArea.class, spec -> spec.withId("reply")).getValue()).isEmpty();
     }
+
+    @Test
+    void theUnknownContactOfANewNumberIsMadeAPatientFromTheConversationHeader() {
+        String text = unique("Hi, this is my new number");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19292036000", text);
+        UI.getCurrent().navigate("");
+        InboxView view = _get(InboxView.class);
+        UI.getCurrent().navigate("inbox/" + rowWithPreview(view, text).id());
+
+        _click(_get(Button.class, spec -> spec.withId("edit-patient")));
+        assertThat(view.panel.patientDialog.isOpened()).isTrue();
+        assertThat(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("patient-cell"))
+                .getValue()).isEqualTo("(929) 203-6000");
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("patient-first-name")),
+                "Maria");
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("patient-last-name")),
+                "Lopez");
+        _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("patient-dob")),
+                java.time.LocalDate.of(1990, 5, 17));
+        _click(_get(Button.class, spec -> spec.withId("patient-save")));
+
+        assertThat(view.panel.patientDialog.isOpened()).isFalse();
+        assertThat(_get(H2.class, spec -> spec.withId("conversation-name")).getText()).isEqualTo("Maria Lopez");
+        assertThat(rowWithPreview(view, text).contactName()).isEqualTo("Maria Lopez");
+    }
 }

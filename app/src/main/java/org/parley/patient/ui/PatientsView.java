@@ -1,0 +1,88 @@
+package org.parley.patient.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import org.parley.patient.ContactService;
+import org.parley.patient.ContactSummary;
+import org.parley.patient.NumberInUseException;
+import org.parley.patient.PatientDetails;
+import org.parley.patient.PhoneFormat;
+import org.parley.security.CurrentStaff;
+
+/** The practice's patients: a lazy, paged list searchable by name, number, date of birth or MRN. */
+@Route("patients")
+@PageTitle("Patients | Parley")
+@Menu(title = "Patients", order = 10)
+@PermitAll
+class PatientsView extends VerticalLayout {
+
+    private static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    private final ContactService contacts;
+    private final CurrentStaff currentStaff;
+    final TextField search = new TextField();
+    final Grid<ContactSummary> grid = new Grid<>();
+    Dialog dialog;
+    PatientForm form;
+
+    PatientsView(ContactService contacts, CurrentStaff currentStaff) {
+        this.contacts = contacts;
+        this.currentStaff = currentStaff;
+        setSizeFull();
+        search.setId("patient-search");
+        search.setPlaceholder("Name, phone number, date of birth (MM/DD/YYYY) or MRN");
+        search.setWidth("28em");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        Button add = new Button("Add patient", e -> edit(null));
+        add.setId("add-patient");
+        grid.setId("patients");
+        grid.addColumn(p -> p.lastName() + ", " + p.firstName()).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(p -> p.dateOfBirth() == null ? "" : DOB.format(p.dateOfBirth())).setHeader("Date of birth")
+                .setAutoWidth(true);
+        grid.addColumn(p -> p.phoneNumber() == null ? "No cell phone" : PhoneFormat.national(p.phoneNumber()))
+                .setHeader("Cell phone").setAutoWidth(true);
+        grid.addColumn(p -> p.mrn() == null ? "" : p.mrn()).setHeader("MRN").setAutoWidth(true);
+        grid.setItems(query -> contacts.searchPatients(search.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, contacts.countPatients(search.getValue())));
+        grid.addItemClickListener(click -> edit(click.getItem()));
+        grid.setSizeFull();
+        add(new H2("Patients"), new HorizontalLayout(search, add), grid);
+    }
+
+    void edit(ContactSummary patient) {
+        String me = currentStaff.get().username();
+        PatientDetails details = patient == null ? null : contacts.details(me, patient.id()).orElse(null);
+        form = new PatientForm(details);
+        dialog = new Dialog(form);
+        dialog.setHeaderTitle(patient == null ? "New patient" : "Patient");
+        form.addCancelListener(e -> dialog.close());
+        form.addSaveListener(e -> {
+            try {
+                if (patient == null) {
+                    contacts.createPatient(me, e.details());
+                } else {
+                    contacts.updatePatient(me, patient.id(), e.details());
+                }
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (NumberInUseException taken) {
+                form.showError(PatientMessages.numberInUse(taken));
+            } catch (IllegalArgumentException invalid) {
+                form.showError(invalid.getMessage());
+            }
+        });
+        dialog.open();
+    }
+}
