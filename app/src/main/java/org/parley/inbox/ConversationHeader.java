@@ -13,20 +13,22 @@ package org.parley.inbox;
  * @param attention     why the conversation is flagged, or {@code null}
  * @param attentionReason the flag's explanation for staff, or {@code null}
  * @param contactId     the contact (patient, unknown number or organisation) the conversation is with
+ * @param sendingBlocked why nothing can be texted (no number, DO NOT TEXT, opted out), or {@code null}
  */
 public record ConversationHeader(long id, String contactName, ConversationStatus status, String lineName,
                                  int maxTextLength, String lineId, org.parley.compliance.OptOutStatus optOut,
-                                 Attention attention, String attentionReason, long contactId) {
+                                 Attention attention, String attentionReason, long contactId,
+                                 String sendingBlocked) {
 
     /** Whether replies can be sent at all. */
     public boolean canReply() {
-        return maxTextLength > 0 && !optOut.optedOut();
+        return maxTextLength > 0 && sendingBlocked == null;
     }
 
     /** Why replies cannot be sent, or {@code null} when they can. */
     public String whyNoReply() {
-        if (optOut.optedOut()) {
-            return "The patient opted out of texts (" + optOut.source() + "): sending is disabled.";
+        if (sendingBlocked != null) {
+            return sendingBlocked;
         }
         return maxTextLength > 0 ? null : "This line's provider plugin is not loaded: replies cannot be sent.";
     }

@@ -37,6 +37,7 @@ public class ConversationService {
     private final StaffDirectory staff;
     private final org.parley.compliance.ConsentService consent;
     private final org.parley.line.LineTypes lineTypes;
+    private final SendingRules sendingRules;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -45,7 +46,7 @@ public class ConversationService {
                         MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
                         LineService lines, LineGateway gateway, StaffDirectory staff,
                         org.parley.compliance.ConsentService consent, org.parley.line.LineTypes lineTypes,
-                        AuditLog audit,
+                        SendingRules sendingRules, AuditLog audit,
                         ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
@@ -57,6 +58,7 @@ public class ConversationService {
         this.staff = staff;
         this.consent = consent;
         this.lineTypes = lineTypes;
+        this.sendingRules = sendingRules;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -118,10 +120,12 @@ public class ConversationService {
         String name = contact.map(ContactSummary::displayName).orElse("Unknown");
         Optional<LineSnapshot> line = lines.find(conversation.getLineId());
         int max = gateway.descriptor(conversation.getLineId()).map(ProviderDescriptor::maxTextLength).orElse(0);
+        String number = contact.map(ContactSummary::phoneNumber).orElse(null);
         return new ConversationHeader(conversation.getId(), name, conversation.getStatus(),
                 line.map(LineSnapshot::name).orElse(conversation.getLineId()), max, conversation.getLineId(),
-                consent.status(conversation.getLineId(), contact.map(ContactSummary::phoneNumber).orElse(null)),
-                conversation.getAttention(), conversation.getAttentionReason(), conversation.getContactId());
+                consent.status(conversation.getLineId(), number),
+                conversation.getAttention(), conversation.getAttentionReason(), conversation.getContactId(),
+                sendingRules.blocked(conversation.getLineId(), number, false).orElse(null));
     }
 
     /** Whether the contact's number can receive texts, from the line's provider (cached). */
@@ -194,11 +198,9 @@ public class ConversationService {
         ProviderDescriptor provider = gateway.descriptor(conversation.getLineId()).orElseThrow(() ->
                 new IllegalStateException("This line's provider plugin is not loaded: replies cannot be sent."));
         String number = contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber).orElse(null);
-        org.parley.compliance.OptOutStatus optOut = consent.status(conversation.getLineId(), number);
-        if (optOut.optedOut()) {
-            throw new IllegalStateException("The patient opted out of texts (" + optOut.source()
-                    + "): nothing can be sent until they reply START.");
-        }
+        sendingRules.blocked(conversation.getLineId(), number, false).ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
         if (body.length() > provider.maxTextLength()) {
             throw new IllegalArgumentException("The reply has " + body.length() + " characters; "
                     + provider.name() + " accepts at most " + provider.maxTextLength() + ".");

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.parley.compliance.ConsentService;
-import org.parley.compliance.OptOutStatus;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.plugin.OutboundMessage;
@@ -45,7 +43,7 @@ class OutboundSender {
     private final ContactService contacts;
     private final LineService lines;
     private final LineGateway gateway;
-    private final ConsentService consent;
+    private final SendingRules sendingRules;
     private final ConsentKeeping consentKeeping;
     private final LineRateLimit rateLimit;
     private final ApplicationEventPublisher events;
@@ -55,9 +53,11 @@ class OutboundSender {
     private final Duration maxRetryDelay;
     private final int maxAttempts;
     private volatile boolean ready;
+    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
 
     OutboundSender(MessageRepository messages, ConversationRepository conversations, ContactService contacts,
-                   LineService lines, LineGateway gateway, ConsentService consent, ConsentKeeping consentKeeping,
+                   LineService lines, LineGateway gateway, SendingRules sendingRules, ConsentKeeping consentKeeping,
                    LineRateLimit rateLimit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
                    @Value("${parley.outbound.first-retry:5s}") Duration firstRetry,
                    @Value("${parley.outbound.max-retry-delay:10m}") Duration maxRetryDelay,
@@ -67,7 +67,7 @@ class OutboundSender {
         this.contacts = contacts;
         this.lines = lines;
         this.gateway = gateway;
-        this.consent = consent;
+        this.sendingRules = sendingRules;
         this.consentKeeping = consentKeeping;
         this.rateLimit = rateLimit;
         this.events = events;
@@ -100,11 +100,26 @@ class OutboundSender {
         sendDue();
     }
 
-    /** Sends every due message; safe to call from several threads at once. */
+    /**
+     * Sends every due message. Safe to call from several threads at once: one thread sends, and a call that
+     * arrives meanwhile makes it look again when it is done.
+     */
     void sendDue() {
         if (!ready) {
             return;
         }
+        again.set(true);
+        while (again.get() && sending.compareAndSet(false, true)) {
+            try {
+                again.set(false);
+                sendDueNow();
+            } finally {
+                sending.set(false);
+            }
+        }
+    }
+
+    private void sendDueNow() {
         List<Long> due;
         do {
             due = messages.findDue(MessageStatus.QUEUED, clock.instant(), PageRequest.of(0, BATCH));
@@ -153,16 +168,11 @@ class OutboundSender {
         Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
         Optional<LineSnapshot> line = lines.find(message.getLineId());
         Optional<String> to = contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber);
-        if (line.isEmpty() || to.isEmpty()) {
-            message.failed(line.isEmpty() ? "the line no longer exists" : "the contact has no phone number",
-                    clock.instant());
-            consentKeeping.notDelivered(message, conversation, message.getStatusReason());
-            return Optional.empty();
-        }
-        OptOutStatus optOut = consent.status(line.get().id(), to.get());
-        if (optOut.optedOut() && !message.isSystemReply()) {
-            // The patient replied STOP after this was queued: it must not go out.
-            message.failed("the patient opted out of texts (" + optOut.source() + ")", clock.instant());
+        // Checked again here: the patient may have replied STOP, or been marked DO NOT TEXT, after it was queued.
+        Optional<String> blocked = line.isEmpty() ? Optional.of("the line no longer exists")
+                : sendingRules.blocked(line.get().id(), to.orElse(null), message.isSystemReply());
+        if (blocked.isPresent()) {
+            message.failed(blocked.get(), clock.instant());
             consentKeeping.notDelivered(message, conversation, message.getStatusReason());
             return Optional.empty();
         }

@@ -72,6 +72,10 @@ class Contact extends AbstractEntity {
                 : details.internalNote().strip();
     }
 
+    void removeNumber() {
+        phoneNumber = null;
+    }
+
     ContactKind getKind() {
         return kind;
     }

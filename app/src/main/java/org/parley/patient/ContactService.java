@@ -15,12 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactService {
 
     private final ContactRepository contacts;
+    private final DoNotTextRepository doNotText;
     private final PhoneNumbers phones;
     private final org.parley.audit.AuditLog audit;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, PhoneNumbers phones, org.parley.audit.AuditLog audit, Clock clock) {
+    ContactService(ContactRepository contacts, DoNotTextRepository doNotText, PhoneNumbers phones,
+                   org.parley.audit.AuditLog audit, Clock clock) {
         this.contacts = contacts;
+        this.doNotText = doNotText;
         this.phones = phones;
         this.audit = audit;
         this.clock = clock;
@@ -38,6 +41,7 @@ public class ContactService {
     @Transactional
     public ContactSummary createPatient(String actor, PatientDetails details) {
         String e164 = validated(details);
+        refuseDoNotText(e164, null);
         ownerOf(e164, null).ifPresent(owner -> {
             throw new NumberInUseException(owner.summary());
         });
@@ -68,6 +72,7 @@ public class ContactService {
             throw new IllegalArgumentException("An organisation cannot be made into a patient.");
         }
         String e164 = validated(details);
+        refuseDoNotText(e164, contact.getPhoneNumber());
         ownerOf(e164, contactId).ifPresent(owner -> {
             throw new NumberInUseException(owner.summary());
         });
@@ -116,6 +121,43 @@ public class ContactService {
         };
     }
 
+    /** Whether a number is marked DO NOT TEXT, and why. */
+    @Transactional(readOnly = true)
+    public Optional<DoNotTextMark> doNotText(String e164) {
+        return e164 == null ? Optional.empty() : doNotText.findById(e164).map(DoNotText::mark);
+    }
+
+    /**
+     * Marks a patient's number DO NOT TEXT: nothing can be sent to it, and no patient can be given it.
+     *
+     * @throws IllegalArgumentException without a reason, or for a patient without a number
+     */
+    @Transactional
+    public void markDoNotText(String actor, long contactId, String reason) {
+        Contact contact = contacts.findById(contactId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("There is no such patient."));
+        if (contact.getPhoneNumber() == null) {
+            throw new IllegalArgumentException("The patient has no number to mark.");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new IllegalArgumentException("Say why the number must not be texted (up to 500 characters).");
+        }
+        doNotText.save(new DoNotText(contact.getPhoneNumber(), reason.strip(), actor, clock.instant(), contactId));
+        audit.record(actor, "DO_NOT_TEXT_SET", "contact", String.valueOf(contactId), null);
+    }
+
+    /**
+     * "Delete account": removes the patient's cell number and keeps every conversation and message. Without a
+     * number nobody can text them. A DO NOT TEXT mark on the number stays.
+     */
+    @Transactional
+    public void deleteNumber(String actor, long contactId) {
+        Contact contact = contacts.findById(contactId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("There is no such patient."));
+        contact.removeNumber();
+        audit.record(actor, "PATIENT_NUMBER_DELETED", "contact", String.valueOf(contactId), null);
+    }
+
     private Optional<Contact> ownerOf(String e164, Long except) {
         if (e164 == null) {
             return Optional.empty();
@@ -151,7 +193,19 @@ public class ContactService {
         if (details.internalNote() != null && details.internalNote().length() > 2000) {
             throw new IllegalArgumentException("The internal note has at most 2000 characters.");
         }
-        return details.cellPhone() == null || details.cellPhone().isBlank() ? null : phones.toE164(details.cellPhone());
+        if (details.cellPhone() == null || details.cellPhone().isBlank()) {
+            return null;
+        }
+        return phones.toE164(details.cellPhone());
+    }
+
+    /** A number marked DO NOT TEXT cannot be given to a patient who does not already have it. */
+    private void refuseDoNotText(String e164, String currentNumber) {
+        if (e164 != null && !e164.equals(currentNumber)) {
+            doNotText.findById(e164).ifPresent(mark -> {
+                throw new DoNotTextException(mark.mark());
+            });
+        }
     }
 
     /** The contact who owns {@code e164}, or a new unknown contact for it. */

@@ -35,6 +35,7 @@ class PatientsView extends VerticalLayout {
     final Grid<ContactSummary> grid = new Grid<>();
     Dialog dialog;
     PatientForm form;
+    com.vaadin.flow.component.confirmdialog.ConfirmDialog confirmation;
 
     PatientsView(ContactService contacts, CurrentStaff currentStaff) {
         this.contacts = contacts;
@@ -83,6 +84,49 @@ class PatientsView extends VerticalLayout {
                 form.showError(invalid.getMessage());
             }
         });
+        if (patient != null && patient.phoneNumber() != null) {
+            dialog.getFooter().add(numberActions(patient, me));
+        }
         dialog.open();
+    }
+
+    /** DO NOT TEXT and "delete account" (the number goes, the history stays), each confirmed first. */
+    private HorizontalLayout numberActions(ContactSummary patient, String me) {
+        TextField reason = new TextField();
+        reason.setId("do-not-text-reason");
+        reason.setPlaceholder("Why must this number not be texted?");
+        reason.setWidth("18em");
+        Button doNotText = new Button("Mark DO NOT TEXT", e -> {
+            try {
+                contacts.markDoNotText(me, patient.id(), reason.getValue());
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (IllegalArgumentException invalid) {
+                form.showError(invalid.getMessage());
+            }
+        });
+        doNotText.setId("do-not-text");
+        Button deleteNumber = new Button("Delete number", e -> {
+            com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                    new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Delete the cell number?",
+                            "The patient's conversations and messages stay; nobody can text them until a number "
+                                    + "is added again.", "Delete number", yes -> {
+                                contacts.deleteNumber(me, patient.id());
+                                dialog.close();
+                                grid.getDataProvider().refreshAll();
+                            });
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirmation = confirm;
+            confirm.open();
+        });
+        deleteNumber.setId("delete-number");
+        contacts.doNotText(patient.phoneNumber()).ifPresent(mark -> {
+            reason.setValue(mark.reason());
+            reason.setReadOnly(true);
+            doNotText.setEnabled(false);
+            doNotText.setText("DO NOT TEXT since " + DOB.format(mark.setAt().atZone(java.time.ZoneId.systemDefault())));
+        });
+        return new HorizontalLayout(reason, doNotText, deleteNumber);
     }
 }
