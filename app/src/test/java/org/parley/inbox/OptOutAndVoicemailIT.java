@@ -48,6 +48,8 @@ class OptOutAndVoicemailIT {
     StaffDirectory directory;
     @Autowired
     LineService lines;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     StaffMember staff;
 
@@ -235,5 +237,25 @@ class OptOutAndVoicemailIT {
 
         assertThat(conversations.contactLineType(conversationOf(landline)))
                 .isEqualTo(org.parley.plugin.LineType.LANDLINE);
+    }
+
+    @Test
+    void aLateSentReportNeverMovesADeliveredReplyBackwards() throws Exception {
+        String phone = newPhone();
+        long conversation = texts(phone, "Thanks!");
+        long replyId = conversations.reply(staff, conversation, "You're welcome.").id();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(thread(conversation).stream()
+                .filter(m -> m.id() == replyId).findFirst().orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED));
+        String providerId = jdbc.queryForObject("select provider_message_id from message where id = ?", String.class,
+                replyId);
+        String secret = lines.find("sandbox").orElseThrow().settings().get("signingSecret");
+
+        try (SandboxWebhooks webhooks = SandboxWebhooks.at(port)) {
+            assertThat(webhooks.post("sandbox", "status", secret, SandboxWebhooks.statusUpdate(providerId, "sent"))
+                    .statusCode()).isEqualTo(200);
+        }
+
+        assertThat(thread(conversation).stream().filter(m -> m.id() == replyId).findFirst().orElseThrow().status())
+                .isEqualTo(MessageStatus.DELIVERED);
     }
 }
