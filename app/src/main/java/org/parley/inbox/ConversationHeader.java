@@ -14,11 +14,12 @@ package org.parley.inbox;
  * @param attentionReason the flag's explanation for staff, or {@code null}
  * @param contactId     the contact (patient, unknown number or organisation) the conversation is with
  * @param sendingBlocked why nothing can be texted (no number, DO NOT TEXT, opted out), or {@code null}
+ * @param textedVia     for a dependent, the guardian whose phone their texts go to; else {@code null}
  */
 public record ConversationHeader(long id, String contactName, ConversationStatus status, String lineName,
                                  int maxTextLength, String lineId, org.parley.compliance.OptOutStatus optOut,
                                  Attention attention, String attentionReason, long contactId,
-                                 String sendingBlocked) {
+                                 String sendingBlocked, String textedVia) {
 
     /** Whether replies can be sent at all. */
     public boolean canReply() {

@@ -25,4 +25,6 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     long countByStatus(ConversationStatus status);
 
     Optional<Conversation> findFirstByContactIdAndLineIdOrderByIdDesc(long contactId, String lineId);
+
+    Optional<Conversation> findFirstByContactIdInOrderByLastActivityAtDesc(java.util.Collection<Long> contactIds);
 }

@@ -120,19 +120,89 @@ public class ConversationService {
         String name = contact.map(ContactSummary::displayName).orElse("Unknown");
         Optional<LineSnapshot> line = lines.find(conversation.getLineId());
         int max = gateway.descriptor(conversation.getLineId()).map(ProviderDescriptor::maxTextLength).orElse(0);
-        String number = contact.map(ContactSummary::phoneNumber).orElse(null);
+        String number = contacts.textNumber(conversation.getContactId()).orElse(null);
+        String textedVia = contact.filter(ContactSummary::isDependent)
+                .flatMap(c -> contacts.find(c.guardianId())).map(ContactSummary::displayName).orElse(null);
         return new ConversationHeader(conversation.getId(), name, conversation.getStatus(),
                 line.map(LineSnapshot::name).orElse(conversation.getLineId()), max, conversation.getLineId(),
                 consent.status(conversation.getLineId(), number),
                 conversation.getAttention(), conversation.getAttentionReason(), conversation.getContactId(),
-                sendingRules.blocked(conversation.getLineId(), number, false).orElse(null));
+                sendingRules.blocked(conversation.getLineId(), number, false).orElse(null), textedVia);
     }
 
     /** Whether the contact's number can receive texts, from the line's provider (cached). */
     public org.parley.plugin.LineType contactLineType(long conversationId) {
         Conversation conversation = conversations.findById(conversationId).orElseThrow();
-        String number = contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber).orElse(null);
+        String number = contacts.textNumber(conversation.getContactId()).orElse(null);
         return lineTypes.of(conversation.getLineId(), number);
+    }
+
+    /**
+     * The conversation with a contact (a family member, a patient found in the list), started if there is none:
+     * on the line the family last used, else the first line.
+     */
+    @Transactional
+    public long conversationWith(StaffMember staffMember, long contactId) {
+        List<Long> family = contacts.family(contactId).stream().map(ContactSummary::id).toList();
+        if (family.isEmpty()) {
+            throw new NoSuchElementException("There is no such contact.");
+        }
+        String lineId = conversations.findFirstByContactIdInOrderByLastActivityAtDesc(family)
+                .map(Conversation::getLineId)
+                .orElseGet(() -> lines.all().stream().findFirst().map(LineSnapshot::id)
+                        .orElseThrow(() -> new IllegalStateException("Parley has no line yet: an admin adds one.")));
+        Conversation conversation = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contactId, lineId)
+                .orElseGet(() -> {
+                    Conversation started = conversations.save(new Conversation(lineId, contactId, clock.instant()));
+                    audit.record(staffMember.username(), "CONVERSATION_STARTED", "conversation",
+                            String.valueOf(started.getId()), null);
+                    return started;
+                });
+        return conversation.getId();
+    }
+
+    /** The other members of the family a conversation's contact belongs to, to move a message to. */
+    @Transactional(readOnly = true)
+    public List<ContactSummary> familyElsewhere(long conversationId) {
+        Conversation conversation = conversations.findById(conversationId).orElseThrow();
+        return contacts.family(conversation.getContactId()).stream()
+                .filter(member -> member.id() != conversation.getContactId()).toList();
+    }
+
+    /**
+     * Moves a patient's message (a text or voicemail from the family's shared number) to another family member's
+     * conversation. Both threads record the move, and so does the audit log.
+     *
+     * @throws IllegalArgumentException when the message is not the family's or the contact is not in the family
+     */
+    @Transactional
+    public long moveMessage(StaffMember staffMember, long messageId, long toContactId) {
+        Message message = messages.findById(messageId)
+                .orElseThrow(() -> new NoSuchElementException("There is no such message."));
+        if (message.getDirection() != Direction.INBOUND && message.getDirection() != Direction.VOICEMAIL) {
+            throw new IllegalArgumentException("Only a patient's text or voicemail can be moved.");
+        }
+        Conversation from = conversations.findById(message.getConversationId()).orElseThrow();
+        if (familyElsewhere(from.getId()).stream().noneMatch(member -> member.id() == toContactId)) {
+            throw new IllegalArgumentException("The message can only move to another member of the same family.");
+        }
+        Conversation to = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(toContactId, from.getLineId())
+                .orElseGet(() -> conversations.save(new Conversation(from.getLineId(), toContactId, clock.instant())));
+        String fromName = contacts.find(from.getContactId()).map(ContactSummary::displayName).orElse("another patient");
+        String toName = contacts.find(toContactId).map(ContactSummary::displayName).orElse("another patient");
+        message.moveTo(to.getId());
+        to.inbound(message.getBody().isBlank() ? "Voicemail" : message.getBody(), clock.instant());
+        Message left = messages.save(Message.system(from.getId(), from.getLineId(),
+                "A message was moved to " + toName + "'s conversation by " + staffMember.displayName() + ".",
+                clock.instant()));
+        Message arrived = messages.save(Message.system(to.getId(), to.getLineId(),
+                "A message was moved here from " + fromName + "'s conversation by " + staffMember.displayName() + ".",
+                clock.instant()));
+        audit.record(staffMember.username(), "MESSAGE_MOVED", "message", String.valueOf(messageId),
+                "from conversation " + from.getId() + " to conversation " + to.getId());
+        events.publishEvent(new ConversationChanged(from.getId(), left.getId(), false));
+        events.publishEvent(new ConversationChanged(to.getId(), arrived.getId(), false));
+        return to.getId();
     }
 
     /** Clears a conversation's flag once staff dealt with it. */
@@ -197,7 +267,7 @@ public class ConversationService {
         }
         ProviderDescriptor provider = gateway.descriptor(conversation.getLineId()).orElseThrow(() ->
                 new IllegalStateException("This line's provider plugin is not loaded: replies cannot be sent."));
-        String number = contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber).orElse(null);
+        String number = contacts.textNumber(conversation.getContactId()).orElse(null);
         sendingRules.blocked(conversation.getLineId(), number, false).ifPresent(why -> {
             throw new IllegalStateException(why);
         });

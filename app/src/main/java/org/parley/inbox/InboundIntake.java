@@ -37,10 +37,13 @@ class InboundIntake {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final java.time.Duration replyWindow;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   ContactService contacts, ConsentKeeping consent, AuditLog audit, ApplicationEventPublisher events,
-                  Clock clock) {
+                  Clock clock,
+                  @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
+                  java.time.Duration replyWindow) {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
@@ -49,6 +52,7 @@ class InboundIntake {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.replyWindow = replyWindow;
     }
 
     @Transactional
@@ -77,7 +81,7 @@ class InboundIntake {
             return;
         }
         Instant now = clock.instant();
-        Conversation conversation = conversationWith(line, inbound.from(), now);
+        Conversation conversation = familyConversation(line, inbound.from(), now);
         Message message = messages.save(Message.inbound(conversation.getId(), line.id(), inbound.providerMessageId(),
                 inbound.text(), now));
         for (Media item : inbound.media()) {
@@ -150,6 +154,25 @@ class InboundIntake {
             }
         }
         return true;
+    }
+
+    /**
+     * Where a text from a number lands. A family shares the guardian's number: the text goes to the family
+     * member's conversation the practice last wrote to from this line within the reply window (that is who the
+     * guardian is answering), otherwise to the guardian's own conversation. Voicemails always go to the
+     * guardian's own conversation.
+     */
+    private Conversation familyConversation(LineSnapshot line, String from, Instant now) {
+        ContactSummary owner = contacts.findOrCreateByPhone(from);
+        List<Long> family = contacts.family(owner.id()).stream().map(ContactSummary::id).toList();
+        if (family.size() > 1) {
+            Optional<Long> answering = messages.latestOutboundConversation(family, line.id(),
+                    now.minus(replyWindow), org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst();
+            if (answering.isPresent()) {
+                return conversations.findById(answering.get()).orElseThrow();
+            }
+        }
+        return conversationWith(line, from, now);
     }
 
     private Conversation conversationWith(LineSnapshot line, String from, Instant now) {

@@ -163,6 +163,10 @@ class Message extends AbstractEntity {
         nextAttemptAt = until;
     }
 
+    void moveTo(long conversationId) {
+        this.conversationId = conversationId;
+    }
+
     void countAttempt() {
         attempts++;
     }

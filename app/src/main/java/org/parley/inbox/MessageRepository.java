@@ -37,4 +37,11 @@ interface MessageRepository extends JpaRepository<Message, Long> {
     int requeueInFlight(@Param("now") Instant now);
 
     List<Message> findByStatusIn(Collection<MessageStatus> statuses);
+
+    /** The conversation, among these contacts' on a line, that the practice last wrote to since {@code since}. */
+    @Query("select m.conversationId from Message m, Conversation c where c.id = m.conversationId "
+            + "and c.contactId in :contacts and c.lineId = :line and m.direction = org.parley.inbox.Direction.OUTBOUND "
+            + "and m.systemReply = false and m.createdAt >= :since order by m.createdAt desc, m.id desc")
+    List<Long> latestOutboundConversation(@Param("contacts") Collection<Long> contactIds, @Param("line") String lineId,
+                                          @Param("since") Instant since, Pageable page);
 }

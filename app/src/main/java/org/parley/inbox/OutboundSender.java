@@ -167,7 +167,7 @@ class OutboundSender {
         }
         Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
         Optional<LineSnapshot> line = lines.find(message.getLineId());
-        Optional<String> to = contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber);
+        Optional<String> to = contacts.textNumber(conversation.getContactId());
         // Checked again here: the patient may have replied STOP, or been marked DO NOT TEXT, after it was queued.
         Optional<String> blocked = line.isEmpty() ? Optional.of("the line no longer exists")
                 : sendingRules.blocked(line.get().id(), to.orElse(null), message.isSystemReply());

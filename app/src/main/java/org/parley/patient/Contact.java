@@ -45,10 +45,49 @@ class Contact extends AbstractEntity {
     @Column(name = "last_name_key")
     private String lastNameKey;
 
+    /** For a dependent: the guardian whose phone their texts go to. */
+    @Column(name = "guardian_id")
+    private Long guardianId;
+
+    @Column(name = "organisation_kind")
+    private String organisationKind;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected Contact() {
+    }
+
+    static Contact dependent(PatientDetails details, long guardianId, Instant createdAt) {
+        Contact contact = patient(details, null, createdAt);
+        contact.guardianId = guardianId;
+        return contact;
+    }
+
+    static Contact organisation(String name, String kind, String e164, Instant createdAt) {
+        Contact contact = new Contact();
+        contact.kind = ContactKind.ORGANISATION;
+        contact.organisation = name;
+        contact.organisationKind = kind;
+        contact.phoneNumber = e164;
+        contact.createdAt = createdAt;
+        return contact;
+    }
+
+    /** Makes this patient a dependent of {@code guardian}: their own number goes, texts go to the guardian's. */
+    void dependOn(long guardian) {
+        this.guardianId = guardian;
+        this.phoneNumber = null;
+    }
+
+    void becomeOrganisation(String name, String kind) {
+        this.kind = ContactKind.ORGANISATION;
+        this.organisation = name;
+        this.organisationKind = kind;
+    }
+
+    Long getGuardianId() {
+        return guardianId;
     }
 
     static Contact patient(PatientDetails details, String e164, Instant createdAt) {
@@ -98,6 +137,7 @@ class Contact extends AbstractEntity {
     }
 
     ContactSummary summary() {
-        return new ContactSummary(getId(), kind, phoneNumber, firstName, lastName, organisation, dateOfBirth, mrn);
+        return new ContactSummary(getId(), kind, phoneNumber, firstName, lastName, organisation, dateOfBirth, mrn,
+                guardianId, organisationKind);
     }
 }

@@ -11,6 +11,12 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     List<Contact> findByPhoneNumberOrderByIdAsc(String phoneNumber);
 
+    List<Contact> findByGuardianIdOrderByIdAsc(Long guardianId);
+
+    @Query("select c from Contact c where c.kind = org.parley.patient.ContactKind.ORGANISATION "
+            + "order by lower(c.organisation), c.id")
+    List<Contact> organisations(Pageable page);
+
     String PATIENTS = "from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT";
     String BY_NAME = PATIENTS + " and ((c.lastNameKey like :a and (:b = '' or c.firstNameKey like :b))"
             + " or (c.firstNameKey like :a and (:b = '' or c.lastNameKey like :b)))";

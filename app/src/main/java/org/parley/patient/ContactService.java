@@ -72,6 +72,9 @@ public class ContactService {
             throw new IllegalArgumentException("An organisation cannot be made into a patient.");
         }
         String e164 = validated(details);
+        if (contact.getGuardianId() != null && e164 != null) {
+            throw new IllegalArgumentException("A dependent is texted on the guardian's phone: leave the cell phone blank.");
+        }
         refuseDoNotText(e164, contact.getPhoneNumber());
         ownerOf(e164, contactId).ifPresent(owner -> {
             throw new NumberInUseException(owner.summary());
@@ -119,6 +122,111 @@ public class ContactService {
             case PatientSearch.ByMrn mrn -> contacts.countPatientsWithMrn(mrn.mrn());
             case PatientSearch.ByName name -> contacts.countPatientsNamed(name.first(), name.second());
         };
+    }
+
+    /**
+     * Adds a dependent (a child, an elderly parent) to a guardian: their own conversation, texted on the
+     * guardian's phone.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    @Transactional
+    public ContactSummary addDependent(String actor, long guardianId, PatientDetails details) {
+        Contact guardian = guardian(guardianId);
+        if (details.cellPhone() != null && !details.cellPhone().isBlank()) {
+            throw new IllegalArgumentException("A dependent is texted on the guardian's phone: leave the cell phone blank.");
+        }
+        validated(details);
+        Contact dependent = contacts.save(Contact.dependent(details, guardian.getId(), clock.instant()));
+        audit.record(actor, "DEPENDENT_ADDED", "contact", String.valueOf(dependent.getId()),
+                "guardian " + guardian.getId());
+        return dependent.summary();
+    }
+
+    /** Makes an existing patient a dependent of a guardian (one of the two ways on when a number is taken). */
+    @Transactional
+    public ContactSummary linkAsDependent(String actor, long guardianId, long dependentId) {
+        Contact guardian = guardian(guardianId);
+        Contact dependent = contacts.findById(dependentId)
+                .filter(c -> c.getKind() == ContactKind.PATIENT)
+                .orElseThrow(() -> new IllegalArgumentException("There is no such patient."));
+        if (dependentId == guardianId || !contacts.findByGuardianIdOrderByIdAsc(dependentId).isEmpty()) {
+            throw new IllegalArgumentException("A guardian cannot be made a dependent.");
+        }
+        dependent.dependOn(guardian.getId());
+        audit.record(actor, "DEPENDENT_LINKED", "contact", String.valueOf(dependentId), "guardian " + guardianId);
+        return dependent.summary();
+    }
+
+    private Contact guardian(long guardianId) {
+        Contact guardian = contacts.findById(guardianId)
+                .filter(c -> c.getKind() == ContactKind.PATIENT)
+                .orElseThrow(() -> new IllegalArgumentException("Choose a patient as the guardian."));
+        if (guardian.getGuardianId() != null) {
+            throw new IllegalArgumentException("A dependent cannot be a guardian: choose the family's guardian.");
+        }
+        return guardian;
+    }
+
+    /** The family a contact belongs to: the guardian first, then the dependents; just the contact when alone. */
+    @Transactional(readOnly = true)
+    public List<ContactSummary> family(long contactId) {
+        Optional<Contact> contact = contacts.findById(contactId);
+        if (contact.isEmpty()) {
+            return List.of();
+        }
+        long guardianId = contact.get().getGuardianId() != null ? contact.get().getGuardianId() : contactId;
+        List<ContactSummary> family = new java.util.ArrayList<>();
+        contacts.findById(guardianId).map(Contact::summary).ifPresent(family::add);
+        contacts.findByGuardianIdOrderByIdAsc(guardianId).stream().map(Contact::summary).forEach(family::add);
+        return family;
+    }
+
+    /** The number a contact is texted on: their own, or their guardian's for a dependent. */
+    @Transactional(readOnly = true)
+    public Optional<String> textNumber(long contactId) {
+        return contacts.findById(contactId).flatMap(contact -> contact.getGuardianId() == null
+                ? Optional.ofNullable(contact.getPhoneNumber())
+                : contacts.findById(contact.getGuardianId()).map(Contact::getPhoneNumber));
+    }
+
+    /** The kinds of organisation a contact can be. */
+    public static final List<String> ORGANISATION_KINDS = List.of("pharmacy", "lab", "practice", "other");
+
+    /**
+     * Adds a pharmacy, lab or other practice: a contact with a name and a number, never a patient's name.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    @Transactional
+    public ContactSummary createOrganisation(String actor, String name, String kind, String phone) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new IllegalArgumentException("Enter the organisation's name (up to 200 characters).");
+        }
+        if (kind == null || !ORGANISATION_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("Choose what kind of organisation it is.");
+        }
+        String e164 = phones.toE164(phone);
+        List<Contact> owners = contacts.findByPhoneNumberOrderByIdAsc(e164);
+        if (owners.stream().anyMatch(c -> c.getKind() != ContactKind.UNKNOWN)) {
+            throw new IllegalArgumentException("This number already belongs to a patient or another contact.");
+        }
+        Contact organisation = owners.isEmpty()
+                ? contacts.save(Contact.organisation(name.strip(), kind, e164, clock.instant()))
+                : owners.get(0);
+        if (!owners.isEmpty()) {
+            organisation.becomeOrganisation(name.strip(), kind);
+        }
+        audit.record(actor, "ORGANISATION_SAVED", "contact", String.valueOf(organisation.getId()), kind);
+        return organisation.summary();
+    }
+
+    /** A page of organisations, by name. */
+    @Transactional(readOnly = true)
+    public List<ContactSummary> organisations(int offset, int limit) {
+        return limit <= 0 ? List.of() : contacts.organisations(
+                org.springframework.data.domain.PageRequest.of(offset / limit, limit)).stream()
+                .map(Contact::summary).toList();
     }
 
     /** Whether a number is marked DO NOT TEXT, and why. */

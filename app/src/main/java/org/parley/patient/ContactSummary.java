@@ -11,9 +11,17 @@ package org.parley.patient;
  * @param organisation an organisation's name, or {@code null}
  * @param dateOfBirth  a patient's date of birth, or {@code null}
  * @param mrn          the EHR's medical record number, or {@code null}
+ * @param guardianId   for a dependent, the guardian whose phone their texts go to; else {@code null}
+ * @param organisationKind for an organisation: pharmacy, lab, practice or other; else {@code null}
  */
 public record ContactSummary(long id, ContactKind kind, String phoneNumber, String firstName, String lastName,
-                             String organisation, java.time.LocalDate dateOfBirth, String mrn) {
+                             String organisation, java.time.LocalDate dateOfBirth, String mrn, Long guardianId,
+                             String organisationKind) {
+
+    /** Whether this is a dependent texted on a guardian's phone. */
+    public boolean isDependent() {
+        return guardianId != null;
+    }
 
     /** The name staff see: the patient's or organisation's name, else the formatted number. */
     public String displayName() {

@@ -33,11 +33,13 @@ class ConversationPanel extends VerticalLayout {
     private final org.parley.patient.ContactService contacts;
     private final StaffMember me;
     com.vaadin.flow.component.dialog.Dialog patientDialog;
+    com.vaadin.flow.component.dialog.Dialog moveDialog;
     private final long conversationId;
     private final Clock clock;
     private ConversationHeader header;
     final Div banner = new Div();
     final Span optOut = new Span();
+    final Span textedVia = new Span();
     final Div thread = new Div();
     final Button earlier = new Button("Show earlier messages");
     final TextArea reply = new TextArea();
@@ -85,6 +87,8 @@ class ConversationPanel extends VerticalLayout {
         composer.setAlignItems(Alignment.END);
         composer.expand(reply);
 
+        textedVia.setId("texted-via");
+        textedVia.addClassName("parley-hint");
         optOut.setId("opt-out-status");
         optOut.addClassName("opt-out");
         banner.setId("attention");
@@ -92,7 +96,7 @@ class ConversationPanel extends VerticalLayout {
         Button editPatient = new Button("Patient details", e -> editPatient(name));
         editPatient.setId("edit-patient");
         editPatient.addThemeVariants(ButtonVariant.TERTIARY);
-        HorizontalLayout title = new HorizontalLayout(name, line, optOut, editPatient);
+        HorizontalLayout title = new HorizontalLayout(name, line, textedVia, optOut, editPatient);
         title.setAlignItems(Alignment.BASELINE);
         add(title, banner, earlier, thread, replyError, composer);
         setFlexGrow(1, thread);
@@ -128,6 +132,8 @@ class ConversationPanel extends VerticalLayout {
 
     /** Shows what may change while the conversation is open: opt-out, flags, whether replies can go out. */
     private void renderHeader() {
+        textedVia.setText(header.textedVia() == null ? "" : "Texts go to " + header.textedVia() + "'s phone");
+        textedVia.setVisible(header.textedVia() != null);
         optOut.setText(header.optOut().optedOut()
                 ? "Opted out of texts since " + TimeFormat.of(header.optOut().since(), clock) : "");
         optOut.setVisible(header.optOut().optedOut());
@@ -217,10 +223,12 @@ class ConversationPanel extends VerticalLayout {
         for (MediaInfo media : message.media()) {
             bubble.add(attachment(media));
         }
-        Span text = new Span(message.direction() == Direction.VOICEMAIL && message.body().isBlank()
-                ? "Voicemail" : message.body());
+        Span text = new Span(message.body());
         text.addClassName("text");
         bubble.add(text);
+        if (message.direction() == Direction.INBOUND) {
+            moveAction(message).ifPresent(bubble::add);
+        }
         Span meta = new Span();
         meta.addClassName("meta");
         String when = TimeFormat.of(message.createdAt(), clock);
@@ -284,7 +292,40 @@ class ConversationPanel extends VerticalLayout {
         Span meta = new Span(TimeFormat.of(message.createdAt(), clock));
         meta.addClassName("meta");
         bubble.add(caller, meta);
+        moveAction(message).ifPresent(bubble::add);
         return bubble;
+    }
+
+    /** For a family sharing a number: move a patient's message to the family member it is about. */
+    private java.util.Optional<Button> moveAction(MessageView message) {
+        java.util.List<org.parley.patient.ContactSummary> family = conversations.familyElsewhere(conversationId);
+        if (family.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Button move = new Button("Move to…", e -> {
+            com.vaadin.flow.component.combobox.ComboBox<org.parley.patient.ContactSummary> member =
+                    new com.vaadin.flow.component.combobox.ComboBox<>("Family member");
+            member.setId("move-to-member");
+            member.setItems(family);
+            member.setItemLabelGenerator(org.parley.patient.ContactSummary::displayName);
+            com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog(member);
+            dialog.setHeaderTitle("Move this message to");
+            Button confirm = new Button("Move", click -> {
+                if (member.getValue() != null) {
+                    conversations.moveMessage(me, message.id(), member.getValue().id());
+                    dialog.close();
+                    renderThread();
+                }
+            });
+            confirm.setId("move-confirm");
+            dialog.getFooter().add(confirm);
+            moveDialog = dialog;
+            dialog.open();
+        });
+        move.addClassName("move-message");
+        move.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        move.getElement().setAttribute("data-message", String.valueOf(message.id()));
+        return java.util.Optional.of(move);
     }
 
     private DownloadHandler download(MediaInfo media) {

@@ -30,6 +30,7 @@ class PatientsView extends VerticalLayout {
     private static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     private final ContactService contacts;
+    private final org.parley.inbox.ConversationService conversations;
     private final CurrentStaff currentStaff;
     final TextField search = new TextField();
     final Grid<ContactSummary> grid = new Grid<>();
@@ -37,8 +38,10 @@ class PatientsView extends VerticalLayout {
     PatientForm form;
     com.vaadin.flow.component.confirmdialog.ConfirmDialog confirmation;
 
-    PatientsView(ContactService contacts, CurrentStaff currentStaff) {
+    PatientsView(ContactService contacts, org.parley.inbox.ConversationService conversations,
+                 CurrentStaff currentStaff) {
         this.contacts = contacts;
+        this.conversations = conversations;
         this.currentStaff = currentStaff;
         setSizeFull();
         search.setId("patient-search");
@@ -52,7 +55,8 @@ class PatientsView extends VerticalLayout {
         grid.addColumn(p -> p.lastName() + ", " + p.firstName()).setHeader("Name").setAutoWidth(true);
         grid.addColumn(p -> p.dateOfBirth() == null ? "" : DOB.format(p.dateOfBirth())).setHeader("Date of birth")
                 .setAutoWidth(true);
-        grid.addColumn(p -> p.phoneNumber() == null ? "No cell phone" : PhoneFormat.national(p.phoneNumber()))
+        grid.addColumn(p -> p.isDependent() ? "Guardian's phone"
+                        : p.phoneNumber() == null ? "No cell phone" : PhoneFormat.national(p.phoneNumber()))
                 .setHeader("Cell phone").setAutoWidth(true);
         grid.addColumn(p -> p.mrn() == null ? "" : p.mrn()).setHeader("MRN").setAutoWidth(true);
         grid.setItems(query -> contacts.searchPatients(search.getValue(), query.getOffset(), query.getLimit()).stream(),
@@ -87,6 +91,57 @@ class PatientsView extends VerticalLayout {
         if (patient != null && patient.phoneNumber() != null) {
             dialog.getFooter().add(numberActions(patient, me));
         }
+        if (patient != null) {
+            dialog.add(familyActions(patient, me));
+        }
+        dialog.open();
+    }
+
+    /** The family (guardian and dependents), adding a dependent, and opening the patient's conversation. */
+    private VerticalLayout familyActions(ContactSummary patient, String me) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        java.util.List<ContactSummary> family = contacts.family(patient.id());
+        if (family.size() > 1) {
+            com.vaadin.flow.component.html.Span members = new com.vaadin.flow.component.html.Span("Family: "
+                    + family.get(0).displayName() + " (guardian)" + family.stream().skip(1)
+                    .map(m -> ", " + m.displayName()).collect(java.util.stream.Collectors.joining()));
+            members.setId("family-members");
+            box.add(members);
+        }
+        Button open = new Button("Open conversation", e -> {
+            long id = conversations.conversationWith(currentStaff.get(), patient.id());
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate("inbox/" + id));
+        });
+        open.setId("open-conversation");
+        HorizontalLayout actions = new HorizontalLayout(open);
+        if (!patient.isDependent()) {
+            Button addDependent = new Button("Add dependent", e -> addDependent(patient, me));
+            addDependent.setId("add-dependent");
+            actions.add(addDependent);
+        }
+        box.add(actions);
+        return box;
+    }
+
+    private void addDependent(ContactSummary guardian, String me) {
+        dialog.close();
+        form = new PatientForm(null);
+        form.cellPhone.setEnabled(false);
+        form.cellPhone.setHelperText("Texts go to " + guardian.displayName() + "'s phone.");
+        dialog = new Dialog(form);
+        dialog.setHeaderTitle("New dependent of " + guardian.displayName());
+        form.addCancelListener(e -> dialog.close());
+        form.addSaveListener(e -> {
+            try {
+                contacts.addDependent(me, guardian.id(), e.details());
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (IllegalArgumentException invalid) {
+                form.showError(invalid.getMessage());
+            }
+        });
         dialog.open();
     }
 
