@@ -97,6 +97,8 @@ public class ConversationService {
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
         audit.record(viewer.username(), "CONVERSATION_VIEWED", "conversation", String.valueOf(conversationId), null);
         markSeen(viewer, conversationId);
+        // Learn whether the number can receive texts (cached; a lookup only the first time).
+        contacts.textNumber(conversation.getContactId()).ifPresent(number -> lineTypes.of(conversation.getLineId(), number));
         return header(conversation);
     }
 

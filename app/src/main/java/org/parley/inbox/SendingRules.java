@@ -15,10 +15,12 @@ class SendingRules {
 
     private final ConsentService consent;
     private final ContactService contacts;
+    private final org.parley.line.LineTypes lineTypes;
 
-    SendingRules(ConsentService consent, ContactService contacts) {
+    SendingRules(ConsentService consent, ContactService contacts, org.parley.line.LineTypes lineTypes) {
         this.consent = consent;
         this.contacts = contacts;
+        this.lineTypes = lineTypes;
     }
 
     /**
@@ -35,6 +37,9 @@ class SendingRules {
                 + " (" + mark.reason() + "): texts cannot be sent.");
         if (doNotText.isPresent()) {
             return doNotText;
+        }
+        if (lineTypes.cached(number).filter(type -> type == org.parley.plugin.LineType.LANDLINE).isPresent()) {
+            return Optional.of("The number is a landline: it cannot receive texts. Call the patient instead.");
         }
         OptOutStatus optOut = consent.status(lineId, number);
         if (optOut.optedOut() && !keywordConfirmation) {

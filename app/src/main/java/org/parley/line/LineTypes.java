@@ -40,6 +40,22 @@ public class LineTypes {
         return recheck(lineId, e164);
     }
 
+    /** What is known of a number without asking a provider. */
+    public Optional<LineType> cached(String e164) {
+        return e164 == null ? Optional.empty() : cache.findById(e164).map(PhoneLineType::getLineType);
+    }
+
+    /** How staff read a line type. */
+    public static String describe(LineType type) {
+        return switch (type) {
+            case MOBILE -> "mobile, can receive texts";
+            case LANDLINE -> "landline — call back";
+            case VOIP -> "VoIP, texts may not arrive";
+            case TOLL_FREE -> "toll-free — call back";
+            case UNKNOWN -> "type unknown";
+        };
+    }
+
     /** Asks the provider again and remembers the answer (an UNKNOWN answer is not cached over a known one). */
     public LineType recheck(String lineId, String e164) {
         LineType type = gateway.lookupLineType(lineId, e164);

@@ -258,4 +258,17 @@ class OptOutAndVoicemailIT {
         assertThat(thread(conversation).stream().filter(m -> m.id() == replyId).findFirst().orElseThrow().status())
                 .isEqualTo(MessageStatus.DELIVERED);
     }
+
+    @Test
+    void aLandlineCannotBeTextedOnceItsTypeIsKnownAndSaysSo() {
+        // The sandbox says numbers ending in 7 or 8 are landlines.
+        long conversation = texts("+19292041237", "Please call me back");
+
+        ConversationHeader header = conversations.open(staff, conversation);
+
+        assertThat(header.canReply()).isFalse();
+        assertThat(header.whyNoReply()).isEqualTo("The number is a landline: it cannot receive texts. Call the patient instead.");
+        assertThatThrownBy(() -> conversations.reply(staff, conversation, "Hello"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("landline");
+    }
 }

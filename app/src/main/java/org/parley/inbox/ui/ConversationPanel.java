@@ -40,6 +40,7 @@ class ConversationPanel extends VerticalLayout {
     final Div banner = new Div();
     final Span optOut = new Span();
     final Span textedVia = new Span();
+    final Span numberType = new Span();
     final Div thread = new Div();
     final Button earlier = new Button("Show earlier messages");
     final TextArea reply = new TextArea();
@@ -87,6 +88,9 @@ class ConversationPanel extends VerticalLayout {
         composer.setAlignItems(Alignment.END);
         composer.expand(reply);
 
+        numberType.setId("number-type");
+        numberType.addClassName("parley-hint");
+        numberType.setText("Number: " + org.parley.line.LineTypes.describe(conversations.contactLineType(conversationId)));
         textedVia.setId("texted-via");
         textedVia.addClassName("parley-hint");
         optOut.setId("opt-out-status");
@@ -96,7 +100,7 @@ class ConversationPanel extends VerticalLayout {
         Button editPatient = new Button("Patient details", e -> editPatient(name));
         editPatient.setId("edit-patient");
         editPatient.addThemeVariants(ButtonVariant.TERTIARY);
-        HorizontalLayout title = new HorizontalLayout(name, line, textedVia, optOut, editPatient);
+        HorizontalLayout title = new HorizontalLayout(name, line, numberType, textedVia, optOut, editPatient);
         title.setAlignItems(Alignment.BASELINE);
         add(title, banner, earlier, thread, replyError, composer);
         setFlexGrow(1, thread);
@@ -280,14 +284,8 @@ class ConversationPanel extends VerticalLayout {
             transcript.addClassNames("text", "transcript");
             bubble.add(caution, transcript);
         }
-        org.parley.plugin.LineType type = conversations.contactLineType(conversationId);
-        Span caller = new Span(switch (type) {
-            case MOBILE -> "Caller's number: mobile, can receive texts";
-            case LANDLINE -> "Caller's number: landline — call back";
-            case VOIP -> "Caller's number: VoIP, texts may not arrive";
-            case TOLL_FREE -> "Caller's number: toll-free — call back";
-            case UNKNOWN -> "Caller's number: type unknown";
-        });
+        Span caller = new Span("Caller's number: "
+                + org.parley.line.LineTypes.describe(conversations.contactLineType(conversationId)));
         caller.addClassName("caller-line-type");
         Span meta = new Span(TimeFormat.of(message.createdAt(), clock));
         meta.addClassName("meta");

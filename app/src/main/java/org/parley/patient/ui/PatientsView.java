@@ -31,6 +31,8 @@ class PatientsView extends VerticalLayout {
 
     private final ContactService contacts;
     private final org.parley.inbox.ConversationService conversations;
+    private final org.parley.line.LineService lines;
+    private final org.parley.line.LineTypes lineTypes;
     private final CurrentStaff currentStaff;
     final TextField search = new TextField();
     final Grid<ContactSummary> grid = new Grid<>();
@@ -39,9 +41,11 @@ class PatientsView extends VerticalLayout {
     com.vaadin.flow.component.confirmdialog.ConfirmDialog confirmation;
 
     PatientsView(ContactService contacts, org.parley.inbox.ConversationService conversations,
-                 CurrentStaff currentStaff) {
+                 org.parley.line.LineService lines, org.parley.line.LineTypes lineTypes, CurrentStaff currentStaff) {
         this.contacts = contacts;
         this.conversations = conversations;
+        this.lines = lines;
+        this.lineTypes = lineTypes;
         this.currentStaff = currentStaff;
         setSizeFull();
         search.setId("patient-search");
@@ -125,6 +129,10 @@ class PatientsView extends VerticalLayout {
         return box;
     }
 
+    private String firstLine() {
+        return lines.all().stream().findFirst().map(org.parley.line.LineSnapshot::id).orElse("");
+    }
+
     private void addDependent(ContactSummary guardian, String me) {
         dialog.close();
         form = new PatientForm(null);
@@ -176,12 +184,18 @@ class PatientsView extends VerticalLayout {
             confirm.open();
         });
         deleteNumber.setId("delete-number");
+        com.vaadin.flow.component.html.Span type = new com.vaadin.flow.component.html.Span();
+        type.setId("number-type");
+        Button recheck = new Button("Re-check", e -> type.setText("Number: " + org.parley.line.LineTypes.describe(
+                lineTypes.recheck(firstLine(), patient.phoneNumber()))));
+        recheck.setId("recheck-number");
+        type.setText("Number: " + org.parley.line.LineTypes.describe(lineTypes.of(firstLine(), patient.phoneNumber())));
         contacts.doNotText(patient.phoneNumber()).ifPresent(mark -> {
             reason.setValue(mark.reason());
             reason.setReadOnly(true);
             doNotText.setEnabled(false);
             doNotText.setText("DO NOT TEXT since " + DOB.format(mark.setAt().atZone(java.time.ZoneId.systemDefault())));
         });
-        return new HorizontalLayout(reason, doNotText, deleteNumber);
+        return new HorizontalLayout(type, recheck, reason, doNotText, deleteNumber);
     }
 }
