@@ -207,6 +207,41 @@ public class ConversationService {
         return to.getId();
     }
 
+    /**
+     * Copies a message from an organisation's conversation (a pharmacy, a lab) into a patient's conversation as an
+     * internal note naming where it came from; the source thread records the copy, and so does the audit log.
+     */
+    @Transactional
+    public long copyToPatient(StaffMember staffMember, long messageId, long patientContactId) {
+        Message message = messages.findById(messageId)
+                .orElseThrow(() -> new NoSuchElementException("There is no such message."));
+        Conversation from = conversations.findById(message.getConversationId()).orElseThrow();
+        ContactSummary source = contacts.find(from.getContactId()).orElseThrow();
+        ContactSummary patient = contacts.find(patientContactId)
+                .filter(c -> c.kind() == org.parley.patient.ContactKind.PATIENT)
+                .orElseThrow(() -> new IllegalArgumentException("Choose a patient to copy the message to."));
+        long target = conversationWith(staffMember, patientContactId);
+        Conversation to = conversations.findById(target).orElseThrow();
+        Message note = messages.save(Message.note(to.getId(), to.getLineId(), staffMember.id(),
+                "From " + source.displayName() + ": " + message.getBody(), clock.instant()));
+        to.activity("Note: from " + source.displayName(), clock.instant());
+        Message copied = messages.save(Message.system(from.getId(), from.getLineId(),
+                "Copied to " + patient.displayName() + "'s conversation by " + staffMember.displayName() + ".",
+                clock.instant()));
+        audit.record(staffMember.username(), "MESSAGE_COPIED", "message", String.valueOf(messageId),
+                "to conversation " + to.getId());
+        events.publishEvent(new ConversationChanged(to.getId(), note.getId(), false));
+        events.publishEvent(new ConversationChanged(from.getId(), copied.getId(), false));
+        return to.getId();
+    }
+
+    /** Whether a conversation is with an organisation (whose messages may be copied to a patient). */
+    @Transactional(readOnly = true)
+    public boolean isWithOrganisation(long conversationId) {
+        return conversations.findById(conversationId).flatMap(c -> contacts.find(c.getContactId()))
+                .map(c -> c.kind() == org.parley.patient.ContactKind.ORGANISATION).orElse(false);
+    }
+
     /** Clears a conversation's flag once staff dealt with it. */
     @Transactional
     public void markHandled(StaffMember staffMember, long conversationId) {

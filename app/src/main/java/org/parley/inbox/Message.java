@@ -92,6 +92,12 @@ class Message extends AbstractEntity {
         return new Message(conversationId, lineId, Direction.SYSTEM, text, at);
     }
 
+    static Message note(long conversationId, String lineId, long authorId, String text, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.NOTE, text, at);
+        message.authorId = authorId;
+        return message;
+    }
+
     static Message automaticReply(long conversationId, String lineId, String text, Instant at) {
         Message message = new Message(conversationId, lineId, Direction.OUTBOUND, text, at);
         message.systemReply = true;

@@ -144,5 +144,20 @@ class FamilyRoutingIT {
         assertThat(conversations.header(conversation).contactName()).isEqualTo("Walgreens Pharmacy 7001 Amboy Rd.");
         assertThat(bodies(conversation)).contains("Prior authorization needed for patient DOB 1/2/1950");
         assertThat(contacts.searchPatients("Walgreens", 0, 10)).isEmpty();
+
+        ContactSummary patient = contacts.createPatient("nurse", new PatientDetails("Paula", "Prior",
+                LocalDate.of(1950, 1, 2), "(929) 203-4601", null, null));
+        long message = conversations.thread(conversation, 0, 10).get(0).id();
+        long patients = conversations.copyToPatient(staff, message, patient.id());
+
+        assertThat(conversations.thread(patients, 0, 10)).anySatisfy(note -> {
+            assertThat(note.direction()).isEqualTo(Direction.NOTE);
+            assertThat(note.body()).isEqualTo(
+                    "From Walgreens Pharmacy 7001 Amboy Rd.: Prior authorization needed for patient DOB 1/2/1950");
+            assertThat(note.authorName()).isEqualTo("Nina Nurse");
+        });
+        assertThat(bodies(conversation)).anySatisfy(line ->
+                assertThat(line).isEqualTo("Copied to Paula Prior's conversation by Nina Nurse."));
+        assertThat(audit.newest("MESSAGE_COPIED", PageRequest.of(0, 10))).isNotEmpty();
     }
 }

@@ -37,6 +37,7 @@ class ConversationPanel extends VerticalLayout {
     private final long conversationId;
     private final Clock clock;
     private ConversationHeader header;
+    private final boolean withOrganisation;
     final Div banner = new Div();
     final Span optOut = new Span();
     final Span textedVia = new Span();
@@ -56,6 +57,7 @@ class ConversationPanel extends VerticalLayout {
         this.conversationId = conversationId;
         this.clock = clock;
         this.header = conversations.open(me, conversationId);
+        this.withOrganisation = conversations.isWithOrganisation(conversationId);
         setSizeFull();
         setPadding(true);
 
@@ -222,7 +224,8 @@ class ConversationPanel extends VerticalLayout {
         }
         Div bubble = new Div();
         bubble.addClassName("bubble");
-        bubble.addClassName(message.direction() == Direction.INBOUND ? "inbound" : "outbound");
+        bubble.addClassName(message.direction() == Direction.INBOUND ? "inbound"
+                : message.direction() == Direction.NOTE ? "note" : "outbound");
         bubble.getElement().setAttribute("data-message", String.valueOf(message.id()));
         for (MediaInfo media : message.media()) {
             bubble.add(attachment(media));
@@ -232,6 +235,9 @@ class ConversationPanel extends VerticalLayout {
         bubble.add(text);
         if (message.direction() == Direction.INBOUND) {
             moveAction(message).ifPresent(bubble::add);
+            if (withOrganisation) {
+                bubble.add(copyAction(message));
+            }
         }
         Span meta = new Span();
         meta.addClassName("meta");
@@ -243,6 +249,8 @@ class ConversationPanel extends VerticalLayout {
             status.addClassName("status-" + message.status().name().toLowerCase());
             String author = message.authorName() == null ? "Parley (automatic reply)" : message.authorName();
             meta.add(new Span(author + " · " + when + " · "), status);
+        } else if (message.direction() == Direction.NOTE) {
+            meta.setText("Internal note · " + message.authorName() + " · " + when);
         } else {
             meta.setText(when);
         }
@@ -292,6 +300,35 @@ class ConversationPanel extends VerticalLayout {
         bubble.add(caller, meta);
         moveAction(message).ifPresent(bubble::add);
         return bubble;
+    }
+
+    /** For a pharmacy's or lab's message: copy it into the patient's conversation it is about. */
+    private Button copyAction(MessageView message) {
+        Button copy = new Button("Copy to patient…", e -> {
+            com.vaadin.flow.component.combobox.ComboBox<org.parley.patient.ContactSummary> patient =
+                    new com.vaadin.flow.component.combobox.ComboBox<>("Patient");
+            patient.setId("copy-to-patient");
+            patient.setItems(query -> contacts.searchPatients(query.getFilter().orElse(""), query.getOffset(),
+                    query.getLimit()).stream());
+            patient.setItemLabelGenerator(p -> p.displayName()
+                    + (p.dateOfBirth() == null ? "" : " (" + p.dateOfBirth() + ")"));
+            com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog(patient);
+            dialog.setHeaderTitle("Copy this message into a patient's conversation");
+            Button confirm = new Button("Copy", click -> {
+                if (patient.getValue() != null) {
+                    conversations.copyToPatient(me, message.id(), patient.getValue().id());
+                    dialog.close();
+                    renderThread();
+                }
+            });
+            confirm.setId("copy-confirm");
+            dialog.getFooter().add(confirm);
+            moveDialog = dialog;
+            dialog.open();
+        });
+        copy.addClassName("copy-to-patient");
+        copy.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        return copy;
     }
 
     /** For a family sharing a number: move a patient's message to the family member it is about. */
