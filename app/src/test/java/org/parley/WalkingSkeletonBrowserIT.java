@@ -2,24 +2,16 @@ package org.parley;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.testsupport.BrowserTest;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditLog;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The walking skeleton as a person sees it, in Debian's Chromium: the first admin is created, logs in, a
@@ -29,53 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
         "parley.plugins.dir=${parley.test.plugins-dir}"})
-class WalkingSkeletonBrowserIT {
-
-    private static final String CHROMIUM = System.getProperty("parley.test.chromium", "/usr/bin/chromium");
-    private static final LocatorAssertions.IsVisibleOptions PATIENTLY =
-            new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class WalkingSkeletonBrowserIT extends BrowserTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     AuditLog audit;
-
-    @BeforeAll
-    static void startChromium() {
-        if (!java.nio.file.Files.isExecutable(Path.of(CHROMIUM))) {
-            throw new IllegalStateException("Chromium is not installed at " + CHROMIUM
-                    + ": run 'apt-get install -y chromium' (or set -Dparley.test.chromium=/path/to/chromium)");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(CHROMIUM))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static void fill(Page page, String fieldId, String value) {
-        page.locator("#" + fieldId + " input, #" + fieldId + " textarea").first().fill(value);
-    }
 
     @Test
     void firstAdminLogsInSeesAPatientTextArriveLiveAndTheReplyIsDelivered() {
@@ -83,21 +32,8 @@ class WalkingSkeletonBrowserIT {
         Page inbox = staffBrowser.newPage();
         inbox.setDefaultTimeout(20_000);
 
-        // First run: no account exists, so Parley asks for the administrator.
-        inbox.navigate(url("/"));
-        assertThat(inbox.getByText("Welcome to Parley")).isVisible(PATIENTLY);
-        fill(inbox, "setup-username", "frontdesk");
-        fill(inbox, "setup-name", "Fran Frontdesk");
-        fill(inbox, "setup-password", "a very long passphrase");
-        fill(inbox, "setup-confirm", "a very long passphrase");
-        inbox.locator("#setup-create").click();
-
-        // Log in with the new account.
-        assertThat(inbox.locator("vaadin-login-form")).isVisible(PATIENTLY);
-        inbox.locator("input[name=username]").fill("frontdesk");
-        inbox.locator("input[name=password]").fill("a very long passphrase");
-        inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(inbox.locator("#current-staff")).hasText("Fran Frontdesk");
+        // First run: no account exists, so Parley asks for the administrator, who then logs in.
+        createFirstAdminAndLogIn(inbox, "frontdesk", "Fran Frontdesk", "a very long passphrase");
         assertThat(inbox.locator("#conversation-list")).isVisible(PATIENTLY);
 
         // A patient texts from the simulator, in another tab of the same browser.
@@ -121,7 +57,6 @@ class WalkingSkeletonBrowserIT {
         assertThat(inbox.locator("#conversation-name")).hasText("(929) 203-8684");
         assertThat(inbox.locator("#thread")).containsText("Hi, my inhaler prescription ran out");
         fill(inbox, "reply", "We sent a refill to your pharmacy.");
-        inbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "before-send.png")));
         inbox.locator("#send").click();
 
         // The reply goes queued -> sent -> delivered, live.
@@ -138,8 +73,8 @@ class WalkingSkeletonBrowserIT {
         assertThat(received).isVisible(PATIENTLY);
         assertThat(received).hasAttribute("data-status", "delivered");
 
-        inbox.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "inbox.png")));
-        phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "patient-phone.png")));
+        screenshot(inbox, "inbox");
+        screenshot(phone, "patient-phone");
 
         // Logging out ends the session in every tab, and the log shows who came and went.
         inbox.locator("#logout").click();

@@ -66,6 +66,7 @@ class PatientPhoneView extends VerticalLayout {
         carrier.sandboxLines().stream().findFirst().ifPresent(line::setValue);
         phone.setId("phone-number");
         phone.setValue("+15555550123");
+        phone.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
         phone.addValueChangeListener(e -> showScreen());
         text.setId("phone-text");
         text.setWidth("24em");
