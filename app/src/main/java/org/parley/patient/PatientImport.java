@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.parley.audit.AuditLog;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -126,6 +128,12 @@ public class PatientImport {
         audit.record(actor, "PATIENTS_IMPORTED", "contact", null,
                 imported + " imported, " + refused.size() + " refused");
         return new ImportReport(imported, refused, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** {@link #importCsv} on one of Parley's background threads, so that a screen can show progress meanwhile. */
+    @Async
+    public CompletableFuture<ImportReport> importCsvInBackground(String actor, byte[] file, Progress progress) {
+        return CompletableFuture.completedFuture(importCsv(actor, file, progress));
     }
 
     /** Imports one batch inside the caller's transaction; {@code earlier} maps numbers imported before to rows. */
