@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -198,7 +199,7 @@ public class PatientImport {
             }
             imported++;
         }
-        refused.sort(java.util.Comparator.comparingInt(ImportReport.RefusedRow::row));
+        refused.sort(Comparator.comparingInt(ImportReport.RefusedRow::row));
         return new Batch(imported, refused, rowOfNumber);
     }
 
