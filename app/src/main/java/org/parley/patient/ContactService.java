@@ -307,6 +307,16 @@ public class ContactService {
         return phones.toE164(details.cellPhone());
     }
 
+    /**
+     * Checks a new patient's details by the rules {@link #createPatient} applies before it looks at who else has
+     * the number, and returns the cell number in E.164 ({@code null} when there is none). Saves nothing.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the details
+     */
+    String checkedCellPhone(PatientDetails details) {
+        return validated(details);
+    }
+
     /** A number marked DO NOT TEXT cannot be given to a patient who does not already have it. */
     private void refuseDoNotText(String e164, String currentNumber) {
         if (e164 != null && !e164.equals(currentNumber)) {

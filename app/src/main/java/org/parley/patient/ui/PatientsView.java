@@ -17,6 +17,7 @@ import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.NumberInUseException;
 import org.parley.patient.PatientDetails;
+import org.parley.patient.PatientImport;
 import org.parley.patient.PhoneFormat;
 import org.parley.security.CurrentStaff;
 
@@ -41,7 +42,8 @@ class PatientsView extends VerticalLayout {
     com.vaadin.flow.component.confirmdialog.ConfirmDialog confirmation;
 
     PatientsView(ContactService contacts, org.parley.inbox.ConversationService conversations,
-                 org.parley.line.LineService lines, org.parley.line.LineTypes lineTypes, CurrentStaff currentStaff) {
+                 org.parley.line.LineService lines, org.parley.line.LineTypes lineTypes, CurrentStaff currentStaff,
+                 PatientImport patientImport) {
         this.contacts = contacts;
         this.conversations = conversations;
         this.lines = lines;
@@ -67,7 +69,9 @@ class PatientsView extends VerticalLayout {
                 query -> (int) Math.min(Integer.MAX_VALUE, contacts.countPatients(search.getValue())));
         grid.addItemClickListener(click -> edit(click.getItem()));
         grid.setSizeFull();
-        add(new H2("Patients"), new HorizontalLayout(search, add), grid);
+        var importCsv = PatientImportDialog.opener(patientImport, () -> currentStaff.get().username(),
+                () -> grid.getDataProvider().refreshAll());
+        add(new H2("Patients"), new HorizontalLayout(search, add, importCsv), grid);
     }
 
     void edit(ContactSummary patient) {
