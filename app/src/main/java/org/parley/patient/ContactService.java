@@ -218,10 +218,11 @@ public class ContactService {
         return contacts.save(Contact.unknown(e164, clock.instant())).summary();
     }
 
-    /** A contact by id. */
+    /** A contact by id; for a merged patient, the patient it was merged into. */
     @Transactional(readOnly = true)
     public Optional<ContactSummary> find(long id) {
-        return contacts.findById(id).map(Contact::summary);
+        // A merged record's id (an old link, an old audit entry) leads to the patient it was merged into.
+        return contacts.findById(id).map(contacts::survivorOf).map(Contact::summary);
     }
 
     /** Several contacts by id, for a page of conversations. */

@@ -31,15 +31,18 @@ class PatientsView extends VerticalLayout {
 
     private final ContactService contacts;
     private final CurrentStaff currentStaff;
+    private final org.parley.patient.PatientMerge merging;
     final TextField search = new TextField();
     final Grid<ContactSummary> grid = new Grid<>();
     Dialog dialog;
     PatientForm form;
     com.vaadin.flow.component.confirmdialog.ConfirmDialog confirmation;
+    MergePatientsDialog mergeDialog;
 
-    PatientsView(ContactService contacts, CurrentStaff currentStaff) {
+    PatientsView(ContactService contacts, CurrentStaff currentStaff, org.parley.patient.PatientMerge merging) {
         this.contacts = contacts;
         this.currentStaff = currentStaff;
+        this.merging = merging;
         setSizeFull();
         search.setId("patient-search");
         search.setPlaceholder("Name, phone number, date of birth (MM/DD/YYYY) or MRN");
@@ -87,7 +90,23 @@ class PatientsView extends VerticalLayout {
         if (patient != null && patient.phoneNumber() != null) {
             dialog.getFooter().add(numberActions(patient, me));
         }
+        if (patient != null && patient.kind() == org.parley.patient.ContactKind.PATIENT) {
+            dialog.getFooter().add(mergeAction(patient, me));
+        }
         dialog.open();
+    }
+
+    /** Merging a duplicate of this patient into it; afterwards the list no longer shows the duplicate. */
+    private Button mergeAction(ContactSummary patient, String me) {
+        Button merge = new Button("Merge a duplicate…", e -> {
+            mergeDialog = new MergePatientsDialog(contacts, merging, me, patient, () -> {
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            });
+            mergeDialog.open();
+        });
+        merge.setId("merge-duplicate-open");
+        return merge;
     }
 
     /** DO NOT TEXT and "delete account" (the number goes, the history stays), each confirmed first. */
