@@ -71,6 +71,10 @@ public class ContactService {
         if (contact.getKind() == ContactKind.ORGANISATION) {
             throw new IllegalArgumentException("An organisation cannot be made into a patient.");
         }
+        if (contact.getMergedInto() != null) {
+            // A form opened before the merge must not give the hidden record a number (texts would go to it).
+            throw new IllegalArgumentException("This patient was merged into another: open that patient instead.");
+        }
         String e164 = validated(details);
         refuseDoNotText(e164, contact.getPhoneNumber());
         ownerOf(e164, contactId).ifPresent(owner -> {

@@ -156,4 +156,18 @@ class PatientMergeIT {
         assertThat(contacts.searchPatients("refused", 0, 10)).extracting(ContactSummary::id)
                 .containsExactlyInAnyOrder(lee.id(), lea.id());
     }
+
+    @Test
+    void aFormOpenedBeforeTheMergeCannotSaveTheMergedRecord() {
+        ContactSummary kim = patient("Kim", "Stale", BORN, "(929) 203-6801", null, null);
+        ContactSummary kimberly = patient("Kimberly", "Stale", BORN, "(929) 203-6802", null, null);
+
+        merging.merge("nurse", kim.id(), kimberly.id(), EnumSet.noneOf(PatientField.class), false);
+
+        assertThatThrownBy(() -> contacts.updatePatient("frontdesk", kimberly.id(), new PatientDetails("Kimberly",
+                "Stale", BORN, "(929) 203-6802", null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("merged into another");
+        assertThat(contacts.findOrCreateByPhone("+19292036802").kind()).isEqualTo(ContactKind.UNKNOWN);
+        assertThat(contacts.searchPatients("stale", 0, 10)).extracting(ContactSummary::id).containsExactly(kim.id());
+    }
 }
