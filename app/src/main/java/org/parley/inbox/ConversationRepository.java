@@ -27,4 +27,12 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     Optional<Conversation> findFirstByContactIdAndLineIdOrderByIdDesc(long contactId, String lineId);
 
     Optional<Conversation> findFirstByContactIdInOrderByLastActivityAtDesc(java.util.Collection<Long> contactIds);
+
+    /**
+     * Moves every conversation of one contact to another. The version goes up, so a change to one of them made
+     * meanwhile from an older copy fails instead of moving it back.
+     */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Query("update Conversation c set c.contactId = :to, c.version = c.version + 1 where c.contactId = :from")
+    int moveToContact(@Param("from") long fromContactId, @Param("to") long toContactId);
 }

@@ -55,6 +55,10 @@ class Contact extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The patient this record was merged into, or {@code null}: a merged record is kept for history only. */
+    @Column(name = "merged_into")
+    private Long mergedInto;
+
     protected Contact() {
     }
 
@@ -113,6 +117,16 @@ class Contact extends AbstractEntity {
 
     void removeNumber() {
         phoneNumber = null;
+    }
+
+    /** Marks this record as a duplicate of {@code survivorId}; its number goes, so nobody finds it by number. */
+    void mergeInto(long survivorId) {
+        mergedInto = survivorId;
+        phoneNumber = null;
+    }
+
+    Long getMergedInto() {
+        return mergedInto;
     }
 
     ContactKind getKind() {

@@ -17,7 +17,7 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
             + "order by lower(c.organisation), c.id")
     List<Contact> organisations(Pageable page);
 
-    String PATIENTS = "from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT";
+    String PATIENTS = "from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null";
     String BY_NAME = PATIENTS + " and ((c.lastNameKey like :a and (:b = '' or c.firstNameKey like :b))"
             + " or (c.firstNameKey like :a and (:b = '' or c.lastNameKey like :b)))";
     String ORDER = " order by c.lastNameKey, c.firstNameKey, c.id";
@@ -52,4 +52,33 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     @Query("select count(c) " + PATIENTS + " and c.mrn = :mrn")
     long countPatientsWithMrn(@Param("mrn") String mrn);
+
+    /** The contact row, locked until the transaction ends, so two merges of the same patients take turns. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Contact c where c.id = :id")
+    java.util.Optional<Contact> lockById(@Param("id") long id);
+
+    /** Records merged into {@code mergedId} now point at its survivor, so no chain of merges forms. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Query("update Contact c set c.mergedInto = :survivorId where c.mergedInto = :mergedId")
+    int repointMerged(@Param("mergedId") long mergedId, @Param("survivorId") long survivorId);
+
+    /** The merged patient's dependents become the survivor's: their texts go to the survivor's phone. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Query("update Contact c set c.guardianId = :survivorId where c.guardianId = :mergedId")
+    int repointDependents(@Param("mergedId") long mergedId, @Param("survivorId") long survivorId);
+
+    /** The patient a merged record leads to (itself when it was never merged). */
+    default Contact survivorOf(Contact contact) {
+        Contact current = contact;
+        // Merges repoint older merged records, so one step is the rule; the bound only guards against bad data.
+        for (int step = 0; step < 10 && current.getMergedInto() != null; step++) {
+            Contact next = findById(current.getMergedInto()).orElse(null);
+            if (next == null) {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
 }

@@ -71,6 +71,10 @@ public class ContactService {
         if (contact.getKind() == ContactKind.ORGANISATION) {
             throw new IllegalArgumentException("An organisation cannot be made into a patient.");
         }
+        if (contact.getMergedInto() != null) {
+            // A form opened before the merge must not give the hidden record a number (texts would go to it).
+            throw new IllegalArgumentException("This patient was merged into another: open that patient instead.");
+        }
         String e164 = validated(details);
         if (contact.getGuardianId() != null && e164 != null) {
             throw new IllegalArgumentException("A dependent is texted on the guardian's phone: leave the cell phone blank.");
@@ -336,10 +340,11 @@ public class ContactService {
         return contacts.save(Contact.unknown(e164, clock.instant())).summary();
     }
 
-    /** A contact by id. */
+    /** A contact by id; for a merged patient, the patient it was merged into. */
     @Transactional(readOnly = true)
     public Optional<ContactSummary> find(long id) {
-        return contacts.findById(id).map(Contact::summary);
+        // A merged record's id (an old link, an old audit entry) leads to the patient it was merged into.
+        return contacts.findById(id).map(contacts::survivorOf).map(Contact::summary);
     }
 
     /** Several contacts by id, for a page of conversations. */

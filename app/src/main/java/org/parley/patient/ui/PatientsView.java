@@ -35,20 +35,23 @@ class PatientsView extends VerticalLayout {
     private final org.parley.line.LineService lines;
     private final org.parley.line.LineTypes lineTypes;
     private final CurrentStaff currentStaff;
+    private final org.parley.patient.PatientMerge merging;
     final TextField search = new TextField();
     final Grid<ContactSummary> grid = new Grid<>();
     Dialog dialog;
     PatientForm form;
     com.vaadin.flow.component.confirmdialog.ConfirmDialog confirmation;
+    MergePatientsDialog mergeDialog;
 
     PatientsView(ContactService contacts, org.parley.inbox.ConversationService conversations,
                  org.parley.line.LineService lines, org.parley.line.LineTypes lineTypes, CurrentStaff currentStaff,
-                 PatientImport patientImport) {
+                 PatientImport patientImport, org.parley.patient.PatientMerge merging) {
         this.contacts = contacts;
         this.conversations = conversations;
         this.lines = lines;
         this.lineTypes = lineTypes;
         this.currentStaff = currentStaff;
+        this.merging = merging;
         setSizeFull();
         search.setId("patient-search");
         search.setPlaceholder("Name, phone number, date of birth (MM/DD/YYYY) or MRN");
@@ -101,6 +104,9 @@ class PatientsView extends VerticalLayout {
         }
         if (patient != null) {
             dialog.add(familyActions(patient, me));
+        }
+        if (patient != null && patient.kind() == org.parley.patient.ContactKind.PATIENT) {
+            dialog.getFooter().add(mergeAction(patient, me));
         }
         dialog.open();
     }
@@ -155,6 +161,19 @@ class PatientsView extends VerticalLayout {
             }
         });
         dialog.open();
+    }
+
+    /** Merging a duplicate of this patient into it; afterwards the list no longer shows the duplicate. */
+    private Button mergeAction(ContactSummary patient, String me) {
+        Button merge = new Button("Merge a duplicate…", e -> {
+            mergeDialog = new MergePatientsDialog(contacts, merging, me, patient, () -> {
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            });
+            mergeDialog.open();
+        });
+        merge.setId("merge-duplicate-open");
+        return merge;
     }
 
     /** DO NOT TEXT and "delete account" (the number goes, the history stays), each confirmed first. */
