@@ -95,6 +95,9 @@ class PatientsView extends VerticalLayout {
                 grid.getDataProvider().refreshAll();
             } catch (NumberInUseException taken) {
                 form.showError(PatientMessages.numberInUse(taken));
+                if (patient == null) {
+                    offerWaysOn(taken.owner(), e.details(), me);
+                }
             } catch (IllegalArgumentException invalid) {
                 form.showError(invalid.getMessage());
             }
@@ -109,6 +112,32 @@ class PatientsView extends VerticalLayout {
             dialog.getFooter().add(mergeAction(patient, me));
         }
         dialog.open();
+    }
+
+    /**
+     * A new patient's number belongs to someone else: add them as that patient's dependent (texted on the same
+     * phone), or, if they are the same person, open that patient's record (to merge a duplicate from there).
+     */
+    private void offerWaysOn(ContactSummary owner, PatientDetails details, String me) {
+        Button asDependent = new Button("Add as " + owner.displayName() + "'s dependent", e -> {
+            try {
+                contacts.addDependent(me, owner.guardianId() != null ? owner.guardianId() : owner.id(),
+                        new PatientDetails(details.firstName(), details.lastName(), details.dateOfBirth(), "",
+                                details.mrn(), details.internalNote()));
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (IllegalArgumentException invalid) {
+                form.showError(invalid.getMessage());
+            }
+        });
+        asDependent.setId("add-as-dependent");
+        Button samePerson = new Button("Same person: open " + owner.displayName(), e -> {
+            dialog.close();
+            edit(owner);
+        });
+        samePerson.setId("open-existing");
+        dialog.getFooter().removeAll();
+        dialog.getFooter().add(asDependent, samePerson);
     }
 
     /** The family (guardian and dependents), adding a dependent, and opening the patient's conversation. */

@@ -77,4 +77,23 @@ class PatientsViewTest extends KaribuTest {
                 .isEqualTo("This cell number already belongs to Alan Turing. Link the two as guardian and dependent, "
                         + "or merge them if they are the same person.");
     }
+
+    @Test
+    void aTakenNumberOffersToAddTheNewPatientAsTheOwnersDependent() {
+        UI.getCurrent().navigate("patients");
+        PatientsView view = _get(PatientsView.class);
+        _click(_get(Button.class, spec -> spec.withId("add-patient")));
+        fill(view, "Rosa", "Family", LocalDate.of(1980, 1, 1), "(929) 203-5656");
+        _click(view.form.save);
+        _click(_get(Button.class, spec -> spec.withId("add-patient")));
+        fill(view, "Tom", "Family", LocalDate.of(2016, 5, 5), "929-203-5656");
+        _click(view.form.save);
+
+        _click(_get(Button.class, spec -> spec.withId("add-as-dependent")));
+
+        assertThat(view.dialog.isOpened()).isFalse();
+        _setValue(view.search, "Family");
+        assertThat(rows(view)).extracting(row -> row.get(0) + " " + row.get(2))
+                .containsExactlyInAnyOrder("Family, Rosa (929) 203-5656", "Family, Tom Guardian's phone");
+    }
 }
