@@ -104,6 +104,8 @@ class ConversationPanel extends VerticalLayout {
         editPatient.addThemeVariants(ButtonVariant.TERTIARY);
         HorizontalLayout title = new HorizontalLayout(name, line, numberType, textedVia, optOut, editPatient);
         title.setAlignItems(Alignment.BASELINE);
+        title.setWrap(true);
+        title.addClassName("conversation-title");
         add(title, banner, earlier, thread, replyError, composer);
         setFlexGrow(1, thread);
         renderHeader();
