@@ -18,24 +18,46 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
 
     private final AuditLog audit;
     private final StaffUserRepository users;
+    private final java.time.Clock clock;
+    private final int lockoutAttempts;
+    private final java.time.Duration lockoutDuration;
 
-    SecurityAudit(AuditLog audit, StaffUserRepository users) {
+    SecurityAudit(AuditLog audit, StaffUserRepository users, java.time.Clock clock,
+                  @org.springframework.beans.factory.annotation.Value("${parley.security.lockout.attempts:5}")
+                  int lockoutAttempts,
+                  @org.springframework.beans.factory.annotation.Value("${parley.security.lockout.duration:15m}")
+                  java.time.Duration lockoutDuration) {
         this.audit = audit;
         this.users = users;
+        this.clock = clock;
+        this.lockoutAttempts = lockoutAttempts;
+        this.lockoutDuration = lockoutDuration;
     }
 
     @EventListener
+    @org.springframework.transaction.annotation.Transactional
     void loggedIn(AuthenticationSuccessEvent event) {
         audit.record(event.getAuthentication().getName(), "LOGIN", null, null, null);
+        users.findByUsernameIgnoreCase(event.getAuthentication().getName()).ifPresent(StaffUser::loginSucceeded);
     }
 
     @EventListener
+    @org.springframework.transaction.annotation.Transactional
     void loginFailed(AbstractAuthenticationFailureEvent event) {
         // Only a name that is an account is recorded: what someone typed into the user-name field may be
         // their password. The password itself is never recorded.
         String typed = String.valueOf(event.getAuthentication().getName()).trim();
-        String actor = users.findByUsernameIgnoreCase(typed).map(StaffUser::getUsername).orElse("(unknown account)");
+        java.util.Optional<StaffUser> user = users.findByUsernameIgnoreCase(typed);
+        String actor = user.map(StaffUser::getUsername).orElse("(unknown account)");
         audit.record(actor, "LOGIN_FAILED", null, null, event.getException().getClass().getSimpleName());
+        if (user.isPresent() && event.getException()
+                instanceof org.springframework.security.authentication.BadCredentialsException) {
+            java.time.Instant now = clock.instant();
+            if (user.get().loginFailed(lockoutAttempts, now, lockoutDuration)) {
+                audit.record(actor, "ACCOUNT_LOCKED", "staff_user", String.valueOf(user.get().getId()),
+                        lockoutAttempts + " failed logins");
+            }
+        }
     }
 
     /** Every logout, from the app's button or Spring Security's logout URL, is audited and not taken for idle. */

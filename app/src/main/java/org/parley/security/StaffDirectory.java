@@ -95,5 +95,91 @@ public class StaffDirectory {
         if (password.toLowerCase(Locale.ROOT).contains(username)) {
             throw new IllegalArgumentException("The password must not contain the user name.");
         }
+        if (CommonPasswords.contains(password)) {
+            throw new IllegalArgumentException("This password is on the list of passwords attackers try first: "
+                    + "choose another.");
+        }
+    }
+
+    /** Every account, by user name (admins only). A practice has tens of staff, paged all the same. */
+    @Transactional(readOnly = true)
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    public java.util.List<StaffAccount> accounts(int offset, int limit) {
+        return limit <= 0 ? java.util.List.of() : users.findByOrderByUsernameAsc(
+                org.springframework.data.domain.PageRequest.of(offset / limit, limit)).stream()
+                .map(u -> u.toAccount(clock.instant())).toList();
+    }
+
+    /**
+     * Creates a named account (admins only).
+     *
+     * @throws IllegalArgumentException naming what is wrong, e.g. a user name that exists
+     */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    public StaffAccount createAccount(String actor, String username, String displayName, String password, Role role) {
+        String name = validUsername(username);
+        if (users.findByUsernameIgnoreCase(name).isPresent()) {
+            throw new IllegalArgumentException("There is already an account '" + name + "'.");
+        }
+        String shown = displayName == null ? "" : displayName.trim();
+        if (shown.isEmpty()) {
+            throw new IllegalArgumentException("Enter the name colleagues know them by.");
+        }
+        checkPassword(password, name);
+        StaffUser user = users.save(new StaffUser(name, shown, passwordEncoder.encode(password),
+                role == null ? Role.STAFF : role, clock.instant()));
+        audit.record(actor, "USER_CREATED", "staff_user", String.valueOf(user.getId()), "role " + user.getRole());
+        return user.toAccount(clock.instant());
+    }
+
+    /** Sets a new password for an account and unlocks it (admins only). */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    public void resetPassword(String actor, long userId, String password) {
+        StaffUser user = account(userId);
+        checkPassword(password, user.getUsername());
+        user.changePassword(passwordEncoder.encode(password));
+        user.unlock();
+        audit.record(actor, "PASSWORD_RESET", "staff_user", String.valueOf(userId), null);
+    }
+
+    /** Deactivates or reactivates an account; the last active admin stays (admins only). */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    public void setActive(String actor, long userId, boolean active) {
+        StaffUser user = account(userId);
+        if (!active && user.getRole() == Role.ADMIN && user.isEnabled()
+                && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            throw new IllegalArgumentException("This is the last active administrator: make someone else admin first.");
+        }
+        user.setEnabled(active);
+        audit.record(actor, active ? "USER_REACTIVATED" : "USER_DEACTIVATED", "staff_user", String.valueOf(userId),
+                null);
+    }
+
+    /** Changes an account's role; the last active admin stays admin (admins only). */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    public void setRole(String actor, long userId, Role role) {
+        StaffUser user = account(userId);
+        if (role != Role.ADMIN && user.getRole() == Role.ADMIN && user.isEnabled()
+                && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            throw new IllegalArgumentException("This is the last active administrator: make someone else admin first.");
+        }
+        user.setRole(role);
+        audit.record(actor, "ROLE_CHANGED", "staff_user", String.valueOf(userId), "role " + role);
+    }
+
+    /** Unlocks an account locked after failed logins (admins only). */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    public void unlock(String actor, long userId) {
+        account(userId).unlock();
+        audit.record(actor, "ACCOUNT_UNLOCKED", "staff_user", String.valueOf(userId), null);
+    }
+
+    private StaffUser account(long userId) {
+        return users.findById(userId).orElseThrow(() -> new IllegalArgumentException("There is no such account."));
     }
 }

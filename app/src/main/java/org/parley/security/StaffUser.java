@@ -29,6 +29,12 @@ class StaffUser extends AbstractEntity {
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -62,6 +68,53 @@ class StaffUser extends AbstractEntity {
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a failed login; returns whether this one locked the account (for {@code lockFor}). */
+    boolean loginFailed(int allowed, Instant now, java.time.Duration lockFor) {
+        if (isLockedAt(now)) {
+            return false;
+        }
+        failedLogins++;
+        if (failedLogins >= allowed) {
+            failedLogins = 0;
+            lockedUntil = now.plus(lockFor);
+            return true;
+        }
+        return false;
+    }
+
+    void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    void unlock() {
+        loginSucceeded();
+    }
+
+    void changePassword(String hash) {
+        this.passwordHash = hash;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    StaffAccount toAccount(Instant now) {
+        return new StaffAccount(getId(), username, displayName, role, enabled, isLockedAt(now));
     }
 
     StaffMember toStaffMember() {

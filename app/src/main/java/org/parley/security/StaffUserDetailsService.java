@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 class StaffUserDetailsService implements UserDetailsService {
 
     private final StaffUserRepository users;
+    private final java.time.Clock clock;
 
-    StaffUserDetailsService(StaffUserRepository users) {
+    StaffUserDetailsService(StaffUserRepository users, java.time.Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -26,6 +28,7 @@ class StaffUserDetailsService implements UserDetailsService {
                 .password(user.getPasswordHash())
                 .roles(user.getRole().name())
                 .disabled(!user.isEnabled())
+                .accountLocked(user.isLockedAt(clock.instant()))
                 .build();
     }
 }

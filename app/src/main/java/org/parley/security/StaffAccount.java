@@ -1,0 +1,14 @@
+package org.parley.security;
+
+/**
+ * A staff account as the users page shows it.
+ *
+ * @param id          the account's id
+ * @param username    the user name
+ * @param displayName the name colleagues see
+ * @param role        ADMIN or STAFF
+ * @param active      whether it can log in (accounts are deactivated, never deleted)
+ * @param locked      whether it is locked after failed logins
+ */
+public record StaffAccount(long id, String username, String displayName, Role role, boolean active, boolean locked) {
+}

@@ -1,0 +1,129 @@
+package org.parley.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.security.CurrentStaff;
+import org.parley.security.Role;
+import org.parley.security.StaffAccount;
+import org.parley.security.StaffDirectory;
+
+/**
+ * Admins manage staff accounts: create named accounts, reset passwords, change roles, deactivate (never delete:
+ * history keeps its authors) and unlock accounts locked after failed logins.
+ */
+@Route("admin/users")
+@PageTitle("Users | Parley")
+@Menu(title = "Users", order = 89)
+@RolesAllowed("ADMIN")
+class UsersView extends VerticalLayout {
+
+    private final StaffDirectory directory;
+    private final CurrentStaff currentStaff;
+    final Grid<StaffAccount> grid = new Grid<>();
+    final TextField username = new TextField("User name");
+    final TextField displayName = new TextField("Name");
+    final PasswordField password = new PasswordField("First password");
+    final ComboBox<Role> role = new ComboBox<>("Role");
+    final Span message = new Span();
+
+    UsersView(StaffDirectory directory, CurrentStaff currentStaff) {
+        this.directory = directory;
+        this.currentStaff = currentStaff;
+        setSizeFull();
+        grid.setId("users");
+        grid.addColumn(StaffAccount::username).setHeader("User name").setAutoWidth(true);
+        grid.addColumn(StaffAccount::displayName).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(a -> a.role().name()).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(a -> !a.active() ? "deactivated" : a.locked() ? "locked" : "active").setHeader("State")
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true);
+        grid.setItems(query -> directory.accounts(query.getOffset(), query.getLimit()).stream());
+        username.setId("user-username");
+        displayName.setId("user-name");
+        password.setId("user-password");
+        password.setHelperText("At least " + StaffDirectory.MIN_PASSWORD_LENGTH + " characters, not a common one");
+        role.setId("user-role");
+        role.setItems(Role.values());
+        role.setValue(Role.STAFF);
+        message.setId("users-message");
+        Button create = new Button("Create account", e -> {
+            try {
+                directory.createAccount(me(), username.getValue(), displayName.getValue(), password.getValue(),
+                        role.getValue());
+                show("Account '" + username.getValue().trim().toLowerCase() + "' created.", false);
+                username.clear();
+                displayName.clear();
+                password.clear();
+                grid.getDataProvider().refreshAll();
+            } catch (IllegalArgumentException invalid) {
+                show(invalid.getMessage(), true);
+            }
+        });
+        create.setId("create-user");
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        add(new H2("Users"), grid, message, new H3("New account"),
+                new FormLayout(username, displayName, password, role), create);
+    }
+
+    private HorizontalLayout actions(StaffAccount account) {
+        Button active = new Button(account.active() ? "Deactivate" : "Reactivate",
+                e -> act(() -> directory.setActive(me(), account.id(), !account.active()),
+                        account.username() + (account.active() ? " deactivated." : " reactivated.")));
+        active.setId("toggle-active-" + account.username());
+        Role other = account.role() == Role.ADMIN ? Role.STAFF : Role.ADMIN;
+        Button makeRole = new Button("Make " + other.name().toLowerCase(),
+                e -> act(() -> directory.setRole(me(), account.id(), other), account.username() + " is now " + other + "."));
+        makeRole.setId("toggle-role-" + account.username());
+        PasswordField newPassword = new PasswordField();
+        newPassword.setPlaceholder("New password");
+        newPassword.setId("new-password-" + account.username());
+        Button reset = new Button("Reset password",
+                e -> act(() -> directory.resetPassword(me(), account.id(), newPassword.getValue()),
+                        "Password of " + account.username() + " reset."));
+        reset.setId("reset-password-" + account.username());
+        HorizontalLayout row = new HorizontalLayout(active, makeRole, newPassword, reset);
+        if (account.locked()) {
+            Button unlock = new Button("Unlock", e -> act(() -> directory.unlock(me(), account.id()),
+                    account.username() + " unlocked."));
+            unlock.setId("unlock-" + account.username());
+            row.add(unlock);
+        }
+        for (Button button : new Button[] {active, makeRole, reset}) {
+            button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        }
+        return row;
+    }
+
+    private void act(Runnable change, String done) {
+        try {
+            change.run();
+            show(done, false);
+            grid.getDataProvider().refreshAll();
+        } catch (IllegalArgumentException refused) {
+            show(refused.getMessage(), true);
+        }
+    }
+
+    private void show(String text, boolean error) {
+        message.setText(text);
+        message.getElement().getClassList().set("parley-error", error);
+    }
+
+    private String me() {
+        return currentStaff.get().username();
+    }
+}

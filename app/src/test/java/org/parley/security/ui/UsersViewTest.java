@@ -1,0 +1,73 @@
+package org.parley.security.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.security.Role;
+import org.parley.security.StaffFixtures;
+import org.parley.testsupport.KaribuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:users-view;DB_CLOSE_DELAY=-1",
+        "parley.plugins.dir=${parley.test.plugins-dir}"})
+class UsersViewTest extends KaribuTest {
+
+    @Autowired
+    StaffFixtures staff;
+
+    @BeforeEach
+    void accountsExist() {
+        staff.firstAdmin("admin", "Ada Admin", "a long enough password");
+        staff.account("nurse", "Nora Nurse", "a nurse's long password", Role.STAFF);
+    }
+
+    private static List<String> row(UsersView view, String username) {
+        return IntStream.range(0, _size(view.grid)).mapToObj(i -> _getFormattedRow(view.grid, i))
+                .filter(r -> r.getFirst().equals(username)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anAdminCreatesAColleaguesAccountAndDeactivatesIt() {
+        loginAs("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        UsersView view = _get(UsersView.class);
+
+        _setValue(view.username, "pa.patel");
+        _setValue(view.displayName, "Priya Patel");
+        _setValue(view.password, "qwerty123456");
+        _click(_get(Button.class, spec -> spec.withId("create-user")));
+        assertThat(view.message.getText()).contains("passwords attackers try first");
+
+        _setValue(view.password, "a proper long passphrase");
+        _click(_get(Button.class, spec -> spec.withId("create-user")));
+        assertThat(view.message.getText()).isEqualTo("Account 'pa.patel' created.");
+        assertThat(row(view, "pa.patel").subList(0, 4)).containsExactly("pa.patel", "Priya Patel", "STAFF", "active");
+
+        int index = IntStream.range(0, _size(view.grid))
+                .filter(i -> _getFormattedRow(view.grid, i).getFirst().equals("pa.patel")).findFirst().orElseThrow();
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(view.grid, index, "actions");
+        _click((Button) actions.getComponentAt(0));
+        assertThat(row(view, "pa.patel").get(3)).isEqualTo("deactivated");
+    }
+
+    @Test
+    void staffAreRefusedTheUsersPage() {
+        loginAs("nurse", "STAFF");
+
+        assertThatThrownBy(() -> UI.getCurrent().navigate("admin/users")).isInstanceOf(MockAccessDeniedException.class);
+    }
+}
