@@ -40,11 +40,6 @@ class SecurityConfiguration {
         // Parley's own CSS and JS (the frontend module) are public, like Vaadin's.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/parley/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).addLogoutHandler(audit))
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                                        .ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 

@@ -1,0 +1,104 @@
+package org.parley;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.inbox.ConversationService;
+import org.parley.patient.ContactService;
+import org.parley.patient.ContactSummary;
+import org.parley.patient.PatientDetails;
+import org.parley.security.StaffDirectory;
+import org.parley.security.StaffMember;
+import org.parley.simulator.SandboxCarrier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A recognisable patient goes through a whole flow (a text in, a forged and a malformed webhook, a reply out and
+ * delivered, a voicemail, a pharmacy message copied into her conversation, a failed login with her name typed
+ * as the user name) with Parley's own logging at DEBUG: none of her data may appear in the log output. Also
+ * checks the security headers a browser gets.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:no-phi;DB_CLOSE_DELAY=-1",
+        "parley.plugins.dir=${parley.test.plugins-dir}",
+        "parley.outbound.poll-interval=200ms",
+        "logging.level.org.parley=DEBUG",
+        "logging.level.root=INFO"})
+class NoPhiInLogsIT {
+
+    private static final String FIRST = "Zelphira";
+    private static final String LAST = "Quixotica";
+    private static final String PHONE = "+19292037373";
+    private static final String TEXT = "my rash ZQ-8841 got worse overnight";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ContactService contacts;
+    @Autowired
+    ConversationService conversations;
+    @Autowired
+    SandboxCarrier carrier;
+    @Autowired
+    StaffDirectory directory;
+
+    @Test
+    void aFullFlowWithARecognisablePatientLeavesNoneOfHerDataInTheLogs(CapturedOutput output) throws Exception {
+        StaffMember nurse = directory.hasAnyUser() ? directory.findByUsername("nurse").orElseThrow()
+                : directory.createFirstAdmin("nurse", "Nina Nurse", "a long enough password");
+        ContactSummary patient = contacts.createPatient("nurse", new PatientDetails(FIRST, LAST,
+                LocalDate.of(1961, 7, 14), "(929) 203-7373", "MRN-ZQ-5521", "allergic to penicillin"));
+
+        carrier.textPractice("sandbox", PHONE, TEXT, null, null, null);
+        long conversation = conversations.conversationWith(nurse, patient.id());
+        conversations.open(nurse, conversation);
+        conversations.reply(nurse, conversation, "Dear " + FIRST + ", please send a photo of the rash");
+        await().atMost(Duration.ofSeconds(15)).until(() -> carrier.receivedCount(PHONE) == 1);
+        carrier.leaveVoicemail("sandbox", PHONE, "audio/mpeg", "vm.mp3", new byte[] {1, 2, 3},
+                "This is " + FIRST + " " + LAST + " calling about ZQ-8841", true);
+        ContactSummary pharmacy = contacts.createOrganisation("nurse", "Amboy Pharmacy", "pharmacy", "(929) 203-7300");
+        carrier.textPractice("sandbox", "+19292037300", "Refill for " + FIRST + " " + LAST + " DOB 07/14/1961",
+                null, null, null);
+        long pharmacyConversation = conversations.conversationWith(nurse, pharmacy.id());
+        conversations.copyToPatient(nurse, conversations.thread(pharmacyConversation, 0, 5).get(0).id(), patient.id());
+
+        HttpClient http = HttpClient.newHttpClient();
+        String body = "MessageId=forged&From=%2B19292037373&Body=" + java.net.URLEncoder.encode(TEXT, "UTF-8");
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/sandbox/sms"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/login"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + FIRST + "+" + LAST + "&password=x")).build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        String logs = output.getAll();
+        assertThat(logs).as("the flow ran and logged").contains("Started NoPhiInLogsIT");
+        for (String secret : new String[] {FIRST, LAST, "9292037373", "929) 203-7373", "929-203-7373",
+                "1961-07-14", "07/14/1961", "ZQ-8841", "MRN-ZQ-5521", "penicillin"}) {
+            assertThat(logs).as("the logs must not contain '%s'", secret).doesNotContainIgnoringCase(secret);
+        }
+
+        // Security headers the browser gets with every page.
+        assertThat(login.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+}
