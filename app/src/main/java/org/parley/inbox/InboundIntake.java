@@ -164,7 +164,8 @@ class InboundIntake {
      */
     private Conversation familyConversation(LineSnapshot line, String from, Instant now) {
         ContactSummary owner = contacts.findOrCreateByPhone(from);
-        List<Long> family = contacts.family(owner.id()).stream().map(ContactSummary::id).toList();
+        List<Long> family = owner.kind() == org.parley.patient.ContactKind.PATIENT
+                ? contacts.family(owner.id()).stream().map(ContactSummary::id).toList() : List.of(owner.id());
         if (family.size() > 1) {
             Optional<Long> answering = messages.latestOutboundConversation(family, line.id(),
                     now.minus(replyWindow), org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst();
@@ -172,11 +173,14 @@ class InboundIntake {
                 return conversations.findById(answering.get()).orElseThrow();
             }
         }
-        return conversationWith(line, from, now);
+        return conversationOf(line, owner, now);
     }
 
     private Conversation conversationWith(LineSnapshot line, String from, Instant now) {
-        ContactSummary contact = contacts.findOrCreateByPhone(from);
+        return conversationOf(line, contacts.findOrCreateByPhone(from), now);
+    }
+
+    private Conversation conversationOf(LineSnapshot line, ContactSummary contact, Instant now) {
         return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
                 .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(), now)));
     }

@@ -38,6 +38,8 @@ class ConversationPanel extends VerticalLayout {
     private final Clock clock;
     private ConversationHeader header;
     private final boolean withOrganisation;
+    private List<org.parley.patient.ContactSummary> family = List.of();
+    private String callerType;
     final Div banner = new Div();
     final Span optOut = new Span();
     final Span textedVia = new Span();
@@ -208,6 +210,11 @@ class ConversationPanel extends VerticalLayout {
 
     private void renderThread() {
         List<MessageView> messages = conversations.thread(conversationId, 0, shown);
+        // Looked up once per render, not once per message.
+        family = messages.stream().anyMatch(m -> m.direction() == Direction.INBOUND
+                || m.direction() == Direction.VOICEMAIL) ? conversations.familyElsewhere(conversationId) : List.of();
+        callerType = messages.stream().anyMatch(m -> m.direction() == Direction.VOICEMAIL)
+                ? org.parley.line.LineTypes.describe(conversations.contactLineType(conversationId)) : null;
         earlier.setVisible(conversations.countMessages(conversationId) > shown);
         thread.removeAll();
         messages.forEach(m -> thread.add(bubble(m)));
@@ -295,7 +302,7 @@ class ConversationPanel extends VerticalLayout {
             bubble.add(caution, transcript);
         }
         Span caller = new Span("Caller's number: "
-                + org.parley.line.LineTypes.describe(conversations.contactLineType(conversationId)));
+                + callerType);
         caller.addClassName("caller-line-type");
         Span meta = new Span(TimeFormat.of(message.createdAt(), clock));
         meta.addClassName("meta");
@@ -335,7 +342,6 @@ class ConversationPanel extends VerticalLayout {
 
     /** For a family sharing a number: move a patient's message to the family member it is about. */
     private java.util.Optional<Button> moveAction(MessageView message) {
-        java.util.List<org.parley.patient.ContactSummary> family = conversations.familyElsewhere(conversationId);
         if (family.isEmpty()) {
             return java.util.Optional.empty();
         }
