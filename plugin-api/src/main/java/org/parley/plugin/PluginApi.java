@@ -6,11 +6,13 @@ package org.parley.plugin;
  *
  * <p>1.1.0 added {@link MessagingProvider#testConnection}, {@link ConnectionCheck} and
  * {@link ProviderEvent.DeliveryUpdate#recipientOptedOut()}; plugins built against 1.0.0 keep loading.
+ *
+ * <p>1.2.0 added chart export: {@link ChartExporter} and the records it takes and answers.
  */
 public final class PluginApi {
 
     /** The API version this jar implements. */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private PluginApi() {
     }
