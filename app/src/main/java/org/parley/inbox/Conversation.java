@@ -44,6 +44,20 @@ class Conversation extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The list it waits in, or {@code null} when it is assigned to staff members (or nowhere yet). */
+    @Column(name = "assigned_list_id")
+    private Long assignedListId;
+
+    // A conversation is assigned to one or a few staff members: loaded only when asked for.
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "conversation_assignee",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "conversation_id"))
+    @Column(name = "staff_user_id")
+    private java.util.Set<Long> assignees = new java.util.HashSet<>();
+
+    @Column(name = "assignment_version", nullable = false)
+    private int assignmentVersion;
+
     protected Conversation() {
     }
 
@@ -53,6 +67,50 @@ class Conversation extends AbstractEntity {
         this.status = ConversationStatus.OPEN;
         this.createdAt = createdAt;
         this.lastActivityAt = createdAt;
+    }
+
+    /** A new conversation waiting in a list (the line's default list, or BLOCKED). */
+    Conversation(String lineId, long contactId, Long listId, Instant createdAt) {
+        this(lineId, contactId, createdAt);
+        this.assignedListId = listId;
+    }
+
+    /** Puts the conversation into a list's queue: nobody holds it any more. */
+    void assignToList(long listId) {
+        assignedListId = listId;
+        assignees.clear();
+        assignmentVersion++;
+    }
+
+    /** Hands the conversation to staff members: it leaves its list's queue. */
+    void assignToStaff(java.util.Set<Long> staffIds) {
+        if (staffIds.isEmpty()) {
+            throw new IllegalArgumentException("Choose at least one staff member.");
+        }
+        assignedListId = null;
+        assignees.clear();
+        assignees.addAll(staffIds);
+        assignmentVersion++;
+    }
+
+    void close() {
+        status = ConversationStatus.CLOSED;
+    }
+
+    void reopen() {
+        status = ConversationStatus.OPEN;
+    }
+
+    Long getAssignedListId() {
+        return assignedListId;
+    }
+
+    java.util.Set<Long> getAssignees() {
+        return java.util.Collections.unmodifiableSet(assignees);
+    }
+
+    int getAssignmentVersion() {
+        return assignmentVersion;
     }
 
     void inbound(String preview, Instant at) {

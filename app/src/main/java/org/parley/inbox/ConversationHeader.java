@@ -15,11 +15,30 @@ package org.parley.inbox;
  * @param contactId     the contact (patient, unknown number or organisation) the conversation is with
  * @param sendingBlocked why nothing can be texted (no number, DO NOT TEXT, opted out), or {@code null}
  * @param textedVia     for a dependent, the guardian whose phone their texts go to; else {@code null}
+ * @param assignment    who holds the conversation
  */
 public record ConversationHeader(long id, String contactName, ConversationStatus status, String lineName,
                                  int maxTextLength, String lineId, org.parley.compliance.OptOutStatus optOut,
                                  Attention attention, String attentionReason, long contactId,
-                                 String sendingBlocked, String textedVia) {
+                                 String sendingBlocked, String textedVia, Assignment assignment) {
+
+    /**
+     * Who holds a conversation.
+     *
+     * @param listId      the list it waits in, or {@code null}
+     * @param assigneeIds the staff members holding it
+     * @param badge       the list's name or the staff members' names; empty when nobody holds it
+     * @param version     goes up with each change: handed back with a change to detect a colleague's change
+     * @param blocked     whether it is in the BLOCKED list
+     */
+    public record Assignment(Long listId, java.util.Set<Long> assigneeIds, String badge, int version,
+                             boolean blocked) {
+
+        /** Whether this staff member holds the conversation. */
+        public boolean heldBy(long staffId) {
+            return assigneeIds.contains(staffId);
+        }
+    }
 
     /** Whether replies can be sent at all. */
     public boolean canReply() {

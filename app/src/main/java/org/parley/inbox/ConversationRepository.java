@@ -9,19 +9,6 @@ import org.springframework.data.repository.query.Param;
 
 interface ConversationRepository extends JpaRepository<Conversation, Long> {
 
-    /** A page of conversations in one status, newest activity first, with whether {@code staffId} has unseen patient messages. */
-    @Query("""
-            select new org.parley.inbox.InboxRow(c.id, c.contactId, c.lineId, c.lastPreview,
-                   c.lastActivityAt,
-                   case when c.lastInboundAt is not null and (s.seenAt is null or s.seenAt < c.lastInboundAt)
-                        then true else false end, c.attention)
-            from Conversation c
-            left join ConversationSeen s on s.conversationId = c.id and s.staffUserId = :staffId
-            where c.status = :status
-            order by c.lastActivityAt desc, c.id desc
-            """)
-    List<InboxRow> page(@Param("status") ConversationStatus status, @Param("staffId") long staffId, Pageable page);
-
     long countByStatus(ConversationStatus status);
 
     Optional<Conversation> findFirstByContactIdAndLineIdOrderByIdDesc(long contactId, String lineId);

@@ -11,7 +11,9 @@ import java.time.Instant;
  * @param lastActivityAt when the last message came or went
  * @param unseen         whether it has patient messages this staff member has not opened
  * @param attention      why it is flagged for staff, or {@code null}
+ * @param assignment     the badge: the list it waits in or the staff member(s) holding it; empty when nowhere
+ * @param status         open or closed
  */
 public record ConversationRow(long id, String contactName, String preview, Instant lastActivityAt, boolean unseen,
-                              Attention attention) {
+                              Attention attention, String assignment, ConversationStatus status) {
 }

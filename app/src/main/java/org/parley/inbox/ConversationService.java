@@ -41,13 +41,22 @@ public class ConversationService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final InboxService inbox;
+    private final MentionRepository mentions;
+    private final ConversationRouting routing;
+    private final ConversationQueries queries;
+    private final org.parley.lists.ListService lists;
+    private final java.time.Duration deleteWindow;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages,
                         MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
                         LineService lines, LineGateway gateway, StaffDirectory staff,
                         org.parley.compliance.ConsentService consent, org.parley.line.LineTypes lineTypes,
                         SendingRules sendingRules, AuditLog audit,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock, InboxService inbox, MentionRepository mentions,
+                        ConversationRouting routing, ConversationQueries queries, org.parley.lists.ListService lists,
+                        @org.springframework.beans.factory.annotation.Value("${parley.inbox.delete-window:2m}")
+                        java.time.Duration deleteWindow) {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
@@ -62,24 +71,20 @@ public class ConversationService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.inbox = inbox;
+        this.mentions = mentions;
+        this.routing = routing;
+        this.queries = queries;
+        this.lists = lists;
+        this.deleteWindow = deleteWindow;
     }
 
-    /** A page of open conversations, newest activity first, marked unseen for {@code viewer}. */
-    @Transactional(readOnly = true)
+    /** A page of all open conversations, newest activity first, marked unseen for {@code viewer}. */
     public List<ConversationRow> openConversations(StaffMember viewer, int offset, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        List<InboxRow> rows = conversations.page(ConversationStatus.OPEN, viewer.id(),
-                PageRequest.of(offset / limit, limit));
-        Map<Long, ContactSummary> who = contacts.find(rows.stream().map(InboxRow::contactId).toList());
-        return rows.stream().map(row -> new ConversationRow(row.id(),
-                Optional.ofNullable(who.get(row.contactId())).map(ContactSummary::displayName).orElse("Unknown"),
-                row.preview() == null ? "" : row.preview(), row.lastActivityAt(), row.unseen(), row.attention()))
-                .toList();
+        return inbox.conversations(viewer, new Inbox.AllOpen(), offset, limit);
     }
 
-    /** How many conversations are open. */
+    /** How many conversations are open (BLOCKED aside). */
     @Transactional(readOnly = true)
     public long countOpen() {
         return conversations.countByStatus(ConversationStatus.OPEN);
@@ -95,8 +100,14 @@ public class ConversationService {
     public ConversationHeader open(StaffMember viewer, long conversationId) {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
+        if (Long.valueOf(lists.blockedListId()).equals(conversation.getAssignedListId()) && !viewer.isAdmin()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
+        }
         audit.record(viewer.username(), "CONVERSATION_VIEWED", "conversation", String.valueOf(conversationId), null);
         markSeen(viewer, conversationId);
+        if (mentions.markRead(conversationId, viewer.id(), clock.instant()) > 0) {
+            events.publishEvent(new MentionsRead(viewer.id(), conversationId));
+        }
         // Learn whether the number can receive texts (cached; a lookup only the first time).
         contacts.textNumber(conversation.getContactId()).ifPresent(number -> lineTypes.of(conversation.getLineId(), number));
         return header(conversation);
@@ -125,11 +136,19 @@ public class ConversationService {
         String number = contacts.textNumber(conversation.getContactId()).orElse(null);
         String textedVia = contact.filter(ContactSummary::isDependent)
                 .flatMap(c -> contacts.find(c.guardianId())).map(ContactSummary::displayName).orElse(null);
+        Long listId = conversation.getAssignedListId();
+        String assignment = listId != null
+                ? lists.find(listId).map(org.parley.lists.InboxListSummary::name).orElse("")
+                : conversation.getAssignees().stream().map(id -> staff.find(id).map(StaffMember::displayName)
+                        .orElse("Former staff")).sorted().collect(Collectors.joining(", "));
         return new ConversationHeader(conversation.getId(), name, conversation.getStatus(),
                 line.map(LineSnapshot::name).orElse(conversation.getLineId()), max, conversation.getLineId(),
                 consent.status(conversation.getLineId(), number),
                 conversation.getAttention(), conversation.getAttentionReason(), conversation.getContactId(),
-                sendingRules.blocked(conversation.getLineId(), number, false).orElse(null), textedVia);
+                sendingRules.blocked(conversation.getLineId(), number, false).orElse(null), textedVia,
+                new ConversationHeader.Assignment(listId, java.util.Set.copyOf(conversation.getAssignees()),
+                        assignment, conversation.getAssignmentVersion(),
+                        listId != null && listId == lists.blockedListId()));
     }
 
     /** Whether the contact's number can receive texts, from the line's provider (cached). */
@@ -155,7 +174,9 @@ public class ConversationService {
                         .orElseThrow(() -> new IllegalStateException("Parley has no line yet: an admin adds one.")));
         Conversation conversation = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contactId, lineId)
                 .orElseGet(() -> {
-                    Conversation started = conversations.save(new Conversation(lineId, contactId, clock.instant()));
+                    Conversation started = new Conversation(lineId, contactId, clock.instant());
+                    started.assignToStaff(java.util.Set.of(staffMember.id()));
+                    started = conversations.save(started);
                     audit.record(staffMember.username(), "CONVERSATION_STARTED", "conversation",
                             String.valueOf(started.getId()), null);
                     return started;
@@ -189,7 +210,8 @@ public class ConversationService {
             throw new IllegalArgumentException("The message can only move to another member of the same family.");
         }
         Conversation to = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(toContactId, from.getLineId())
-                .orElseGet(() -> conversations.save(new Conversation(from.getLineId(), toContactId, clock.instant())));
+                .orElseGet(() -> conversations.save(new Conversation(from.getLineId(), toContactId,
+                        routing.listForNew(from.getLineId(), null), clock.instant())));
         String fromName = contacts.find(from.getContactId()).map(ContactSummary::displayName).orElse("another patient");
         String toName = contacts.find(toContactId).map(ContactSummary::displayName).orElse("another patient");
         message.moveTo(to.getId());
@@ -267,12 +289,20 @@ public class ConversationService {
                 attachments.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((MediaInfo) row[1]);
             }
         }
-        Map<Long, String> authors = page.stream().map(Message::getAuthorId).filter(java.util.Objects::nonNull)
-                .distinct().collect(Collectors.toMap(id -> id,
-                        id -> staff.find(id).map(StaffMember::displayName).orElse("Former staff")));
+        Map<Long, List<Mention>> mentioned = page.stream().anyMatch(m -> m.getDirection() == Direction.NOTE)
+                ? mentions.findByMessageIdIn(page.stream().map(Message::getId).toList()).stream()
+                .collect(Collectors.groupingBy(Mention::getMessageId)) : Map.of();
+        Map<Long, String> authors = new HashMap<>();
+        java.util.function.Function<Long, String> name = id -> authors.computeIfAbsent(id,
+                key -> staff.find(key).map(StaffMember::displayName).orElse("Former staff"));
         return page.stream().map(m -> new MessageView(m.getId(), m.getDirection(), m.getBody(),
-                m.getAuthorId() == null ? null : authors.get(m.getAuthorId()), m.getStatus(), m.getStatusReason(),
-                m.getCreatedAt(), attachments.getOrDefault(m.getId(), List.of()))).toList();
+                m.getAuthorId() == null ? null : name.apply(m.getAuthorId()), m.getStatus(), m.getStatusReason(),
+                m.getCreatedAt(), attachments.getOrDefault(m.getId(), List.of()), m.getAuthorId(),
+                m.isDeleted() ? new MessageView.Deletion(name.apply(m.getDeletedBy()), m.getDeletedAt()) : null,
+                mentioned.getOrDefault(m.getId(), List.of()).stream()
+                        .map(x -> new MessageView.MentionView(name.apply(x.getStaffUserId()), x.getFirstReadAt()))
+                        .sorted(java.util.Comparator.comparing(MessageView.MentionView::name)).toList()))
+                .toList();
     }
 
     /** How many messages a conversation has. */
@@ -320,6 +350,111 @@ public class ConversationService {
         events.publishEvent(new ConversationChanged(conversationId, message.getId(), false));
         events.publishEvent(new OutboundQueued(message.getId()));
         return new MessageView(message.getId(), Direction.OUTBOUND, body, author.displayName(), message.getStatus(),
-                null, message.getCreatedAt(), List.of());
+                null, message.getCreatedAt(), List.of(), author.id(), null, List.of());
+    }
+
+    /**
+     * Writes an internal note: seen by the whole team, never sent to the patient. Each {@code @username} of an active
+     * colleague mentions them: they are notified once; the conversation's assignee does not change.
+     *
+     * @throws IllegalArgumentException when the note is empty or too long
+     */
+    @Transactional
+    public MessageView addNote(StaffMember author, long conversationId, String text) {
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new IllegalArgumentException("Write the note first.");
+        }
+        if (body.length() > MAX_NOTE_LENGTH) {
+            throw new IllegalArgumentException("A note has at most " + MAX_NOTE_LENGTH + " characters; this one has "
+                    + body.length() + ".");
+        }
+        Message note = messages.save(Message.note(conversationId, conversation.getLineId(), author.id(), body,
+                clock.instant()));
+        conversation.activity("Note: " + body, clock.instant());
+        List<StaffMember> named = staff.activeByUsernames(Mentions.usernamesIn(body));
+        for (StaffMember colleague : named) {
+            mentions.save(new Mention(note.getId(), conversationId, colleague.id(), clock.instant()));
+            events.publishEvent(new StaffMentioned(colleague.id(), conversationId, note.getId(), author.id()));
+        }
+        audit.record(author.username(), "NOTE_ADDED", "message", String.valueOf(note.getId()),
+                "conversation " + conversationId + (named.isEmpty() ? "" : ", " + named.size() + " mentioned"));
+        events.publishEvent(new ConversationChanged(conversationId, note.getId(), false));
+        return thread(conversationId, 0, 1).getLast();
+    }
+
+    /** The longest internal note. */
+    public static final int MAX_NOTE_LENGTH = 5000;
+
+    /** Whether a staff member may still delete a message: their own reply or note, within the delete window. */
+    public boolean mayDelete(StaffMember me, MessageView message) {
+        return !message.deleted() && message.authorId() != null && message.authorId() == me.id()
+                && (message.direction() == Direction.OUTBOUND || message.direction() == Direction.NOTE)
+                && !clock.instant().isAfter(message.createdAt().plus(deleteWindow));
+    }
+
+    /**
+     * Deletes the staff member's own reply or note within the delete window: the thread keeps "message deleted by X
+     * at T", the audit log keeps the deletion, a reply still queued is never sent. Patients' messages can never be
+     * deleted.
+     *
+     * @throws IllegalArgumentException naming why it cannot be deleted
+     */
+    @Transactional
+    public void deleteMessage(StaffMember me, long messageId) {
+        Message message = messages.findById(messageId)
+                .orElseThrow(() -> new NoSuchElementException("There is no such message."));
+        if (message.getDirection() != Direction.OUTBOUND && message.getDirection() != Direction.NOTE) {
+            throw new IllegalArgumentException("Messages from patients, voicemails and system lines cannot be deleted.");
+        }
+        if (message.getAuthorId() == null || message.getAuthorId() != me.id()) {
+            throw new IllegalArgumentException("Only its author can delete a message.");
+        }
+        if (message.isDeleted()) {
+            return;
+        }
+        if (clock.instant().isAfter(message.getCreatedAt().plus(deleteWindow))) {
+            throw new IllegalArgumentException("A message can be deleted only within " + minutes(deleteWindow)
+                    + " of writing it.");
+        }
+        if (message.getStatus() == MessageStatus.SENDING) {
+            throw new IllegalArgumentException("The reply is being handed to the provider right now: try again in a "
+                    + "moment.");
+        }
+        message.delete(me.id(), clock.instant());
+        media.deleteByMessageId(messageId);
+        mentions.deleteByMessage(messageId);
+        audit.record(me.username(), "MESSAGE_DELETED", "message", String.valueOf(messageId),
+                "conversation " + message.getConversationId() + ", " + message.getDirection().name().toLowerCase());
+        events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
+    }
+
+    private static String minutes(java.time.Duration window) {
+        long minutes = window.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : window.toSeconds() + " seconds";
+    }
+
+    /** How many mentions of this staff member they have not read yet: the bell's count. */
+    @Transactional(readOnly = true)
+    public long unreadMentions(StaffMember me) {
+        return mentions.countByStaffUserIdAndFirstReadAtIsNull(me.id());
+    }
+
+    /** This staff member's unread mentions, newest first: where and by whom (names only). */
+    @Transactional(readOnly = true)
+    public List<MentionNotice> unreadMentionNotices(StaffMember me, int limit) {
+        List<Mention> unread = mentions.findByStaffUserIdAndFirstReadAtIsNullOrderByCreatedAtDesc(me.id(),
+                PageRequest.of(0, limit));
+        if (unread.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Message> notes = messages.findAllById(unread.stream().map(Mention::getMessageId).toList()).stream()
+                .collect(Collectors.toMap(Message::getId, m -> m));
+        return unread.stream().map(m -> new MentionNotice(m.getConversationId(), m.getCreatedAt(),
+                        java.util.Optional.ofNullable(notes.get(m.getMessageId())).map(Message::getAuthorId)
+                                .flatMap(staff::find).map(StaffMember::displayName).orElse("A colleague")))
+                .toList();
     }
 }

@@ -38,10 +38,11 @@ class InboundIntake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final java.time.Duration replyWindow;
+    private final ConversationRouting routing;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   ContactService contacts, ConsentKeeping consent, AuditLog audit, ApplicationEventPublisher events,
-                  Clock clock,
+                  Clock clock, ConversationRouting routing,
                   @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
                   java.time.Duration replyWindow) {
         this.conversations = conversations;
@@ -53,6 +54,7 @@ class InboundIntake {
         this.events = events;
         this.clock = clock;
         this.replyWindow = replyWindow;
+        this.routing = routing;
     }
 
     @Transactional
@@ -92,6 +94,7 @@ class InboundIntake {
         audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
                 "conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
+        arrived(conversation, message, inbound.from());
         consent.patientWrote(line, conversation, inbound.from(), inbound.text());
     }
 
@@ -115,6 +118,7 @@ class InboundIntake {
             conversation.inbound("Voicemail", now);
             audit.record(AuditLog.SYSTEM, "VOICEMAIL_RECEIVED", "message", String.valueOf(message.getId()),
                     "conversation " + conversation.getId());
+            arrived(conversation, message, voicemail.from());
             changed = true;
         } else {
             return false;
@@ -182,7 +186,22 @@ class InboundIntake {
 
     private Conversation conversationOf(LineSnapshot line, ContactSummary contact, Instant now) {
         return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
-                .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(), now)));
+                .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(),
+                        routing.listForNew(line.id(), contact.phoneNumber()), now)));
+    }
+
+    /**
+     * Tells whoever holds the conversation. A number an admin blocked keeps its conversations in BLOCKED (one on
+     * another line moves there too), and nobody hears of them.
+     */
+    private void arrived(Conversation conversation, Message message, String from) {
+        boolean blocked = routing.isBlocked(from);
+        long blockedList = routing.blockedList();
+        if (blocked && !Long.valueOf(blockedList).equals(conversation.getAssignedListId())) {
+            conversation.assignToList(blockedList);
+        }
+        events.publishEvent(new PatientMessageArrived(conversation.getId(), message.getId(),
+                conversation.getAssignedListId(), java.util.Set.copyOf(conversation.getAssignees()), blocked));
     }
 
     private static String preview(String text, List<Media> attachments) {

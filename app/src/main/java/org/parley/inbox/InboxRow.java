@@ -2,7 +2,7 @@ package org.parley.inbox;
 
 import java.time.Instant;
 
-/** A row of the conversation query, before the contact's name is added. */
+/** A row of the conversation query, before the contact's name and the assignment badge are added. */
 record InboxRow(long id, long contactId, String lineId, String preview, Instant lastActivityAt, boolean unseen,
-                Attention attention) {
+                Attention attention, Long assignedListId, ConversationStatus status) {
 }

@@ -60,6 +60,12 @@ class Message extends AbstractEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Column(name = "deleted_by")
+    private Long deletedBy;
+
     protected Message() {
     }
 
@@ -167,6 +173,33 @@ class Message extends AbstractEntity {
     /** Waits before its next try, without counting an attempt (the line's rate limit). */
     void postpone(Instant until) {
         nextAttemptAt = until;
+    }
+
+    /**
+     * Deletes the message's content: the thread keeps a line saying who deleted it and when. A queued reply is
+     * cancelled so it is never sent.
+     */
+    void delete(long staffId, Instant at) {
+        if (status == MessageStatus.QUEUED) {
+            status = MessageStatus.CANCELLED;
+            nextAttemptAt = null;
+        }
+        body = "";
+        deletedAt = at;
+        deletedBy = staffId;
+        updatedAt = at;
+    }
+
+    boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    Long getDeletedBy() {
+        return deletedBy;
     }
 
     void moveTo(long conversationId) {

@@ -15,4 +15,8 @@ interface MessageMediaRepository extends JpaRepository<MessageMedia, Long> {
     @Query("select m.messageId, new org.parley.inbox.MediaInfo(m.id, m.contentType, m.fileName, m.sizeBytes, "
             + "case when m.data is null then true else false end) from MessageMedia m where m.messageId in :ids order by m.id")
     List<Object[]> infoOf(@Param("ids") Collection<Long> messageIds);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("delete from MessageMedia m where m.messageId = :message")
+    int deleteByMessageId(@org.springframework.data.repository.query.Param("message") long messageId);
 }

@@ -19,7 +19,9 @@ public enum MessageStatus {
     /** The patient opened it. */
     READ(4, "read"),
     /** A message the practice received. */
-    RECEIVED(0, "received");
+    RECEIVED(0, "received"),
+    /** A queued reply its author deleted before it went out: never sent. */
+    CANCELLED(0, "not sent (deleted)");
 
     private final int rank;
     private final String label;

@@ -81,4 +81,8 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
         }
         return current;
     }
+
+    @Query("select c.id from Contact c where c.phoneNumber = :phone and c.mergedInto is null order by c.id")
+    List<Long> idsWithPhone(@org.springframework.data.repository.query.Param("phone") String e164,
+                            org.springframework.data.domain.Pageable page);
 }

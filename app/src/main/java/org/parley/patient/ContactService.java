@@ -116,6 +116,22 @@ public class ContactService {
         return found.stream().map(Contact::summary).toList();
     }
 
+    /**
+     * The ids of contacts that what was typed names (at most {@code limit}): patients by name, date of birth or MRN,
+     * and for a phone number in any format every contact with that number, unknown numbers and organisations
+     * included. For finding their conversations.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> contactIdsMatching(String typed, int limit) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        if (PatientSearch.of(typed, phones) instanceof PatientSearch.ByPhone phone) {
+            return contacts.idsWithPhone(phone.e164(), org.springframework.data.domain.PageRequest.of(0, limit));
+        }
+        return searchPatients(typed, 0, limit).stream().map(ContactSummary::id).toList();
+    }
+
     /** How many patients match what was typed. */
     @Transactional(readOnly = true)
     public long countPatients(String typed) {

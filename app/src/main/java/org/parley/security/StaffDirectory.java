@@ -72,6 +72,37 @@ public class StaffDirectory {
         return users.findById(id).map(StaffUser::toStaffMember);
     }
 
+    /** An active (not deactivated) staff member by id. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> findActive(long id) {
+        return users.findById(id).filter(StaffUser::isEnabled).map(StaffUser::toStaffMember);
+    }
+
+    /**
+     * Active staff whose name or user name contains {@code typed}, by name: to work in a colleague's inbox, to mention
+     * or assign someone. Everyone may search the team.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<StaffMember> searchActive(String typed, int offset, int limit) {
+        if (limit <= 0) {
+            return java.util.List.of();
+        }
+        String text = "%" + (typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT).replaceAll("[%_\\\\]", ""))
+                + "%";
+        return users.activeMatching(text, org.springframework.data.domain.PageRequest.of(offset / limit, limit))
+                .stream().map(StaffUser::toStaffMember).toList();
+    }
+
+    /** The active staff members with these user names (e.g. the {@code @names} in a note). */
+    @Transactional(readOnly = true)
+    public java.util.List<StaffMember> activeByUsernames(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.List.of();
+        }
+        return users.findByUsernameInAndEnabledTrue(usernames.stream().map(u -> u.toLowerCase(Locale.ROOT)).toList())
+                .stream().map(StaffUser::toStaffMember).toList();
+    }
+
     /** A staff member by user name, ignoring case. */
     @Transactional(readOnly = true)
     public Optional<StaffMember> findByUsername(String username) {

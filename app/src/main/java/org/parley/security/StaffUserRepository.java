@@ -10,4 +10,15 @@ interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
     java.util.List<StaffUser> findByOrderByUsernameAsc(org.springframework.data.domain.Pageable page);
 
     long countByRoleAndEnabledTrue(Role role);
+
+    /** Active staff whose user name or display name contains the text, by display name. */
+    @org.springframework.data.jpa.repository.Query("""
+            select u from StaffUser u where u.enabled = true
+              and (lower(u.username) like :text or lower(u.displayName) like :text)
+            order by u.displayName, u.id
+            """)
+    java.util.List<StaffUser> activeMatching(@org.springframework.data.repository.query.Param("text") String text,
+                                             org.springframework.data.domain.Pageable page);
+
+    java.util.List<StaffUser> findByUsernameInAndEnabledTrue(java.util.Collection<String> usernames);
 }

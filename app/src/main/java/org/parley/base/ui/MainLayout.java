@@ -21,7 +21,7 @@ import org.parley.security.StaffMember;
 @PermitAll
 class MainLayout extends AppLayout {
 
-    MainLayout(CurrentStaff currentStaff) {
+    MainLayout(CurrentStaff currentStaff, java.util.List<NavbarItem> items) {
         StaffMember me = currentStaff.get();
         Span title = new Span("Parley");
         title.addClassName("parley-brand");
@@ -30,7 +30,9 @@ class MainLayout extends AppLayout {
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> currentStaff.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, logout);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
+        items.forEach(item -> header.add(item.create()));
+        header.add(who, logout);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);

@@ -30,6 +30,9 @@ class ConversationPanel extends VerticalLayout {
     static final int PAGE = 50;
 
     private final ConversationService conversations;
+    private final org.parley.inbox.AssignmentService assignments;
+    private final org.parley.lists.ListService lists;
+    private final org.parley.security.StaffDirectory staff;
     private final org.parley.patient.ContactService contacts;
     private final StaffMember me;
     com.vaadin.flow.component.dialog.Dialog patientDialog;
@@ -49,11 +52,21 @@ class ConversationPanel extends VerticalLayout {
     final TextArea reply = new TextArea();
     final Button send = new Button("Send");
     final Span replyError = new Span();
+    final AssignmentBar assignment;
+    final NoteComposer noteComposer;
+    final com.vaadin.flow.component.tabs.Tabs composerTabs = new com.vaadin.flow.component.tabs.Tabs();
+    final com.vaadin.flow.component.tabs.Tab replyTab = new com.vaadin.flow.component.tabs.Tab("Reply to patient");
+    final com.vaadin.flow.component.tabs.Tab noteTab = new com.vaadin.flow.component.tabs.Tab("Internal note");
+    com.vaadin.flow.component.dialog.Dialog deleteDialog;
     private int shown = PAGE;
 
-    ConversationPanel(ConversationService conversations, org.parley.patient.ContactService contacts, StaffMember me,
-                      long conversationId, Clock clock) {
+    ConversationPanel(ConversationService conversations, org.parley.inbox.AssignmentService assignments,
+                      org.parley.lists.ListService lists, org.parley.security.StaffDirectory staff,
+                      org.parley.patient.ContactService contacts, StaffMember me, long conversationId, Clock clock) {
         this.conversations = conversations;
+        this.assignments = assignments;
+        this.lists = lists;
+        this.staff = staff;
         this.contacts = contacts;
         this.me = me;
         this.conversationId = conversationId;
@@ -91,6 +104,22 @@ class ConversationPanel extends VerticalLayout {
         composer.setWidthFull();
         composer.setAlignItems(Alignment.END);
         composer.expand(reply);
+        noteComposer = new NoteComposer(conversations, staff, me, conversationId, this::renderThread);
+        noteComposer.setVisible(false);
+        replyTab.setId("reply-tab");
+        noteTab.setId("note-tab");
+        composerTabs.add(replyTab, noteTab);
+        composerTabs.addSelectedChangeListener(e -> {
+            boolean note = composerTabs.getSelectedTab() == noteTab;
+            composer.setVisible(!note);
+            replyError.setVisible(!note);
+            noteComposer.setVisible(note);
+        });
+        assignment = new AssignmentBar(assignments, lists, staff, me, conversationId, () -> {
+            header = conversations.header(conversationId);
+            renderHeader();
+            renderThread();
+        });
 
         numberType.setId("number-type");
         numberType.addClassName("parley-hint");
@@ -108,7 +137,7 @@ class ConversationPanel extends VerticalLayout {
         title.setAlignItems(Alignment.BASELINE);
         title.setWrap(true);
         title.addClassName("conversation-title");
-        add(title, banner, earlier, thread, replyError, composer);
+        add(title, assignment, banner, earlier, thread, composerTabs, replyError, composer, noteComposer);
         setFlexGrow(1, thread);
         renderHeader();
         renderThread();
@@ -142,6 +171,7 @@ class ConversationPanel extends VerticalLayout {
 
     /** Shows what may change while the conversation is open: opt-out, flags, whether replies can go out. */
     private void renderHeader() {
+        assignment.show(header);
         textedVia.setText(header.textedVia() == null ? "" : "Texts go to " + header.textedVia() + "'s phone");
         textedVia.setVisible(header.textedVia() != null);
         optOut.setText(header.optOut().optedOut()
@@ -223,8 +253,17 @@ class ConversationPanel extends VerticalLayout {
 
     private Div bubble(MessageView message) {
         if (message.direction() == Direction.SYSTEM) {
-            Div line = new Div(new Span(message.body()));
+            Span when = new Span(" · " + TimeFormat.of(message.createdAt(), clock));
+            when.addClassName("when");
+            Div line = new Div(new Span(message.body()), when);
             line.addClassNames("bubble", "system");
+            line.getElement().setAttribute("data-message", String.valueOf(message.id()));
+            return line;
+        }
+        if (message.deleted()) {
+            Div line = new Div(new Span("Message deleted by " + message.deletion().byName() + " at "
+                    + TimeFormat.of(message.deletion().at(), clock)));
+            line.addClassNames("bubble", "system", "deleted");
             line.getElement().setAttribute("data-message", String.valueOf(message.id()));
             return line;
         }
@@ -260,11 +299,81 @@ class ConversationPanel extends VerticalLayout {
             meta.add(new Span(author + " · " + when + " · "), status);
         } else if (message.direction() == Direction.NOTE) {
             meta.setText("Internal note · " + message.authorName() + " · " + when);
+            if (!message.mentions().isEmpty()) {
+                bubble.add(mentions(message));
+            }
         } else {
             meta.setText(when);
         }
         bubble.add(meta);
+        bubble.add(messageActions(message));
         return bubble;
+    }
+
+    /** Who a note mentions, and whether (and when first) each has read it. */
+    private Div mentions(MessageView message) {
+        Div list = new Div();
+        list.addClassName("mentions");
+        for (MessageView.MentionView mention : message.mentions()) {
+            Span one = new Span("@" + mention.name() + (mention.firstReadAt() == null ? " · not read yet"
+                    : " · read " + TimeFormat.of(mention.firstReadAt(), clock)));
+            one.addClassName(mention.firstReadAt() == null ? "mention-unread" : "mention-read");
+            list.add(one);
+        }
+        return list;
+    }
+
+    /** Copy the text in one click; delete one's own reply or note within the delete window. */
+    private Div messageActions(MessageView message) {
+        Div actions = new Div();
+        actions.addClassName("message-actions");
+        if (!message.body().isBlank()) {
+            Button copy = new Button("Copy text");
+            copy.addClassName("copy-text");
+            copy.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            // Written by the browser in the click itself: the clipboard needs the user's gesture.
+            copy.getElement().executeJs("this.addEventListener('click', () => navigator.clipboard.writeText($0)"
+                    + ".catch(() => {}))", message.body());
+            copy.addClickListener(e -> com.vaadin.flow.component.notification.Notification.show("Copied", 1500,
+                    com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START));
+            actions.add(copy);
+        }
+        if (conversations.mayDelete(me, message)) {
+            Button delete = new Button("Delete", e -> confirmDelete(message));
+            delete.addClassName("delete-message");
+            delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL, ButtonVariant.ERROR);
+            actions.add(delete);
+        }
+        return actions;
+    }
+
+    private void confirmDelete(MessageView message) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(message.direction() == Direction.NOTE ? "Delete this note?" : "Delete this reply?");
+        dialog.add(new Span(message.status() == org.parley.inbox.MessageStatus.QUEUED
+                ? "It has not been sent yet: it will never be sent."
+                : message.direction() == Direction.NOTE ? "The thread will say that you deleted it."
+                : "It has already gone to the patient's phone; it is removed from Parley only."));
+        Span error = new Span();
+        error.addClassName("parley-error");
+        dialog.add(error);
+        Button confirm = new Button("Delete", e -> {
+            try {
+                conversations.deleteMessage(me, message.id());
+            } catch (IllegalArgumentException | org.springframework.orm.ObjectOptimisticLockingFailureException e2) {
+                error.setText(e2 instanceof IllegalArgumentException ? e2.getMessage()
+                        : "The reply is being handed to the provider right now: try again in a moment.");
+                return;
+            }
+            dialog.close();
+            renderThread();
+        });
+        confirm.setId("delete-confirm");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
+        Button cancel = new Button("Keep it", e -> dialog.close());
+        dialog.getFooter().add(cancel, confirm);
+        deleteDialog = dialog;
+        dialog.open();
     }
 
     /** A voicemail: internal to the team, with a player, the transcript marked as automatic, and the caller's line type. */

@@ -2,34 +2,53 @@ package org.parley.inbox.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.parley.base.ui.LiveUpdates;
+import org.parley.inbox.AssignmentService;
 import org.parley.inbox.ConversationChanged;
 import org.parley.inbox.ConversationRow;
+import org.parley.inbox.ConversationSearch;
 import org.parley.inbox.ConversationService;
+import org.parley.inbox.ConversationStatus;
+import org.parley.inbox.InboxService;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
 import org.parley.security.CurrentStaff;
+import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 
 /**
- * The inbox: open conversations on the left, newest activity first, loaded page by page; the opened
- * conversation on the right. New messages and status changes arrive without a reload.
+ * The shared inbox: the views (my inbox, my lists, all open, closed, a colleague's inbox) with live counts and a
+ * search on the left, the chosen view's conversations below them, loaded page by page; the opened conversation on
+ * the right. New messages, assignments and status changes arrive without a reload.
  */
 @Route("inbox")
 @RouteAlias("")
@@ -39,19 +58,37 @@ import org.parley.security.StaffMember;
 class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     private final ConversationService conversations;
+    private final AssignmentService assignments;
+    private final InboxService inboxes;
+    private final ListService lists;
+    private final StaffDirectory staff;
     private final org.parley.patient.ContactService contacts;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final StaffMember me;
+    final InboxNavigation views;
     final Grid<ConversationRow> list = new Grid<>();
+    final H2 title = new H2();
     final Span count = new Span();
+    final TextField search = new TextField();
+    final Select<ConversationStatus> statusFilter = new Select<>();
+    final ComboBox<InboxListSummary> listFilter = new ComboBox<>("List");
+    final ComboBox<StaffMember> assigneeFilter = new ComboBox<>("Assigned to");
+    final DatePicker fromFilter = new DatePicker("From");
+    final DatePicker toFilter = new DatePicker("To");
+    final Span searchError = new Span();
     private final Div detail = new Div();
     ConversationPanel panel;
-    private Registration subscription;
+    private final List<Registration> subscriptions = new ArrayList<>();
 
-    InboxView(ConversationService conversations, org.parley.patient.ContactService contacts, CurrentStaff currentStaff,
-              LiveUpdates liveUpdates, Clock clock) {
+    InboxView(ConversationService conversations, AssignmentService assignments, InboxService inboxes,
+              ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
+              CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock) {
         this.conversations = conversations;
+        this.assignments = assignments;
+        this.inboxes = inboxes;
+        this.lists = lists;
+        this.staff = staff;
         this.contacts = contacts;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
@@ -59,27 +96,112 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         setSizeFull();
         setSplitterPosition(32);
 
+        views = new InboxNavigation(inboxes, lists, staff, me, choice -> showList());
         list.setId("conversation-list");
         list.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
         list.addComponentColumn(this::row).setHeader("Conversations");
-        list.setItems(query -> conversations.openConversations(me, query.getOffset(), query.getLimit()).stream());
         list.setPageSize(50);
         list.addItemClickListener(click -> list.getUI().ifPresent(ui ->
                 ui.navigate(InboxView.class, click.getItem().id())));
         list.setSizeFull();
         count.setId("open-count");
-        H2 title = new H2("Open conversations");
+        title.setId("inbox-title");
         title.addClassName("parley-list-title");
-        VerticalLayout left = new VerticalLayout(title, count, list);
+
+        search.setId("search");
+        search.setPlaceholder("Search name, number, date of birth, MRN");
+        search.setClearButtonVisible(true);
+        search.setWidthFull();
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> showList());
+        statusFilter.setLabel("Status");
+        statusFilter.setId("filter-status");
+        statusFilter.setItems(ConversationStatus.values());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.setEmptySelectionCaption("Open and closed");
+        statusFilter.setItemLabelGenerator(s -> s == null ? "Open and closed" : s == ConversationStatus.OPEN ? "Open" : "Closed");
+        listFilter.setId("filter-list");
+        listFilter.setItems(me.isAdmin() ? lists.all() : lists.teamLists());
+        listFilter.setItemLabelGenerator(InboxListSummary::name);
+        listFilter.setClearButtonVisible(true);
+        assigneeFilter.setId("filter-assignee");
+        assigneeFilter.setItems(query -> staff.searchActive(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream());
+        assigneeFilter.setItemLabelGenerator(StaffMember::displayName);
+        assigneeFilter.setClearButtonVisible(true);
+        fromFilter.setId("filter-from");
+        toFilter.setId("filter-to");
+        statusFilter.addValueChangeListener(e -> showList());
+        listFilter.addValueChangeListener(e -> showList());
+        assigneeFilter.addValueChangeListener(e -> showList());
+        fromFilter.addValueChangeListener(e -> showList());
+        toFilter.addValueChangeListener(e -> showList());
+        Button clear = new Button("Clear search", e -> clearSearch());
+        clear.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        VerticalLayout filterFields = new VerticalLayout(statusFilter, listFilter, assigneeFilter, fromFilter,
+                toFilter, clear);
+        filterFields.setPadding(false);
+        filterFields.setSpacing(false);
+        Details filters = new Details("Filters", filterFields);
+        filters.setId("search-filters");
+        searchError.addClassName("parley-error");
+
+        VerticalLayout left = new VerticalLayout(views, search, filters, searchError, title, count, list);
         left.setPadding(false);
+        left.setSpacing(false);
         left.setSizeFull();
         left.getStyle().set("padding", "0 0.5em");
+        left.setFlexGrow(1, list);
         detail.setSizeFull();
         detail.setId("conversation-detail");
         addToPrimary(left);
         addToSecondary(detail);
         showNothingOpen();
-        refreshCount();
+        views.choose(views.choiceFor("all"));
+    }
+
+    private boolean searching() {
+        return !search.getValue().isBlank() || statusFilter.getValue() != null || listFilter.getValue() != null
+                || assigneeFilter.getValue() != null || fromFilter.getValue() != null || toFilter.getValue() != null;
+    }
+
+    private ConversationSearch currentSearch() {
+        return new ConversationSearch(search.getValue(), statusFilter.getValue(),
+                listFilter.getValue() == null ? null : listFilter.getValue().id(),
+                assigneeFilter.getValue() == null ? null : assigneeFilter.getValue().id(), fromFilter.getValue(),
+                toFilter.getValue());
+    }
+
+    private void clearSearch() {
+        search.clear();
+        statusFilter.clear();
+        listFilter.clear();
+        assigneeFilter.clear();
+        fromFilter.clear();
+        toFilter.clear();
+    }
+
+    /** Shows the chosen view, or the search results while a search is entered. */
+    private void showList() {
+        searchError.setText("");
+        if (searching()) {
+            ConversationSearch query = currentSearch();
+            title.setText("Search results");
+            try {
+                list.setItems(q -> inboxes.search(me, query, q.getOffset(), q.getLimit()).stream());
+                count.setText(inboxes.countSearch(me, query) + " found");
+            } catch (org.springframework.security.access.AccessDeniedException denied) {
+                searchError.setText(denied.getMessage());
+                list.setItems(List.of());
+                count.setText("");
+            }
+        } else {
+            InboxNavigation.Choice choice = views.current();
+            title.setText(choice.name());
+            list.setItems(q -> inboxes.conversations(me, choice.inbox(), q.getOffset(), q.getLimit()).stream());
+            refreshCount();
+        }
+        views.refreshCounts();
     }
 
     private Div row(ConversationRow row) {
@@ -107,6 +229,21 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         Span preview = new Span(row.preview());
         preview.addClassName("preview");
         Div cell = new Div(who, preview);
+        if (!row.assignment().isEmpty() || row.status() == ConversationStatus.CLOSED) {
+            Div badges = new Div();
+            badges.addClassName("badges");
+            if (!row.assignment().isEmpty()) {
+                Span assigned = new Span(row.assignment());
+                assigned.addClassName("assignment-badge");
+                badges.add(assigned);
+            }
+            if (row.status() == ConversationStatus.CLOSED) {
+                Span closed = new Span("Closed");
+                closed.addClassName("closed-badge");
+                badges.add(closed);
+            }
+            cell.add(badges);
+        }
         cell.addClassName("conversation-row");
         if (row.unseen()) {
             cell.addClassName("unread");
@@ -117,20 +254,27 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter Long conversationId) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("view").ifPresent(key -> views.choose(views.choiceFor(key)));
         if (conversationId == null) {
             showNothingOpen();
             return;
         }
         try {
-            panel = new ConversationPanel(conversations, contacts, me, conversationId, clock);
-        } catch (NoSuchElementException e) {
+            panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, me, conversationId,
+                    clock);
+        } catch (NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
+            panel = null;
             detail.removeAll();
-            detail.add(new Span(e.getMessage()));
+            Span why = new Span(e.getMessage());
+            why.setId("conversation-error");
+            detail.add(why);
             return;
         }
         detail.removeAll();
         detail.add(panel);
         list.getDataProvider().refreshAll();
+        views.refreshCounts();
     }
 
     private void showNothingOpen() {
@@ -142,27 +286,34 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     }
 
     private void refreshCount() {
-        count.setText(conversations.countOpen() + " open");
+        if (!searching()) {
+            var total = inboxes.count(me, views.current().inbox());
+            count.setText(views.current().inbox() instanceof org.parley.inbox.Inbox.Closed ? total.total() + " closed"
+                    : total.total() + " open" + (total.unread() > 0 ? ", " + total.unread() + " unread" : ""));
+        }
     }
 
     void onChange(ConversationChanged change) {
         if (panel != null && panel.conversationId() == change.conversationId()) {
             panel.refresh(change.inbound());
         }
+        refreshLists();
+    }
+
+    private void refreshLists() {
         list.getDataProvider().refreshAll();
         refreshCount();
+        views.refreshCounts();
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        subscription = liveUpdates.subscribe(attachEvent.getUI(), ConversationChanged.class, this::onChange);
+        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), ConversationChanged.class, this::onChange));
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
+        subscriptions.forEach(Registration::remove);
+        subscriptions.clear();
     }
 }

@@ -1,0 +1,25 @@
+package org.parley.inbox;
+
+import java.time.Instant;
+import java.util.Collection;
+
+/** The conditions a page of conversations is selected by; {@code null} parts do not narrow. */
+record ConversationFilter(ConversationStatus status, Long listId, Long assigneeId, boolean excludeBlocked,
+                          Collection<Long> contactIds, Collection<Long> conversationIds, Instant from, Instant to) {
+
+    static ConversationFilter of(Inbox inbox, long viewerId, long blockedListId) {
+        return switch (inbox) {
+            case Inbox.Mine mine -> new ConversationFilter(ConversationStatus.OPEN, null, viewerId, true, null, null,
+                    null, null);
+            case Inbox.OfList list -> new ConversationFilter(ConversationStatus.OPEN, list.listId(), null, true, null,
+                    null, null, null);
+            case Inbox.AllOpen all -> new ConversationFilter(ConversationStatus.OPEN, null, null, true, null, null,
+                    null, null);
+            case Inbox.Closed closed -> new ConversationFilter(ConversationStatus.CLOSED, null, null, true, null,
+                    null, null, null);
+            case Inbox.OfColleague colleague -> new ConversationFilter(ConversationStatus.OPEN, null,
+                    colleague.staffId(), true, null, null, null, null);
+            case Inbox.Blocked blocked -> new ConversationFilter(null, blockedListId, null, false, null, null, null, null);
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package org.parley.inbox;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pages and counts of conversations for the inbox views and search. Every condition is served by an index: status
+ * and activity, list, assignee, contact.
+ */
+@Component
+class ConversationQueries {
+
+    private static final String UNSEEN = "c.lastInboundAt is not null and (s.seenAt is null or s.seenAt < c.lastInboundAt)";
+
+    private final EntityManager em;
+
+    ConversationQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    List<InboxRow> page(ConversationFilter filter, long viewerId, long blockedListId, int offset, int limit) {
+        if (limit <= 0 || isEmpty(filter)) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        String jpql = "select new org.parley.inbox.InboxRow(c.id, c.contactId, c.lineId, c.lastPreview, "
+                + "c.lastActivityAt, case when " + UNSEEN + " then true else false end, c.attention, "
+                + "c.assignedListId, c.status) from Conversation c "
+                + "left join ConversationSeen s on s.conversationId = c.id and s.staffUserId = :viewer "
+                + where(filter, blockedListId, params) + " order by c.lastActivityAt desc, c.id desc";
+        params.put("viewer", viewerId);
+        TypedQuery<InboxRow> query = em.createQuery(jpql, InboxRow.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    InboxCount count(ConversationFilter filter, long viewerId, long blockedListId) {
+        if (isEmpty(filter)) {
+            return new InboxCount(0, 0);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, blockedListId, params);
+        TypedQuery<Long> total = em.createQuery("select count(c) from Conversation c " + where, Long.class);
+        params.forEach(total::setParameter);
+        TypedQuery<Long> unread = em.createQuery("select count(c) from Conversation c "
+                + "left join ConversationSeen s on s.conversationId = c.id and s.staffUserId = :viewer " + where
+                + " and " + UNSEEN, Long.class);
+        params.forEach(unread::setParameter);
+        unread.setParameter("viewer", viewerId);
+        return new InboxCount(total.getSingleResult(), unread.getSingleResult());
+    }
+
+    /** The staff members each conversation is assigned to. */
+    Map<Long, Set<Long>> assignees(Collection<Long> conversationIds) {
+        Map<Long, Set<Long>> result = new HashMap<>();
+        if (conversationIds.isEmpty()) {
+            return result;
+        }
+        em.createQuery("select c.id, a from Conversation c join c.assignees a where c.id in :ids", Object[].class)
+                .setParameter("ids", conversationIds).getResultList()
+                .forEach(row -> result.computeIfAbsent((Long) row[0], k -> new java.util.TreeSet<>()).add((Long) row[1]));
+        return result;
+    }
+
+    /** A text search that found neither contacts nor messages finds nothing. */
+    private static boolean isEmpty(ConversationFilter filter) {
+        boolean searchedContacts = filter.contactIds() != null;
+        boolean searchedMessages = filter.conversationIds() != null;
+        return (searchedContacts || searchedMessages)
+                && (!searchedContacts || filter.contactIds().isEmpty())
+                && (!searchedMessages || filter.conversationIds().isEmpty());
+    }
+
+    private static String where(ConversationFilter filter, long blockedListId, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.status() != null) {
+            conditions.add("c.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.listId() != null) {
+            conditions.add("c.assignedListId = :list");
+            params.put("list", filter.listId());
+        }
+        if (filter.assigneeId() != null) {
+            conditions.add(":assignee member of c.assignees");
+            params.put("assignee", filter.assigneeId());
+        }
+        if (filter.excludeBlocked()) {
+            conditions.add("(c.assignedListId is null or c.assignedListId <> :blocked)");
+            params.put("blocked", blockedListId);
+        }
+        // Text search: the contacts it names, or the conversations whose messages hold its words.
+        List<String> text = new ArrayList<>();
+        if (filter.contactIds() != null && !filter.contactIds().isEmpty()) {
+            text.add("c.contactId in :contacts");
+            params.put("contacts", filter.contactIds());
+        }
+        if (filter.conversationIds() != null && !filter.conversationIds().isEmpty()) {
+            text.add("c.id in :conversations");
+            params.put("conversations", filter.conversationIds());
+        }
+        if (!text.isEmpty()) {
+            conditions.add("(" + String.join(" or ", text) + ")");
+        }
+        if (filter.from() != null) {
+            conditions.add("c.lastActivityAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            conditions.add("c.lastActivityAt < :to");
+            params.put("to", filter.to());
+        }
+        return conditions.isEmpty() ? "where 1 = 1" : "where " + String.join(" and ", conditions);
+    }
+}

@@ -1,0 +1,125 @@
+package org.parley.inbox;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
+import org.parley.patient.ContactService;
+import org.parley.patient.ContactSummary;
+import org.parley.security.StaffDirectory;
+import org.parley.security.StaffMember;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The shared inbox's views (my inbox, each list, all open, closed, a colleague's inbox, BLOCKED) and conversation
+ * search: pages of rows with their assignment badge, and live counts.
+ */
+@Service
+public class InboxService {
+
+    /** The most contacts a name, number or date search narrows to; a broader search asks for more letters. */
+    static final int MAX_SEARCHED_CONTACTS = 2000;
+
+    private final ConversationQueries queries;
+    private final ContactService contacts;
+    private final ListService lists;
+    private final StaffDirectory staff;
+    private final Clock clock;
+
+    InboxService(ConversationQueries queries, ContactService contacts, ListService lists, StaffDirectory staff,
+                 Clock clock) {
+        this.queries = queries;
+        this.contacts = contacts;
+        this.lists = lists;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    /** A page of an inbox view, newest activity first. */
+    @Transactional(readOnly = true)
+    public List<ConversationRow> conversations(StaffMember viewer, Inbox inbox, int offset, int limit) {
+        checkMayView(viewer, inbox);
+        long blocked = lists.blockedListId();
+        return rows(queries.page(ConversationFilter.of(inbox, viewer.id(), blocked), viewer.id(), blocked, offset,
+                limit));
+    }
+
+    /** How many conversations an inbox view holds, and how many of them the viewer has not read. */
+    @Transactional(readOnly = true)
+    public InboxCount count(StaffMember viewer, Inbox inbox) {
+        checkMayView(viewer, inbox);
+        long blocked = lists.blockedListId();
+        return queries.count(ConversationFilter.of(inbox, viewer.id(), blocked), viewer.id(), blocked);
+    }
+
+    /** A page of conversations matching a search, newest activity first. BLOCKED is searched by admins only. */
+    @Transactional(readOnly = true)
+    public List<ConversationRow> search(StaffMember viewer, ConversationSearch search, int offset, int limit) {
+        long blocked = lists.blockedListId();
+        return rows(queries.page(filter(viewer, search, blocked), viewer.id(), blocked, offset, limit));
+    }
+
+    /** How many conversations match a search. */
+    @Transactional(readOnly = true)
+    public long countSearch(StaffMember viewer, ConversationSearch search) {
+        long blocked = lists.blockedListId();
+        return queries.count(filter(viewer, search, blocked), viewer.id(), blocked).total();
+    }
+
+    private ConversationFilter filter(StaffMember viewer, ConversationSearch search, long blocked) {
+        Collection<Long> contactIds = null;
+        if (search.hasText()) {
+            contactIds = contacts.contactIdsMatching(search.text(), MAX_SEARCHED_CONTACTS);
+        }
+        ZoneId zone = clock.getZone();
+        boolean searchesBlocked = search.listId() != null && search.listId() == blocked;
+        if (searchesBlocked && !viewer.isAdmin()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
+        }
+        return new ConversationFilter(search.status(), search.listId(), search.assigneeId(), !searchesBlocked,
+                contactIds, null,
+                Optional.ofNullable(search.from()).map(d -> d.atStartOfDay(zone).toInstant()).orElse(null),
+                Optional.ofNullable(search.to()).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null));
+    }
+
+    private static void checkMayView(StaffMember viewer, Inbox inbox) {
+        if (inbox instanceof Inbox.Blocked && !viewer.isAdmin()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
+        }
+    }
+
+    private List<ConversationRow> rows(List<InboxRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ContactSummary> who = contacts.find(rows.stream().map(InboxRow::contactId).toList());
+        Map<Long, Set<Long>> assignees = queries.assignees(rows.stream().map(InboxRow::id).toList());
+        Map<Long, String> listNames = lists.all().stream()
+                .collect(Collectors.toMap(InboxListSummary::id, InboxListSummary::name));
+        Map<Long, String> staffNames = assignees.values().stream().flatMap(Set::stream).distinct()
+                .collect(Collectors.toMap(Function.identity(),
+                        id -> staff.find(id).map(StaffMember::displayName).orElse("Former staff")));
+        return rows.stream().map(row -> new ConversationRow(row.id(),
+                Optional.ofNullable(who.get(row.contactId())).map(ContactSummary::displayName).orElse("Unknown"),
+                row.preview() == null ? "" : row.preview(), row.lastActivityAt(), row.unseen(), row.attention(),
+                badge(row, assignees.getOrDefault(row.id(), Set.of()), listNames, staffNames), row.status()))
+                .toList();
+    }
+
+    private static String badge(InboxRow row, Set<Long> assigneeIds, Map<Long, String> listNames,
+                                Map<Long, String> staffNames) {
+        if (row.assignedListId() != null) {
+            return listNames.getOrDefault(row.assignedListId(), "");
+        }
+        return assigneeIds.stream().map(staffNames::get).sorted().collect(Collectors.joining(", "));
+    }
+
+}

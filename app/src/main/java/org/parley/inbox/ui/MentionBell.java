@@ -1,0 +1,116 @@
+package org.parley.inbox.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.shared.Registration;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.base.ui.LiveUpdates;
+import org.parley.base.ui.NavbarItem;
+import org.parley.inbox.ConversationService;
+import org.parley.inbox.MentionNotice;
+import org.parley.inbox.MentionsRead;
+import org.parley.inbox.StaffMentioned;
+import org.parley.security.CurrentStaff;
+import org.parley.security.StaffMember;
+
+/** The bell in the top bar: how many mentions the staff member has not read, each a click away. */
+class MentionBell extends Button {
+
+    private final ConversationService conversations;
+    private final LiveUpdates liveUpdates;
+    private final StaffMember me;
+    private final Clock clock;
+    final Span count = new Span();
+    final ContextMenu menu;
+    private final List<Registration> subscriptions = new ArrayList<>();
+
+    MentionBell(ConversationService conversations, LiveUpdates liveUpdates, StaffMember me, Clock clock) {
+        super(VaadinIcon.BELL.create());
+        this.conversations = conversations;
+        this.liveUpdates = liveUpdates;
+        this.me = me;
+        this.clock = clock;
+        setId("mention-bell");
+        addThemeVariants(ButtonVariant.TERTIARY);
+        count.setId("mention-count");
+        count.addClassName("bell-count");
+        setSuffixComponent(count);
+        menu = new ContextMenu(this);
+        menu.setOpenOnClick(true);
+        menu.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                fill();
+            }
+        });
+        refresh();
+    }
+
+    void refresh() {
+        long unread = conversations.unreadMentions(me);
+        count.setText(unread == 0 ? "" : String.valueOf(unread));
+        count.setVisible(unread > 0);
+        getElement().setAttribute("aria-label", unread == 0 ? "No unread mentions" : unread + " unread mentions");
+        getElement().setAttribute("title", unread == 0 ? "No unread mentions" : unread + " unread mentions");
+    }
+
+    private void fill() {
+        menu.removeAll();
+        List<MentionNotice> notices = conversations.unreadMentionNotices(me, 10);
+        if (notices.isEmpty()) {
+            menu.addItem("No unread mentions").setEnabled(false);
+        }
+        for (MentionNotice notice : notices) {
+            menu.addItem(notice.byName() + " mentioned you · " + TimeFormat.of(notice.at(), clock),
+                    e -> getUI().ifPresent(ui -> ui.navigate(InboxView.class, notice.conversationId())));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        subscriptions.add(liveUpdates.subscribe(event.getUI(), StaffMentioned.class, m -> {
+            if (m.staffId() == me.id()) {
+                refresh();
+            }
+        }));
+        subscriptions.add(liveUpdates.subscribe(event.getUI(), MentionsRead.class, m -> {
+            if (m.staffId() == me.id()) {
+                refresh();
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        subscriptions.forEach(Registration::remove);
+        subscriptions.clear();
+    }
+
+    /** Puts a bell into every page's top bar. */
+    @org.springframework.stereotype.Component
+    static class Item implements NavbarItem {
+
+        private final ConversationService conversations;
+        private final LiveUpdates liveUpdates;
+        private final CurrentStaff currentStaff;
+        private final Clock clock;
+
+        Item(ConversationService conversations, LiveUpdates liveUpdates, CurrentStaff currentStaff, Clock clock) {
+            this.conversations = conversations;
+            this.liveUpdates = liveUpdates;
+            this.currentStaff = currentStaff;
+            this.clock = clock;
+        }
+
+        @Override
+        public com.vaadin.flow.component.Component create() {
+            return new MentionBell(conversations, liveUpdates, currentStaff.get(), clock);
+        }
+    }
+}
