@@ -83,6 +83,13 @@ public abstract class KaribuTest {
         request.setUserInRole((principal, r) -> r.equals(role) || r.equals("ROLE_" + role));
     }
 
+    /** Opens a new browser session as another staff member (a fresh UI, so the page frame is theirs). */
+    protected void newSessionAs(String username, String role) {
+        MockVaadin.tearDown();
+        setUpVaadin();
+        loginAs(username, role);
+    }
+
     /** Runs the server round trip a browser would make, so pushed updates are applied. */
     protected static void roundtrip() {
         MockVaadin.clientRoundtrip(false);
