@@ -6,9 +6,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.parley.plugin.ChartAttachment;
 import org.parley.plugin.ChartCategory;
@@ -55,6 +58,23 @@ final class Exports {
                         "Flagged for Dr. Patel; results in the portal."),
                 message(Kind.VOICEMAIL, "María José Núñez-O'Brien", "2026-03-14T12:45:00Z",
                         "Hi, this is Maria, please call me back about the results."));
+    }
+
+    /**
+     * A PNG that claims to be {@code width} x {@code height} pixels and holds no picture data: what a
+     * decompression bomb looks like to a reader that checks the size first.
+     */
+    static ChartAttachment pngHeaderOnly(String fileName, int width, int height) {
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        byte[] type = "IHDR".getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(type);
+        crc.update(header.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 4 + 13 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13).put(type).put(header.array()).putInt((int) crc.getValue());
+        return new ChartAttachment(fileName, "image/png", png.array());
     }
 
     static ChartAttachment picture(String fileName, String format, String contentType, int width, int height) {
