@@ -118,11 +118,11 @@ class ChartPdfTest {
     @Test
     void accentsGreekAndCyrillicPrintAsWrittenAndEmojiAndOtherScriptsByTheirNames() throws IOException {
         ChartExport export = Exports.of(Exports.fromPatient("m-1",
-                "Ça va? Grüße, Ελένη, Анна 🙂 👍🏽 张伟 ❤️\u200d🔥 e\u0301"));
+                "Ça va? Grüße, Ελένη, Анна ✓ ★ ♥ 🙂 👍🏽 张伟 ❤️\u200d🔥 e\u0301"));
 
         String text = PdfContent.of(render(export)).text();
 
-        assertThat(text).contains("Ça va? Grüße, Ελένη, Анна", "[SLIGHTLY SMILING FACE]", "[THUMBS UP SIGN]",
+        assertThat(text).contains("Ça va? Grüße, Ελένη, Анна ✓ ★ ♥", "[SLIGHTLY SMILING FACE]", "[THUMBS UP SIGN]",
                 "[CJK UNIFIED IDEOGRAPHS 5F20]", "é");
     }
 
