@@ -191,8 +191,8 @@ public class AssignmentService {
                 return;
             } catch (ObjectOptimisticLockingFailureException raced) {
                 if (seenVersion != ANY || attempt >= 3) {
-                    Conversation now = conversations.findById(conversationId).orElseThrow();
-                    throw new AssignmentConflictException(whoHolds(now) + " Nothing was changed.");
+                    String who = tx.execute(status -> whoHolds(conversations.findById(conversationId).orElseThrow()));
+                    throw new AssignmentConflictException(who + " Nothing was changed.");
                 }
             }
         }

@@ -47,6 +47,7 @@ public class ConversationService {
     private final ConversationQueries queries;
     private final org.parley.lists.ListService lists;
     private final java.time.Duration deleteWindow;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages,
                         MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
@@ -56,7 +57,8 @@ public class ConversationService {
                         ApplicationEventPublisher events, Clock clock, InboxService inbox, MentionRepository mentions,
                         ConversationRouting routing, ConversationQueries queries, org.parley.lists.ListService lists,
                         @org.springframework.beans.factory.annotation.Value("${parley.inbox.delete-window:2m}")
-                        java.time.Duration deleteWindow) {
+                        java.time.Duration deleteWindow,
+                        org.springframework.transaction.PlatformTransactionManager transactions) {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
@@ -77,6 +79,7 @@ public class ConversationService {
         this.queries = queries;
         this.lists = lists;
         this.deleteWindow = deleteWindow;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     /** A page of all open conversations, newest activity first, marked unseen for {@code viewer}. */
@@ -402,8 +405,22 @@ public class ConversationService {
      *
      * @throws IllegalArgumentException naming why it cannot be deleted
      */
-    @Transactional
     public void deleteMessage(StaffMember me, long messageId) {
+        // The outbound queue may claim the reply at the same moment: its claim changes the version, so try again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> deleteOnce(me, messageId));
+                return;
+            } catch (org.springframework.orm.ObjectOptimisticLockingFailureException raced) {
+                if (attempt >= 3) {
+                    throw new IllegalArgumentException("The reply is being handed to the provider right now: try "
+                            + "again in a moment.");
+                }
+            }
+        }
+    }
+
+    private void deleteOnce(StaffMember me, long messageId) {
         Message message = messages.findById(messageId)
                 .orElseThrow(() -> new NoSuchElementException("There is no such message."));
         if (message.getDirection() != Direction.OUTBOUND && message.getDirection() != Direction.NOTE) {
