@@ -92,8 +92,7 @@ final class MllpConnection implements AutoCloseable {
             // HAPI's reader answers null when the socket's read time-out (the ACK timeout) passes
             String answer = reader.getMessage();
             if (answer == null) {
-                throw new Failure(true, "No acknowledgement from the EHR within "
-                        + settings.ackTimeout().toSeconds() + " seconds.");
+                throw new Failure(true, "No acknowledgement from the EHR within " + seconds(settings) + ".");
             }
             return answer;
         } catch (LLPException e) {
@@ -141,7 +140,7 @@ final class MllpConnection implements AutoCloseable {
         }
         if (e instanceof SocketTimeoutException) {
             return new Failure(true, "The EHR's HL7 interface at " + address + " did not answer within "
-                    + settings.ackTimeout().toSeconds() + " seconds.");
+                    + seconds(settings) + ".");
         }
         if (e instanceof ConnectException) {
             return new Failure(true, "The EHR's HL7 interface at " + address + " refused the connection.");
@@ -153,6 +152,11 @@ final class MllpConnection implements AutoCloseable {
             return new Failure(true, "There is no route to the EHR's HL7 interface at " + address + ".");
         }
         return new Failure(true, "The EHR's HL7 interface at " + address + " could not be reached.");
+    }
+
+    private static String seconds(InterfaceSettings settings) {
+        long seconds = settings.ackTimeout().toSeconds();
+        return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -15,6 +15,8 @@ import ca.uhn.hl7v2.model.v251.segment.TXA;
 import ca.uhn.hl7v2.protocol.MetadataKeys;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
 import ca.uhn.hl7v2.util.SocketFactory;
+import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -48,6 +50,8 @@ final class EhrServer implements AutoCloseable {
 
     private EhrServer(SocketFactory sockets, boolean tls) {
         context = new DefaultHapiContext(threads);
+        // HAPI's default numbers its ACKs through a file ("id_file") in the working directory
+        context.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
         // reads each message in the charset its MSH-18 names, as an EHR should
         context.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
         if (sockets != null) {
@@ -90,6 +94,13 @@ final class EhrServer implements AutoCloseable {
     /** From now on answer AE or AR with this HL7 error code and text. */
     void answers(AcknowledgmentCode code, ErrorCode error, String text) {
         answer = new Answer(code, error, text);
+    }
+
+    /** Accept every well-formed document again and forget what was received. */
+    void reset() {
+        answer = new Answer(AcknowledgmentCode.AA, null, null);
+        received.clear();
+        structureProblems.clear();
     }
 
     /** From now on read messages but never answer (until closed). */
@@ -142,12 +153,16 @@ final class EhrServer implements AutoCloseable {
         }
 
         private Message ack(Message message, Answer answer) throws HL7Exception {
+            Message ack;
             try {
-                return answer.error() == null ? message.generateACK()
+                ack = answer.error() == null ? message.generateACK()
                         : message.generateACK(answer.code(), new HL7Exception(answer.text(), answer.error()));
             } catch (IOException e) {
                 throw new HL7Exception(e);
             }
+            // answers in the charset it was spoken to
+            new Terser(ack).set("/MSH-18", "UNICODE UTF-8");
+            return ack;
         }
     }
 
