@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.hl7v2.util.StandardSocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -25,7 +27,8 @@ import org.parley.plugin.ExportResult.Failed;
 
 /**
  * MLLP over TLS against HAPI's listener with a self-signed certificate for {@code localhost}, made with the JDK's
- * keytool for this run; the plugin trusts it through a trust store file, as an admin would set it up.
+ * keytool for this run; the plugin trusts it through a trust store file holding that certificate, as an admin
+ * would set it up.
  */
 class Hl7v2TlsTest {
 
@@ -43,16 +46,19 @@ class Hl7v2TlsTest {
     @BeforeAll
     static void startWithASelfSignedCertificate() throws Exception {
         Path serverKeys = keys.resolve("ehr.p12");
-        Path certificate = keys.resolve("ehr.cer");
-        trustStore = keys.resolve("trust.p12");
         keytool("-genkeypair", "-alias", "ehr", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
                 "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
                 serverKeys.toString(), "-storepass", SERVER_PASSWORD);
-        keytool("-exportcert", "-alias", "ehr", "-keystore", serverKeys.toString(), "-storepass", SERVER_PASSWORD,
-                "-file", certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", "ehr", "-file", certificate.toString(), "-storetype", "PKCS12",
-                "-keystore", trustStore.toString(), "-storepass", TRUST_PASSWORD);
-        ehr = EhrServer.startTls(new TlsServerSockets(serverContext(serverKeys)));
+        KeyStore server = KeyStore.getInstance(serverKeys.toFile(), SERVER_PASSWORD.toCharArray());
+        // what an admin gets from the EHR's team: its certificate alone, in a trust store of its own
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ehr", server.getCertificate("ehr"));
+        trustStore = keys.resolve("trust.p12");
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            trust.store(out, TRUST_PASSWORD.toCharArray());
+        }
+        ehr = EhrServer.startTls(new TlsServerSockets(serverContext(server)));
     }
 
     @BeforeEach
@@ -145,8 +151,7 @@ class Hl7v2TlsTest {
         assertThat(keytool.exitValue()).as(output).isZero();
     }
 
-    private static SSLContext serverContext(Path serverKeys) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(serverKeys.toFile(), SERVER_PASSWORD.toCharArray());
+    private static SSLContext serverContext(KeyStore store) throws GeneralSecurityException {
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(store, SERVER_PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
