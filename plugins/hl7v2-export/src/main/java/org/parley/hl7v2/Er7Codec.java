@@ -8,6 +8,7 @@ import ca.uhn.hl7v2.model.v251.message.ACK;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.ModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 
 /**
@@ -30,6 +31,8 @@ final class Er7Codec {
         context = new DefaultHapiContext(new CanonicalModelClassFactory(VERSION));
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.getParserConfiguration().setEscaping(new Er7Escaping());
+        // MSH-10 comes from the export; HAPI's default generator would keep a counter file in the working directory
+        context.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
         parser = context.getPipeParser();
     }
 
