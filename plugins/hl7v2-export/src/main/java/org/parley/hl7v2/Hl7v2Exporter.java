@@ -113,7 +113,7 @@ public class Hl7v2Exporter implements ChartExporter {
         }
         if (!ack.acknowledges(document.controlId())) {
             log.info("HL7 document {}: {} acknowledged another control ID", document.controlId(), settings.address());
-            return ExportResult.retryableFailure("The EHR acknowledged another message than this document.");
+            return ExportResult.retryableFailure("The EHR's acknowledgement was for another message.");
         }
         log.info("HL7 document {} acknowledged {} {} by {}", document.controlId(), ack.code(), ack.errorCodes(),
                 settings.address());
