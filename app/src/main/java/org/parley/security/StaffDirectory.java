@@ -29,12 +29,15 @@ public class StaffDirectory {
         this.clock = clock;
     }
 
-    /** Whether any account exists; until one does, Parley asks for the first admin. */
+    /**
+     * Whether any account that can sign in exists; until one does, Parley asks for the first admin. (Deactivated
+     * accounts, such as the demo data's authors, do not count; the last active admin can never be deactivated.)
+     */
     public boolean hasAnyUser() {
         if (hasUsers.get()) {
             return true;
         }
-        boolean any = users.count() > 0;
+        boolean any = users.countByEnabledTrue() > 0;
         if (any) {
             hasUsers.set(true);
         }
@@ -42,7 +45,7 @@ public class StaffDirectory {
     }
 
     /**
-     * Creates the first admin account. Refused once any account exists, so nobody can use the first-run page
+     * Creates the first admin account. Refused once any active account exists, so nobody can use the first-run page
      * to take over an installed Parley.
      *
      * @throws IllegalStateException when an account already exists
@@ -50,7 +53,7 @@ public class StaffDirectory {
      */
     @Transactional
     public synchronized StaffMember createFirstAdmin(String username, String displayName, String password) {
-        if (users.count() > 0) {
+        if (users.countByEnabledTrue() > 0) {
             throw new IllegalStateException("Parley already has an administrator. Log in instead.");
         }
         String name = validUsername(username);

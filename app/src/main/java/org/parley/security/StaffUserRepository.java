@@ -11,6 +11,8 @@ interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
 
     long countByRoleAndEnabledTrue(Role role);
 
+    long countByEnabledTrue();
+
     /** Active staff whose user name or display name contains the text, by display name. */
     @org.springframework.data.jpa.repository.Query("""
             select u from StaffUser u where u.enabled = true
