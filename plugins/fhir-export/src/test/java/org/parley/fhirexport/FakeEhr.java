@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -56,10 +57,14 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
@@ -73,6 +78,7 @@ public final class FakeEhr implements AutoCloseable {
     static final String CLIENT_ID = "parley-test-client";
     static final String MRN_SYSTEM = "urn:oid:1.2.36.146.595.217.0.1";
     static final String STATIC_TOKEN = "static-test-token";
+    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final Clock clock;
@@ -89,7 +95,7 @@ public final class FakeEhr implements AutoCloseable {
     private volatile Integer outage;
     private volatile Integer tokenOutage;
     private volatile CountDownLatch hang;
-    private volatile Duration tokenLifetime = Duration.ofMinutes(5);
+    private volatile OperationOutcome refusal;
 
     private FakeEhr(Clock clock) throws Exception {
         this.clock = clock;
@@ -141,6 +147,11 @@ public final class FakeEhr implements AutoCloseable {
         patient.addName().setFamily(family).addGiven(given);
         patient.getBirthDateElement().setValueAsString(birthDate);
         patient.setGender(AdministrativeGender.UNKNOWN);
+        // what real EHRs send along: a narrative and extensions, which the plugin must parse without trouble
+        patient.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
+                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><b>" + given + " " + family + "</b></div>");
+        patient.addExtension("http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", new CodeType("UNK"));
+        patient.getMeta().setLastUpdatedElement(new InstantType("2026-01-01T00:00:00Z"));
         if (mrn != null) {
             patient.addIdentifier().setSystem(MRN_SYSTEM).setValue(mrn);
         }
@@ -167,8 +178,14 @@ public final class FakeEhr implements AutoCloseable {
         this.hang = new CountDownLatch(1);
     }
 
-    void tokenLifetime(Duration lifetime) {
-        this.tokenLifetime = lifetime;
+    /** Documents are refused with this outcome (HTTP 422) until {@code null}. */
+    void refuseDocuments(OperationOutcome outcome) {
+        this.refusal = outcome;
+    }
+
+    /** Tokens issued so far stop working (the static bearer token stays). */
+    void revokeIssuedTokens() {
+        acceptedTokens.keySet().removeIf(token -> !STATIC_TOKEN.equals(token));
     }
 
     /** Each DocumentReference body as it arrived, created or not. */
@@ -267,9 +284,9 @@ public final class FakeEhr implements AutoCloseable {
                 return;
             }
             String token = "smart-" + ids.incrementAndGet();
-            acceptedTokens.put(token, clock.instant().plus(tokenLifetime));
+            acceptedTokens.put(token, clock.instant().plus(TOKEN_LIFETIME));
             response.getWriter().write("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\","
-                    + "\"expires_in\":" + tokenLifetime.toSeconds() + ",\"scope\":\""
+                    + "\"expires_in\":" + TOKEN_LIFETIME.toSeconds() + ",\"scope\":\""
                     + request.getParameter("scope") + "\"}");
         }
 
@@ -355,6 +372,10 @@ public final class FakeEhr implements AutoCloseable {
         public MethodOutcome create(@ResourceParam DocumentReference document, @ResourceParam String body,
                                     @ConditionalUrlParam String conditionalUrl) {
             receivedDocuments.add(body);
+            OperationOutcome refused = refusal;
+            if (refused != null) {
+                throw new UnprocessableEntityException(fhir, refused);
+            }
             synchronized (documents) {
                 if (conditionalUrl != null) {
                     List<String> existing = documents.entrySet().stream()
