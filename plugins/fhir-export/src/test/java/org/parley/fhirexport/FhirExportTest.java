@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.plugin.ChartExport;
+import org.parley.plugin.ChartPatient;
 import org.parley.plugin.ExportPreview;
 import org.parley.plugin.ExportResult;
 
@@ -239,6 +241,37 @@ class FhirExportTest {
                     .containsExactly("text/plain; charset=utf-8", "image/jpeg", "audio/mpeg");
             assertThat(document.getContent().get(1).getAttachment().getData()).isEqualTo(Exports.PICTURE);
         });
+    }
+
+    @Test
+    void anMrnWithACommaIsSearchedAsOneValueNotAsTwo() {
+        ehr.addPatient("Other", "Person", "1990-01-01", "12");
+        ehr.addPatient("Third", "Person", "1991-01-01", "34");
+        String patientId = ehr.addPatient(Exports.FIRST, Exports.LAST, "1984-02-29", "12,34");
+        ChartPatient patient = new ChartPatient("p-1", Exports.FIRST, Exports.LAST, Exports.BIRTH_DATE, "12,34");
+
+        ExportResult result = exporter.export(settings, Exports.simple("exp-18", patient));
+
+        assertThat(result).isInstanceOf(ExportResult.Exported.class);
+        assertThat(ehr.storedDocuments()).singleElement()
+                .satisfies(d -> assertThat(d.getSubject().getReference()).isEqualTo("Patient/" + patientId));
+    }
+
+    @Test
+    void aDocumentTheEhrRefusesIsAPermanentFailureNamingTheIssueButNotTheEhrsDiagnostics() {
+        ehr.addPatient(Exports.FIRST, Exports.LAST, "1984-02-29", Exports.MRN);
+        OperationOutcome refusal = new OperationOutcome();
+        refusal.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.INVALID)
+                .setDiagnostics("Marisol Quintanilla (MRN-884211) has no open encounter")
+                .addExpression("DocumentReference.context");
+        ehr.refuseDocuments(refusal);
+
+        ExportResult result = exporter.export(settings, Exports.simple("exp-19", Exports.withMrn()));
+
+        assertThat(result).isEqualTo(ExportResult.permanentFailure(
+                "The EHR refused writing the document (HTTP 422: invalid at DocumentReference.context)."));
+        assertNoPatientData(result);
     }
 
     private static void assertNoPatientData(ExportResult result) {
