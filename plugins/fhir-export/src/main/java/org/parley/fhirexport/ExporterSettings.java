@@ -122,7 +122,7 @@ record ExporterSettings(URI baseUrl, String mrnSystem, Authentication authentica
         Authentication authentication = switch (value(settings, AUTHENTICATION).orElse(SMART).toLowerCase(Locale.ROOT)) {
             case SMART -> new Smart(httpUrl(settings, TOKEN_URL), required(settings, CLIENT_ID),
                     keyFile(settings), required(settings, KEY_ID), value(settings, SCOPE).orElse(DEFAULT_SCOPE));
-            case BEARER -> new Bearer(required(settings, BEARER_TOKEN));
+            case BEARER -> new Bearer(token(settings));
             default -> throw notSetUp("setting '" + AUTHENTICATION + "' must be smart or bearer");
         };
         Duration timeout = Duration.ofSeconds(timeoutSeconds(settings));
@@ -152,6 +152,15 @@ record ExporterSettings(URI baseUrl, String mrnSystem, Authentication authentica
             throw notSetUp("setting '" + name + "' is missing");
         }
         return value.get();
+    }
+
+    private static String token(Settings settings) throws EhrFailure {
+        String token = required(settings, BEARER_TOKEN);
+        // RFC 6750's token characters; anything else could not even go into a header
+        if (!token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
+            throw notSetUp("setting '" + BEARER_TOKEN + "' has characters an access token cannot have");
+        }
+        return token;
     }
 
     private static URI httpUrl(Settings settings, String name) throws EhrFailure {

@@ -82,6 +82,8 @@ public class FhirChartExporter implements ChartExporter {
             return ExportPreview.text(FhirEndpoint.FHIR_JSON, prepare(context, export).json());
         } catch (EhrFailure e) {
             return ExportPreview.text("text/plain", "Nothing can be sent to the EHR yet. " + e.reason());
+        } catch (RuntimeException e) {
+            return ExportPreview.text("text/plain", "Nothing can be sent to the EHR yet. " + unexpected(e, export));
         }
     }
 
@@ -100,6 +102,8 @@ public class FhirChartExporter implements ChartExporter {
             log.warn("Chart export {} of exporter '{}' failed ({}): {}", export.exportId(), context.exporterId(),
                     e.retryable() ? "retryable" : "permanent", e.reason());
             return e.toResult();
+        } catch (RuntimeException e) {
+            return ExportResult.retryableFailure(unexpected(e, export));
         }
     }
 
@@ -114,7 +118,19 @@ public class FhirChartExporter implements ChartExporter {
             return judge(settings, capabilities);
         } catch (EhrFailure e) {
             return ConnectionCheck.failed(e.reason());
+        } catch (RuntimeException e) {
+            return ConnectionCheck.failed(unexpected(e, null));
         }
+    }
+
+    /**
+     * A bug, not an answer of the EHR's. Its message may quote what was being read or written, so neither the
+     * message nor the stack trace goes anywhere: the type names it.
+     */
+    private static String unexpected(RuntimeException e, ChartExport export) {
+        log.error("FHIR export{} failed unexpectedly: {}", export == null ? "" : " " + export.exportId(),
+                e.getClass().getName());
+        return "The FHIR export failed unexpectedly (" + e.getClass().getSimpleName() + ").";
     }
 
     private record Prepared(ExporterSettings settings, FhirEndpoint ehr, String json) {
@@ -150,7 +166,7 @@ public class FhirChartExporter implements ChartExporter {
                 .build());
     }
 
-    private static ConnectionCheck judge(ExporterSettings settings, CapabilityStatement capabilities) {
+    static ConnectionCheck judge(ExporterSettings settings, CapabilityStatement capabilities) {
         String version = capabilities.hasFhirVersion() ? capabilities.getFhirVersion().toCode() : "unknown";
         if (!version.startsWith("4.0")) {
             return ConnectionCheck.failed("The server at the base URL speaks FHIR " + version + ", not R4 (4.0).");

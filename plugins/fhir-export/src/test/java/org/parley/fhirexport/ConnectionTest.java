@@ -3,6 +3,8 @@ package org.parley.fhirexport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class ConnectionTest {
         ConnectionCheck check = exporter.testConnection(FakeExporter.smart(ehr, key));
 
         assertThat(check.ok()).as(check.message()).isTrue();
-        assertThat(check.message()).startsWith("Connected to ").contains("(FHIR 4.0.1) with a SMART access token.");
+        assertThat(check.message()).startsWith("Connected to ").endsWith("(FHIR 4.0.1) with a SMART access token.");
         assertThat(ehr.tokensIssued()).isEqualTo(1);
         assertThat(ehr.requests()).containsExactly("GET /fhir/metadata");
     }
@@ -69,11 +71,46 @@ class ConnectionTest {
     }
 
     @Test
+    void aServerThatDoesNotAnnounceConditionalCreateIsAcceptedWithAWarningAboutDoubleWrites() throws EhrFailure {
+        ConnectionCheck check = FhirChartExporter.judge(bearerSettings(), capabilities("4.0.1", true, false));
+
+        assertThat(check).isEqualTo(ConnectionCheck.ok("Connected to Acme EHR 2.1 (FHIR 4.0.1). Note: it does not "
+                + "announce conditional create for DocumentReference, so a retried export might be written twice."));
+    }
+
+    @Test
+    void aServerWithoutDocumentReferenceCreatesOrOfAnotherFhirVersionFails() throws EhrFailure {
+        assertThat(FhirChartExporter.judge(bearerSettings(), capabilities("4.0.1", false, true)).message())
+                .endsWith("But it does not take DocumentReference creates, which this exporter writes.");
+        assertThat(FhirChartExporter.judge(bearerSettings(), capabilities("5.0.0", true, true)))
+                .isEqualTo(ConnectionCheck.failed("The server at the base URL speaks FHIR 5.0.0, not R4 (4.0)."));
+    }
+
+    @Test
     void settingsThatAreNotCompleteAreNamed() {
         ConnectionCheck check = exporter.testConnection(FakeExporter.bearer(ehr.baseUrl())
                 .with(ExporterSettings.AUTHENTICATION, "smart"));
 
         assertThat(check).isEqualTo(ConnectionCheck.failed(
                 "The FHIR export is not set up correctly: setting 'tokenUrl' is missing (ask an admin)."));
+    }
+
+    private static ExporterSettings bearerSettings() throws EhrFailure {
+        return ExporterSettings.of(FakeExporter.bearer("https://ehr.example.org/fhir").settings());
+    }
+
+    private static CapabilityStatement capabilities(String version, boolean creates, boolean conditional) {
+        CapabilityStatement capabilities = new CapabilityStatement();
+        capabilities.setFhirVersion(Enumerations.FHIRVersion.fromCode(version));
+        capabilities.getSoftware().setName("Acme EHR").setVersion("2.1");
+        CapabilityStatement.CapabilityStatementRestComponent rest = capabilities.addRest()
+                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.addResource().setType("Patient").addInteraction()
+                .setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        CapabilityStatement.CapabilityStatementRestResourceComponent documents = rest.addResource()
+                .setType("DocumentReference").setConditionalCreate(conditional);
+        documents.addInteraction().setCode(creates ? CapabilityStatement.TypeRestfulInteraction.CREATE
+                : CapabilityStatement.TypeRestfulInteraction.READ);
+        return capabilities;
     }
 }

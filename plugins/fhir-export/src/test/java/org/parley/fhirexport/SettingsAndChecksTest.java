@@ -58,6 +58,11 @@ class SettingsAndChecksTest {
                         .with(ExporterSettings.BEARER_TOKEN, null), Exports.simple("c-6", Exports.withMrn())))
                 .hasValue("The FHIR export is not set up correctly: setting 'bearerToken' is missing (ask an admin).");
         assertThat(exporter.checkBeforeSending(FakeExporter.bearer("https://ehr.example.org/fhir")
+                        .with(ExporterSettings.BEARER_TOKEN, "abc\r\nX-Injected: 1"),
+                Exports.simple("c-6", Exports.withMrn())))
+                .hasValue("The FHIR export is not set up correctly: setting 'bearerToken' has characters an access "
+                        + "token cannot have (ask an admin).");
+        assertThat(exporter.checkBeforeSending(FakeExporter.bearer("https://ehr.example.org/fhir")
                         .with(ExporterSettings.TIME_ZONE, "Mars/Olympus"), Exports.simple("c-7", Exports.withMrn())))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("'timeZone'").doesNotContain("Mars"));
         assertThat(exporter.checkBeforeSending(FakeExporter.bearer("https://ehr.example.org/fhir")
