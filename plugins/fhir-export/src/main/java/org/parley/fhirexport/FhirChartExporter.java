@@ -45,8 +45,9 @@ public class FhirChartExporter implements ChartExporter {
     }
 
     FhirChartExporter(Clock clock) {
-        // one context for the plugin's life: it is expensive to build and thread-safe
-        this.fhir = FhirContext.forR4();
+        // one context for the plugin's life (cached by HAPI per class loader, so also across instances): it is
+        // expensive to build and thread-safe
+        this.fhir = FhirContext.forR4Cached();
         this.documents = new ChartDocument(fhir);
         this.smart = new SmartBackendServices(clock);
     }
