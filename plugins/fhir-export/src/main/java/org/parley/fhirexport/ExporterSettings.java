@@ -65,8 +65,10 @@ record ExporterSettings(URI baseUrl, String mrnSystem, Authentication authentica
                     "smart (SMART Backend Services: client id, token URL, private key file, key id) or bearer "
                             + "(a fixed access token).").asRequired().withDefault(SMART),
             ConfigProperty.url(TOKEN_URL, "SMART token URL",
-                    "For smart: the EHR's OAuth token endpoint (token_endpoint in its .well-known/smart-configuration)."),
-            ConfigProperty.text(CLIENT_ID, "SMART client id", "For smart: the client id the EHR registered for Parley."),
+                    "For smart: the EHR's OAuth token endpoint (token_endpoint in its "
+                            + ".well-known/smart-configuration)."),
+            ConfigProperty.text(CLIENT_ID, "SMART client id",
+                    "For smart: the client id the EHR registered for Parley."),
             ConfigProperty.text(PRIVATE_KEY_FILE, "Private key file",
                     "For smart: path on the Parley server to the PEM (PKCS#8) private key; an RSA key signs RS384, "
                             + "a P-384 EC key ES384. The EHR holds the matching public key."),
@@ -119,7 +121,8 @@ record ExporterSettings(URI baseUrl, String mrnSystem, Authentication authentica
         String path = baseUrl.toString();
         baseUrl = URI.create(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         String mrnSystem = absoluteUri(settings, MRN_SYSTEM, null);
-        Authentication authentication = switch (value(settings, AUTHENTICATION).orElse(SMART).toLowerCase(Locale.ROOT)) {
+        String kind = value(settings, AUTHENTICATION).orElse(SMART).toLowerCase(Locale.ROOT);
+        Authentication authentication = switch (kind) {
             case SMART -> new Smart(httpUrl(settings, TOKEN_URL), required(settings, CLIENT_ID),
                     keyFile(settings), required(settings, KEY_ID), value(settings, SCOPE).orElse(DEFAULT_SCOPE));
             case BEARER -> new Bearer(token(settings));
@@ -165,16 +168,25 @@ record ExporterSettings(URI baseUrl, String mrnSystem, Authentication authentica
 
     private static URI httpUrl(Settings settings, String name) throws EhrFailure {
         String value = required(settings, name);
+        URI uri;
         try {
-            URI uri = new URI(value);
-            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-                    && uri.getQuery() == null && uri.getFragment() == null) {
-                return uri;
-            }
+            uri = new URI(value);
         } catch (URISyntaxException e) {
-            // reported below, without the value
+            throw notSetUp("setting '" + name + "' is not an https URL without query");
         }
-        throw notSetUp("setting '" + name + "' is not an http(s) URL without query");
+        if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+                || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+            throw notSetUp("setting '" + name + "' is not an https URL without query");
+        }
+        // patient data and tokens travel in these requests: plain http only to this machine (e.g. a TLS proxy)
+        if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+            throw notSetUp("setting '" + name + "' must be an https URL (plain http only to this machine)");
+        }
+        return uri;
+    }
+
+    private static boolean isLoopback(String host) {
+        return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host);
     }
 
     private static String absoluteUri(Settings settings, String name, String fallback) throws EhrFailure {

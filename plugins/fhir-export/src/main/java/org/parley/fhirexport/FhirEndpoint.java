@@ -130,7 +130,7 @@ final class FhirEndpoint {
                     + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw EhrFailure.retryable("Interrupted while waiting for " + who.toLowerCase() + " (" + what + ").");
+            throw EhrFailure.retryable("Parley stopped waiting for an answer (" + what + "): interrupted.");
         }
     }
 

@@ -85,7 +85,7 @@ final class PatientSearch {
         return "Patient/" + found.getIdElement().getIdPart();
     }
 
-    /** FHIR's string search matches prefixes ("Ann" finds "Anna"): the name must be the same, case and accents aside. */
+    /** FHIR's string search matches prefixes ("Ann" finds "Anna"): the name must be equal, case and accents aside. */
     private boolean sameNameAndBirthDate(Patient candidate) {
         if (!candidate.hasBirthDate()
                 || !patient.birthDate().toString().equals(candidate.getBirthDateElement().getValueAsString())) {

@@ -131,8 +131,10 @@ class ChartDocumentTest {
     @Test
     void theEhrsLocationHeaderGivesTheReferenceWithoutBaseOrVersion() {
         assertThat(FhirEndpoint.reference("DocumentReference",
-                "https://ehr.example.org/R4/DocumentReference/eX1.a-9/_history/3")).hasValue("DocumentReference/eX1.a-9");
-        assertThat(FhirEndpoint.reference("DocumentReference", "DocumentReference/42")).hasValue("DocumentReference/42");
+                "https://ehr.example.org/R4/DocumentReference/eX1.a-9/_history/3"))
+                .hasValue("DocumentReference/eX1.a-9");
+        assertThat(FhirEndpoint.reference("DocumentReference", "DocumentReference/42"))
+                .hasValue("DocumentReference/42");
         assertThat(FhirEndpoint.reference("DocumentReference", "https://ehr.example.org/R4/Patient/42")).isEmpty();
     }
 

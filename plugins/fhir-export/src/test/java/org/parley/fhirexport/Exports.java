@@ -10,7 +10,10 @@ import org.parley.plugin.ChartMessage;
 import org.parley.plugin.ChartPatient;
 import org.parley.plugin.ChartStaff;
 
-/** Chart exports as the app makes them: a recognisable patient, so a test can look for her data where it must not be. */
+/**
+ * Chart exports as the app makes them, of a recognisable patient, so that a test can look for her data where it
+ * must not be.
+ */
 final class Exports {
 
     static final String FIRST = "Marisol";

@@ -149,7 +149,8 @@ public final class FakeEhr implements AutoCloseable {
         patient.setGender(AdministrativeGender.UNKNOWN);
         // what real EHRs send along: a narrative and extensions, which the plugin must parse without trouble
         patient.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
-                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><b>" + given + " " + family + "</b></div>");
+                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><b>" + given + " " + family
+                        + "</b></div>");
         patient.addExtension("http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", new CodeType("UNK"));
         patient.getMeta().setLastUpdatedElement(new InstantType("2026-01-01T00:00:00Z"));
         if (mrn != null) {
@@ -337,7 +338,8 @@ public final class FakeEhr implements AutoCloseable {
             List<Patient> found = new ArrayList<>();
             for (Patient patient : patients.values()) {
                 boolean matches = (identifier == null || patient.getIdentifier().stream()
-                        .anyMatch(id -> (identifier.getSystem() == null || identifier.getSystem().equals(id.getSystem()))
+                        .anyMatch(id -> (identifier.getSystem() == null
+                                || identifier.getSystem().equals(id.getSystem()))
                                 && identifier.getValue().equals(id.getValue())))
                         && (family == null || patient.getName().stream()
                         .anyMatch(name -> startsWith(name.getFamily(), family.getValue())))
@@ -386,7 +388,8 @@ public final class FakeEhr implements AutoCloseable {
                         throw new PreconditionFailedException("several documents match");
                     }
                     if (existing.size() == 1) {
-                        MethodOutcome outcome = new MethodOutcome(new IdType("DocumentReference", existing.get(0), "1"));
+                        MethodOutcome outcome =
+                                new MethodOutcome(new IdType("DocumentReference", existing.get(0), "1"));
                         outcome.setCreated(false);
                         return outcome;
                     }

@@ -80,8 +80,9 @@ class NoPatientDataInLogsTest {
         @Override
         protected void append(ILoggingEvent event) {
             if (Thread.currentThread().getName().equals(thread)) {
-                lines.add(event.getLoggerName() + " " + event.getFormattedMessage()
-                        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())));
+                String trace = event.getThrowableProxy() == null
+                        ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy());
+                lines.add(event.getLoggerName() + " " + event.getFormattedMessage() + trace);
             }
         }
     }

@@ -50,10 +50,15 @@ class SettingsAndChecksTest {
 
     @Test
     void settingsProblemsAreNamedBySettingNeverByValue() {
-        assertThat(exporter.checkBeforeSending(settings.with(ExporterSettings.BASE_URL, "ftp://secret-host/x"),
+        assertThat(exporter.checkBeforeSending(settings.with(ExporterSettings.BASE_URL, "ftp://ehr.example.org/x"),
                 Exports.simple("c-5", Exports.withMrn())))
-                .hasValue("The FHIR export is not set up correctly: setting 'baseUrl' is not an http(s) URL without "
+                .hasValue("The FHIR export is not set up correctly: setting 'baseUrl' is not an https URL without "
                         + "query (ask an admin).");
+        assertThat(exporter.checkBeforeSending(settings.with(ExporterSettings.BASE_URL, "http://ehr.example.org/fhir"),
+                Exports.simple("c-5", Exports.withMrn())))
+                .as("patient data never goes over plain http to another machine")
+                .hasValue("The FHIR export is not set up correctly: setting 'baseUrl' must be an https URL (plain "
+                        + "http only to this machine) (ask an admin).");
         assertThat(exporter.checkBeforeSending(FakeExporter.bearer("https://ehr.example.org/fhir")
                         .with(ExporterSettings.BEARER_TOKEN, null), Exports.simple("c-6", Exports.withMrn())))
                 .hasValue("The FHIR export is not set up correctly: setting 'bearerToken' is missing (ask an admin).");
