@@ -27,6 +27,8 @@ public abstract class BrowserTest {
     protected static final LocatorAssertions.IsVisibleOptions PATIENTLY =
             new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
 
+    protected static final LocatorAssertions.ContainsTextOptions PATIENTLY_TEXT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
     protected static Playwright playwright;
     protected static Browser browser;
 

@@ -309,6 +309,12 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), ConversationChanged.class, this::onChange));
+        // The writer of a note sees the moment a mentioned colleague reads it.
+        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), org.parley.inbox.MentionsRead.class, read -> {
+            if (panel != null && panel.conversationId() == read.conversationId()) {
+                panel.refresh(false);
+            }
+        }));
     }
 
     @Override

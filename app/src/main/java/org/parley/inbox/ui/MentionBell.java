@@ -74,6 +74,8 @@ class MentionBell extends Button {
 
     @Override
     protected void onAttach(AttachEvent event) {
+        // The page being opened may itself have read mentions (opening their conversation) before this attached.
+        refresh();
         subscriptions.add(liveUpdates.subscribe(event.getUI(), StaffMentioned.class, m -> {
             if (m.staffId() == me.id()) {
                 refresh();

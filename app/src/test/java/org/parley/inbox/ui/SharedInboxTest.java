@@ -147,6 +147,9 @@ class SharedInboxTest extends KaribuTest {
 
         assertThat(view.panel.assignment.assignedTo.getText()).isEqualTo("Assigned to Ada Admin");
         assertThat(threadTexts(view)).contains("Taken by Ada Admin.");
+        roundtrip();
+        assertThat(view.title.getText()).isEqualTo(list.name());
+        assertThat(shows(view, text)).as("gone from the list's queue without a reload").isFalse();
         assertThat(shows(inboxShowing("list-" + list.id()), text)).isFalse();
         assertThat(row(inboxShowing("mine"), text).assignment()).isEqualTo("Ada Admin");
         assertThat(audit.newest("CONVERSATION_ASSIGNED", PageRequest.of(0, 100))).isNotEmpty();
