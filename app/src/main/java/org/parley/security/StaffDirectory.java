@@ -16,6 +16,11 @@ public class StaffDirectory {
     /** The shortest password accepted. */
     public static final int MIN_PASSWORD_LENGTH = 12;
 
+    // The browser's rule for <input type=email> (WHATWG), plus a dot in the domain: mail leaves the building.
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
     private final StaffUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
@@ -152,6 +157,18 @@ public class StaffDirectory {
     @Transactional
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
     public StaffAccount createAccount(String actor, String username, String displayName, String password, Role role) {
+        return createAccount(actor, username, displayName, password, role, null);
+    }
+
+    /**
+     * Creates a named account with the address its notification e-mails go to (admins only).
+     *
+     * @throws IllegalArgumentException naming what is wrong, e.g. a user name that exists or a malformed address
+     */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    public StaffAccount createAccount(String actor, String username, String displayName, String password, Role role,
+                                      String email) {
         String name = validUsername(username);
         if (users.findByUsernameIgnoreCase(name).isPresent()) {
             throw new IllegalArgumentException("There is already an account '" + name + "'.");
@@ -161,8 +178,11 @@ public class StaffDirectory {
             throw new IllegalArgumentException("Enter the name colleagues know them by.");
         }
         checkPassword(password, name);
-        StaffUser user = users.save(new StaffUser(name, shown, passwordEncoder.encode(password),
-                role == null ? Role.STAFF : role, clock.instant()));
+        String address = validEmail(email);
+        StaffUser user = new StaffUser(name, shown, passwordEncoder.encode(password),
+                role == null ? Role.STAFF : role, clock.instant());
+        user.setEmail(address);
+        user = users.save(user);
         audit.record(actor, "USER_CREATED", "staff_user", String.valueOf(user.getId()), "role " + user.getRole());
         return user.toAccount(clock.instant());
     }
@@ -211,6 +231,48 @@ public class StaffDirectory {
     public void unlock(String actor, long userId) {
         account(userId).unlock();
         audit.record(actor, "ACCOUNT_UNLOCKED", "staff_user", String.valueOf(userId), null);
+    }
+
+    /**
+     * Sets or clears (blank) the address notification e-mails go to: admins for any account, staff for their own.
+     *
+     * @throws IllegalArgumentException when it is not an e-mail address
+     * @throws org.springframework.security.access.AccessDeniedException when staff change a colleague's address
+     */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN') or #actor == authentication.name")
+    public void setEmail(String actor, long userId, String email) {
+        StaffUser user = account(userId);
+        boolean admin = users.findByUsernameIgnoreCase(actor).map(a -> a.getRole() == Role.ADMIN).orElse(false);
+        if (!admin && !user.getUsername().equalsIgnoreCase(actor)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only admins change a colleague's e-mail address.");
+        }
+        user.setEmail(validEmail(email));
+        // Not the address itself: the audit log keeps ids only.
+        audit.record(actor, "EMAIL_CHANGED", "staff_user", String.valueOf(userId), null);
+    }
+
+    /** The address an active staff member's notification e-mails go to, if they have one. */
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(long userId) {
+        return users.findById(userId).filter(StaffUser::isEnabled).map(StaffUser::getEmail);
+    }
+
+    /**
+     * An e-mail address as stored: trimmed, {@code null} when blank.
+     *
+     * @throws IllegalArgumentException when it is not an e-mail address
+     */
+    static String validEmail(String email) {
+        String address = email == null ? "" : email.strip();
+        if (address.isEmpty()) {
+            return null;
+        }
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            throw new IllegalArgumentException("Enter an e-mail address such as name@example.org.");
+        }
+        return address;
     }
 
     private StaffUser account(long userId) {

@@ -38,6 +38,9 @@ class StaffUser extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "email")
+    private String email;
+
     protected StaffUser() {
     }
 
@@ -109,12 +112,20 @@ class StaffUser extends AbstractEntity {
         this.role = role;
     }
 
+    String getEmail() {
+        return email;
+    }
+
+    void setEmail(String email) {
+        this.email = email;
+    }
+
     Instant getLockedUntil() {
         return lockedUntil;
     }
 
     StaffAccount toAccount(Instant now) {
-        return new StaffAccount(getId(), username, displayName, role, enabled, isLockedAt(now));
+        return new StaffAccount(getId(), username, displayName, role, enabled, isLockedAt(now), email);
     }
 
     StaffMember toStaffMember() {

@@ -87,6 +87,24 @@ class StaffAccountsIT {
     }
 
     @Test
+    @WithMockUser(username = "nurse", roles = "STAFF")
+    void staffSetTheirOwnEmailAddressButNotAColleaguesTheServerRefuses() {
+        StaffMember nurse = fixtures.account("nurse", "Nina Nurse", "nina's long password", Role.STAFF);
+        StaffMember colleague = fixtures.account("colleague", "Cole League", "cole's long password", Role.STAFF);
+
+        directory.setEmail("nurse", nurse.id(), " nina@practice.example.org ");
+
+        assertThat(directory.emailOf(nurse.id())).contains("nina@practice.example.org");
+        assertThatThrownBy(() -> directory.setEmail("nurse", colleague.id(), "mine@practice.example.org"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> directory.setEmail("colleague", colleague.id(), "mine@practice.example.org"))
+                .as("acting in a colleague's name").isInstanceOf(AccessDeniedException.class);
+        assertThat(directory.emailOf(colleague.id())).isEmpty();
+        directory.setEmail("nurse", nurse.id(), "");
+        assertThat(directory.emailOf(nurse.id())).isEmpty();
+    }
+
+    @Test
     void aDeactivatedAccountCannotLogIn() throws Exception {
         StaffMember gina = fixtures.account("gina", "Gina Gone", "gina's long password", Role.STAFF);
         assertThat(logIn("gina", "gina's long password")).doesNotContain("error");

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -22,8 +23,8 @@ import org.parley.security.StaffAccount;
 import org.parley.security.StaffDirectory;
 
 /**
- * Admins manage staff accounts: create named accounts, reset passwords, change roles, deactivate (never delete:
- * history keeps its authors) and unlock accounts locked after failed logins.
+ * Admins manage staff accounts: create named accounts, reset passwords, change roles, set the address notification
+ * e-mails go to, deactivate (never delete: history keeps its authors) and unlock accounts locked after failed logins.
  */
 @Route("admin/users")
 @PageTitle("Users | Parley")
@@ -38,6 +39,7 @@ class UsersView extends VerticalLayout {
     final TextField displayName = new TextField("Name");
     final PasswordField password = new PasswordField("First password");
     final ComboBox<Role> role = new ComboBox<>("Role");
+    final EmailField email = new EmailField("E-mail (for notifications)");
     final Span message = new Span();
 
     UsersView(StaffDirectory directory, CurrentStaff currentStaff) {
@@ -50,6 +52,7 @@ class UsersView extends VerticalLayout {
         grid.addColumn(a -> a.role().name()).setHeader("Role").setAutoWidth(true);
         grid.addColumn(a -> !a.active() ? "deactivated" : a.locked() ? "locked" : "active").setHeader("State")
                 .setAutoWidth(true);
+        grid.addColumn(a -> a.email() == null ? "" : a.email()).setHeader("E-mail").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true);
         grid.setItems(query -> directory.accounts(query.getOffset(), query.getLimit()).stream());
         username.setId("user-username");
@@ -59,15 +62,18 @@ class UsersView extends VerticalLayout {
         role.setId("user-role");
         role.setItems(Role.values());
         role.setValue(Role.STAFF);
+        email.setId("user-email");
+        email.setHelperText("Optional; staff can also set their own under Notifications");
         message.setId("users-message");
         Button create = new Button("Create account", e -> {
             try {
                 directory.createAccount(me(), username.getValue(), displayName.getValue(), password.getValue(),
-                        role.getValue());
+                        role.getValue(), email.getValue());
                 show("Account '" + username.getValue().trim().toLowerCase() + "' created.", false);
                 username.clear();
                 displayName.clear();
                 password.clear();
+                email.clear();
                 grid.getDataProvider().refreshAll();
             } catch (IllegalArgumentException invalid) {
                 show(invalid.getMessage(), true);
@@ -76,7 +82,7 @@ class UsersView extends VerticalLayout {
         create.setId("create-user");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         add(new H2("Users"), grid, message, new H3("New account"),
-                new FormLayout(username, displayName, password, role), create);
+                new FormLayout(username, displayName, password, role, email), create);
     }
 
     private HorizontalLayout actions(StaffAccount account) {
@@ -95,14 +101,22 @@ class UsersView extends VerticalLayout {
                 e -> act(() -> directory.resetPassword(me(), account.id(), newPassword.getValue()),
                         "Password of " + account.username() + " reset."));
         reset.setId("reset-password-" + account.username());
-        HorizontalLayout row = new HorizontalLayout(active, makeRole, newPassword, reset);
+        EmailField newEmail = new EmailField();
+        newEmail.setPlaceholder("E-mail");
+        newEmail.setValue(account.email() == null ? "" : account.email());
+        newEmail.setId("email-" + account.username());
+        Button saveEmail = new Button("Save e-mail",
+                e -> act(() -> directory.setEmail(me(), account.id(), newEmail.getValue()),
+                        "E-mail of " + account.username() + " saved."));
+        saveEmail.setId("save-email-" + account.username());
+        HorizontalLayout row = new HorizontalLayout(active, makeRole, newPassword, reset, newEmail, saveEmail);
         if (account.locked()) {
             Button unlock = new Button("Unlock", e -> act(() -> directory.unlock(me(), account.id()),
                     account.username() + " unlocked."));
             unlock.setId("unlock-" + account.username());
             row.add(unlock);
         }
-        for (Button button : new Button[] {active, makeRole, reset}) {
+        for (Button button : new Button[] {active, makeRole, reset, saveEmail}) {
             button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         }
         return row;

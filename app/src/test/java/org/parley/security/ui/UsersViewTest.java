@@ -65,6 +65,34 @@ class UsersViewTest extends KaribuTest {
     }
 
     @Test
+    void anAdminGivesAnAccountTheAddressItsNotificationEmailsGoToAndAMalformedOneIsRefused() {
+        loginAs("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        UsersView view = _get(UsersView.class);
+
+        _setValue(view.username, "mo.miles");
+        _setValue(view.displayName, "Mo Miles");
+        _setValue(view.password, "a proper long passphrase");
+        _setValue(view.email, "mo at the practice");
+        _click(_get(Button.class, spec -> spec.withId("create-user")));
+        assertThat(view.message.getText()).isEqualTo("Enter an e-mail address such as name@example.org.");
+
+        _setValue(view.email, "mo@practice.example.org");
+        _click(_get(Button.class, spec -> spec.withId("create-user")));
+        assertThat(row(view, "mo.miles").get(4)).isEqualTo("mo@practice.example.org");
+
+        int index = IntStream.range(0, _size(view.grid))
+                .filter(i -> _getFormattedRow(view.grid, i).getFirst().equals("nurse")).findFirst().orElseThrow();
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(view.grid, index, "actions");
+        _setValue(_get(actions, com.vaadin.flow.component.textfield.EmailField.class,
+                spec -> spec.withId("email-nurse")), "nora@practice.example.org");
+        _click(_get(actions, Button.class, spec -> spec.withId("save-email-nurse")));
+        assertThat(view.message.getText()).isEqualTo("E-mail of nurse saved.");
+        assertThat(row(view, "nurse").get(4)).isEqualTo("nora@practice.example.org");
+    }
+
+    @Test
     void staffAreRefusedTheUsersPage() {
         loginAs("nurse", "STAFF");
 
