@@ -1,0 +1,75 @@
+package org.parley.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.parley.inbox.PatientMessageArrived;
+import org.parley.inbox.StaffMentioned;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
+import org.parley.security.StaffDirectory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who hears of what. A patient's message goes to the conversation's assignees (by their "My inbox" choice),
+ * or, when nobody holds it, to the subscribers of its list (by their choice for that list); nobody hears of a blocked
+ * number or of the BLOCKED list. A mention goes to the mentioned staff member by e-mail if they chose it, never to
+ * the note's author. Deactivated accounts hear nothing.
+ */
+@Component
+class NotificationRouting {
+
+    static final String MY_INBOX = "My inbox";
+    static final String MENTIONS = "Mentions";
+
+    private final ListService lists;
+    private final StaffDirectory staff;
+    private final NotificationPreferences preferences;
+
+    NotificationRouting(ListService lists, StaffDirectory staff, NotificationPreferences preferences) {
+        this.lists = lists;
+        this.staff = staff;
+        this.preferences = preferences;
+    }
+
+    List<Notice> forArrival(PatientMessageArrived arrived) {
+        if (arrived.blocked() || arrived.listId() != null && arrived.listId() == lists.blockedListId()) {
+            return List.of();
+        }
+        List<Notice> notices = new ArrayList<>();
+        if (!arrived.assigneeIds().isEmpty()) {
+            for (long id : arrived.assigneeIds().stream().sorted().toList()) {
+                notice(id, arrived.conversationId(), Notice.Kind.MESSAGE, "New message in your inbox", MY_INBOX,
+                        preferences.forMyInbox(id)).ifPresent(notices::add);
+            }
+            return notices;
+        }
+        Optional<InboxListSummary> list = Optional.ofNullable(arrived.listId()).flatMap(lists::find)
+                .filter(l -> !l.blocked());
+        if (list.isPresent()) {
+            Map<Long, Channels> chosen = preferences.forList(list.get(), list.get().memberIds());
+            for (long id : chosen.keySet().stream().sorted().toList()) {
+                notice(id, arrived.conversationId(), Notice.Kind.MESSAGE, "New message in " + list.get().name(),
+                        list.get().name(), chosen.get(id)).ifPresent(notices::add);
+            }
+        }
+        return notices;
+    }
+
+    List<Notice> forMention(StaffMentioned mentioned) {
+        if (mentioned.staffId() == mentioned.byStaffId() || !preferences.mentionEmail(mentioned.staffId())) {
+            return List.of();
+        }
+        return notice(mentioned.staffId(), mentioned.conversationId(), Notice.Kind.MENTION,
+                "You were mentioned in a conversation", MENTIONS, new Channels(true, false)).stream().toList();
+    }
+
+    private Optional<Notice> notice(long staffId, long conversationId, Notice.Kind kind, String title, String because,
+                                    Channels channels) {
+        if (!channels.any() || staff.findActive(staffId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notice(staffId, conversationId, kind, title, because, channels));
+    }
+}
