@@ -53,6 +53,15 @@ abstract class AbstractMigrationIT {
     @Autowired
     ConversationService conversations;
 
+    @Autowired
+    org.parley.security.StaffFixtures staffFixtures;
+
+    @Autowired
+    org.parley.notify.NotificationPreferences preferences;
+
+    @Autowired
+    org.parley.notify.NotifyFixtures notifyFixtures;
+
     SandboxWebhooks webhooks;
 
     @DynamicPropertySource
@@ -119,6 +128,23 @@ abstract class AbstractMigrationIT {
                         + "where lower(constraint_name) = 'uq_message_provider_id' order by ordinal_position",
                 String.class);
         assertThat(idempotencyColumns).containsExactly("line_id", "provider_message_id");
+    }
+
+    @Test
+    void notificationChoicesAndTheEmailQuietPeriodAreKeptInTheDatabaseUnderTest() {
+        org.parley.security.StaffMember nurse = staffFixtures.account("notify-" + UUID.randomUUID().toString()
+                .substring(0, 8), "Nina Notified", "a long enough password", org.parley.security.Role.STAFF);
+        preferences.chooseForMyInbox(nurse, new org.parley.notify.Channels(true, false));
+        preferences.chooseForMentions(nurse, true);
+        preferences.chooseForMyInbox(nurse, new org.parley.notify.Channels(true, true));
+
+        assertThat(preferences.of(nurse).myInbox()).isEqualTo(new org.parley.notify.Channels(true, true));
+        assertThat(preferences.of(nurse).mentionEmail()).isTrue();
+        java.time.Instant at = java.time.Instant.parse("2030-01-01T09:00:00.123456Z");
+        assertThat(notifyFixtures.messageEmailAllowed(nurse.id(), 42, at)).isTrue();
+        assertThat(notifyFixtures.messageEmailAllowed(nurse.id(), 42, at.plusSeconds(5 * 60))).isFalse();
+        assertThat(notifyFixtures.messageEmailAllowed(nurse.id(), 43, at.plusSeconds(5 * 60))).isTrue();
+        assertThat(notifyFixtures.messageEmailAllowed(nurse.id(), 42, at.plusSeconds(11 * 60))).isTrue();
     }
 
     @Test
