@@ -94,7 +94,8 @@ class EmailNotifications {
         message.setFrom(sender());
         message.setTo(to);
         message.setSubject(notice.title());
-        String what = notice.kind() == Notice.Kind.MENTION ? "A colleague mentioned you in a note." : notice.title() + ".";
+        String what = notice.kind() == Notice.Kind.MENTION ? "A colleague mentioned you in a note."
+                : notice.title() + ".";
         message.setText(what + "\n\n"
                 + "Open it in Parley: " + link + "\n\n"
                 + "For the patients' privacy this e-mail never says who wrote or what.\n"
