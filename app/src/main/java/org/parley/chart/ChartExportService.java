@@ -2,6 +2,7 @@ package org.parley.chart;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,10 @@ public class ChartExportService {
      * @throws IllegalStateException    when the exporter cannot be called (disabled, plugin not loaded, failed)
      */
     public PreviewedExport preview(StaffMember by, ExportRequest request) {
+        // Milliseconds: what the database keeps, so the export built again at sending time is the same.
         ExportRequest previewed = request.previewed(
-                request.exportId() == null ? UUID.randomUUID().toString() : request.exportId(), clock.instant());
+                request.exportId() == null ? UUID.randomUUID().toString() : request.exportId(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         ChartSendable sendable = sendable(by, previewed);
         ExportPreview preview = gateway.preview(previewed.exporterId(), sendable.export());
         return new PreviewedExport(previewed, preview);
