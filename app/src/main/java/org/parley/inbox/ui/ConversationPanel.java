@@ -50,15 +50,18 @@ class ConversationPanel extends VerticalLayout {
     final Button send = new Button("Send");
     final Span replyError = new Span();
     private int shown = PAGE;
+    /** Copy to chart (issue 6): the selection, toolbar and each message's "In chart" line live in chart.ui. */
+    final org.parley.chart.ui.ChartActions chart;
 
     ConversationPanel(ConversationService conversations, org.parley.patient.ContactService contacts, StaffMember me,
-                      long conversationId, Clock clock) {
+                      long conversationId, Clock clock, org.parley.chart.ui.CopyToChart copyToChart) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.me = me;
         this.conversationId = conversationId;
         this.clock = clock;
         this.header = conversations.open(me, conversationId);
+        this.chart = copyToChart.actionsFor(me, conversationId);
         this.withOrganisation = conversations.isWithOrganisation(conversationId);
         setSizeFull();
         setPadding(true);
@@ -109,6 +112,7 @@ class ConversationPanel extends VerticalLayout {
         title.setWrap(true);
         title.addClassName("conversation-title");
         add(title, banner, earlier, thread, replyError, composer);
+        addComponentAtIndex(indexOf(banner) + 1, chart);
         setFlexGrow(1, thread);
         renderHeader();
         renderThread();
@@ -217,7 +221,8 @@ class ConversationPanel extends VerticalLayout {
                 ? org.parley.line.LineTypes.describe(conversations.contactLineType(conversationId)) : null;
         earlier.setVisible(conversations.countMessages(conversationId) > shown);
         thread.removeAll();
-        messages.forEach(m -> thread.add(bubble(m)));
+        chart.showing(messages);
+        messages.forEach(m -> thread.add(chart.decorate(bubble(m), m)));
         thread.getElement().executeJs("this.scrollTop = this.scrollHeight");
     }
 

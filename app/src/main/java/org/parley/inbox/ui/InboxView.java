@@ -42,6 +42,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private final org.parley.patient.ContactService contacts;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
+    private final org.parley.chart.ui.CopyToChart copyToChart;
     private final StaffMember me;
     final Grid<ConversationRow> list = new Grid<>();
     final Span count = new Span();
@@ -50,11 +51,12 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private Registration subscription;
 
     InboxView(ConversationService conversations, org.parley.patient.ContactService contacts, CurrentStaff currentStaff,
-              LiveUpdates liveUpdates, Clock clock) {
+              LiveUpdates liveUpdates, Clock clock, org.parley.chart.ui.CopyToChart copyToChart) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
+        this.copyToChart = copyToChart;
         this.me = currentStaff.get();
         setSizeFull();
         setSplitterPosition(32);
@@ -122,7 +124,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             return;
         }
         try {
-            panel = new ConversationPanel(conversations, contacts, me, conversationId, clock);
+            panel = new ConversationPanel(conversations, contacts, me, conversationId, clock, copyToChart);
         } catch (NoSuchElementException e) {
             detail.removeAll();
             detail.add(new Span(e.getMessage()));
