@@ -148,6 +148,14 @@ abstract class AbstractMigrationIT {
     }
 
     @Test
+    void theChartExportQueueAndEachMessagesExportsAreIndexed() {
+        assertThat(indexAndUniqueConstraintNames()).contains(
+                "ix_chart_export_conversation",
+                "ix_chart_export_status_next_attempt",
+                "ix_chart_export_message_message");
+    }
+
+    @Test
     void theLineDeclaredInConfigurationIsCreatedWithAGeneratedSigningSecret() {
         LineSnapshot line = lines.find(LINE).orElseThrow();
 

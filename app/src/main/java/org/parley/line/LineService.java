@@ -1,15 +1,12 @@
 package org.parley.line;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.audit.AuditLog;
-import org.parley.plugin.ConfigProperty;
 import org.parley.plugin.MessagingProvider;
+import org.parley.provider.PluginSettings;
 import org.parley.provider.ProviderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class LineService {
 
     private static final Logger log = LoggerFactory.getLogger(LineService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LineRepository lines;
     private final LineDeclarations declarations;
@@ -92,10 +88,8 @@ public class LineService {
         for (Line line : lines.findAll()) {
             LineSnapshot current = line.snapshot();
             providers.provider(current.providerId()).ifPresent(provider -> {
-                Map<String, String> settings = new HashMap<>(current.settings());
-                provider.descriptor().properties().stream()
-                        .filter(p -> p.generatedIfBlank() && !settings.containsKey(p.name()))
-                        .forEach(p -> settings.put(p.name(), randomSecret()));
+                Map<String, String> settings = PluginSettings.withGeneratedSecrets(
+                        provider.descriptor().properties(), current.settings());
                 if (!settings.equals(current.settings())) {
                     line.update(new LineSnapshot(current.id(), current.name(), current.number(), current.providerId(),
                             settings, current.keywordReplies(), current.helpText()));
@@ -140,39 +134,16 @@ public class LineService {
         lines.findByPhoneNumber(number).filter(other -> !other.getId().equals(line.id())).ifPresent(other -> {
             throw new IllegalArgumentException("Line '" + other.getId() + "' already has this number.");
         });
-        Map<String, String> settings = new HashMap<>();
-        line.settings().forEach((k, v) -> {
-            if (v != null && !v.isBlank()) {
-                settings.put(k, v.trim());
-            }
-        });
         Optional<MessagingProvider> provider = providers.provider(line.providerId());
-        if (provider.isPresent()) {
-            for (ConfigProperty property : provider.get().descriptor().properties()) {
-                if (settings.containsKey(property.name())) {
-                    continue;
-                }
-                if (property.type() == ConfigProperty.Type.SECRET && previous.containsKey(property.name())) {
-                    settings.put(property.name(), previous.get(property.name()));
-                } else if (property.generatedIfBlank()) {
-                    settings.put(property.name(), randomSecret());
-                } else if (property.required() && property.defaultValue() == null) {
-                    throw new IllegalArgumentException("The setting '" + property.label() + "' is required.");
-                }
-            }
-        } else {
+        if (provider.isEmpty()) {
             log.warn("Line '{}' names provider '{}', which no loaded plugin offers", line.id(), line.providerId());
         }
+        Map<String, String> settings = PluginSettings.completed(
+                provider.map(p -> p.descriptor().properties()).orElse(null), line.settings(), previous);
         if (line.helpText() != null && line.helpText().length() > 320) {
             throw new IllegalArgumentException("The help text must fit in two texts (320 characters).");
         }
         return new LineSnapshot(line.id(), name, number, line.providerId(), settings, line.keywordReplies(),
                 line.helpText());
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

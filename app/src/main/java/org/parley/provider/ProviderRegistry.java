@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.parley.plugin.ChartExporter;
 import org.parley.plugin.MessagingProvider;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
@@ -12,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** The messaging providers the loaded plugins offer, and the state of every plugin. */
+/** The messaging providers and chart exporters the loaded plugins offer, and the state of every plugin. */
 @Service
 public class ProviderRegistry {
 
@@ -28,23 +30,41 @@ public class ProviderRegistry {
 
     /** Every messaging provider of a started plugin. */
     public List<MessagingProvider> providers() {
-        List<MessagingProvider> found = new ArrayList<>();
-        for (MessagingProvider provider : plugins.getExtensions(MessagingProvider.class)) {
-            try {
-                provider.descriptor();
-                found.add(provider);
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("A messaging provider of class {} is broken and ignored: {}",
-                        provider.getClass().getName(), e.toString());
-            }
-        }
-        found.sort(Comparator.comparing(p -> p.descriptor().id()));
-        return found;
+        return extensions(MessagingProvider.class, p -> p.descriptor().id());
     }
 
     /** The provider with this id, if a started plugin offers it. */
     public Optional<MessagingProvider> provider(String id) {
         return providers().stream().filter(p -> p.descriptor().id().equals(id)).findFirst();
+    }
+
+    /** Every chart exporter of a started plugin. */
+    public List<ChartExporter> exporters() {
+        return extensions(ChartExporter.class, e -> e.descriptor().id());
+    }
+
+    /** The chart exporter whose descriptor has this id, if a started plugin offers it. */
+    public Optional<ChartExporter> exporter(String id) {
+        return exporters().stream().filter(e -> e.descriptor().id().equals(id)).findFirst();
+    }
+
+    /**
+     * The extensions of one extension point, by id. One whose descriptor throws (or whose plugin was built
+     * against classes the app no longer has) is left out and logged, so it cannot break the pages listing them.
+     */
+    private <T> List<T> extensions(Class<T> point, Function<T, String> id) {
+        List<T> found = new ArrayList<>();
+        for (T extension : plugins.getExtensions(point)) {
+            try {
+                id.apply(extension);
+                found.add(extension);
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("A {} of class {} is broken and ignored: {}", point.getSimpleName(),
+                        extension.getClass().getName(), e.toString());
+            }
+        }
+        found.sort(Comparator.comparing(id));
+        return found;
     }
 
     /** Every plugin found in the plugins folder, loaded or not. */
@@ -53,10 +73,8 @@ public class ProviderRegistry {
         for (PluginWrapper plugin : plugins.getPlugins()) {
             List<String> points = new ArrayList<>();
             if (plugin.getPluginState() == PluginState.STARTED) {
-                for (MessagingProvider provider : plugins.getExtensions(MessagingProvider.class,
-                        plugin.getPluginId())) {
-                    points.add("MessagingProvider: " + provider.descriptor().id());
-                }
+                points.addAll(served(MessagingProvider.class, plugin.getPluginId(), p -> p.descriptor().id()));
+                points.addAll(served(ChartExporter.class, plugin.getPluginId(), e -> e.descriptor().id()));
             }
             Throwable failure = plugin.getFailedException();
             infos.add(new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(),
@@ -69,5 +87,18 @@ public class ProviderRegistry {
         }
         infos.sort(Comparator.comparing(PluginInfo::id));
         return infos;
+    }
+
+    /** "MessagingProvider: sandbox", "ChartExporter: fhir-export"... for the extensions a plugin serves. */
+    private <T> List<String> served(Class<T> point, String pluginId, Function<T, String> id) {
+        List<String> names = new ArrayList<>();
+        for (T extension : plugins.getExtensions(point, pluginId)) {
+            try {
+                names.add(point.getSimpleName() + ": " + id.apply(extension));
+            } catch (RuntimeException | LinkageError e) {
+                names.add(point.getSimpleName() + ": broken (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        return names;
     }
 }

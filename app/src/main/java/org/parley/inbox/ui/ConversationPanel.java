@@ -59,10 +59,13 @@ class ConversationPanel extends VerticalLayout {
     final com.vaadin.flow.component.tabs.Tab noteTab = new com.vaadin.flow.component.tabs.Tab("Internal note");
     com.vaadin.flow.component.dialog.Dialog deleteDialog;
     private int shown = PAGE;
+    /** Copy to chart (issue 6): the selection, toolbar and each message's "In chart" line live in chart.ui. */
+    final org.parley.chart.ui.ChartActions chart;
 
     ConversationPanel(ConversationService conversations, org.parley.inbox.AssignmentService assignments,
                       org.parley.lists.ListService lists, org.parley.security.StaffDirectory staff,
-                      org.parley.patient.ContactService contacts, StaffMember me, long conversationId, Clock clock) {
+                      org.parley.patient.ContactService contacts, StaffMember me, long conversationId, Clock clock,
+                      org.parley.chart.ui.CopyToChart copyToChart) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.lists = lists;
@@ -72,6 +75,7 @@ class ConversationPanel extends VerticalLayout {
         this.conversationId = conversationId;
         this.clock = clock;
         this.header = conversations.open(me, conversationId);
+        this.chart = copyToChart.actionsFor(me, conversationId);
         this.withOrganisation = conversations.isWithOrganisation(conversationId);
         setSizeFull();
         setPadding(true);
@@ -138,6 +142,7 @@ class ConversationPanel extends VerticalLayout {
         title.setWrap(true);
         title.addClassName("conversation-title");
         add(title, assignment, banner, earlier, thread, composerTabs, replyError, composer, noteComposer);
+        addComponentAtIndex(indexOf(banner) + 1, chart);
         setFlexGrow(1, thread);
         renderHeader();
         renderThread();
@@ -247,7 +252,8 @@ class ConversationPanel extends VerticalLayout {
                 ? org.parley.line.LineTypes.describe(conversations.contactLineType(conversationId)) : null;
         earlier.setVisible(conversations.countMessages(conversationId) > shown);
         thread.removeAll();
-        messages.forEach(m -> thread.add(bubble(m)));
+        chart.showing(messages);
+        messages.forEach(m -> thread.add(chart.decorate(bubble(m), m)));
         thread.getElement().executeJs("this.scrollTop = this.scrollHeight");
     }
 

@@ -65,6 +65,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private final org.parley.patient.ContactService contacts;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
+    private final org.parley.chart.ui.CopyToChart copyToChart;
     private final StaffMember me;
     final InboxNavigation views;
     final Grid<ConversationRow> list = new Grid<>();
@@ -83,7 +84,8 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     InboxView(ConversationService conversations, AssignmentService assignments, InboxService inboxes,
               ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
-              CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock) {
+              CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
+              org.parley.chart.ui.CopyToChart copyToChart) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.inboxes = inboxes;
@@ -92,6 +94,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         this.contacts = contacts;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
+        this.copyToChart = copyToChart;
         this.me = currentStaff.get();
         setSizeFull();
         setSplitterPosition(32);
@@ -262,7 +265,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         }
         try {
             panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, me, conversationId,
-                    clock);
+                    clock, copyToChart);
         } catch (NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
             panel = null;
             detail.removeAll();

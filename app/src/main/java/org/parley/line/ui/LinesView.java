@@ -8,27 +8,22 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.HasValueAndElement;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.line.LineGateway;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
-import org.parley.plugin.ConfigProperty;
 import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.provider.ProviderRegistry;
+import org.parley.provider.ui.SettingsForm;
 import org.parley.security.CurrentStaff;
 
 /**
@@ -93,8 +88,7 @@ class LinesView extends VerticalLayout {
         helpText.setMaxLength(320);
         FormLayout form = new FormLayout(id, name, number, provider, keywordReplies, helpText);
         Div settings = new Div();
-        Map<String, HasValueAndElement<?, String>> fields = new LinkedHashMap<>();
-        provider.addValueChangeListener(e -> drawSettings(e.getValue(), line, settings, fields));
+        provider.addValueChangeListener(e -> drawSettings(e.getValue(), line, settings));
         if (line != null) {
             id.setValue(line.id());
             id.setReadOnly(true);
@@ -105,8 +99,8 @@ class LinesView extends VerticalLayout {
             helpText.setValue(line.helpText() == null ? "" : line.helpText());
         }
         Button save = new Button("Save line", e -> {
-            Map<String, String> values = new HashMap<>();
-            fields.forEach((key, field) -> values.put(key, field.getValue()));
+            Map<String, String> values = settings.getChildren().filter(SettingsForm.class::isInstance)
+                    .map(drawn -> ((SettingsForm) drawn).values()).findFirst().orElse(Map.of());
             try {
                 LineSnapshot saved = lines.save(currentStaff.get().username(),
                         new LineSnapshot(id.getValue(), name.getValue(), number.getValue(), provider.getValue(), values,
@@ -134,39 +128,11 @@ class LinesView extends VerticalLayout {
         }
     }
 
-    private void drawSettings(String providerId, LineSnapshot line, Div into,
-                              Map<String, HasValueAndElement<?, String>> fields) {
+    private void drawSettings(String providerId, LineSnapshot line, Div into) {
         into.removeAll();
-        fields.clear();
         Optional<ProviderDescriptor> descriptor = providers.provider(providerId).map(MessagingProvider::descriptor);
-        if (descriptor.isEmpty()) {
-            return;
-        }
-        into.add(new Paragraph(descriptor.get().helpText()));
-        FormLayout form = new FormLayout();
-        for (ConfigProperty property : descriptor.get().properties()) {
-            HasValueAndElement<?, String> field;
-            if (property.type() == ConfigProperty.Type.SECRET) {
-                PasswordField secret = new PasswordField(property.label());
-                secret.setRevealButtonVisible(false);
-                boolean stored = line != null && line.settings().containsKey(property.name());
-                secret.setPlaceholder(stored ? "•••••• stored; type to replace"
-                        : property.generatedIfBlank() ? "leave blank to generate" : "");
-                secret.setHelperText(property.helpText());
-                field = secret;
-            } else {
-                TextField text = new TextField(property.label());
-                text.setHelperText(property.helpText());
-                if (line != null) {
-                    text.setValue(line.settings().getOrDefault(property.name(), ""));
-                }
-                field = text;
-            }
-            field.setRequiredIndicatorVisible(property.required() && !property.generatedIfBlank());
-            fields.put(property.name(), field);
-            form.add((com.vaadin.flow.component.Component) field);
-        }
-        into.add(form);
+        descriptor.ifPresent(d -> into.add(new SettingsForm(d.helpText(), d.properties(),
+                line == null ? Map.of() : line.settings())));
     }
 
     private VerticalLayout webhooks(LineSnapshot line) {

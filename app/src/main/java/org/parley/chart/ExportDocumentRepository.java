@@ -1,0 +1,6 @@
+package org.parley.chart;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ExportDocumentRepository extends JpaRepository<ExportDocument, String> {
+}
