@@ -58,11 +58,14 @@ class ConversationPanel extends VerticalLayout {
     final com.vaadin.flow.component.tabs.Tab replyTab = new com.vaadin.flow.component.tabs.Tab("Reply to patient");
     final com.vaadin.flow.component.tabs.Tab noteTab = new com.vaadin.flow.component.tabs.Tab("Internal note");
     com.vaadin.flow.component.dialog.Dialog deleteDialog;
+    /** Tools of the reply box (templates, attachments), shown with it. */
+    final HorizontalLayout replyTools = new HorizontalLayout();
     private int shown = PAGE;
 
     ConversationPanel(ConversationService conversations, org.parley.inbox.AssignmentService assignments,
                       org.parley.lists.ListService lists, org.parley.security.StaffDirectory staff,
-                      org.parley.patient.ContactService contacts, StaffMember me, long conversationId, Clock clock) {
+                      org.parley.patient.ContactService contacts, org.parley.template.TemplateService templates,
+                      StaffMember me, long conversationId, Clock clock) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.lists = lists;
@@ -112,6 +115,7 @@ class ConversationPanel extends VerticalLayout {
         composerTabs.addSelectedChangeListener(e -> {
             boolean note = composerTabs.getSelectedTab() == noteTab;
             composer.setVisible(!note);
+            replyTools.setVisible(!note);
             replyError.setVisible(!note);
             noteComposer.setVisible(note);
         });
@@ -137,7 +141,12 @@ class ConversationPanel extends VerticalLayout {
         title.setAlignItems(Alignment.BASELINE);
         title.setWrap(true);
         title.addClassName("conversation-title");
-        add(title, assignment, banner, earlier, thread, composerTabs, replyError, composer, noteComposer);
+        // Templates in replies and in notes alike, filled in for this conversation's patient.
+        replyTools.add(new org.parley.template.ui.TemplatePicker(templates, reply,
+                () -> templates.context(header.contactId(), me)));
+        noteComposer.addComponentAsFirst(new org.parley.template.ui.TemplatePicker(templates, noteComposer.note,
+                () -> templates.context(header.contactId(), me)));
+        add(title, assignment, banner, earlier, thread, composerTabs, replyError, replyTools, composer, noteComposer);
         setFlexGrow(1, thread);
         renderHeader();
         renderThread();

@@ -63,6 +63,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private final ListService lists;
     private final StaffDirectory staff;
     private final org.parley.patient.ContactService contacts;
+    private final org.parley.template.TemplateService templates;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final StaffMember me;
@@ -83,13 +84,15 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     InboxView(ConversationService conversations, AssignmentService assignments, InboxService inboxes,
               ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
-              CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock) {
+              CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
+              org.parley.template.TemplateService templates) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.inboxes = inboxes;
         this.lists = lists;
         this.staff = staff;
         this.contacts = contacts;
+        this.templates = templates;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.me = currentStaff.get();
@@ -261,8 +264,8 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             return;
         }
         try {
-            panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, me, conversationId,
-                    clock);
+            panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, templates, me,
+                    conversationId, clock);
         } catch (NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
             panel = null;
             detail.removeAll();
