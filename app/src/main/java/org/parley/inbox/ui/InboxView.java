@@ -64,6 +64,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private final StaffDirectory staff;
     private final org.parley.patient.ContactService contacts;
     private final org.parley.template.TemplateService templates;
+    private final org.parley.inbox.ReplyAttachments replyAttachments;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final StaffMember me;
@@ -85,7 +86,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     InboxView(ConversationService conversations, AssignmentService assignments, InboxService inboxes,
               ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
               CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
-              org.parley.template.TemplateService templates) {
+              org.parley.template.TemplateService templates, org.parley.inbox.ReplyAttachments replyAttachments) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.inboxes = inboxes;
@@ -93,6 +94,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         this.staff = staff;
         this.contacts = contacts;
         this.templates = templates;
+        this.replyAttachments = replyAttachments;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.me = currentStaff.get();
@@ -264,8 +266,8 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             return;
         }
         try {
-            panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, templates, me,
-                    conversationId, clock);
+            panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, templates,
+                    replyAttachments, me, conversationId, clock);
         } catch (NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
             panel = null;
             detail.removeAll();
