@@ -14,11 +14,11 @@ public final class TestFiles {
     private TestFiles() {
     }
 
-    /** A real picture of the given format ({@code png}, {@code jpg}, {@code gif}), 8 by 8 pixels of one colour. */
+    /** A real picture of the given format ({@code png}, {@code jpg}, {@code gif}), 96 by 64 pixels of one colour. */
     public static byte[] picture(String format, Color colour) {
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 8; x++) {
-            for (int y = 0; y < 8; y++) {
+        BufferedImage image = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 96; x++) {
+            for (int y = 0; y < 64; y++) {
                 image.setRGB(x, y, colour.getRGB());
             }
         }

@@ -1,9 +1,6 @@
 package org.parley.template.ui;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -31,20 +28,38 @@ public class TemplatePicker extends Composite<ComboBox<TemplateSummary>> {
             this.focus();""";
 
     /**
-     * "/" typed into the empty box moves to the search without typing the slash, at once in the browser, so
-     * the next keys already filter. The box remembers its current picker (a new panel brings a new one).
+     * The keys, handled in the browser so that what is typed next already goes to the right place (a round trip to
+     * the server first would let the first letters land in the box): "/" in the empty box (not typed) and Alt+T
+     * (by key position, so also on a Mac, where Alt+T types a character) move to the search; Escape there moves
+     * back. Each element remembers its current partner, so a redrawn panel brings its own.
      */
-    private static final String SLASH_OPENS_PICKER = """
-            this.__parleyTemplatePicker = $0;
-            if (!this.__parleySlashListener) {
-              this.__parleySlashListener = e => {
-                if (e.key === '/' && !e.ctrlKey && !e.altKey && !e.metaKey && !(this.value || '').length
-                    && this.__parleyTemplatePicker && this.__parleyTemplatePicker.isConnected) {
+    private static final String KEYS = """
+            const box = this, picker = $0;
+            box.__parleyTemplatePicker = picker;
+            picker.__parleyTemplateBox = box;
+            if (!box.__parleyTemplateKeys) {
+              box.__parleyTemplateKeys = e => {
+                const to = box.__parleyTemplatePicker;
+                if (!to || !to.isConnected || e.ctrlKey || e.metaKey) {
+                  return;
+                }
+                const slash = e.key === '/' && !e.altKey && !(box.value || '').length;
+                const altT = e.altKey && e.code === 'KeyT';
+                if (slash || altT) {
                   e.preventDefault();
-                  this.__parleyTemplatePicker.focus();
+                  to.focus();
                 }
               };
-              this.addEventListener('keydown', this.__parleySlashListener);
+              box.addEventListener('keydown', box.__parleyTemplateKeys);
+            }
+            if (!picker.__parleyTemplateEscape) {
+              picker.__parleyTemplateEscape = e => {
+                const back = picker.__parleyTemplateBox;
+                if (e.key === 'Escape' && back && back.isConnected) {
+                  back.focus();
+                }
+              };
+              picker.addEventListener('keydown', picker.__parleyTemplateEscape);
             }""";
 
     private final TemplateService templates;
@@ -82,17 +97,14 @@ public class TemplatePicker extends Composite<ComboBox<TemplateSummary>> {
                 search.clear();
             }
         });
-        search.addFocusShortcut(Key.KEY_T, KeyModifier.ALT).listenOn(target);
-        Shortcuts.addShortcutListener(search, (com.vaadin.flow.server.Command) target::focus, Key.ESCAPE)
-                .listenOn(search);
         // Whichever of the two is attached last, the browser then knows both.
-        target.addAttachListener(attached -> listenForSlash());
-        addAttachListener(attached -> listenForSlash());
+        target.addAttachListener(attached -> listenForKeys());
+        addAttachListener(attached -> listenForKeys());
     }
 
-    private void listenForSlash() {
+    private void listenForKeys() {
         if (target.isAttached() && isAttached()) {
-            target.getElement().executeJs(SLASH_OPENS_PICKER, getContent().getElement());
+            target.getElement().executeJs(KEYS, getContent().getElement());
         }
     }
 
