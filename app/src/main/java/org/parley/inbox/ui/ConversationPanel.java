@@ -143,8 +143,8 @@ class ConversationPanel extends VerticalLayout {
         title.setAlignItems(Alignment.BASELINE);
         title.setWrap(true);
         title.addClassName("conversation-title");
-        // Templates in replies and in notes alike, filled in for this conversation's patient.
         attachments = new AttachmentPicker(replyAttachments, conversationId, this::checkReply);
+        // Templates in replies and in notes alike, filled in for this conversation's patient.
         replyTools.add(new org.parley.template.ui.TemplatePicker(templates, reply,
                 () -> templates.context(header.contactId(), me)), attachments);
         noteComposer.addComponentAsFirst(new org.parley.template.ui.TemplatePicker(templates, noteComposer.note,
