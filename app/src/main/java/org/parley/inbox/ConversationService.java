@@ -38,6 +38,7 @@ public class ConversationService {
     private final org.parley.compliance.ConsentService consent;
     private final org.parley.line.LineTypes lineTypes;
     private final SendingRules sendingRules;
+    private final ReplyAttachments replyAttachments;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -53,7 +54,7 @@ public class ConversationService {
                         MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
                         LineService lines, LineGateway gateway, StaffDirectory staff,
                         org.parley.compliance.ConsentService consent, org.parley.line.LineTypes lineTypes,
-                        SendingRules sendingRules, AuditLog audit,
+                        SendingRules sendingRules, ReplyAttachments replyAttachments, AuditLog audit,
                         ApplicationEventPublisher events, Clock clock, InboxService inbox, MentionRepository mentions,
                         ConversationRouting routing, ConversationQueries queries, org.parley.lists.ListService lists,
                         @org.springframework.beans.factory.annotation.Value("${parley.inbox.delete-window:2m}")
@@ -70,6 +71,7 @@ public class ConversationService {
         this.consent = consent;
         this.lineTypes = lineTypes;
         this.sendingRules = sendingRules;
+        this.replyAttachments = replyAttachments;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -329,10 +331,25 @@ public class ConversationService {
      */
     @Transactional
     public MessageView reply(StaffMember author, long conversationId, String text) {
+        return reply(author, conversationId, text, List.of());
+    }
+
+    /**
+     * Queues a reply with pictures or files (MMS); the text may then be empty. The message and its attachments are
+     * stored together, in one transaction, before anything is sent.
+     *
+     * @throws IllegalArgumentException when there is nothing to send, the text is too long, or an attachment is not
+     *                                  allowed (type, size, count)
+     * @throws IllegalStateException    when the line's provider plugin is not loaded, or cannot send pictures or
+     *                                  files
+     */
+    @Transactional
+    public MessageView reply(StaffMember author, long conversationId, String text, List<Attachment> attachments) {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
         String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
+        List<Attachment> files = attachments == null ? List.of() : attachments;
+        if (body.isEmpty() && files.isEmpty()) {
             throw new IllegalArgumentException("Write a reply first.");
         }
         ProviderDescriptor provider = gateway.descriptor(conversation.getLineId()).orElseThrow(() ->
@@ -345,15 +362,19 @@ public class ConversationService {
             throw new IllegalArgumentException("The reply has " + body.length() + " characters; "
                     + provider.name() + " accepts at most " + provider.maxTextLength() + ".");
         }
+        List<Attachment> checked = replyAttachments.checkSendable(provider, files);
         Message message = messages.save(Message.outbound(conversationId, conversation.getLineId(), author.id(), body,
                 clock.instant()));
-        conversation.activity(body, clock.instant());
+        List<MediaInfo> stored = checked.stream().map(file -> media.save(new MessageMedia(message.getId(),
+                file.contentType(), file.fileName(), file.sizeBytes(), file.data(), clock.instant())).info()).toList();
+        conversation.activity(!body.isEmpty() ? body : checked.stream().allMatch(Attachment::isImage) ? "[picture]"
+                : "[file]", clock.instant());
         audit.record(author.username(), "MESSAGE_QUEUED", "message", String.valueOf(message.getId()),
-                "conversation " + conversationId);
+                "conversation " + conversationId + (stored.isEmpty() ? "" : ", " + ReplyAttachments.files(stored.size())));
         events.publishEvent(new ConversationChanged(conversationId, message.getId(), false));
         events.publishEvent(new OutboundQueued(message.getId()));
         return new MessageView(message.getId(), Direction.OUTBOUND, body, author.displayName(), message.getStatus(),
-                null, message.getCreatedAt(), List.of(), author.id(), null, List.of());
+                null, message.getCreatedAt(), stored, author.id(), null, List.of());
     }
 
     /**

@@ -59,6 +59,10 @@ class MessageMedia {
         return messageId;
     }
 
+    String getContentType() {
+        return contentType;
+    }
+
     byte[] getData() {
         return data;
     }

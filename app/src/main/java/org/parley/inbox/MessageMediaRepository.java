@@ -8,6 +8,8 @@ import org.springframework.data.repository.query.Param;
 
 interface MessageMediaRepository extends JpaRepository<MessageMedia, Long> {
 
+    List<MessageMedia> findByMessageIdOrderByIdAsc(long messageId);
+
     @Query("select new org.parley.inbox.MediaInfo(m.id, m.contentType, m.fileName, m.sizeBytes, "
             + "case when m.data is null then true else false end) from MessageMedia m where m.messageId = :messageId order by m.id")
     List<MediaInfo> infoOf(@Param("messageId") long messageId);

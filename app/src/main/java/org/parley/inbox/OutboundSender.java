@@ -3,10 +3,13 @@ package org.parley.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.plugin.Media;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.SendResult;
 import org.parley.line.LineGateway;
@@ -39,6 +42,8 @@ class OutboundSender {
     private static final int BATCH = 20;
 
     private final MessageRepository messages;
+    private final MessageMediaRepository media;
+    private final MediaLinks mediaLinks;
     private final ConversationRepository conversations;
     private final ContactService contacts;
     private final LineService lines;
@@ -56,13 +61,16 @@ class OutboundSender {
     private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
 
-    OutboundSender(MessageRepository messages, ConversationRepository conversations, ContactService contacts,
+    OutboundSender(MessageRepository messages, MessageMediaRepository media, MediaLinks mediaLinks,
+                   ConversationRepository conversations, ContactService contacts,
                    LineService lines, LineGateway gateway, SendingRules sendingRules, ConsentKeeping consentKeeping,
                    LineRateLimit rateLimit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
                    @Value("${parley.outbound.first-retry:5s}") Duration firstRetry,
                    @Value("${parley.outbound.max-retry-delay:10m}") Duration maxRetryDelay,
                    @Value("${parley.outbound.max-attempts:10}") int maxAttempts) {
         this.messages = messages;
+        this.media = media;
+        this.mediaLinks = mediaLinks;
         this.conversations = conversations;
         this.contacts = contacts;
         this.lines = lines;
@@ -177,9 +185,20 @@ class OutboundSender {
             return Optional.empty();
         }
         message.countAttempt();
+        // The content for providers that upload it, and fresh public links (each attempt gets its own) for those
+        // that fetch it. Providers see a neutral file name: the original may carry a patient's name.
+        List<MessageMedia> attached = media.findByMessageIdOrderByIdAsc(messageId);
+        List<Media> content = new ArrayList<>();
+        List<URI> links = new ArrayList<>();
+        for (MessageMedia file : attached) {
+            String ending = FileKind.sentAs(file.getContentType()).map(FileKind::extension).orElse("bin");
+            content.add(Media.of(file.getContentType(), "attachment-" + (content.size() + 1) + "." + ending,
+                    file.getData()));
+            links.add(mediaLinks.urlFor(file.getId(), file.getContentType()));
+        }
         return Optional.of(new Prepared(line.get().id(), new OutboundMessage(message.getMessageKey(),
-                line.get().number(), to.get(), message.getBody(), List.of(),
-                gateway.webhookUrl(line.get().id(), "status"))));
+                line.get().number(), to.get(), message.getBody(), content,
+                gateway.webhookUrl(line.get().id(), "status"), links)));
     }
 
     private void record(long messageId, SendResult result, String to) {

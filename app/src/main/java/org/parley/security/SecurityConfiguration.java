@@ -14,8 +14,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Two filter chains. Provider webhooks and the sandbox carrier take no session and no login: their
- * signatures are their protection, checked by the provider plugin. Everything else is the Vaadin app
+ * Two filter chains. Provider webhooks, the sandbox carrier and the public media links providers fetch MMS
+ * pictures from take no session and no login: their signatures are their protection (checked by the provider
+ * plugin, or by the media link's own HMAC). Everything else is the Vaadin app
  * behind the login view.
  */
 @Configuration
@@ -26,7 +27,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/webhooks/**", "/sandbox-carrier/**")
+        return http.securityMatcher("/webhooks/**", "/sandbox-carrier/**", "/media/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

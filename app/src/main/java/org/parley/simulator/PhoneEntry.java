@@ -11,10 +11,20 @@ import java.time.Instant;
  * @param phoneNumber      the simulated phone's number
  * @param fromPhone        whether the phone sent it (else the practice did)
  * @param body             the text
- * @param hasPicture       whether a picture came with it
+ * @param mediaContentType the type of the picture or file that came with it, or {@code null}
  * @param status           for the practice's messages: sent, delivered, undelivered
  * @param createdAt        when the carrier saw it
  */
 public record PhoneEntry(long id, String carrierMessageId, String lineId, String phoneNumber, boolean fromPhone,
-                         String body, boolean hasPicture, String status, Instant createdAt) {
+                         String body, String mediaContentType, String status, Instant createdAt) {
+
+    /** Whether a picture or file came with it. */
+    public boolean hasPicture() {
+        return mediaContentType != null;
+    }
+
+    /** Whether a picture came with it, which the phone shows. */
+    public boolean hasImage() {
+        return mediaContentType != null && mediaContentType.startsWith("image/");
+    }
 }

@@ -105,6 +105,6 @@ class PhoneMessage {
 
     PhoneEntry entry() {
         return new PhoneEntry(id, carrierMessageId, lineId, phoneNumber, FROM_PHONE.equals(direction), body,
-                mediaContentType != null, status, createdAt);
+                mediaContentType, status, createdAt);
     }
 }

@@ -235,8 +235,8 @@ public class SandboxCarrier implements DisposableBean {
     }
 
     /** The practice (the sandbox plugin) hands the carrier a message for a phone. */
-    Answer accept(URI url, byte[] rawBody, Map<String, String> form, List<String> mediaTypes, List<String> mediaNames,
-                  List<String> mediaData, String signature) {
+    Answer accept(URI url, byte[] rawBody, Map<String, String> form, List<String> mediaUrls, List<String> mediaTypes,
+                  List<String> mediaNames, List<String> mediaData, String signature) {
         String from = form.getOrDefault("From", "");
         Optional<LineSnapshot> line = lines.findByNumber(from).filter(l -> "sandbox".equals(l.providerId()));
         if (line.isEmpty() || !CarrierSignature.valid(secret(line.get()), url, rawBody, signature)) {
@@ -257,6 +257,23 @@ public class SandboxCarrier implements DisposableBean {
         }
         String key = form.get("IdempotencyKey");
         LineSnapshot sandboxLine = line.get();
+        boolean seenBefore = key != null && Boolean.TRUE.equals(tx.execute(status ->
+                phoneMessages.findByLineIdAndIdempotencyKey(sandboxLine.id(), key).isPresent()));
+        // A picture sent by link is fetched now, as a real carrier does before it accepts an MMS; the phone keeps the
+        // first picture of a message.
+        Picture picture = null;
+        if (!seenBefore && !mediaUrls.isEmpty()) {
+            picture = fetch(mediaUrls.get(0)).orElse(null);
+            if (picture == null) {
+                return new Answer(400, Map.of("ErrorCode", "media-unavailable",
+                        "ErrorMessage", "the sandbox carrier could not fetch the picture from its link"));
+            }
+        } else if (!mediaData.isEmpty()) {
+            picture = new Picture(mediaTypes.isEmpty() ? "application/octet-stream" : mediaTypes.get(0),
+                    mediaNames.isEmpty() ? null : mediaNames.get(0),
+                    java.util.Base64.getDecoder().decode(mediaData.get(0)));
+        }
+        Picture attached = picture;
         PhoneMessage stored = tx.execute(status -> {
             if (key != null) {
                 Optional<PhoneMessage> earlier = phoneMessages.findByLineIdAndIdempotencyKey(sandboxLine.id(), key);
@@ -267,10 +284,8 @@ public class SandboxCarrier implements DisposableBean {
             PhoneMessage message = new PhoneMessage("SBX" + UUID.randomUUID().toString().replace("-", ""),
                     sandboxLine.id(), to, PhoneMessage.TO_PHONE, form.getOrDefault("Body", ""), key, "accepted",
                     clock.instant());
-            if (!mediaData.isEmpty()) {
-                message.attach(mediaTypes.isEmpty() ? "application/octet-stream" : mediaTypes.get(0),
-                        mediaNames.isEmpty() ? null : mediaNames.get(0),
-                        java.util.Base64.getDecoder().decode(mediaData.get(0)));
+            if (attached != null) {
+                message.attach(attached.contentType(), attached.fileName(), attached.data());
             }
             return phoneMessages.save(message);
         });
@@ -285,6 +300,35 @@ public class SandboxCarrier implements DisposableBean {
                     unreachable ? "undelivered" : "delivered", 1), 400, TimeUnit.MILLISECONDS);
         }
         return new Answer(201, Map.of("MessageId", stored.getCarrierMessageId()));
+    }
+
+    /** A picture or file on a phone. */
+    public record Picture(String contentType, String fileName, byte[] data) {
+    }
+
+    /** The picture or file that came with a message on a phone, to show it there. */
+    @Transactional(readOnly = true)
+    public Optional<Picture> picture(long phoneMessageId) {
+        return phoneMessages.findById(phoneMessageId).filter(m -> m.getMediaData() != null)
+                .map(m -> new Picture(m.getMediaContentType(), m.getMediaFileName(), m.getMediaData()));
+    }
+
+    /** Fetches a picture from the practice's public link, as a carrier does. */
+    private Optional<Picture> fetch(String link) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(link))
+                    .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || response.body().length == 0) {
+                return Optional.empty();
+            }
+            String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
+            return Optional.of(new Picture(type.split(";")[0].strip(), null, response.body()));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** A picture a phone sent, fetched by the sandbox plugin with a signed request. */

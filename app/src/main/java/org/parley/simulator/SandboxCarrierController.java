@@ -43,7 +43,7 @@ class SandboxCarrierController {
         Map<String, String> form = new LinkedHashMap<>();
         repeated.forEach((name, values) -> form.put(name, values.get(0)));
         URI url = baseUrl.resolve(request.getRequestURI());
-        SandboxCarrier.Answer answer = carrier.accept(url, body, form,
+        SandboxCarrier.Answer answer = carrier.accept(url, body, form, repeated.getOrDefault("MediaUrl", List.of()),
                 repeated.getOrDefault("MediaContentType", List.of()), repeated.getOrDefault("MediaFileName", List.of()),
                 repeated.getOrDefault("MediaData", List.of()), request.getHeader(CarrierSignature.HEADER));
         return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_FORM_URLENCODED)

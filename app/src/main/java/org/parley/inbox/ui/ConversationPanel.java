@@ -58,14 +58,18 @@ class ConversationPanel extends VerticalLayout {
     final com.vaadin.flow.component.tabs.Tab replyTab = new com.vaadin.flow.component.tabs.Tab("Reply to patient");
     final com.vaadin.flow.component.tabs.Tab noteTab = new com.vaadin.flow.component.tabs.Tab("Internal note");
     com.vaadin.flow.component.dialog.Dialog deleteDialog;
+    /** Tools of the reply box (templates, attachments), shown with it. */
+    final HorizontalLayout replyTools = new HorizontalLayout();
+    final AttachmentPicker attachments;
     private int shown = PAGE;
     /** Copy to chart (issue 6): the selection, toolbar and each message's "In chart" line live in chart.ui. */
     final org.parley.chart.ui.ChartActions chart;
 
     ConversationPanel(ConversationService conversations, org.parley.inbox.AssignmentService assignments,
                       org.parley.lists.ListService lists, org.parley.security.StaffDirectory staff,
-                      org.parley.patient.ContactService contacts, StaffMember me, long conversationId, Clock clock,
-                      org.parley.chart.ui.CopyToChart copyToChart) {
+                      org.parley.patient.ContactService contacts, org.parley.template.TemplateService templates,
+                      org.parley.inbox.ReplyAttachments replyAttachments, StaffMember me, long conversationId,
+                      Clock clock, org.parley.chart.ui.CopyToChart copyToChart) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.lists = lists;
@@ -116,6 +120,7 @@ class ConversationPanel extends VerticalLayout {
         composerTabs.addSelectedChangeListener(e -> {
             boolean note = composerTabs.getSelectedTab() == noteTab;
             composer.setVisible(!note);
+            replyTools.setVisible(!note);
             replyError.setVisible(!note);
             noteComposer.setVisible(note);
         });
@@ -141,7 +146,13 @@ class ConversationPanel extends VerticalLayout {
         title.setAlignItems(Alignment.BASELINE);
         title.setWrap(true);
         title.addClassName("conversation-title");
-        add(title, assignment, banner, earlier, thread, composerTabs, replyError, composer, noteComposer);
+        attachments = new AttachmentPicker(replyAttachments, conversationId, this::checkReply);
+        // Templates in replies and in notes alike, filled in for this conversation's patient.
+        replyTools.add(new org.parley.template.ui.TemplatePicker(templates, reply,
+                () -> templates.context(header.contactId(), me)), attachments);
+        noteComposer.addComponentAsFirst(new org.parley.template.ui.TemplatePicker(templates, noteComposer.note,
+                () -> templates.context(header.contactId(), me)));
+        add(title, assignment, banner, earlier, thread, composerTabs, replyError, replyTools, composer, noteComposer);
         addComponentAtIndex(indexOf(banner) + 1, chart);
         setFlexGrow(1, thread);
         renderHeader();
@@ -226,19 +237,20 @@ class ConversationPanel extends VerticalLayout {
             send.setEnabled(false);
         } else {
             replyError.setText("");
-            send.setEnabled(header.canReply() && length > 0);
+            send.setEnabled(header.canReply() && (length > 0 || attachments.hasFiles()));
         }
         reply.setHelperText(length > 0 ? length + " / " + header.maxTextLength() : null);
     }
 
     private void sendReply() {
         try {
-            conversations.reply(me, conversationId, reply.getValue());
+            conversations.reply(me, conversationId, reply.getValue(), attachments.chosen());
         } catch (IllegalArgumentException | IllegalStateException e) {
             replyError.setText(e.getMessage());
             return;
         }
         reply.clear();
+        attachments.clear();
         replyError.setText("");
         renderThread();
     }
@@ -282,7 +294,7 @@ class ConversationPanel extends VerticalLayout {
                 : message.direction() == Direction.NOTE ? "note" : "outbound");
         bubble.getElement().setAttribute("data-message", String.valueOf(message.id()));
         for (MediaInfo media : message.media()) {
-            bubble.add(attachment(media));
+            bubble.add(attachment(media, message.direction()));
         }
         Span text = new Span(message.body());
         text.addClassName("text");
@@ -392,7 +404,7 @@ class ConversationPanel extends VerticalLayout {
         bubble.add(label);
         for (MediaInfo media : message.media()) {
             if (media.tooLarge()) {
-                bubble.add(attachment(media));
+                bubble.add(attachment(media, message.direction()));
                 continue;
             }
             com.vaadin.flow.dom.Element audio = new com.vaadin.flow.dom.Element("audio");
@@ -494,14 +506,15 @@ class ConversationPanel extends VerticalLayout {
                 .orElseGet(() -> DownloadResponse.error(404)));
     }
 
-    private com.vaadin.flow.component.Component attachment(MediaInfo media) {
+    private com.vaadin.flow.component.Component attachment(MediaInfo media, Direction direction) {
         if (media.tooLarge()) {
             return new Span("Attachment too large to keep (" + media.contentType() + ", " + media.sizeBytes() + " bytes)");
         }
         String fileName = media.fileName() == null ? "attachment" : media.fileName();
         DownloadHandler handler = download(media);
         if (media.isImage()) {
-            return new Image(handler, "Picture from the patient");
+            return new Image(handler, direction == Direction.OUTBOUND ? "Picture sent to the patient"
+                    : "Picture from the patient");
         }
         return new Anchor(handler, "Download " + fileName);
     }

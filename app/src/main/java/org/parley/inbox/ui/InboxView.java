@@ -63,6 +63,8 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private final ListService lists;
     private final StaffDirectory staff;
     private final org.parley.patient.ContactService contacts;
+    private final org.parley.template.TemplateService templates;
+    private final org.parley.inbox.ReplyAttachments replyAttachments;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final org.parley.chart.ui.CopyToChart copyToChart;
@@ -85,13 +87,16 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     InboxView(ConversationService conversations, AssignmentService assignments, InboxService inboxes,
               ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
               CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
-              org.parley.chart.ui.CopyToChart copyToChart) {
+              org.parley.chart.ui.CopyToChart copyToChart, org.parley.template.TemplateService templates,
+              org.parley.inbox.ReplyAttachments replyAttachments) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.inboxes = inboxes;
         this.lists = lists;
         this.staff = staff;
         this.contacts = contacts;
+        this.templates = templates;
+        this.replyAttachments = replyAttachments;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
         this.copyToChart = copyToChart;
@@ -264,8 +269,8 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             return;
         }
         try {
-            panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, me, conversationId,
-                    clock, copyToChart);
+            panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, templates,
+                    replyAttachments, me, conversationId, clock, copyToChart);
         } catch (NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
             panel = null;
             detail.removeAll();

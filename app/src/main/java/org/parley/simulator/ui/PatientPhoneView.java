@@ -165,12 +165,24 @@ class PatientPhoneView extends VerticalLayout {
             Div bubble = new Div();
             bubble.addClassNames("bubble", entry.fromPhone() ? "from-phone" : "to-phone");
             bubble.getElement().setAttribute("data-status", entry.status());
-            Span body = new Span(entry.body() + (entry.hasPicture() ? " [picture]" : ""));
+            if (entry.hasImage()) {
+                // The picture itself, as the patient's phone would show it (also the practice's MMS replies).
+                bubble.add(new com.vaadin.flow.component.html.Image(picture(entry.id()),
+                        entry.fromPhone() ? "Picture sent" : "Picture received"));
+            }
+            Span body = new Span(entry.body() + (entry.hasPicture() && !entry.hasImage() ? " [file]" : ""));
             Span meta = new Span(entry.fromPhone() ? "you" : entry.status());
             meta.addClassName("meta");
             bubble.add(body, meta);
             screen.add(bubble);
         }
+    }
+
+    private com.vaadin.flow.server.streams.DownloadHandler picture(long phoneMessageId) {
+        return com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> carrier.picture(phoneMessageId)
+                .map(p -> new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(p.data()),
+                        p.fileName() == null ? "picture" : p.fileName(), p.contentType(), p.data().length))
+                .orElseGet(() -> com.vaadin.flow.server.streams.DownloadResponse.error(404)));
     }
 
     @Override

@@ -74,10 +74,18 @@ public class SandboxProvider implements MessagingProvider {
                 .add("To", message.to())
                 .add("Body", message.text())
                 .add("StatusCallback", message.statusCallbackUrl() == null ? null : message.statusCallbackUrl().toString());
-        for (Media media : message.media()) {
-            form.add("MediaContentType", media.contentType())
-                    .add("MediaFileName", media.fileName() == null ? "" : media.fileName())
-                    .add("MediaData", Base64.getEncoder().encodeToString(media.data()));
+        if (!message.mediaUrls().isEmpty()) {
+            // Like a real provider's carrier, the sandbox fetches the pictures from Parley's public links.
+            for (URI mediaUrl : message.mediaUrls()) {
+                form.add("MediaUrl", mediaUrl.toString());
+            }
+        } else {
+            // An app older than API 1.1.0 gives no links: the content travels in the request.
+            for (Media media : message.media()) {
+                form.add("MediaContentType", media.contentType())
+                        .add("MediaFileName", media.fileName() == null ? "" : media.fileName())
+                        .add("MediaData", Base64.getEncoder().encodeToString(media.data()));
+            }
         }
         byte[] body = form.bytes();
         HttpRequest request = HttpRequest.newBuilder(url)
@@ -108,6 +116,7 @@ public class SandboxProvider implements MessagingProvider {
         FailureKind kind = switch (code == null ? "" : code) {
             case "opted-out" -> FailureKind.RECIPIENT_OPTED_OUT;
             case "invalid-number" -> FailureKind.INVALID_RECIPIENT;
+            case "media-unavailable" -> FailureKind.REJECTED;
             case "bad-signature" -> FailureKind.CONFIGURATION;
             default -> FailureKind.REJECTED;
         };

@@ -118,6 +118,46 @@ class SandboxProviderTest {
     }
 
     @Test
+    void aPictureWithAPublicLinkIsSentAsTheLinkForTheCarrierToFetch() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        URI link = URI.create("https://parley.example.org/media/7.1767225600.c2lnbmF0dXJl.png");
+
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), new OutboundMessage("key-7",
+                LINE_NUMBER, PATIENT, "Your exercises", List.of(Media.of("image/png", "attachment-1.png", png)),
+                null, List.of(link)));
+
+        assertThat(result).isEqualTo(new SendResult.Accepted("SB-42"));
+        assertThat(received).singleElement().satisfies(call -> assertThat(call.form())
+                .containsEntry("MediaUrl", link.toString())
+                .doesNotContainKey("MediaData"));
+    }
+
+    @Test
+    void aPictureWithoutALinkTravelsInTheRequestAsBefore() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+
+        provider.send(line(SECRET, carrierUrl.toString()), new OutboundMessage("key-8", LINE_NUMBER, PATIENT, "",
+                List.of(Media.of("image/png", "attachment-1.png", png)), null));
+
+        assertThat(received).singleElement().satisfies(call -> assertThat(call.form())
+                .containsEntry("MediaContentType", "image/png")
+                .containsEntry("MediaData", java.util.Base64.getEncoder().encodeToString(png))
+                .doesNotContainKey("MediaUrl"));
+    }
+
+    @Test
+    void aPictureTheCarrierCannotFetchIsAPermanentRejection() {
+        answerStatus = 400;
+        answerBody = "ErrorCode=media-unavailable&ErrorMessage=the+sandbox+carrier+could+not+fetch+the+picture";
+
+        SendResult result = provider.send(line(SECRET, carrierUrl.toString()), new OutboundMessage("key-9",
+                LINE_NUMBER, PATIENT, "", List.of(), null, List.of(URI.create("https://parley.example.org/media/x"))));
+
+        assertThat(result).isEqualTo(SendResult.permanentFailure(SendResult.FailureKind.REJECTED, "media-unavailable",
+                "the sandbox carrier could not fetch the picture"));
+    }
+
+    @Test
     void withoutACarrierUrlTheSandboxCarrierOfThisParleyIsCalled() throws IOException {
         HttpServer own = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         List<String> paths = new CopyOnWriteArrayList<>();
