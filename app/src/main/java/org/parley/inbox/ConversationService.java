@@ -30,6 +30,7 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final MessageMediaRepository media;
+    private final MessageWordIndex words;
     private final ConversationSeenRepository seen;
     private final ContactService contacts;
     private final LineService lines;
@@ -43,7 +44,8 @@ public class ConversationService {
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages,
-                        MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
+                        MessageMediaRepository media, MessageWordIndex words, ConversationSeenRepository seen,
+                        ContactService contacts,
                         LineService lines, LineGateway gateway, StaffDirectory staff,
                         org.parley.compliance.ConsentService consent, org.parley.line.LineTypes lineTypes,
                         SendingRules sendingRules, AuditLog audit,
@@ -51,6 +53,7 @@ public class ConversationService {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
+        this.words = words;
         this.seen = seen;
         this.contacts = contacts;
         this.lines = lines;
@@ -193,13 +196,16 @@ public class ConversationService {
         String fromName = contacts.find(from.getContactId()).map(ContactSummary::displayName).orElse("another patient");
         String toName = contacts.find(toContactId).map(ContactSummary::displayName).orElse("another patient");
         message.moveTo(to.getId());
+        words.moved(message);
         to.inbound(message.getBody().isBlank() ? "Voicemail" : message.getBody(), clock.instant());
         Message left = messages.save(Message.system(from.getId(), from.getLineId(),
                 "A message was moved to " + toName + "'s conversation by " + staffMember.displayName() + ".",
                 clock.instant()));
+        words.index(left);
         Message arrived = messages.save(Message.system(to.getId(), to.getLineId(),
                 "A message was moved here from " + fromName + "'s conversation by " + staffMember.displayName() + ".",
                 clock.instant()));
+        words.index(arrived);
         audit.record(staffMember.username(), "MESSAGE_MOVED", "message", String.valueOf(messageId),
                 "from conversation " + from.getId() + " to conversation " + to.getId());
         events.publishEvent(new ConversationChanged(from.getId(), left.getId(), false));
@@ -224,10 +230,12 @@ public class ConversationService {
         Conversation to = conversations.findById(target).orElseThrow();
         Message note = messages.save(Message.note(to.getId(), to.getLineId(), staffMember.id(),
                 "From " + source.displayName() + ": " + message.getBody(), clock.instant()));
+        words.index(note);
         to.activity("Note: from " + source.displayName(), clock.instant());
         Message copied = messages.save(Message.system(from.getId(), from.getLineId(),
                 "Copied to " + patient.displayName() + "'s conversation by " + staffMember.displayName() + ".",
                 clock.instant()));
+        words.index(copied);
         audit.record(staffMember.username(), "MESSAGE_COPIED", "message", String.valueOf(messageId),
                 "to conversation " + to.getId());
         events.publishEvent(new ConversationChanged(to.getId(), note.getId(), false));
@@ -314,6 +322,7 @@ public class ConversationService {
         }
         Message message = messages.save(Message.outbound(conversationId, conversation.getLineId(), author.id(), body,
                 clock.instant()));
+        words.index(message);
         conversation.activity(body, clock.instant());
         audit.record(author.username(), "MESSAGE_QUEUED", "message", String.valueOf(message.getId()),
                 "conversation " + conversationId);
