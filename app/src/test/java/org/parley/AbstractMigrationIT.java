@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.encryption.EncryptionAdministration;
 import org.parley.inbox.ConversationService;
 import org.parley.inbox.MessageView;
 import org.parley.line.LineService;
@@ -33,6 +34,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -74,6 +78,12 @@ abstract class AbstractMigrationIT {
 
     @Autowired
     StaffFixtures staff;
+
+    @Autowired
+    EncryptionAdministration encryption;
+
+    @Autowired
+    SecurityContextHolderStrategy security;
 
     SandboxWebhooks webhooks;
 
@@ -254,6 +264,45 @@ abstract class AbstractMigrationIT {
                         "PICTURE-OF", "RECORDING-OF", secret());
         assertThat(dump.toLowerCase(java.util.Locale.ROOT))
                 .doesNotContain(HexFormat.of().formatHex(picture), HexFormat.of().formatHex(recording));
+    }
+
+    @Test
+    void theReencryptionJobEncryptsTextAndPicturesLeftInPlaintextByAnOlderParley() {
+        String phone = "+19292037778";
+        byte[] picture = "PLAIN-PICTURE-FROM-BEFORE".getBytes(StandardCharsets.UTF_8);
+        assertThat(carrier.textPractice(LINE, phone, "placeholder", "image/png", "x.png", new byte[] {1})
+                .accepted()).isTrue();
+        long messageId = jdbc.queryForObject("select max(m.id) from message m join conversation c "
+                + "on c.id = m.conversation_id join contact k on k.id = c.contact_id where k.phone_number = ?",
+                Long.class, phone);
+        jdbc.update("update message set body = ? where id = ?", "Written before encryption existed", messageId);
+        jdbc.update("update message_media set data = ? where message_id = ?", picture, messageId);
+        var admin = security.createEmptyContext();
+        admin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        security.setContext(admin);
+        try {
+            await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> {
+                if (encryption.status().notUnderPrimaryKey() == 0) {
+                    return true;
+                }
+                encryption.reencrypt("admin");
+                return false;
+            });
+        } finally {
+            security.clearContext();
+        }
+
+        assertThat(jdbc.queryForObject("select body from message where id = ?", String.class, messageId))
+                .startsWith("prly1:");
+        assertThat(jdbc.queryForObject("select data from message_media where message_id = ?", byte[].class,
+                messageId)).startsWith(0, 'p', 'r', 'l', 'y', '1');
+        long conversationId = jdbc.queryForObject("select conversation_id from message where id = ?", Long.class,
+                messageId);
+        List<MessageView> thread = conversations.thread(conversationId, 0, 10);
+        assertThat(thread).extracting(MessageView::body).contains("Written before encryption existed");
+        long mediaId = thread.stream().flatMap(m -> m.media().stream()).findFirst().orElseThrow().id();
+        assertThat(conversations.attachment(mediaId)).contains(picture);
     }
 
     String secret() {

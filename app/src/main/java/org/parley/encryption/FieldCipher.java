@@ -49,15 +49,15 @@ class FieldCipher {
     }
 
     String encrypt(String plaintext) {
-        int keyId = keys.primaryId();
-        byte[] sealed = seal(keyId, keys.primary(), plaintext.getBytes(StandardCharsets.UTF_8));
-        return textHeader(keyId) + BASE64.encodeToString(sealed);
+        KeyRing.Primary primary = keys.primary();
+        byte[] sealed = seal(primary.id(), primary.key(), plaintext.getBytes(StandardCharsets.UTF_8));
+        return textHeader(primary.id()) + BASE64.encodeToString(sealed);
     }
 
     byte[] encrypt(byte[] plaintext) {
-        int keyId = keys.primaryId();
-        byte[] header = bytesHeader(keyId);
-        byte[] sealed = seal(keyId, keys.primary(), plaintext);
+        KeyRing.Primary primary = keys.primary();
+        byte[] header = bytesHeader(primary.id());
+        byte[] sealed = seal(primary.id(), primary.key(), plaintext);
         byte[] stored = Arrays.copyOf(header, header.length + sealed.length);
         System.arraycopy(sealed, 0, stored, header.length, sealed.length);
         return stored;

@@ -62,10 +62,14 @@ class KeyRing {
         return contents.primaryId();
     }
 
-    /** The key that encrypts new data. */
-    SecretKey primary() {
+    /** The key that encrypts new data, with its id: read together, so a rotation meanwhile cannot mismatch them. */
+    Primary primary() {
         KeyFile.Contents current = contents;
-        return current.keys().get(current.primaryId());
+        return new Primary(current.primaryId(), current.keys().get(current.primaryId()));
+    }
+
+    /** The primary key and its id. */
+    record Primary(int id, SecretKey key) {
     }
 
     /**
