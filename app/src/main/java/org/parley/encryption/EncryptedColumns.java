@@ -4,6 +4,9 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.CollectionPart;
@@ -69,23 +72,23 @@ class EncryptedColumns {
             });
         });
         // An entity hierarchy reports an inherited column once per entity: keep it once.
-        return found.stream().collect(java.util.stream.Collectors.toMap(Column::name, c -> c, (a, b) -> a,
-                java.util.TreeMap::new)).values().stream().toList();
+        return found.stream().collect(Collectors.toMap(Column::name, c -> c, (a, b) -> a, TreeMap::new)).values()
+                .stream().toList();
     }
 
     /** Whether the part is converted by one of ours: empty when not, else whether it is binary. */
-    private static java.util.Optional<Boolean> converterOf(BasicValuedModelPart part) {
+    private static Optional<Boolean> converterOf(BasicValuedModelPart part) {
         BasicValueConverter<?, ?> converter = part.getJdbcMapping().getValueConverter();
         if (converter instanceof JpaAttributeConverter<?, ?> jpa) {
             Class<? extends AttributeConverter<?, ?>> type = converterClass(jpa);
             if (type == EncryptedText.class) {
-                return java.util.Optional.of(false);
+                return Optional.of(false);
             }
             if (type == EncryptedBytes.class) {
-                return java.util.Optional.of(true);
+                return Optional.of(true);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package org.parley.encryption;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,14 +115,19 @@ class Reencryption {
 
     /** Lets a run stop between two batches when Parley stops; the next start resumes it. */
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         stopping = true;
         Thread thread;
         synchronized (this) {
             thread = worker;
         }
         if (thread != null) {
-            thread.join(Duration.ofSeconds(30));
+            try {
+                // A batch is short; the database must outlive it.
+                thread.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -133,7 +139,7 @@ class Reencryption {
 
     private void run(String actor) {
         List<ReencryptionProgress.Part> parts = new ArrayList<>();
-        java.time.Instant started = clock.instant();
+        Instant started = clock.instant();
         try {
             int primary;
             do {
@@ -195,7 +201,7 @@ class Reencryption {
         }
     }
 
-    private ReencryptionProgress publish(ReencryptionProgress.State state, java.time.Instant started,
+    private ReencryptionProgress publish(ReencryptionProgress.State state, Instant started,
                                          List<ReencryptionProgress.Part> parts, String problem) {
         ReencryptionProgress now = new ReencryptionProgress(state, started,
                 state == ReencryptionProgress.State.RUNNING ? null : clock.instant(), parts, problem);
@@ -207,7 +213,7 @@ class Reencryption {
     // --- columns
 
     private void reencrypt(EncryptedColumns.Column column, int index, List<ReencryptionProgress.Part> parts,
-                           java.time.Instant started) {
+                           Instant started) {
         Object[] after = null;
         while (!stopping && parts.get(index).total() > 0) {
             int primary = ring.primaryId();
@@ -323,7 +329,7 @@ class Reencryption {
     }
 
     private void backfill(Backfill backfill, int index, List<ReencryptionProgress.Part> parts,
-                          java.time.Instant started) {
+                          Instant started) {
         long[] range = backfillRange(backfill);
         long after = range[0];
         long until = range[1];
