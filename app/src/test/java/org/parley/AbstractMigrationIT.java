@@ -2,7 +2,13 @@ package org.parley;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,9 +16,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.encryption.EncryptionAdministration;
 import org.parley.inbox.ConversationService;
+import org.parley.inbox.MessageView;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
+import org.parley.patient.ContactService;
+import org.parley.patient.PatientDetails;
+import org.parley.security.Role;
+import org.parley.security.StaffFixtures;
+import org.parley.security.StaffMember;
+import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.PluginArchives;
 import org.parley.testsupport.SandboxWebhooks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +34,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +79,21 @@ abstract class AbstractMigrationIT {
     @Autowired
     org.parley.notify.NotifyFixtures notifyFixtures;
 
+    @Autowired
+    SandboxCarrier carrier;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    StaffFixtures staff;
+
+    @Autowired
+    EncryptionAdministration encryption;
+
+    @Autowired
+    SecurityContextHolderStrategy security;
+
     SandboxWebhooks webhooks;
 
     @DynamicPropertySource
@@ -77,6 +109,9 @@ abstract class AbstractMigrationIT {
 
     /** The product name the JDBC driver reports for the database the subclass sets up. */
     abstract String databaseProductName();
+
+    /** Every row of every table, as the database's own dump writes it (what a stolen backup shows). */
+    abstract String dumpOfEveryTable() throws Exception;
 
     @BeforeEach
     void openCarrier() {
@@ -163,10 +198,12 @@ abstract class AbstractMigrationIT {
         assertThat(line.number()).isEqualTo(LINE_NUMBER);
         // 32 random bytes, Base64url without padding
         assertThat(line.settings().get(SandboxWebhooks.SECRET_SETTING)).matches("[A-Za-z0-9_-]{43}");
+        // stored encrypted
         assertThat(jdbc.queryForObject(
                 "select setting_value from line_setting where line_id = ? and name = ?", String.class,
                 LINE, SandboxWebhooks.SECRET_SETTING))
-                .isEqualTo(line.settings().get(SandboxWebhooks.SECRET_SETTING));
+                .startsWith("prly1:")
+                .doesNotContain(line.settings().get(SandboxWebhooks.SECRET_SETTING));
     }
 
     @Test
@@ -182,11 +219,13 @@ abstract class AbstractMigrationIT {
         assertThat(first.statusCode()).as("first delivery: %s", first.body()).isEqualTo(200);
         assertThat(replay.statusCode()).as("replay: %s", replay.body()).isEqualTo(200);
         assertThat(messagesWithProviderId(messageId)).isEqualTo(1);
-        assertThat(jdbc.queryForMap(
-                "select direction, body from message where line_id = ? and provider_message_id = ?",
-                LINE, messageId))
-                .containsEntry("DIRECTION", "INBOUND")
-                .containsEntry("BODY", "Can I move my appointment to Friday?");
+        Map<String, Object> stored = jdbc.queryForMap(
+                "select direction, body, conversation_id from message where line_id = ? and provider_message_id = ?",
+                LINE, messageId);
+        assertThat(stored).containsEntry("DIRECTION", "INBOUND");
+        assertThat((String) stored.get("BODY")).startsWith("prly1:").doesNotContain("appointment");
+        assertThat(conversations.thread(((Number) stored.get("CONVERSATION_ID")).longValue(), 0, 10))
+                .extracting(MessageView::body).contains("Can I move my appointment to Friday?");
         assertThat(contactsWithNumber("+15555550111")).isEqualTo(1);
         assertThat(conversations.countOpen()).isEqualTo(openBefore + 1);
     }
@@ -227,6 +266,77 @@ abstract class AbstractMigrationIT {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("'From'");
         assertThat(messagesWithProviderId(messageId)).isZero();
+    }
+
+    @Test
+    void aDumpOfTheDatabaseShowsNoMessageAttachmentVoicemailNoteOrProviderSecret() throws Exception {
+        String phone = "+19292037777";
+        byte[] picture = "PICTURE-OF-A-RASH-QZX".getBytes(StandardCharsets.UTF_8);
+        byte[] recording = "RECORDING-OF-A-VOICEMAIL-QJW".getBytes(StandardCharsets.UTF_8);
+        assertThat(carrier.textPractice(LINE, phone, "Are my Zarkovian biopsy results in?", "image/png",
+                "dora-rash.png", picture).accepted()).isTrue();
+        assertThat(carrier.leaveVoicemail(LINE, phone, "audio/mpeg", "dora-voicemail.mp3", recording,
+                "Please call me about the Kowalczyk prescription", false).accepted()).isTrue();
+        contacts.createPatient("admin", new PatientDetails("Dora", "Dumpling", LocalDate.of(1980, 1, 2), phone, null,
+                "Allergic to Xylocaine, prefers mornings"));
+        long conversationId = jdbc.queryForObject("select c.id from conversation c join contact k "
+                + "on k.id = c.contact_id where k.phone_number = ?", Long.class, phone);
+        StaffMember nurse = staff.account("dump.nurse", "Nora Nurse", "a nurse's long password", Role.STAFF);
+        conversations.reply(nurse, conversationId, "Your Quixotic lab results are ready");
+        await().atMost(Duration.ofSeconds(30)).until(() -> carrier.phone(phone, 10).stream()
+                .anyMatch(entry -> entry.body().contains("Quixotic")));
+        // What staff see is all there...
+        assertThat(conversations.thread(conversationId, 0, 10)).extracting(MessageView::body)
+                .contains("Are my Zarkovian biopsy results in?", "Please call me about the Kowalczyk prescription",
+                        "Your Quixotic lab results are ready");
+
+        String dump = dumpOfEveryTable();
+
+        // ...and the dump has the rows (their plain columns), but none of what they say.
+        assertThat(dump).contains("image/png", "audio/mpeg", "prly1:")
+                .doesNotContain("Zarkovian", "Kowalczyk", "Xylocaine", "Quixotic", "dora-rash", "dora-voicemail",
+                        "PICTURE-OF", "RECORDING-OF", secret());
+        assertThat(dump.toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain(HexFormat.of().formatHex(picture), HexFormat.of().formatHex(recording));
+    }
+
+    @Test
+    void theReencryptionJobEncryptsTextAndPicturesLeftInPlaintextByAnOlderParley() {
+        String phone = "+19292037778";
+        byte[] picture = "PLAIN-PICTURE-FROM-BEFORE".getBytes(StandardCharsets.UTF_8);
+        assertThat(carrier.textPractice(LINE, phone, "placeholder", "image/png", "x.png", new byte[] {1})
+                .accepted()).isTrue();
+        long messageId = jdbc.queryForObject("select max(m.id) from message m join conversation c "
+                + "on c.id = m.conversation_id join contact k on k.id = c.contact_id where k.phone_number = ?",
+                Long.class, phone);
+        jdbc.update("update message set body = ? where id = ?", "Written before encryption existed", messageId);
+        jdbc.update("update message_media set data = ? where message_id = ?", picture, messageId);
+        var admin = security.createEmptyContext();
+        admin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        security.setContext(admin);
+        try {
+            await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> {
+                if (encryption.status().notUnderPrimaryKey() == 0) {
+                    return true;
+                }
+                encryption.reencrypt("admin");
+                return false;
+            });
+        } finally {
+            security.clearContext();
+        }
+
+        assertThat(jdbc.queryForObject("select body from message where id = ?", String.class, messageId))
+                .startsWith("prly1:");
+        assertThat(jdbc.queryForObject("select data from message_media where message_id = ?", byte[].class,
+                messageId)).startsWith(0, 'p', 'r', 'l', 'y', '1');
+        long conversationId = jdbc.queryForObject("select conversation_id from message where id = ?", Long.class,
+                messageId);
+        List<MessageView> thread = conversations.thread(conversationId, 0, 10);
+        assertThat(thread).extracting(MessageView::body).contains("Written before encryption existed");
+        long mediaId = thread.stream().flatMap(m -> m.media().stream()).findFirst().orElseThrow().id();
+        assertThat(conversations.attachment(mediaId)).contains(picture);
     }
 
     String secret() {

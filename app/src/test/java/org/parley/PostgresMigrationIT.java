@@ -1,11 +1,18 @@
 package org.parley;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.StringWriter;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,5 +58,31 @@ class PostgresMigrationIT extends AbstractMigrationIT {
     @Override
     String databaseProductName() {
         return "PostgreSQL";
+    }
+
+    /**
+     * Every table copied out with {@code COPY ... TO STDOUT}, the data part of a logical dump (the embedded binaries
+     * ship no pg_dump).
+     */
+    @Override
+    String dumpOfEveryTable() {
+        return jdbc.execute((ConnectionCallback<String>) connection -> {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            StringWriter dump = new StringWriter();
+            List<String> tables = jdbc.queryForList("select table_name from information_schema.tables "
+                    + "where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name",
+                    String.class);
+            for (String table : tables) {
+                dump.write("-- " + table + "\n");
+                try {
+                    copy.copyOut("copy \"" + table + "\" to stdout", dump);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            assertThat(tables).contains("message", "message_media", "line_setting", "contact",
+                    "sandbox_phone_message", "conversation");
+            return dump.toString();
+        });
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.slf4j.Logger;
@@ -61,7 +60,7 @@ class DemoData {
     private final Clock clock;
     private final int patients;
     private final int messages;
-    private final UnaryOperator<String> bodyWriter;
+    private final DemoMessageBodies bodies;
 
     DemoData(JdbcTemplate jdbc, LineService lines, Clock clock, DemoMessageBodies bodies,
              @Value("${parley.demo.patients}") int patients,
@@ -71,7 +70,7 @@ class DemoData {
         this.clock = clock;
         this.patients = patients;
         this.messages = messages > 0 ? messages : patients * 10;
-        this.bodyWriter = bodies::stored;
+        this.bodies = bodies;
     }
 
     /** Runs once the app is ready: after the lines from the configuration exist. */
@@ -178,7 +177,8 @@ class DemoData {
             boolean open = random.nextInt(20) == 0;
             Instant last = now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 730)));
             rows.add(new Object[] {lineId, contactId, open ? "OPEN" : "CLOSED", Timestamp.from(last),
-                    Timestamp.from(last), "Demo conversation", Timestamp.from(last.minus(Duration.ofDays(3))),
+                    Timestamp.from(last), bodies.stored(FROM_PATIENT[random.nextInt(FROM_PATIENT.length)]),
+                    Timestamp.from(last.minus(Duration.ofDays(3))),
                     random.nextInt(4) == 0 ? null : listIds.get(random.nextInt(listIds.size()))});
         }
         jdbc.batchUpdate("insert into conversation (line_id, contact_id, status, last_activity_at, last_inbound_at, "
@@ -200,6 +200,7 @@ class DemoData {
     private long insertMessages(String lineId, List<Long> conversationIds, int perConversation, List<Long> authors,
                                 Random random) {
         List<Object[]> rows = new ArrayList<>(conversationIds.size() * perConversation);
+        List<String> texts = new ArrayList<>(conversationIds.size() * perConversation);
         Instant now = clock.instant();
         for (long conversationId : conversationIds) {
             Instant at = now.minus(Duration.ofDays(3 + random.nextInt(700)));
@@ -218,13 +219,24 @@ class DemoData {
                     case "OUTBOUND" -> "DELIVERED";
                     default -> null;
                 };
-                rows.add(new Object[] {conversationId, lineId, direction, bodyWriter.apply(body), author, status,
+                rows.add(new Object[] {conversationId, lineId, direction, bodies.stored(body), author, status,
                         UUID.randomUUID().toString(), Timestamp.from(at), Timestamp.from(at)});
+                texts.add(body);
             }
         }
+        long before = maxId("message");
         jdbc.batchUpdate("insert into message (conversation_id, line_id, direction, body, author_id, status, "
                 + "message_key, attempts, created_at, updated_at, version, system_reply) "
                 + "values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, false)", rows);
+        // The word index, as the app keeps it for every stored text (searching message words).
+        List<Long> ids = jdbc.queryForList("select id from message where id > ? order by id", Long.class, before);
+        List<Object[]> words = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (String hash : bodies.wordHashes(texts.get(i))) {
+                words.add(new Object[] {ids.get(i), hash, rows.get(i)[0]});
+            }
+        }
+        jdbc.batchUpdate("insert into message_word (message_id, word_hash, conversation_id) values (?, ?, ?)", words);
         return rows.size();
     }
 

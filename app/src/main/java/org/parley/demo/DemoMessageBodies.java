@@ -1,12 +1,27 @@
 package org.parley.demo;
 
+import java.util.List;
+import org.parley.encryption.BulkEncryption;
+import org.parley.encryption.WordHashes;
 import org.springframework.stereotype.Component;
 
-/** How a demo message's text is stored: as the app itself would store it. */
+/** How a demo message's text is stored: encrypted and word-indexed, as the app itself stores it. */
 @Component
 class DemoMessageBodies {
 
+    private final BulkEncryption encryption;
+    private final WordHashes words;
+
+    DemoMessageBodies(BulkEncryption encryption, WordHashes words) {
+        this.encryption = encryption;
+        this.words = words;
+    }
+
     String stored(String text) {
-        return text;
+        return encryption.encryptText(text);
+    }
+
+    List<String> wordHashes(String text) {
+        return words.hashesOf(text);
     }
 }

@@ -45,10 +45,12 @@ public class AssignmentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final MessageWordIndex words;
 
     AssignmentService(ConversationRepository conversations, MessageRepository messages, ListService lists,
                       StaffDirectory staff, ContactService contacts, ConversationRouting routing, AuditLog audit,
-                      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+                      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+                      MessageWordIndex words) {
         this.conversations = conversations;
         this.messages = messages;
         this.lists = lists;
@@ -59,6 +61,7 @@ public class AssignmentService {
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.words = words;
     }
 
     /** Takes the conversation: it leaves its list's queue and lands in the taker's inbox. */
@@ -112,8 +115,8 @@ public class AssignmentService {
                 new IllegalStateException("No patient ombudsman is set: an admin names one on the Lists page."));
         change(me, conversationId, seenVersion, "CONVERSATION_ESCALATED", c -> {
             c.assignToStaff(Set.of(ombudsman.id()));
-            messages.save(Message.note(c.getId(), c.getLineId(), me.id(), "Escalated to the patient ombudsman: " + why,
-                    clock.instant()));
+            words.index(messages.save(Message.note(c.getId(), c.getLineId(), me.id(),
+                    "Escalated to the patient ombudsman: " + why, clock.instant())));
             return "Escalated to the patient ombudsman (" + ombudsman.displayName() + ") by " + me.displayName();
         });
     }
@@ -180,6 +183,7 @@ public class AssignmentService {
                     String line = change.apply(c);
                     Message system = messages.save(Message.system(c.getId(), c.getLineId(), line + ".",
                             clock.instant()));
+                    words.index(system);
                     audit.record(me.username(), action, "conversation", String.valueOf(conversationId),
                             c.getAssignedListId() != null ? "list " + c.getAssignedListId()
                                     : "staff " + c.getAssignees().stream().sorted().map(String::valueOf)

@@ -22,14 +22,17 @@ class ConsentKeeping {
 
     private final ConsentService consent;
     private final MessageRepository messages;
+    private final MessageWordIndex words;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String practiceName;
 
-    ConsentKeeping(ConsentService consent, MessageRepository messages, ApplicationEventPublisher events, Clock clock,
+    ConsentKeeping(ConsentService consent, MessageRepository messages, MessageWordIndex words,
+                   ApplicationEventPublisher events, Clock clock,
                    @Value("${parley.practice.name:the practice}") String practiceName) {
         this.consent = consent;
         this.messages = messages;
+        this.words = words;
         this.events = events;
         this.clock = clock;
         this.practiceName = practiceName;
@@ -93,12 +96,14 @@ class ConsentKeeping {
     private void note(Conversation conversation, String text) {
         Instant now = clock.instant();
         Message line = messages.save(Message.system(conversation.getId(), conversation.getLineId(), text, now));
+        words.index(line);
         events.publishEvent(new ConversationChanged(conversation.getId(), line.getId(), false));
     }
 
     private void reply(Conversation conversation, String text) {
         Message reply = messages.save(Message.automaticReply(conversation.getId(), conversation.getLineId(), text,
                 clock.instant()));
+        words.index(reply);
         events.publishEvent(new ConversationChanged(conversation.getId(), reply.getId(), false));
         events.publishEvent(new OutboundQueued(reply.getId()));
     }

@@ -1,12 +1,14 @@
 package org.parley.inbox;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.parley.base.AbstractEntity;
+import org.parley.encryption.EncryptedText;
 
 /** A task for the team: the exchange with one contact on one line. */
 @Entity
@@ -31,6 +33,8 @@ class Conversation extends AbstractEntity {
     @Column(name = "last_inbound_at")
     private Instant lastInboundAt;
 
+    /** The start of the latest message: as much PHI as the message, so encrypted too. */
+    @Convert(converter = EncryptedText.class)
     @Column(name = "last_preview")
     private String lastPreview;
 

@@ -3,9 +3,12 @@ package org.parley.inbox;
 import java.time.Instant;
 import java.util.Collection;
 
-/** The conditions a page of conversations is selected by; {@code null} parts do not narrow. */
+/**
+ * The conditions a page of conversations is selected by; {@code null} parts do not narrow. A text search gives the
+ * contacts it names and the keyed hashes of its words: a conversation matches either.
+ */
 record ConversationFilter(ConversationStatus status, Long listId, Long assigneeId, boolean excludeBlocked,
-                          Collection<Long> contactIds, Collection<Long> conversationIds, Instant from, Instant to) {
+                          Collection<Long> contactIds, java.util.List<String> wordHashes, Instant from, Instant to) {
 
     static ConversationFilter of(Inbox inbox, long viewerId, long blockedListId) {
         return switch (inbox) {

@@ -72,10 +72,10 @@ class ConversationQueries {
     /** A text search that found neither contacts nor messages finds nothing. */
     private static boolean isEmpty(ConversationFilter filter) {
         boolean searchedContacts = filter.contactIds() != null;
-        boolean searchedMessages = filter.conversationIds() != null;
+        boolean searchedMessages = filter.wordHashes() != null;
         return (searchedContacts || searchedMessages)
                 && (!searchedContacts || filter.contactIds().isEmpty())
-                && (!searchedMessages || filter.conversationIds().isEmpty());
+                && (!searchedMessages || filter.wordHashes().isEmpty());
     }
 
     private static String where(ConversationFilter filter, long blockedListId, Map<String, Object> params) {
@@ -102,9 +102,15 @@ class ConversationQueries {
             text.add("c.contactId in :contacts");
             params.put("contacts", filter.contactIds());
         }
-        if (filter.conversationIds() != null && !filter.conversationIds().isEmpty()) {
-            text.add("c.id in :conversations");
-            params.put("conversations", filter.conversationIds());
+        if (filter.wordHashes() != null && !filter.wordHashes().isEmpty()) {
+            // Every word must be in one of the conversation's messages (the word index, message text is encrypted).
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < filter.wordHashes().size(); i++) {
+                all.add("exists (select w.messageId from MessageWord w where w.conversationId = c.id and w.wordHash = :w"
+                        + i + ")");
+                params.put("w" + i, filter.wordHashes().get(i));
+            }
+            text.add("(" + String.join(" and ", all) + ")");
         }
         if (!text.isEmpty()) {
             conditions.add("(" + String.join(" or ", text) + ")");

@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * What a staff member searches for: a patient's name, a phone number in any format, a date of birth or words of a
  * message, narrowed by status, list, assignee and dates. Empty parts do not narrow.
  *
- * @param text       name, number, date of birth, MRN or message words; blank for none
+ * @param text       name, number, date of birth, MRN, or whole words of a message (all of them); blank for none
  * @param status     open or closed, or {@code null} for both
  * @param listId     only conversations waiting in this list, or {@code null}
  * @param assigneeId only conversations assigned to this staff member, or {@code null}

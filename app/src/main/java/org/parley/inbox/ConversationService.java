@@ -30,6 +30,7 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final MessageMediaRepository media;
+    private final MessageWordIndex words;
     private final ConversationSeenRepository seen;
     private final ContactService contacts;
     private final LineService lines;
@@ -51,7 +52,8 @@ public class ConversationService {
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages,
-                        MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
+                        MessageMediaRepository media, MessageWordIndex words, ConversationSeenRepository seen,
+                        ContactService contacts,
                         LineService lines, LineGateway gateway, StaffDirectory staff,
                         org.parley.compliance.ConsentService consent, org.parley.line.LineTypes lineTypes,
                         SendingRules sendingRules, ReplyAttachments replyAttachments, AuditLog audit,
@@ -63,6 +65,7 @@ public class ConversationService {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
+        this.words = words;
         this.seen = seen;
         this.contacts = contacts;
         this.lines = lines;
@@ -220,13 +223,16 @@ public class ConversationService {
         String fromName = contacts.find(from.getContactId()).map(ContactSummary::displayName).orElse("another patient");
         String toName = contacts.find(toContactId).map(ContactSummary::displayName).orElse("another patient");
         message.moveTo(to.getId());
+        words.moved(message);
         to.inbound(message.getBody().isBlank() ? "Voicemail" : message.getBody(), clock.instant());
         Message left = messages.save(Message.system(from.getId(), from.getLineId(),
                 "A message was moved to " + toName + "'s conversation by " + staffMember.displayName() + ".",
                 clock.instant()));
+        words.index(left);
         Message arrived = messages.save(Message.system(to.getId(), to.getLineId(),
                 "A message was moved here from " + fromName + "'s conversation by " + staffMember.displayName() + ".",
                 clock.instant()));
+        words.index(arrived);
         audit.record(staffMember.username(), "MESSAGE_MOVED", "message", String.valueOf(messageId),
                 "from conversation " + from.getId() + " to conversation " + to.getId());
         events.publishEvent(new ConversationChanged(from.getId(), left.getId(), false));
@@ -251,10 +257,12 @@ public class ConversationService {
         Conversation to = conversations.findById(target).orElseThrow();
         Message note = messages.save(Message.note(to.getId(), to.getLineId(), staffMember.id(),
                 "From " + source.displayName() + ": " + message.getBody(), clock.instant()));
+        words.index(note);
         to.activity("Note: from " + source.displayName(), clock.instant());
         Message copied = messages.save(Message.system(from.getId(), from.getLineId(),
                 "Copied to " + patient.displayName() + "'s conversation by " + staffMember.displayName() + ".",
                 clock.instant()));
+        words.index(copied);
         audit.record(staffMember.username(), "MESSAGE_COPIED", "message", String.valueOf(messageId),
                 "to conversation " + to.getId());
         events.publishEvent(new ConversationChanged(to.getId(), note.getId(), false));
@@ -367,6 +375,7 @@ public class ConversationService {
                 clock.instant()));
         List<MediaInfo> stored = checked.stream().map(file -> media.save(new MessageMedia(message.getId(),
                 file.contentType(), file.fileName(), file.sizeBytes(), file.data(), clock.instant())).info()).toList();
+        words.index(message);
         conversation.activity(!body.isEmpty() ? body : checked.stream().allMatch(Attachment::isImage) ? "[picture]"
                 : "[file]", clock.instant());
         audit.record(author.username(), "MESSAGE_QUEUED", "message", String.valueOf(message.getId()),
@@ -397,6 +406,7 @@ public class ConversationService {
         }
         Message note = messages.save(Message.note(conversationId, conversation.getLineId(), author.id(), body,
                 clock.instant()));
+        words.index(note);
         conversation.activity("Note: " + body, clock.instant());
         List<StaffMember> named = staff.activeByUsernames(Mentions.usernamesIn(body));
         for (StaffMember colleague : named) {
@@ -463,6 +473,7 @@ public class ConversationService {
         }
         message.delete(me.id(), clock.instant());
         media.deleteByMessageId(messageId);
+        words.index(message);
         mentions.deleteByMessage(messageId);
         audit.record(me.username(), "MESSAGE_DELETED", "message", String.valueOf(messageId),
                 "conversation " + message.getConversationId() + ", " + message.getDirection().name().toLowerCase());

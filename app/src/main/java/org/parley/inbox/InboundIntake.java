@@ -32,6 +32,7 @@ class InboundIntake {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final MessageMediaRepository media;
+    private final MessageWordIndex words;
     private final ContactService contacts;
     private final ConsentKeeping consent;
     private final AuditLog audit;
@@ -41,13 +42,14 @@ class InboundIntake {
     private final ConversationRouting routing;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
-                  ContactService contacts, ConsentKeeping consent, AuditLog audit, ApplicationEventPublisher events,
-                  Clock clock, ConversationRouting routing,
+                  MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
+                  ApplicationEventPublisher events, Clock clock, ConversationRouting routing,
                   @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
                   java.time.Duration replyWindow) {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
+        this.words = words;
         this.contacts = contacts;
         this.consent = consent;
         this.audit = audit;
@@ -86,6 +88,7 @@ class InboundIntake {
         Conversation conversation = familyConversation(line, inbound.from(), now);
         Message message = messages.save(Message.inbound(conversation.getId(), line.id(), inbound.providerMessageId(),
                 inbound.text(), now));
+        words.index(message);
         for (Media item : inbound.media()) {
             media.save(new MessageMedia(message.getId(), item.contentType(), item.fileName(), item.size(), item.data(),
                     now));
@@ -126,7 +129,10 @@ class InboundIntake {
         if (message.getDirection() != Direction.VOICEMAIL) {
             return true;
         }
-        changed |= message.transcribed(voicemail.transcript(), now);
+        if (message.transcribed(voicemail.transcript(), now)) {
+            words.index(message);
+            changed = true;
+        }
         if (voicemail.recording() != null && media.infoOf(message.getId()).isEmpty()) {
             Media recording = voicemail.recording();
             media.save(new MessageMedia(message.getId(), recording.contentType(), recording.fileName(),

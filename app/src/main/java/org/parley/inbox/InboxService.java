@@ -33,14 +33,16 @@ public class InboxService {
     private final ListService lists;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final MessageWords words;
 
     InboxService(ConversationQueries queries, ContactService contacts, ListService lists, StaffDirectory staff,
-                 Clock clock) {
+                 Clock clock, MessageWords words) {
         this.queries = queries;
         this.contacts = contacts;
         this.lists = lists;
         this.staff = staff;
         this.clock = clock;
+        this.words = words;
     }
 
     /** A page of an inbox view, newest activity first. */
@@ -76,8 +78,10 @@ public class InboxService {
 
     private ConversationFilter filter(StaffMember viewer, ConversationSearch search, long blocked) {
         Collection<Long> contactIds = null;
+        List<String> wordHashes = null;
         if (search.hasText()) {
             contactIds = contacts.contactIdsMatching(search.text(), MAX_SEARCHED_CONTACTS);
+            wordHashes = words.hashesOf(search.text());
         }
         ZoneId zone = clock.getZone();
         boolean searchesBlocked = search.listId() != null && search.listId() == blocked;
@@ -85,7 +89,7 @@ public class InboxService {
             throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
         }
         return new ConversationFilter(search.status(), search.listId(), search.assigneeId(), !searchesBlocked,
-                contactIds, null,
+                contactIds, wordHashes,
                 Optional.ofNullable(search.from()).map(d -> d.atStartOfDay(zone).toInstant()).orElse(null),
                 Optional.ofNullable(search.to()).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null));
     }

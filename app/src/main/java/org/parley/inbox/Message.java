@@ -1,6 +1,7 @@
 package org.parley.inbox;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.parley.base.AbstractEntity;
+import org.parley.encryption.EncryptedText;
 
 /** One message of a conversation: a patient's text, a reply, a note or a voicemail. */
 @Entity
@@ -24,6 +26,8 @@ class Message extends AbstractEntity {
     @Column(name = "direction", nullable = false)
     private Direction direction;
 
+    /** Text, note or transcript: PHI, so encrypted at rest; searched through the word index. */
+    @Convert(converter = EncryptedText.class)
     @Column(name = "body", nullable = false)
     private String body;
 

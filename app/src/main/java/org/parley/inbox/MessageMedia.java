@@ -2,6 +2,7 @@ package org.parley.inbox;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -9,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.parley.encryption.EncryptedBytes;
+import org.parley.encryption.EncryptedText;
 
 /** A picture or file that came with a message. {@code data} is null when it was too large to keep. */
 @Entity
@@ -26,6 +29,8 @@ class MessageMedia {
     @Column(name = "content_type", nullable = false)
     private String contentType;
 
+    /** A phone names files after what they show or who sent them: encrypted like the data. */
+    @Convert(converter = EncryptedText.class)
     @Column(name = "file_name")
     private String fileName;
 
@@ -33,6 +38,7 @@ class MessageMedia {
     private long sizeBytes;
 
     @Basic(fetch = FetchType.LAZY)
+    @Convert(converter = EncryptedBytes.class)
     @Column(name = "data")
     private byte[] data;
 

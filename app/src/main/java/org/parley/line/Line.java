@@ -2,6 +2,7 @@ package org.parley.line;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.parley.encryption.EncryptedText;
 
 /** A practice phone number served by a provider plugin. Its id appears in its webhook URLs. */
 @Entity
@@ -35,10 +37,12 @@ class Line {
     @Column(name = "provider_id", nullable = false)
     private String providerId;
 
+    /** Every value encrypted, not only those the provider marks SECRET: simpler, and account ids are worth hiding too. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "line_setting", joinColumns = @JoinColumn(name = "line_id"))
     @MapKeyColumn(name = "name")
     @Column(name = "setting_value", nullable = false)
+    @Convert(converter = EncryptedText.class, attributeName = "value")
     private Map<String, String> settings = new HashMap<>();
 
     @Enumerated(EnumType.STRING)

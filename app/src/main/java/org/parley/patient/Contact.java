@@ -1,12 +1,14 @@
 package org.parley.patient;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.parley.base.AbstractEntity;
+import org.parley.encryption.EncryptedText;
 
 /** Whoever writes from a number. */
 @Entity
@@ -35,6 +37,7 @@ class Contact extends AbstractEntity {
     @Column(name = "mrn")
     private String mrn;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "internal_note")
     private String internalNote;
 

@@ -1,12 +1,15 @@
 package org.parley.simulator;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.parley.encryption.EncryptedBytes;
+import org.parley.encryption.EncryptedText;
 
 /** A message on a simulated phone: one it sent to the practice, or one it received. */
 @Entity
@@ -33,15 +36,19 @@ class PhoneMessage {
     @Column(name = "direction", nullable = false)
     private String direction;
 
+    /** A patient's simulated texts are still PHI: encrypted like the inbox's. */
+    @Convert(converter = EncryptedText.class)
     @Column(name = "body", nullable = false)
     private String body;
 
     @Column(name = "media_content_type")
     private String mediaContentType;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "media_file_name")
     private String mediaFileName;
 
+    @Convert(converter = EncryptedBytes.class)
     @Column(name = "media_data")
     private byte[] mediaData;
 

@@ -37,6 +37,10 @@ class DemoDataIT {
             assertThat(open).isPositive();
             assertThat(inbox.conversations(admin, new Inbox.AllOpen(), 0, 50)).hasSize((int) Math.min(50, open));
             assertThat(inbox.countSearch(admin, ConversationSearch.forText("DEMO-17"))).isEqualTo(1);
+            // Stored encrypted and word-indexed like any message: found by a word, never readable in the table.
+            assertThat(inbox.countSearch(admin, ConversationSearch.forText("lisinopril"))).isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from message where body like '%lisinopril%'", Long.class))
+                    .isZero();
 
             // Run again: nothing is added twice.
             app.getBean(DemoData.class).fill();
