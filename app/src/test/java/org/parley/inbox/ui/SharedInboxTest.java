@@ -330,6 +330,11 @@ class SharedInboxTest extends KaribuTest {
             _setValue(view.search, typed);
             assertThat(rows(view)).as(typed).extracting(ConversationRow::contactName).containsExactly("Rosalind Quimby");
         }
+        // Whole words of a message find it too, though the text is stored encrypted; parts of words do not.
+        _setValue(view.search, text.substring(text.lastIndexOf(' ') + 1));
+        assertThat(rows(view)).extracting(ConversationRow::preview).containsExactly(text);
+        _setValue(view.search, "kne");
+        assertThat(rows(view)).isEmpty();
         _setValue(view.search, "quimby");
         _setValue(view.statusFilter, org.parley.inbox.ConversationStatus.CLOSED);
         assertThat(rows(view)).isEmpty();
