@@ -68,7 +68,12 @@ final class ChartDocument {
         document.addAuthor().setDisplay(export.staff().displayName());
         document.setDescription(export.comment() != null ? export.comment() : title(export));
 
-        byte[] text = text(export, settings, practiceName).getBytes(StandardCharsets.UTF_8);
+        String plain = text(export, settings, practiceName);
+        // The same text as the resource's narrative: what a person reading the resource (or Parley's preview) sees
+        // without decoding the attachment, and what FHIR asks every resource to carry (dom-6).
+        document.getText().setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED)
+                .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><pre>" + xhtml(plain) + "</pre></div>");
+        byte[] text = plain.getBytes(StandardCharsets.UTF_8);
         document.addContent().setAttachment(attachment(TEXT_CONTENT_TYPE, text, title(export),
                 export.requestedAt()));
         if (settings.includeAttachments()) {
@@ -124,6 +129,27 @@ final class ChartDocument {
             }
         }
         return text.toString();
+    }
+
+    private static String xhtml(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                default -> {
+                    // XML 1.0 allows no control characters but tab and line breaks.
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                        escaped.appendCodePoint(c);
+                    } else {
+                        escaped.append(' ');
+                    }
+                }
+            }
+        });
+        return escaped.toString();
     }
 
     private static String title(ChartExport export) {
