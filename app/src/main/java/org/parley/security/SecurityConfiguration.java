@@ -36,9 +36,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain app(HttpSecurity http, SecurityAudit audit) throws Exception {
+    SecurityFilterChain app(HttpSecurity http, SecurityAudit audit, SignInSession signIns) throws Exception {
         // Parley's own CSS and JS (the frontend module) are public, like Vaadin's.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/parley/**").permitAll());
+        // A right password of an account with a second factor is kept aside, not stored as the session's login.
+        http.securityContext(context -> context.securityContextRepository(signIns));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).addLogoutHandler(audit))
                 .build();
     }

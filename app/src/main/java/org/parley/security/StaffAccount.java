@@ -9,6 +9,8 @@ package org.parley.security;
  * @param role        ADMIN or STAFF
  * @param active      whether it can log in (accounts are deactivated, never deleted)
  * @param locked      whether it is locked after failed logins
+ * @param twoFactor   whether it has two-factor sign-in set up
  */
-public record StaffAccount(long id, String username, String displayName, Role role, boolean active, boolean locked) {
+public record StaffAccount(long id, String username, String displayName, Role role, boolean active, boolean locked,
+                           boolean twoFactor) {
 }

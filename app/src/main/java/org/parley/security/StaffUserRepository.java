@@ -10,4 +10,9 @@ interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
     java.util.List<StaffUser> findByOrderByUsernameAsc(org.springframework.data.domain.Pageable page);
 
     long countByRoleAndEnabledTrue(Role role);
+
+    /** The account, its row locked until the transaction ends: second-factor checks of one account queue here. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select u from StaffUser u where lower(u.username) = lower(:username)")
+    Optional<StaffUser> lockByUsername(String username);
 }

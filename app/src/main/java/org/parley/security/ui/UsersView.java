@@ -20,10 +20,11 @@ import org.parley.security.CurrentStaff;
 import org.parley.security.Role;
 import org.parley.security.StaffAccount;
 import org.parley.security.StaffDirectory;
+import org.parley.security.TwoFactor;
 
 /**
  * Admins manage staff accounts: create named accounts, reset passwords, change roles, deactivate (never delete:
- * history keeps its authors) and unlock accounts locked after failed logins.
+ * history keeps its authors), unlock accounts locked after failed logins and reset a lost two-factor sign-in.
  */
 @Route("admin/users")
 @PageTitle("Users | Parley")
@@ -32,6 +33,7 @@ import org.parley.security.StaffDirectory;
 class UsersView extends VerticalLayout {
 
     private final StaffDirectory directory;
+    private final TwoFactor twoFactor;
     private final CurrentStaff currentStaff;
     final Grid<StaffAccount> grid = new Grid<>();
     final TextField username = new TextField("User name");
@@ -40,8 +42,9 @@ class UsersView extends VerticalLayout {
     final ComboBox<Role> role = new ComboBox<>("Role");
     final Span message = new Span();
 
-    UsersView(StaffDirectory directory, CurrentStaff currentStaff) {
+    UsersView(StaffDirectory directory, TwoFactor twoFactor, CurrentStaff currentStaff) {
         this.directory = directory;
+        this.twoFactor = twoFactor;
         this.currentStaff = currentStaff;
         setSizeFull();
         grid.setId("users");
@@ -49,6 +52,8 @@ class UsersView extends VerticalLayout {
         grid.addColumn(StaffAccount::displayName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(a -> a.role().name()).setHeader("Role").setAutoWidth(true);
         grid.addColumn(a -> !a.active() ? "deactivated" : a.locked() ? "locked" : "active").setHeader("State")
+                .setAutoWidth(true);
+        grid.addColumn(a -> a.twoFactor() ? "on" : "off").setHeader("Two-factor").setKey("two-factor")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true);
         grid.setItems(query -> directory.accounts(query.getOffset(), query.getLimit()).stream());
@@ -101,6 +106,14 @@ class UsersView extends VerticalLayout {
                     account.username() + " unlocked."));
             unlock.setId("unlock-" + account.username());
             row.add(unlock);
+        }
+        if (account.twoFactor()) {
+            Button resetTwoFactor = new Button("Reset two-factor", e -> act(() -> twoFactor.reset(me(), account.id()),
+                    "Two-factor sign-in of " + account.username() + " reset: they set it up again at their next "
+                            + "sign-in."));
+            resetTwoFactor.setId("reset-2fa-" + account.username());
+            resetTwoFactor.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            row.add(resetTwoFactor);
         }
         for (Button button : new Button[] {active, makeRole, reset}) {
             button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
