@@ -10,7 +10,8 @@ package org.parley.security;
  * @param active      whether it can log in (accounts are deactivated, never deleted)
  * @param locked      whether it is locked after failed logins
  * @param twoFactor   whether it has two-factor sign-in set up
+ * @param emergency   its running emergency access, or {@code null}
  */
 public record StaffAccount(long id, String username, String displayName, Role role, boolean active, boolean locked,
-                           boolean twoFactor) {
+                           boolean twoFactor, EmergencyAccess.Grant emergency) {
 }

@@ -13,16 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a staff account may do right now, read fresh from the database: its password hash and state for the
- * password check, and its roles for a signed-in session.
+ * password check, and its roles for a signed-in session: its own role, plus ADMIN while an emergency grant
+ * runs (on the app's clock).
  */
 @Component
 class StaffAuthorities {
 
     private final StaffUserRepository users;
+    private final EmergencyGrantRepository emergencyGrants;
     private final Clock clock;
 
-    StaffAuthorities(StaffUserRepository users, Clock clock) {
+    StaffAuthorities(StaffUserRepository users, EmergencyGrantRepository emergencyGrants, Clock clock) {
         this.users = users;
+        this.emergencyGrants = emergencyGrants;
         this.clock = clock;
     }
 
@@ -58,6 +61,10 @@ class StaffAuthorities {
     }
 
     private List<GrantedAuthority> roles(StaffUser user) {
-        return List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name()));
+        GrantedAuthority own = new SimpleGrantedAuthority("ROLE_" + user.getRole().name());
+        if (user.getRole() != Role.ADMIN && emergencyGrants.findActive(user.getId(), clock.instant()).isPresent()) {
+            return List.of(own, new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name()));
+        }
+        return List.of(own);
     }
 }

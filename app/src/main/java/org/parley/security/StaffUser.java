@@ -159,8 +159,9 @@ class StaffUser extends AbstractEntity {
         this.twoFactorSince = null;
     }
 
-    StaffAccount toAccount(Instant now) {
-        return new StaffAccount(getId(), username, displayName, role, enabled, isLockedAt(now), hasTwoFactor());
+    StaffAccount toAccount(Instant now, EmergencyAccess.Grant emergency) {
+        return new StaffAccount(getId(), username, displayName, role, enabled, isLockedAt(now), hasTwoFactor(),
+                emergency);
     }
 
     StaffMember toStaffMember() {
