@@ -36,7 +36,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain app(HttpSecurity http, SecurityAudit audit, SignInSession signIns, StaffAuthorities staff,
+    SecurityFilterChain app(HttpSecurity http,
+                            java.util.List<org.springframework.security.web.authentication.logout.LogoutHandler>
+                                    logoutHandlers, SignInSession signIns, StaffAuthorities staff,
                             org.springframework.security.core.context.SecurityContextHolderStrategy holder,
                             java.time.Clock clock) throws Exception {
         // Parley's own CSS and JS (the frontend module) are public, like Vaadin's.
@@ -46,8 +48,11 @@ class SecurityConfiguration {
         // Roles as the account has them now (emergency access starts and ends, demotions apply) before any check.
         http.addFilterBefore(new SessionAuthorities(staff, signIns, holder, clock),
                 org.springframework.security.web.access.intercept.AuthorizationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).addLogoutHandler(audit))
-                .build();
+        // Every logout handler bean: the audit (SecurityAudit) and the other tabs (security.ui.SignOutEveryTab).
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class);
+            logoutHandlers.forEach(vaadin::addLogoutHandler);
+        }).build();
     }
 
     @Bean
