@@ -35,7 +35,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
         "spring.datasource.url=jdbc:h2:mem:emergency;DB_CLOSE_DELAY=-1",
         "parley.plugins.dir=${parley.test.plugins-dir}",
         // the test writes expiries to the audit log itself
-        "parley.security.emergency-sweep=1000d"})
+        "parley.security.emergency-sweep=1000d",
+        // the test's clock jumps hours ahead, which must not look like hours without use
+        "parley.security.idle-timeout=30d"})
 @Import(EmergencyAccessIT.TestClock.class)
 class EmergencyAccessIT {
 
