@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.encryption.EncryptionAdministration;
+import org.parley.audit.AuditLog;
+import org.parley.audit.ChainCheck;
 import org.parley.inbox.ConversationService;
 import org.parley.inbox.MessageView;
 import org.parley.line.LineService;
@@ -93,6 +95,9 @@ abstract class AbstractMigrationIT {
 
     @Autowired
     SecurityContextHolderStrategy security;
+
+    @Autowired
+    AuditLog audit;
 
     SandboxWebhooks webhooks;
 
@@ -337,6 +342,81 @@ abstract class AbstractMigrationIT {
         assertThat(thread).extracting(MessageView::body).contains("Written before encryption existed");
         long mediaId = thread.stream().flatMap(m -> m.media().stream()).findFirst().orElseThrow().id();
         assertThat(conversations.attachment(mediaId)).contains(picture);
+    }
+
+    @Test
+    @org.springframework.security.test.context.support.WithMockUser(roles = "ADMIN")
+    void concurrentAuditWritersAppendOneAfterAnotherAndTheChainStaysLinear() throws Exception {
+        String run = UUID.randomUUID().toString();
+        int writers = 8;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String actor = "writer-" + w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        audit.record(actor, "CONCURRENCY_TEST", "run", run, "entry " + i);
+                    }
+                }));
+            }
+            for (var writer : done) {
+                writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where target_id = ?", Long.class, run))
+                .isEqualTo(writers * each);
+        Map<String, Object> places = jdbc.queryForMap(
+                "select count(*) as n, min(seq) as low, max(seq) as high, count(distinct seq) as distinct_places "
+                        + "from audit_event");
+        long n = ((Number) places.get("n")).longValue();
+        assertThat(((Number) places.get("low")).longValue()).isEqualTo(1);
+        assertThat(((Number) places.get("high")).longValue()).as("no gaps").isEqualTo(n);
+        assertThat(((Number) places.get("distinct_places")).longValue()).as("no forks").isEqualTo(n);
+        assertThat(audit.checkChain("admin").intact()).isTrue();
+    }
+
+    @Test
+    @org.springframework.security.test.context.support.WithMockUser(roles = "ADMIN")
+    void anAuditEntryChangedOrDeletedInTheDatabaseIsReportedByTheChainCheck() {
+        String run = UUID.randomUUID().toString();
+        for (int i = 0; i < 5; i++) {
+            audit.record("tamper-test", "TAMPER_TEST", "run", run, "entry " + i);
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select id, seq, detail from audit_event where target_id = ? order by seq", run);
+        long changedId = ((Number) rows.get(1).get("id")).longValue();
+        Map<String, Object> deleted = jdbc.queryForMap("select * from audit_event where id = ?",
+                ((Number) rows.get(3).get("id")).longValue());
+
+        jdbc.update("update audit_event set detail = ? where id = ?", "entry 1, edited", changedId);
+        try {
+            ChainCheck changed = audit.checkChain("admin");
+            assertThat(changed.intact()).isFalse();
+            assertThat(changed.entryId()).isEqualTo(changedId);
+            assertThat(changed.problem()).contains("was changed");
+        } finally {
+            jdbc.update("update audit_event set detail = ? where id = ?", "entry 1", changedId);
+        }
+
+        jdbc.update("delete from audit_event where id = ?", deleted.get("id"));
+        try {
+            ChainCheck missing = audit.checkChain("admin");
+            assertThat(missing.intact()).isFalse();
+            assertThat(missing.position()).isEqualTo(((Number) deleted.get("seq")).longValue());
+            assertThat(missing.problem()).contains("missing");
+        } finally {
+            List<String> columns = List.copyOf(deleted.keySet());
+            jdbc.update("insert into audit_event (" + String.join(", ", columns) + ") values ("
+                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")",
+                    columns.stream().map(deleted::get).toArray());
+        }
+
+        assertThat(audit.checkChain("admin").intact()).as("restored").isTrue();
     }
 
     String secret() {

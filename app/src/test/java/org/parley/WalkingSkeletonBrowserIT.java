@@ -79,8 +79,11 @@ class WalkingSkeletonBrowserIT extends BrowserTest {
         // Logging out ends the session in every tab, and the log shows who came and went.
         inbox.locator("#logout").click();
         assertThat(inbox.locator("vaadin-login-form")).isVisible(PATIENTLY);
+        // The other tab is sent away at once, without anyone touching it.
+        assertThat(phone).hasURL(java.util.regex.Pattern.compile(".*/parley/signed-out\\.html$"),
+                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(20_000));
         phone.reload();
-        assertThat(phone.locator("vaadin-login-form")).isVisible(PATIENTLY);
+        assertThat(phone.locator("#signed-out")).containsText("You are signed out");
         org.assertj.core.api.Assertions.assertThat(audit.newest(PageRequest.of(0, 200)))
                 .filteredOn(entry -> entry.actor().equals("frontdesk"))
                 .extracting(AuditEntry::action)

@@ -7,9 +7,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.hibernate.annotations.Immutable;
 
-/** One line of the audit log. Immutable once written. */
+/**
+ * One line of the audit log, immutable once written: Hibernate never updates it, the repository has no update
+ * or delete method, and its place in the hash chain ({@link AuditChain}) shows any change made behind the app's
+ * back.
+ */
 @Entity
+@Immutable
 @Table(name = "audit_event")
 class AuditEvent {
 
@@ -36,19 +43,66 @@ class AuditEvent {
     @Column(name = "detail", updatable = false)
     private String detail;
 
+    @Column(name = "seq", updatable = false)
+    private Long seq;
+
+    @Column(name = "prev_hash", updatable = false)
+    private String prevHash;
+
+    @Column(name = "entry_hash", updatable = false)
+    private String entryHash;
+
     protected AuditEvent() {
     }
 
-    AuditEvent(Instant occurredAt, String actor, String action, String targetType, String targetId, String detail) {
-        this.occurredAt = occurredAt;
-        this.actor = actor;
-        this.action = action;
-        this.targetType = targetType;
-        this.targetId = targetId;
-        this.detail = detail;
+    /** An entry sealed into the chain after {@code previousHash}, at place {@code seq}. */
+    AuditEvent(AuditDraft draft, long seq, String previousHash) {
+        this.occurredAt = draft.occurredAt();
+        this.actor = draft.actor();
+        this.action = draft.action();
+        this.targetType = draft.targetType();
+        this.targetId = draft.targetId();
+        this.detail = draft.detail();
+        this.seq = seq;
+        this.prevHash = previousHash;
+        this.entryHash = AuditChain.hash(previousHash, seq, occurredAt, actor, action, targetType, targetId, detail);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Long getSeq() {
+        return seq;
+    }
+
+    String getPrevHash() {
+        return prevHash;
+    }
+
+    String getEntryHash() {
+        return entryHash;
+    }
+
+    /** Whether the stored hash is still the hash of what the row says now. */
+    boolean hashMatchesContent() {
+        return seq != null && prevHash != null && AuditChain.hash(prevHash, seq, occurredAt, actor, action, targetType,
+                targetId, detail).equals(entryHash);
     }
 
     AuditEntry toEntry() {
         return new AuditEntry(id, occurredAt, actor, action, targetType, targetId, detail);
+    }
+
+    /**
+     * What is written before it has a place in the chain. The time is cut to microseconds, what both databases
+     * store, so the hash of what is read back matches the hash of what was written.
+     */
+    record AuditDraft(Instant occurredAt, String actor, String action, String targetType, String targetId,
+                      String detail) {
+
+        AuditDraft {
+            occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        }
     }
 }

@@ -14,16 +14,19 @@ public class AuditLog {
     public static final String SYSTEM = "system";
 
     private final AuditEventRepository events;
+    private final AuditChain chain;
     private final Clock clock;
 
-    AuditLog(AuditEventRepository events, Clock clock) {
+    AuditLog(AuditEventRepository events, AuditChain chain, Clock clock) {
         this.events = events;
+        this.chain = chain;
         this.clock = clock;
     }
 
     /**
      * Appends an entry, inside the caller's transaction when there is one, so an action that rolls back
-     * leaves no entry behind.
+     * leaves no entry behind. The entry joins the hash chain as that transaction commits, so it is not visible
+     * to reads inside the same transaction.
      *
      * @param actor      the user name of who acted, or {@link #SYSTEM}
      * @param action     what happened, e.g. {@code CONVERSATION_VIEWED}
@@ -33,7 +36,7 @@ public class AuditLog {
      */
     @Transactional
     public void record(String actor, String action, String targetType, String targetId, String detail) {
-        events.save(new AuditEvent(clock.instant(), actor, action, targetType, targetId, detail));
+        chain.append(new AuditEvent.AuditDraft(clock.instant(), actor, action, targetType, targetId, detail));
     }
 
     /** The newest entries first. */
@@ -49,17 +52,14 @@ public class AuditLog {
         if (limit <= 0) {
             return List.of();
         }
-        return events.findAll(matching(filter), org.springframework.data.domain.PageRequest.of(offset / limit, limit,
-                        org.springframework.data.domain.Sort.by("occurredAt").descending().and(
-                                org.springframework.data.domain.Sort.by("id").descending())))
-                .stream().map(AuditEvent::toEntry).toList();
+        return events.search(filter, offset, limit).stream().map(AuditEvent::toEntry).toList();
     }
 
     /** How many entries match the filter (admins only). */
     @Transactional(readOnly = true)
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
     public long count(AuditFilter filter) {
-        return events.count(matching(filter));
+        return events.count(filter);
     }
 
     /**
@@ -92,29 +92,16 @@ public class AuditLog {
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
-    private static org.springframework.data.jpa.domain.Specification<AuditEvent> matching(AuditFilter filter) {
-        return (root, query, cb) -> {
-            List<jakarta.persistence.criteria.Predicate> where = new java.util.ArrayList<>();
-            if (filter.actor() != null && !filter.actor().isBlank()) {
-                where.add(cb.equal(cb.lower(root.get("actor")), filter.actor().strip().toLowerCase(java.util.Locale.ROOT)));
-            }
-            if (filter.action() != null && !filter.action().isBlank()) {
-                where.add(cb.equal(root.get("action"), filter.action().strip()));
-            }
-            if (filter.targetType() != null && !filter.targetType().isBlank()) {
-                where.add(cb.equal(root.get("targetType"), filter.targetType().strip()));
-            }
-            if (filter.targetId() != null && !filter.targetId().isBlank()) {
-                where.add(cb.equal(root.get("targetId"), filter.targetId().strip()));
-            }
-            if (filter.from() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.from()));
-            }
-            if (filter.until() != null) {
-                where.add(cb.lessThan(root.get("occurredAt"), filter.until()));
-            }
-            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
-        };
+    /**
+     * Walks the whole hash chain and reports the first entry that is missing, was changed or was slipped in; the
+     * check and its result are themselves audited (admins only).
+     */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    public ChainCheck checkChain(String actor) {
+        ChainCheck result = chain.check();
+        record(actor, "AUDIT_CHAIN_CHECKED", null, null, result.summary());
+        return result;
     }
 
     /** The newest entries of one action first. */

@@ -70,6 +70,20 @@ class ConversationQueries {
     }
 
     /** A text search that found neither contacts nor messages finds nothing. */
+    /**
+     * Whether each word occurs in some message at all (one index probe per word). A search whose words occur nowhere
+     * (a name, typically) then leaves the word condition out, instead of testing it against every conversation.
+     */
+    boolean everyWordOccurs(List<String> wordHashes) {
+        for (String hash : wordHashes) {
+            if (em.createQuery("select w.messageId from MessageWord w where w.wordHash = :h", Long.class)
+                    .setParameter("h", hash).setMaxResults(1).getResultList().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isEmpty(ConversationFilter filter) {
         boolean searchedContacts = filter.contactIds() != null;
         boolean searchedMessages = filter.wordHashes() != null;

@@ -82,6 +82,9 @@ public class InboxService {
         if (search.hasText()) {
             contactIds = contacts.contactIdsMatching(search.text(), MAX_SEARCHED_CONTACTS);
             wordHashes = words.hashesOf(search.text());
+            if (!wordHashes.isEmpty() && !queries.everyWordOccurs(wordHashes)) {
+                wordHashes = List.of();
+            }
         }
         ZoneId zone = clock.getZone();
         boolean searchesBlocked = search.listId() != null && search.listId() == blocked;

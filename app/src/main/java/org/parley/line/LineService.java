@@ -66,15 +66,41 @@ public class LineService {
     @PreAuthorize("hasRole('ADMIN')")
     public LineSnapshot save(String actor, LineSnapshot changed) {
         Line line = lines.findById(changed.id()).orElse(null);
-        Map<String, String> previous = line == null ? Map.of() : line.snapshot().settings();
-        LineSnapshot valid = validated(changed, previous);
+        LineSnapshot before = line == null ? null : line.snapshot();
+        LineSnapshot valid = validated(changed, before == null ? Map.of() : before.settings());
         if (line == null) {
             line = new Line(valid.id(), valid.name(), valid.number(), valid.providerId(), clock.instant());
         }
         line.update(valid);
         lines.save(line);
-        audit.record(actor, "LINE_SAVED", "line", valid.id(), "provider " + valid.providerId());
+        audit.record(actor, "LINE_SAVED", "line", valid.id(), "provider " + valid.providerId() + "; "
+                + (before == null ? "created" : changes(before, valid)));
         return line.snapshot();
+    }
+
+    /** Which fields and settings a save changed, by name only: setting values may be secrets. */
+    private static String changes(LineSnapshot before, LineSnapshot after) {
+        List<String> changed = new java.util.ArrayList<>();
+        if (!before.name().equals(after.name())) {
+            changed.add("name");
+        }
+        if (!before.number().equals(after.number())) {
+            changed.add("number");
+        }
+        if (!before.providerId().equals(after.providerId())) {
+            changed.add("provider");
+        }
+        new java.util.TreeSet<>(java.util.stream.Stream.concat(before.settings().keySet().stream(),
+                after.settings().keySet().stream()).toList()).stream()
+                .filter(name -> !java.util.Objects.equals(before.settings().get(name), after.settings().get(name)))
+                .forEach(name -> changed.add("settings." + name));
+        if (before.keywordReplies() != after.keywordReplies()) {
+            changed.add("keyword replies");
+        }
+        if (!java.util.Objects.equals(before.helpText(), after.helpText())) {
+            changed.add("help text");
+        }
+        return changed.isEmpty() ? "nothing changed" : "changed: " + String.join(", ", changed);
     }
 
     /**

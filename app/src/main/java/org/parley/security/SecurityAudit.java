@@ -18,27 +18,28 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
 
     private final AuditLog audit;
     private final StaffUserRepository users;
-    private final java.time.Clock clock;
-    private final int lockoutAttempts;
-    private final java.time.Duration lockoutDuration;
+    private final LoginFailures failures;
 
-    SecurityAudit(AuditLog audit, StaffUserRepository users, java.time.Clock clock,
-                  @org.springframework.beans.factory.annotation.Value("${parley.security.lockout.attempts:5}")
-                  int lockoutAttempts,
-                  @org.springframework.beans.factory.annotation.Value("${parley.security.lockout.duration:15m}")
-                  java.time.Duration lockoutDuration) {
+    SecurityAudit(AuditLog audit, StaffUserRepository users, LoginFailures failures) {
         this.audit = audit;
         this.users = users;
-        this.clock = clock;
-        this.lockoutAttempts = lockoutAttempts;
-        this.lockoutDuration = lockoutDuration;
+        this.failures = failures;
     }
 
     @EventListener
     @org.springframework.transaction.annotation.Transactional
     void loggedIn(AuthenticationSuccessEvent event) {
-        audit.record(event.getAuthentication().getName(), "LOGIN", null, null, null);
-        users.findByUsernameIgnoreCase(event.getAuthentication().getName()).ifPresent(StaffUser::loginSucceeded);
+        String name = event.getAuthentication().getName();
+        if (event.getAuthentication() instanceof PasswordVerified password) {
+            // Not a login yet, and the failure count stays: wrong codes after it keep counting towards the lockout.
+            audit.record(name, "PASSWORD_ACCEPTED", null, null,
+                    password.mustEnrol() ? "two-factor setup due" : "second factor due");
+            return;
+        }
+        boolean twoFactors = event.getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> SignInSession.TOTP_FACTOR.equals(a.getAuthority()));
+        audit.record(name, "LOGIN", null, null, twoFactors ? "with second factor" : null);
+        users.findByUsernameIgnoreCase(name).ifPresent(StaffUser::loginSucceeded);
     }
 
     @EventListener
@@ -48,16 +49,13 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
         // their password. The password itself is never recorded.
         String typed = String.valueOf(event.getAuthentication().getName()).trim();
         java.util.Optional<StaffUser> user = users.findByUsernameIgnoreCase(typed);
-        String actor = user.map(StaffUser::getUsername).orElse("(unknown account)");
-        audit.record(actor, "LOGIN_FAILED", null, null, event.getException().getClass().getSimpleName());
-        if (user.isPresent() && event.getException()
-                instanceof org.springframework.security.authentication.BadCredentialsException) {
-            java.time.Instant now = clock.instant();
-            if (user.get().loginFailed(lockoutAttempts, now, lockoutDuration)) {
-                audit.record(actor, "ACCOUNT_LOCKED", "staff_user", String.valueOf(user.get().getId()),
-                        lockoutAttempts + " failed logins");
-            }
+        String detail = event.getException().getClass().getSimpleName();
+        if (user.isEmpty()) {
+            audit.record("(unknown account)", "LOGIN_FAILED", null, null, detail);
+            return;
         }
+        failures.failed(user.get(), detail,
+                event.getException() instanceof org.springframework.security.authentication.BadCredentialsException);
     }
 
     /** Every logout, from the app's button or Spring Security's logout URL, is audited and not taken for idle. */

@@ -9,8 +9,10 @@ package org.parley.security;
  * @param role        ADMIN or STAFF
  * @param active      whether it can log in (accounts are deactivated, never deleted)
  * @param locked      whether it is locked after failed logins
+ * @param twoFactor   whether it has two-factor sign-in set up
+ * @param emergency   its running emergency access, or {@code null}
  * @param email       where notification e-mails go, or {@code null}
  */
 public record StaffAccount(long id, String username, String displayName, Role role, boolean active, boolean locked,
-                           String email) {
+                           boolean twoFactor, EmergencyAccess.Grant emergency, String email) {
 }

@@ -22,13 +22,16 @@ public class StaffDirectory {
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     private final StaffUserRepository users;
+    private final EmergencyGrantRepository emergencyGrants;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicBoolean hasUsers = new AtomicBoolean();
 
-    StaffDirectory(StaffUserRepository users, PasswordEncoder passwordEncoder, AuditLog audit, Clock clock) {
+    StaffDirectory(StaffUserRepository users, EmergencyGrantRepository emergencyGrants, PasswordEncoder passwordEncoder,
+                   AuditLog audit, Clock clock) {
         this.users = users;
+        this.emergencyGrants = emergencyGrants;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.clock = clock;
@@ -144,9 +147,16 @@ public class StaffDirectory {
     @Transactional(readOnly = true)
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
     public java.util.List<StaffAccount> accounts(int offset, int limit) {
-        return limit <= 0 ? java.util.List.of() : users.findByOrderByUsernameAsc(
-                org.springframework.data.domain.PageRequest.of(offset / limit, limit)).stream()
-                .map(u -> u.toAccount(clock.instant())).toList();
+        if (limit <= 0) {
+            return java.util.List.of();
+        }
+        java.time.Instant now = clock.instant();
+        java.util.List<StaffUser> page = users.findByOrderByUsernameAsc(
+                org.springframework.data.domain.PageRequest.of(offset / limit, limit));
+        java.util.Map<Long, EmergencyAccess.Grant> emergency = new java.util.HashMap<>();
+        emergencyGrants.activeOfAny(page.stream().map(StaffUser::getId).toList(), now)
+                .forEach(g -> emergency.put(g.getStaffUserId(), g.toGrant()));
+        return page.stream().map(u -> u.toAccount(now, emergency.get(u.getId()))).toList();
     }
 
     /**
@@ -184,7 +194,7 @@ public class StaffDirectory {
         user.setEmail(address);
         user = users.save(user);
         audit.record(actor, "USER_CREATED", "staff_user", String.valueOf(user.getId()), "role " + user.getRole());
-        return user.toAccount(clock.instant());
+        return user.toAccount(clock.instant(), null);
     }
 
     /** Sets a new password for an account and unlocks it (admins only). */

@@ -41,6 +41,20 @@ class StaffUser extends AbstractEntity {
     @Column(name = "email")
     private String email;
 
+    /**
+     * The TOTP secret, Base32. A secret like a password hash: never shown again after enrolment, never logged.
+     * Stored encrypted (its own column, 512 characters: room for the ciphertext).
+     */
+    @jakarta.persistence.Convert(converter = org.parley.encryption.EncryptedText.class)
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    @Column(name = "two_factor_since")
+    private Instant twoFactorSince;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     protected StaffUser() {
     }
 
@@ -124,8 +138,42 @@ class StaffUser extends AbstractEntity {
         return lockedUntil;
     }
 
-    StaffAccount toAccount(Instant now) {
-        return new StaffAccount(getId(), username, displayName, role, enabled, isLockedAt(now), email);
+    boolean hasTwoFactor() {
+        return totpSecret != null;
+    }
+
+    Instant getTwoFactorSince() {
+        return twoFactorSince;
+    }
+
+    String getTotpSecret() {
+        return totpSecret;
+    }
+
+    void enrolTwoFactor(String secret, long acceptedStep, Instant now) {
+        this.totpSecret = secret;
+        this.totpLastStep = acceptedStep;
+        this.twoFactorSince = now;
+    }
+
+    /** Whether a code of this time step may still be used: each step's code is accepted once. */
+    boolean isFreshStep(long step) {
+        return totpLastStep == null || step > totpLastStep;
+    }
+
+    void codeAccepted(long step) {
+        this.totpLastStep = step;
+    }
+
+    void resetTwoFactor() {
+        this.totpSecret = null;
+        this.totpLastStep = null;
+        this.twoFactorSince = null;
+    }
+
+    StaffAccount toAccount(Instant now, EmergencyAccess.Grant emergency) {
+        return new StaffAccount(getId(), username, displayName, role, enabled, isLockedAt(now), hasTwoFactor(),
+                emergency, email);
     }
 
     StaffMember toStaffMember() {

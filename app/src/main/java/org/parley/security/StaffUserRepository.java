@@ -23,4 +23,9 @@ interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
                                              org.springframework.data.domain.Pageable page);
 
     java.util.List<StaffUser> findByUsernameInAndEnabledTrue(java.util.Collection<String> usernames);
+
+    /** The account, its row locked until the transaction ends: second-factor checks of one account queue here. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select u from StaffUser u where lower(u.username) = lower(:username)")
+    Optional<StaffUser> lockByUsername(String username);
 }

@@ -76,7 +76,7 @@ class LineServiceIT {
         assertThat(lineSavedBy("ada")).anySatisfy(entry -> {
             assertThat(entry.targetType()).isEqualTo("line");
             assertThat(entry.targetId()).isEqualTo("front-desk");
-            assertThat(entry.detail()).isEqualTo("provider sandbox").doesNotContain(saved.settings().get(SECRET));
+            assertThat(entry.detail()).isEqualTo("provider sandbox; created").doesNotContain(saved.settings().get(SECRET));
         });
     }
 
@@ -96,6 +96,13 @@ class LineServiceIT {
 
         assertThat(rotated.settings()).containsEntry(SECRET, "the-second-secret");
         assertThat(lines.find("back-office").orElseThrow().settings()).containsEntry(SECRET, "the-second-secret");
+        // The audit log names what changed, never a setting's value.
+        assertThat(lineSavedBy("ada")).filteredOn(e -> e.targetId().equals("back-office"))
+                .extracting(AuditEntry::detail).containsExactly(
+                        "provider sandbox; changed: name, settings." + SECRET,
+                        "provider sandbox; changed: name",
+                        "provider sandbox; created")
+                .noneMatch(detail -> detail.contains("the-first-secret") || detail.contains("the-second-secret"));
     }
 
     @Test

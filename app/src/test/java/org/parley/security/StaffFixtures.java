@@ -15,14 +15,42 @@ public class StaffFixtures {
     private final StaffUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final StaffDirectory directory;
+    private final TwoFactor twoFactor;
+    private final SignInSession signIns;
     private final Clock clock;
 
     StaffFixtures(StaffUserRepository users, PasswordEncoder passwordEncoder, StaffDirectory directory,
-                  Clock clock) {
+                  TwoFactor twoFactor, SignInSession signIns, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.directory = directory;
+        this.twoFactor = twoFactor;
+        this.signIns = signIns;
         this.clock = clock;
+    }
+
+    /**
+     * Sets up two-factor sign-in for an account and returns its secret. The setup uses the code of the time step
+     * before now, so the code of now still signs in (each step's code is accepted once).
+     */
+    public String enrolTwoFactor(String username) {
+        TwoFactor.EnrolmentOffer offer = twoFactor.offer(username);
+        twoFactor.enrol(username, offer, Totp.code(offer.secret(), Totp.step(clock.instant()) - 1));
+        return offer.secret();
+    }
+
+    /** The code an authenticator app with this secret shows now. */
+    public String codeNow(String secret) {
+        return Totp.code(secret, Totp.step(clock.instant()));
+    }
+
+    /** Puts a browser session where a right password leaves it: its second factor (or its setup) due. */
+    public void passwordAccepted(jakarta.servlet.http.HttpServletRequest request,
+                                 jakarta.servlet.http.HttpServletResponse response, String username) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new PasswordVerified(username,
+                twoFactor.demandFor(username) == TwoFactor.Demand.ENROL, null));
+        signIns.saveContext(context, request, response);
     }
 
     /** The account with this user name, created with the given role and password when it does not exist. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.parley.security.StaffFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,6 +36,9 @@ public abstract class BrowserTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected StaffFixtures staffFixtures;
 
     @BeforeAll
     static void startChromium() {
@@ -75,8 +80,11 @@ public abstract class BrowserTest {
                 .first();
     }
 
-    /** On an empty Parley: creates the first admin on the first-run page, then logs in as them. */
-    protected void createFirstAdminAndLogIn(Page page, String username, String name, String password) {
+    /**
+     * On an empty Parley: creates the first admin on the first-run page, then logs in as them, setting up
+     * two-factor sign-in on the way as every admin must; returns the authenticator secret.
+     */
+    protected String createFirstAdminAndLogIn(Page page, String username, String name, String password) {
         page.navigate(url("/"));
         assertThat(page.getByText("Welcome to Parley")).isVisible(PATIENTLY);
         fill(page, "setup-username", username);
@@ -88,7 +96,15 @@ public abstract class BrowserTest {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        // Right after the password: the setup, whose confirming code completes this sign-in.
+        assertThat(page.locator("#totp-secret")).isVisible(PATIENTLY);
+        String secret = page.locator("#totp-secret").textContent().replace(" ", "");
+        fill(page, "enrol-code", staffFixtures.codeNow(secret));
+        page.locator("#enrol-confirm").click();
+        assertThat(page.locator("#recovery-codes li")).hasCount(10);
+        page.locator("#enrol-continue").click();
         assertThat(page.locator("#current-staff")).hasText(name);
+        return secret;
     }
 
     /** Saves a screenshot under target/screenshots, for a person to look at. */

@@ -9,10 +9,17 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock a test moves forward, so time windows are tested without waiting. */
-public class MutableClock extends Clock {
+/**
+ * A clock a test moves by hand, to stand in for the app's {@link Clock} bean: time-dependent rules (codes, expiries,
+ * windows) are tested without waiting. Starts at the real time unless told otherwise; thread-safe.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
+
+    public MutableClock() {
+        this(Instant.now());
+    }
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -20,6 +27,10 @@ public class MutableClock extends Clock {
 
     public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void set(Instant to) {
+        now = to;
     }
 
     @Override
@@ -43,7 +54,7 @@ public class MutableClock extends Clock {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(Instant.now());
+            return new MutableClock();
         }
     }
 }

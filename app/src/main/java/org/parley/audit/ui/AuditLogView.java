@@ -1,9 +1,11 @@
 package org.parley.audit.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -22,11 +24,13 @@ import java.time.format.DateTimeFormatter;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditFilter;
 import org.parley.audit.AuditLog;
+import org.parley.audit.ChainCheck;
 import org.parley.security.CurrentStaff;
 
 /**
  * The audit log for admins: newest first, loaded page by page, filtered by user, action, record (e.g. a patient:
- * type {@code contact} and its id) and dates, and exported as CSV (the export is itself audited).
+ * type {@code contact} and its id) and dates, and exported as CSV (the export is itself audited). <em>Check
+ * integrity</em> walks the hash chain and names the first entry that is missing or was changed.
  */
 @Route("admin/audit")
 @PageTitle("Audit log | Parley")
@@ -44,6 +48,8 @@ class AuditLogView extends VerticalLayout {
     final DatePicker from = new DatePicker("From");
     final DatePicker until = new DatePicker("Until (inclusive)");
     final Grid<AuditEntry> grid = new Grid<>();
+    final Button check = new Button("Check integrity");
+    final Span checkResult = new Span();
 
     AuditLogView(AuditLog audit, CurrentStaff currentStaff) {
         this.audit = audit;
@@ -80,7 +86,21 @@ class AuditLogView extends VerticalLayout {
             return new DownloadResponse(new ByteArrayInputStream(bytes), "parley-audit.csv", "text/csv", bytes.length);
         }), "Export CSV");
         export.setId("audit-export");
-        add(new H2("Audit log"), new HorizontalLayout(actor, action, targetType, targetId, from, until, export), grid);
+        check.setId("audit-check");
+        checkResult.setId("audit-check-result");
+        check.addClickListener(e -> {
+            ChainCheck result = audit.checkChain(currentStaff.get().username());
+            checkResult.setText(result.intact()
+                    ? "The audit log is intact: " + result.entriesChecked() + " entries checked. Newest hash: "
+                            + result.headHash()
+                    : "The audit log was tampered with: " + result.problem() + ".");
+            checkResult.getElement().getClassList().set("parley-error", !result.intact());
+            grid.getDataProvider().refreshAll();
+        });
+        HorizontalLayout integrity = new HorizontalLayout(check, checkResult);
+        integrity.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        add(new H2("Audit log"), new HorizontalLayout(actor, action, targetType, targetId, from, until, export),
+                integrity, grid);
     }
 
     AuditFilter filter() {

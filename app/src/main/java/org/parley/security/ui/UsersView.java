@@ -18,13 +18,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.parley.security.CurrentStaff;
+import org.parley.security.EmergencyAccess;
 import org.parley.security.Role;
 import org.parley.security.StaffAccount;
 import org.parley.security.StaffDirectory;
+import org.parley.security.TwoFactor;
 
 /**
  * Admins manage staff accounts: create named accounts, reset passwords, change roles, set the address notification
- * e-mails go to, deactivate (never delete: history keeps its authors) and unlock accounts locked after failed logins.
+ * e-mails go to, deactivate (never delete: history keeps its authors), unlock accounts locked after failed logins,
+ * reset a lost two-factor sign-in, and grant or end emergency access (admin rights for a few hours, with a reason).
  */
 @Route("admin/users")
 @PageTitle("Users | Parley")
@@ -33,6 +36,8 @@ import org.parley.security.StaffDirectory;
 class UsersView extends VerticalLayout {
 
     private final StaffDirectory directory;
+    private final TwoFactor twoFactor;
+    private final EmergencyAccess emergencyAccess;
     private final CurrentStaff currentStaff;
     final Grid<StaffAccount> grid = new Grid<>();
     final TextField username = new TextField("User name");
@@ -42,8 +47,11 @@ class UsersView extends VerticalLayout {
     final EmailField email = new EmailField("E-mail (for notifications)");
     final Span message = new Span();
 
-    UsersView(StaffDirectory directory, CurrentStaff currentStaff) {
+    UsersView(StaffDirectory directory, TwoFactor twoFactor, EmergencyAccess emergencyAccess,
+              CurrentStaff currentStaff) {
         this.directory = directory;
+        this.twoFactor = twoFactor;
+        this.emergencyAccess = emergencyAccess;
         this.currentStaff = currentStaff;
         setSizeFull();
         grid.setId("users");
@@ -53,6 +61,12 @@ class UsersView extends VerticalLayout {
         grid.addColumn(a -> !a.active() ? "deactivated" : a.locked() ? "locked" : "active").setHeader("State")
                 .setAutoWidth(true);
         grid.addColumn(a -> a.email() == null ? "" : a.email()).setHeader("E-mail").setAutoWidth(true);
+        grid.addColumn(a -> a.twoFactor() ? "on" : "off").setHeader("Two-factor").setKey("two-factor")
+                .setAutoWidth(true);
+        grid.addColumn(a -> a.emergency() == null ? "" : "admin until " + UNTIL.format(
+                        a.emergency().expiresAt().atZone(java.time.ZoneId.systemDefault())) + " — "
+                        + a.emergency().reason() + " (" + a.emergency().grantedBy() + ")")
+                .setHeader("Emergency access").setKey("emergency").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true);
         grid.setItems(query -> directory.accounts(query.getOffset(), query.getLimit()).stream());
         username.setId("user-username");
@@ -85,6 +99,9 @@ class UsersView extends VerticalLayout {
                 new FormLayout(username, displayName, password, role, email), create);
     }
 
+    private static final java.time.format.DateTimeFormatter UNTIL =
+            java.time.format.DateTimeFormatter.ofPattern("MMM d, HH:mm");
+
     private HorizontalLayout actions(StaffAccount account) {
         Button active = new Button(account.active() ? "Deactivate" : "Reactivate",
                 e -> act(() -> directory.setActive(me(), account.id(), !account.active()),
@@ -116,10 +133,41 @@ class UsersView extends VerticalLayout {
             unlock.setId("unlock-" + account.username());
             row.add(unlock);
         }
+        if (account.emergency() != null) {
+            Button end = new Button("End emergency access", e -> act(() -> emergencyAccess.revoke(me(), account.id()),
+                    "Emergency access of " + account.username() + " ended."));
+            end.setId("revoke-emergency-" + account.username());
+            end.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL, ButtonVariant.ERROR);
+            row.add(end);
+        } else if (account.role() == Role.STAFF && account.active()) {
+            Button grant = new Button("Emergency access…", e -> openEmergencyDialog(account));
+            grant.setId("emergency-" + account.username());
+            grant.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            row.add(grant);
+        }
+        if (account.twoFactor()) {
+            Button resetTwoFactor = new Button("Reset two-factor", e -> act(() -> twoFactor.reset(me(), account.id()),
+                    "Two-factor sign-in of " + account.username() + " reset: they set it up again at their next "
+                            + "sign-in."));
+            resetTwoFactor.setId("reset-2fa-" + account.username());
+            resetTwoFactor.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            row.add(resetTwoFactor);
+        }
         for (Button button : new Button[] {active, makeRole, reset, saveEmail}) {
             button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         }
         return row;
+    }
+
+    /** Emergency access for one account: why, and for how long (it ends by itself). */
+    EmergencyDialog openEmergencyDialog(StaffAccount account) {
+        EmergencyDialog dialog = new EmergencyDialog(account.username(), (reason, duration) -> {
+            emergencyAccess.grant(me(), account.id(), reason, duration);
+            show(account.username() + " has admin rights until it ends or you end it.", false);
+            grid.getDataProvider().refreshAll();
+        });
+        dialog.open();
+        return dialog;
     }
 
     private void act(Runnable change, String done) {

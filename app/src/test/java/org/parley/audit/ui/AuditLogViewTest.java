@@ -70,11 +70,28 @@ class AuditLogViewTest extends KaribuTest {
     }
 
     @Test
+    void anAdminChecksTheLogsIntegrityAndTheCheckIsItselfAudited() {
+        loginAs("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/audit");
+        AuditLogView view = _get(AuditLogView.class);
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(view.check);
+
+        assertThat(view.checkResult.getText()).startsWith("The audit log is intact: ").contains("entries checked");
+        assertThat(audit.newest("AUDIT_CHAIN_CHECKED", org.springframework.data.domain.PageRequest.of(0, 1)))
+                .first().satisfies(entry -> {
+                    assertThat(entry.actor()).isEqualTo("admin");
+                    assertThat(entry.detail()).startsWith("intact: ");
+                });
+    }
+
+    @Test
     void staffCannotOpenTheAuditLogNorReadItThroughTheService() {
         loginAs("nurse", "STAFF");
 
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/audit")).isInstanceOf(MockAccessDeniedException.class);
         assertThatThrownBy(() -> audit.search(org.parley.audit.AuditFilter.all(), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> audit.checkChain("nurse")).isInstanceOf(AccessDeniedException.class);
     }
 }

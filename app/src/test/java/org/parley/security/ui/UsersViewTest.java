@@ -93,6 +93,36 @@ class UsersViewTest extends KaribuTest {
     }
 
     @Test
+    void anAdminGrantsEmergencyAccessWithAReasonAndEndsIt() {
+        loginAs("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        UsersView view = _get(UsersView.class);
+        var account = IntStream.range(0, _size(view.grid)).mapToObj(i -> view.grid.getDataCommunicator().getItem(i))
+                .filter(a -> a.username().equals("nurse")).findFirst().orElseThrow();
+
+        EmergencyDialog dialog = view.openEmergencyDialog(account);
+        _click(dialog.grant);
+        assertThat(dialog.error.getText()).contains("why");
+        _setValue(dialog.reason, "The only admin is on leave");
+        _setValue(dialog.duration, java.time.Duration.ofHours(8));
+        _click(dialog.grant);
+
+        assertThat(dialog.isOpened()).isFalse();
+        String emergency = row(view, "nurse").get(view.grid.getColumns().indexOf(view.grid.getColumnByKey("emergency")));
+        assertThat(emergency).startsWith("admin until ").contains("The only admin is on leave").contains("(admin)");
+
+        int index = IntStream.range(0, _size(view.grid))
+                .filter(i -> _getFormattedRow(view.grid, i).getFirst().equals("nurse")).findFirst().orElseThrow();
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(view.grid, index, "actions");
+        _click(actions.getChildren().filter(c -> c.getId().orElse("").equals("revoke-emergency-nurse"))
+                .map(Button.class::cast).findFirst().orElseThrow());
+        assertThat(view.message.getText()).isEqualTo("Emergency access of nurse ended.");
+        assertThat(row(view, "nurse").get(view.grid.getColumns().indexOf(view.grid.getColumnByKey("emergency"))))
+                .isEmpty();
+    }
+
+    @Test
     void staffAreRefusedTheUsersPage() {
         loginAs("nurse", "STAFF");
 

@@ -1,0 +1,207 @@
+package org.parley.audit;
+
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.parley.audit.AuditEvent.AuditDraft;
+import org.springframework.core.Ordered;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The hash chain that makes the audit log tamper-evident: entry {@code n} stores SHA-256 over entry
+ * {@code n-1}'s hash and its own fields, so changing, removing or slipping in a row breaks the chain from there.
+ *
+ * <p>Appends are serialised on the one-row {@link AuditChainHead}, locked with {@code select ... for update},
+ * which works the same on H2 and PostgreSQL. An entry is recorded inside the caller's transaction (an action that
+ * rolls back leaves none) but sealed into the chain only just before that transaction commits: the head stays
+ * locked for the commit alone, not for the whole action, so slow actions never queue every other writer behind
+ * them, and the chain order is the commit order.
+ */
+@Component
+class AuditChain {
+
+    /** The "previous hash" of the first entry. */
+    static final String GENESIS = "0".repeat(64);
+    private static final int PAGE = 1000;
+
+    private final AuditEventRepository events;
+    private final AuditChainHeadRepository heads;
+    private final EntityManager entityManager;
+    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate readPage;
+
+    AuditChain(AuditEventRepository events, AuditChainHeadRepository heads, EntityManager entityManager,
+               PlatformTransactionManager transactions) {
+        this.events = events;
+        this.heads = heads;
+        this.entityManager = entityManager;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.readPage = new TransactionTemplate(transactions);
+        // Each page in a transaction of its own: a check of a large log never holds many entries in memory.
+        readPage.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        readPage.setReadOnly(true);
+    }
+
+    /** Records an entry in the current transaction; it joins the chain when the transaction commits. */
+    void append(AuditDraft draft) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            ownTransaction.executeWithoutResult(status -> append(draft));
+            return;
+        }
+        PendingEntries pending = (PendingEntries) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new PendingEntries();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        if (pending.sealed) {
+            // Recorded by another before-commit callback after ours ran: the head is ours already.
+            seal(List.of(draft));
+        } else {
+            pending.drafts.add(draft);
+        }
+    }
+
+    private void seal(List<AuditDraft> drafts) {
+        AuditChainHead head = heads.lockHead();
+        long seq = head.getLastSeq();
+        String previous = head.getLastHash();
+        for (AuditDraft draft : drafts) {
+            AuditEvent event = events.save(new AuditEvent(draft, ++seq, previous));
+            previous = event.getEntryHash();
+        }
+        head.advanceTo(seq, previous);
+        entityManager.flush();
+    }
+
+    /** The entries of one transaction, sealed into the chain just before it commits. */
+    private final class PendingEntries implements TransactionSynchronization {
+
+        final List<AuditDraft> drafts = new ArrayList<>();
+        boolean sealed;
+
+        @Override
+        public int getOrder() {
+            // After every other before-commit callback, which may still record entries.
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            // The action's own changes take their row locks first; then the head is locked for the commit only.
+            // Locking the head first could deadlock with a writer that holds one of those rows and waits for it.
+            entityManager.flush();
+            seal(drafts);
+            sealed = true;
+        }
+
+        // An inner REQUIRES_NEW transaction gets entries of its own: these step aside while it runs.
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(AuditChain.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(AuditChain.this, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditChain.this);
+        }
+    }
+
+    /**
+     * Walks the whole chain, page by page in place order, and reports the first entry that is missing, was
+     * changed, or does not follow the one before; then any entry that has no place in the chain.
+     */
+    ChainCheck check() {
+        AuditChainHead head = readPage.execute(status -> heads.head().orElseThrow(
+                () -> new IllegalStateException("the audit chain has no head row")));
+        long lastSeq = head.getLastSeq();
+        long expected = 1;
+        String previous = GENESIS;
+        Long previousId = null;
+        while (expected <= lastSeq) {
+            long after = expected - 1;
+            List<AuditEvent> page = readPage.execute(status -> events.findBySeqGreaterThanOrderBySeqAsc(after,
+                    Limit.of(PAGE)));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (AuditEvent event : page) {
+                if (event.getSeq() > lastSeq) {
+                    break;
+                }
+                if (event.getSeq() != expected) {
+                    return ChainCheck.broken(expected - 1, expected, null, "entry " + expected + " of the chain is "
+                            + "missing" + (previousId == null ? " (the first)" : " (after entry #" + previousId + ")"),
+                            head.getLastHash());
+                }
+                if (!previous.equals(event.getPrevHash())) {
+                    return ChainCheck.broken(expected - 1, expected, event.getId(), "entry #" + event.getId()
+                            + " does not follow the entry before it", head.getLastHash());
+                }
+                if (!event.hashMatchesContent()) {
+                    return ChainCheck.broken(expected - 1, expected, event.getId(), "entry #" + event.getId()
+                            + " was changed after it was written", head.getLastHash());
+                }
+                previous = event.getEntryHash();
+                previousId = event.getId();
+                expected++;
+            }
+        }
+        long checked = expected - 1;
+        if (checked < lastSeq) {
+            return ChainCheck.broken(checked, expected, null, "the newest entries, from entry " + expected
+                    + " of the chain on, are missing", head.getLastHash());
+        }
+        if (!previous.equals(head.getLastHash())) {
+            return ChainCheck.broken(checked, lastSeq, previousId, "the newest entry does not match the chain's "
+                    + "head", head.getLastHash());
+        }
+        Optional<AuditEvent> outside = readPage.execute(status -> events.findFirstBySeqIsNullOrderByIdAsc());
+        if (outside.isPresent()) {
+            return ChainCheck.broken(checked, null, outside.get().getId(), "entry #" + outside.get().getId()
+                    + " was written around Parley: it has no place in the chain", head.getLastHash());
+        }
+        return ChainCheck.intact(checked, head.getLastHash());
+    }
+
+    /**
+     * The hash of an entry: SHA-256, hex, over the previous entry's hash and the entry's fields, each written
+     * with its length (or {@code -} for none) so no two different entries can read the same.
+     */
+    static String hash(String previousHash, long seq, Instant occurredAt, String actor, String action,
+                       String targetType, String targetId, String detail) {
+        StringBuilder canonical = new StringBuilder(previousHash).append('|');
+        for (String field : new String[] {Long.toString(seq), occurredAt.truncatedTo(ChronoUnit.MICROS).toString(),
+                actor, action, targetType, targetId, detail}) {
+            if (field == null) {
+                canonical.append("-|");
+            } else {
+                canonical.append(field.length()).append(':').append(field).append('|');
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.parley.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The newest link of the audit chain: its place and hash. One row, locked by every append. */
+@Entity
+@Table(name = "audit_chain_head")
+class AuditChainHead {
+
+    static final int ID = 1;
+
+    @Id
+    @Column(name = "id")
+    private Integer id;
+
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
+
+    @Column(name = "last_hash", nullable = false)
+    private String lastHash;
+
+    protected AuditChainHead() {
+    }
+
+    long getLastSeq() {
+        return lastSeq;
+    }
+
+    String getLastHash() {
+        return lastHash;
+    }
+
+    void advanceTo(long seq, String hash) {
+        this.lastSeq = seq;
+        this.lastHash = hash;
+    }
+}

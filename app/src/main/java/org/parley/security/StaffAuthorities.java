@@ -1,0 +1,70 @@
+package org.parley.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a staff account may do right now, read fresh from the database: its password hash and state for the
+ * password check, and its roles for a signed-in session: its own role, plus ADMIN while an emergency grant
+ * runs (on the app's clock).
+ */
+@Component
+class StaffAuthorities {
+
+    private final StaffUserRepository users;
+    private final EmergencyGrantRepository emergencyGrants;
+    private final Clock clock;
+
+    StaffAuthorities(StaffUserRepository users, EmergencyGrantRepository emergencyGrants, Clock clock) {
+        this.users = users;
+        this.emergencyGrants = emergencyGrants;
+        this.clock = clock;
+    }
+
+    /** The account as Spring Security checks a password against it. */
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        StaffUser user = users.findByUsernameIgnoreCase(username == null ? "" : username.trim())
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        return User.withUsername(user.getUsername())
+                .password(user.getPasswordHash())
+                .authorities(roles(user))
+                .disabled(!user.isEnabled())
+                .accountLocked(user.isLockedAt(clock.instant()))
+                .build();
+    }
+
+    /** The role authorities the account has now; none when it is deactivated or gone. */
+    @Transactional(readOnly = true)
+    public List<GrantedAuthority> currentRoles(String username) {
+        return users.findByUsernameIgnoreCase(username).filter(StaffUser::isEnabled).map(this::roles)
+                .orElse(List.of());
+    }
+
+    /** The account itself, for a sign-in that has passed both factors. */
+    @Transactional(readOnly = true)
+    public Optional<UserDetails> signedIn(String username) {
+        try {
+            UserDetails user = loadUserByUsername(username);
+            return user.isEnabled() && user.isAccountNonLocked() ? Optional.of(user) : Optional.empty();
+        } catch (UsernameNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private List<GrantedAuthority> roles(StaffUser user) {
+        GrantedAuthority own = new SimpleGrantedAuthority("ROLE_" + user.getRole().name());
+        if (user.getRole() != Role.ADMIN && emergencyGrants.findActive(user.getId(), clock.instant()).isPresent()) {
+            return List.of(own, new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name()));
+        }
+        return List.of(own);
+    }
+}
