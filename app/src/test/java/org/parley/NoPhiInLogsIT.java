@@ -26,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A recognisable patient goes through a whole flow (a text in, a forged and a malformed webhook, a reply out and
- * delivered, a voicemail, a pharmacy message copied into her conversation, a failed login with her name typed
+ * delivered, an internal note about her, a voicemail, a pharmacy message copied into her conversation, a copy to
+ * her chart through the real PDF exporter plugin, a search by her name, a failed login with her name typed
  * as the user name) with Parley's own logging at DEBUG: none of her data may appear in the log output. Also
  * checks the security headers a browser gets.
  */
@@ -54,6 +55,14 @@ class NoPhiInLogsIT {
     SandboxCarrier carrier;
     @Autowired
     StaffDirectory directory;
+    @Autowired
+    org.parley.chart.ExporterService exporters;
+    @Autowired
+    org.parley.chart.ChartExportService chartExports;
+    @Autowired
+    org.parley.inbox.InboxService inbox;
+    @Autowired
+    org.springframework.security.core.context.SecurityContextHolderStrategy security;
 
     @Test
     void aFullFlowWithARecognisablePatientLeavesNoneOfHerDataInTheLogs(CapturedOutput output) throws Exception {
@@ -74,6 +83,31 @@ class NoPhiInLogsIT {
                 null, null, null);
         long pharmacyConversation = conversations.conversationWith(nurse, pharmacy.id());
         conversations.copyToPatient(nurse, conversations.thread(pharmacyConversation, 0, 5).get(0).id(), patient.id());
+
+        conversations.addNote(nurse, conversation, "Called " + FIRST + " " + LAST + " about ZQ-8841, @nurse to check");
+        assertThat(inbox.countSearch(nurse, org.parley.inbox.ConversationSearch.forText(LAST))).isPositive();
+
+        // Copy to chart through the real PDF exporter (download only): configured by the admin, then sent.
+        var admin = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                "nurse", null, java.util.List.of(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN")));
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(admin);
+        security.setContext(context);
+        try {
+            exporters.save("nurse", new org.parley.chart.ConfiguredExporter("pdf", "pdf-export", "PDF",
+                    java.util.Map.of(), true, true));
+        } finally {
+            security.clearContext();
+        }
+        java.util.List<Long> messageIds = conversations.thread(conversation, 0, 20).stream()
+                .filter(m -> org.parley.chart.ChartExportService.selectable(m.direction(), m.status()))
+                .map(org.parley.inbox.MessageView::id).toList();
+        String exportId = chartExports.queue(nurse, new org.parley.chart.ExportRequest(
+                java.util.UUID.randomUUID().toString(), conversation, messageIds, "pdf",
+                org.parley.plugin.ChartCategory.RESULTS, "Rash of " + FIRST + " " + LAST, java.time.Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> chartExports.find(exportId)
+                .map(e -> e.status() == org.parley.chart.ExportStatus.EXPORTED).orElse(false));
 
         HttpClient http = HttpClient.newHttpClient();
         String body = "MessageId=forged&From=%2B19292037373&Body=" + java.net.URLEncoder.encode(TEXT, "UTF-8");
