@@ -48,6 +48,7 @@ class Export {
     @Column(name = "category")
     private ChartCategory category;
 
+    @jakarta.persistence.Convert(converter = org.parley.encryption.EncryptedText.class)
     @Column(name = "staff_comment")
     private String comment;
 

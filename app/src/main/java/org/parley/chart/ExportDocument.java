@@ -24,6 +24,7 @@ class ExportDocument {
     @Column(name = "content_type", nullable = false)
     private String contentType;
 
+    @jakarta.persistence.Convert(converter = org.parley.encryption.EncryptedBytes.class)
     @Column(name = "data", nullable = false)
     private byte[] data;
 

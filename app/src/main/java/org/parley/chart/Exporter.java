@@ -37,6 +37,7 @@ class Exporter {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "chart_exporter_setting", joinColumns = @JoinColumn(name = "exporter_id"))
     @MapKeyColumn(name = "name")
+    @jakarta.persistence.Convert(converter = org.parley.encryption.EncryptedText.class, attributeName = "value")
     @Column(name = "setting_value", nullable = false)
     private Map<String, String> settings = new HashMap<>();
 

@@ -106,10 +106,12 @@ class EncryptionAtRestIT {
 
     @Test
     void everyColumnMarkedEncryptedIsFoundWithTheColumnsThatIdentifyItsRows() {
-        assertThat(columns.all()).extracting(EncryptedColumns.Column::name).containsExactly(
+        assertThat(columns.all()).extracting(EncryptedColumns.Column::name).containsExactlyInAnyOrder(
+                "chart_export.staff_comment", "chart_export_document.data", "chart_exporter_setting.setting_value",
                 "contact.internal_note", "conversation.last_preview", "line_setting.setting_value", "message.body",
                 "message_media.data", "message_media.file_name", "sandbox_phone_message.body",
-                "sandbox_phone_message.media_data", "sandbox_phone_message.media_file_name");
+                "sandbox_phone_message.media_data", "sandbox_phone_message.media_file_name",
+                "staff_user.totp_secret");
         assertThat(columns.all()).filteredOn(c -> c.table().equals("line_setting")).singleElement()
                 .satisfies(c -> assertThat(c.keyColumns()).containsExactly("line_id", "name"));
         assertThat(columns.all()).filteredOn(c -> c.name().equals("message.body")).singleElement()
