@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -90,24 +89,6 @@ class PdfChartExporterTest {
                 Exports.conversation());
 
         assertThat(result).isEqualTo(ExportResult.permanentFailure(PdfFolder.MISSING));
-    }
-
-    @Test
-    void aFolderParleyMayNotWriteIntoIsAPermanentFailure() throws IOException {
-        Path locked = Files.createDirectory(folder.resolve("locked"));
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            // root may write anyway; then a forbidden folder cannot be staged here and the classification test
-            // below (PdfFolderTest) is what stands for it
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "running as root");
-
-            ExportResult result = exporter.export(configured().with(PdfSettings.OUTPUT_FOLDER, locked.toString()),
-                    Exports.conversation());
-
-            assertThat(result).isEqualTo(ExportResult.permanentFailure(PdfFolder.NOT_WRITABLE));
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
     }
 
     @Test
