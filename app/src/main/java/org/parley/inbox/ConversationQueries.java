@@ -57,6 +57,18 @@ class ConversationQueries {
         return new InboxCount(total.getSingleResult(), unread.getSingleResult());
     }
 
+    /** How many conversations match, without the unread count. */
+    long total(ConversationFilter filter, long blockedListId) {
+        if (isEmpty(filter)) {
+            return 0;
+        }
+        Map<String, Object> params = new HashMap<>();
+        TypedQuery<Long> total = em.createQuery("select count(c) from Conversation c "
+                + where(filter, blockedListId, params), Long.class);
+        params.forEach(total::setParameter);
+        return total.getSingleResult();
+    }
+
     /** The staff members each conversation is assigned to. */
     Map<Long, Set<Long>> assignees(Collection<Long> conversationIds) {
         Map<Long, Set<Long>> result = new HashMap<>();

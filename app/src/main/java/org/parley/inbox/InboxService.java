@@ -62,6 +62,13 @@ public class InboxService {
         return queries.count(ConversationFilter.of(inbox, viewer.id(), blocked), viewer.id(), blocked);
     }
 
+    /** How many conversations are closed (without the unread count, which means nothing for closed ones). */
+    @Transactional(readOnly = true)
+    public long countClosed(StaffMember viewer) {
+        long blocked = lists.blockedListId();
+        return queries.total(ConversationFilter.of(new Inbox.Closed(), viewer.id(), blocked), blocked);
+    }
+
     /** A page of conversations matching a search, newest activity first. BLOCKED is searched by admins only. */
     @Transactional(readOnly = true)
     public List<ConversationRow> search(StaffMember viewer, ConversationSearch search, int offset, int limit) {
@@ -73,7 +80,7 @@ public class InboxService {
     @Transactional(readOnly = true)
     public long countSearch(StaffMember viewer, ConversationSearch search) {
         long blocked = lists.blockedListId();
-        return queries.count(filter(viewer, search, blocked), viewer.id(), blocked).total();
+        return queries.total(filter(viewer, search, blocked), blocked);
     }
 
     private ConversationFilter filter(StaffMember viewer, ConversationSearch search, long blocked) {

@@ -35,10 +35,13 @@ class InboxNavigation extends Div {
     private final List<Choice> choices = new ArrayList<>();
     final ComboBox<StaffMember> colleague = new ComboBox<>();
     private Choice current;
+    private java.time.Instant closedCountedAt = java.time.Instant.MIN;
+    private final java.time.Clock clock;
 
     InboxNavigation(InboxService inboxes, ListService lists, StaffDirectory staff, StaffMember me,
-                    Consumer<Choice> onChoose) {
+                    Consumer<Choice> onChoose, java.time.Clock clock) {
         this.inboxes = inboxes;
+        this.clock = clock;
         this.me = me;
         this.onChoose = onChoose;
         setId("inbox-views");
@@ -109,10 +112,24 @@ class InboxNavigation extends Div {
         return current;
     }
 
-    /** Updates every count: total, and unread in bold. */
+    /**
+     * Updates every count: total, and unread in bold. Closed holds nearly every conversation a practice ever had and
+     * changes only when one is closed or reopened: every open tab recounting it on each new message would cost the
+     * database most of its time, so it is recounted at most once a minute (and when chosen).
+     */
     void refreshCounts() {
+        java.time.Instant now = clock.instant();
+        boolean countClosed = now.isAfter(closedCountedAt.plusSeconds(60)) || current != null
+                && current.inbox() instanceof Inbox.Closed;
         for (Choice choice : choices) {
-            InboxCount count = inboxes.count(me, choice.inbox());
+            boolean closed = choice.inbox() instanceof Inbox.Closed;
+            if (closed && !countClosed) {
+                continue;
+            }
+            if (closed) {
+                closedCountedAt = now;
+            }
+            InboxCount count = closed ? new InboxCount(inboxes.countClosed(me), 0) : inboxes.count(me, choice.inbox());
             Button button = buttons.get(choice.key());
             Span badge = new Span(choice.inbox() instanceof Inbox.Closed ? String.valueOf(count.total())
                     : count.unread() > 0 ? count.unread() + " / " + count.total() : String.valueOf(count.total()));

@@ -104,7 +104,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         setSizeFull();
         setSplitterPosition(32);
 
-        views = new InboxNavigation(inboxes, lists, staff, me, choice -> showList());
+        views = new InboxNavigation(inboxes, lists, staff, me, choice -> showList(), clock);
         list.setId("conversation-list");
         list.addThemeVariants(GridVariant.NO_BORDER, GridVariant.ROW_STRIPES);
         list.addComponentColumn(this::row).setHeader("Conversations");
@@ -297,9 +297,12 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     private void refreshCount() {
         if (!searching()) {
+            if (views.current().inbox() instanceof org.parley.inbox.Inbox.Closed) {
+                count.setText(inboxes.countClosed(me) + " closed");
+                return;
+            }
             var total = inboxes.count(me, views.current().inbox());
-            count.setText(views.current().inbox() instanceof org.parley.inbox.Inbox.Closed ? total.total() + " closed"
-                    : total.total() + " open" + (total.unread() > 0 ? ", " + total.unread() + " unread" : ""));
+            count.setText(total.total() + " open" + (total.unread() > 0 ? ", " + total.unread() + " unread" : ""));
         }
     }
 
