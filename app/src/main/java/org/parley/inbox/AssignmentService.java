@@ -193,7 +193,8 @@ public class AssignmentService {
                     events.publishEvent(new ConversationChanged(c.getId(), system.getId(), false));
                 });
                 return;
-            } catch (ObjectOptimisticLockingFailureException raced) {
+            } catch (ObjectOptimisticLockingFailureException | jakarta.persistence.OptimisticLockException raced) {
+                // (The audit chain flushes before commit: a lost race may surface as JPA's own exception.)
                 if (seenVersion != ANY || attempt >= 3) {
                     String who = tx.execute(status -> whoHolds(conversations.findById(conversationId).orElseThrow()));
                     throw new AssignmentConflictException(who + " Nothing was changed.");

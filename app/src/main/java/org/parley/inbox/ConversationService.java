@@ -442,7 +442,8 @@ public class ConversationService {
             try {
                 tx.executeWithoutResult(status -> deleteOnce(me, messageId));
                 return;
-            } catch (org.springframework.orm.ObjectOptimisticLockingFailureException raced) {
+            } catch (org.springframework.orm.ObjectOptimisticLockingFailureException
+                     | jakarta.persistence.OptimisticLockException raced) {
                 if (attempt >= 3) {
                     throw new IllegalArgumentException("The reply is being handed to the provider right now: try "
                             + "again in a moment.");

@@ -378,9 +378,8 @@ class ConversationPanel extends VerticalLayout {
         Button confirm = new Button("Delete", e -> {
             try {
                 conversations.deleteMessage(me, message.id());
-            } catch (IllegalArgumentException | org.springframework.orm.ObjectOptimisticLockingFailureException e2) {
-                error.setText(e2 instanceof IllegalArgumentException ? e2.getMessage()
-                        : "The reply is being handed to the provider right now: try again in a moment.");
+            } catch (IllegalArgumentException e2) {
+                error.setText(e2.getMessage());
                 return;
             }
             dialog.close();
