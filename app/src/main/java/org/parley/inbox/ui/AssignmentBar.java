@@ -66,10 +66,11 @@ class AssignmentBar extends HorizontalLayout {
         unblock.setId("unblock");
         error.setId("assignment-error");
         error.addClassName("parley-error");
-        for (Button button : new Button[] {assignToMe, assign, escalate, close, reopen, block, unblock}) {
+        for (Button button : new Button[] {assign, escalate, close, reopen, block, unblock}) {
             button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         }
-        assignToMe.addThemeVariants(ButtonVariant.PRIMARY);
+        // The action staff take most: a filled button (primary and tertiary together draw white text on nothing).
+        assignToMe.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
         assignToMe.addClickListener(e -> act(() -> assignments.assignToMe(me, conversationId, seen.version())));
         assign.addClickListener(e -> openAssignDialog());
         escalate.addClickListener(e -> openEscalateDialog());
