@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.parley.audit.AuditLog;
 import org.parley.plugin.ChartAttachment;
 import org.parley.plugin.ChartExport;
@@ -47,8 +46,7 @@ class ChartExportQueue {
     private final Duration firstRetry;
     private final Duration maxRetryDelay;
     private volatile boolean ready;
-    private final AtomicBoolean sending = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final org.parley.base.OneWorker worker = new org.parley.base.OneWorker();
 
     ChartExportQueue(ExportRepository exports, ExportDocumentRepository documents, ChartExportSources sources,
                      ExporterGateway gateway, AuditLog audit, ApplicationEventPublisher events, TransactionTemplate tx,
@@ -97,15 +95,7 @@ class ChartExportQueue {
         if (!ready) {
             return;
         }
-        again.set(true);
-        while (again.get() && sending.compareAndSet(false, true)) {
-            try {
-                again.set(false);
-                sendDueNow();
-            } finally {
-                sending.set(false);
-            }
-        }
+        worker.run(this::sendDueNow);
     }
 
     private void sendDueNow() {
@@ -209,8 +199,6 @@ class ChartExportQueue {
 
     /** 30 s, 1 min, 2 min... up to the configured maximum; never given up, so an export is never lost. */
     Duration backoff(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        Duration delay = firstRetry.multipliedBy(factor);
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        return new org.parley.base.RetryBackoff(firstRetry, maxRetryDelay).after(attempts);
     }
 }

@@ -58,8 +58,7 @@ class OutboundSender {
     private final Duration maxRetryDelay;
     private final int maxAttempts;
     private volatile boolean ready;
-    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
+    private final org.parley.base.OneWorker worker = new org.parley.base.OneWorker();
 
     OutboundSender(MessageRepository messages, MessageMediaRepository media, MediaLinks mediaLinks,
                    ConversationRepository conversations, ContactService contacts,
@@ -116,15 +115,7 @@ class OutboundSender {
         if (!ready) {
             return;
         }
-        again.set(true);
-        while (again.get() && sending.compareAndSet(false, true)) {
-            try {
-                again.set(false);
-                sendDueNow();
-            } finally {
-                sending.set(false);
-            }
-        }
+        worker.run(this::sendDueNow);
     }
 
     private void sendDueNow() {
@@ -228,8 +219,6 @@ class OutboundSender {
 
     /** 5 s, 10 s, 20 s... up to the configured maximum. */
     Duration backoff(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        Duration delay = firstRetry.multipliedBy(factor);
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        return new org.parley.base.RetryBackoff(firstRetry, maxRetryDelay).after(attempts);
     }
 }
