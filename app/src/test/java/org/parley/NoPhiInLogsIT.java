@@ -88,18 +88,8 @@ class NoPhiInLogsIT {
         assertThat(inbox.countSearch(nurse, org.parley.inbox.ConversationSearch.forText(LAST))).isPositive();
 
         // Copy to chart through the real PDF exporter (download only): configured by the admin, then sent.
-        var admin = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                "nurse", null, java.util.List.of(
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN")));
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(admin);
-        security.setContext(context);
-        try {
-            exporters.save("nurse", new org.parley.chart.ConfiguredExporter("pdf", "pdf-export", "PDF",
-                    java.util.Map.of(), true, true));
-        } finally {
-            security.clearContext();
-        }
+        org.parley.testsupport.ActingAs.run(security, "nurse", "ADMIN", () -> exporters.save("nurse",
+                new org.parley.chart.ConfiguredExporter("pdf", "pdf-export", "PDF", java.util.Map.of(), true, true)));
         java.util.List<Long> messageIds = conversations.thread(conversation, 0, 20).stream()
                 .filter(m -> org.parley.chart.ChartExportService.selectable(m.direction(), m.status()))
                 .map(org.parley.inbox.MessageView::id).toList();

@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,6 @@ import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -50,18 +46,7 @@ class SharedInboxBrowserIT extends BrowserTest {
 
     /** Runs an admin action as the admin would, through the services' own checks. */
     private <T> T asAdmin(Supplier<T> action) {
-        var admin = UsernamePasswordAuthenticationToken.authenticated("ada", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(admin);
-        security.setContext(context);
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            security.clearContext();
-            SecurityContextHolder.clearContext();
-        }
+        return org.parley.testsupport.ActingAs.call(security, "ada", "ADMIN", action);
     }
 
     private void logIn(Page page, String username, String name) {

@@ -20,10 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
@@ -172,16 +169,6 @@ class EmergencyAccessIT {
     }
 
     private void as(String username, String role, Runnable action) {
-        SecurityContext context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role))));
-        holder.setContext(context);
-        SecurityContextHolder.setContext(context);
-        try {
-            action.run();
-        } finally {
-            holder.clearContext();
-            SecurityContextHolder.clearContext();
-        }
+        org.parley.testsupport.ActingAs.run(holder, username, role, action);
     }
 }

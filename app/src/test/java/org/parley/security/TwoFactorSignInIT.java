@@ -30,9 +30,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -331,17 +329,7 @@ class TwoFactorSignInIT {
     }
 
     private void as(String username, String role, Runnable action) {
-        SecurityContext context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role))));
-        holder.setContext(context);
-        SecurityContextHolder.setContext(context);
-        try {
-            action.run();
-        } finally {
-            holder.clearContext();
-            SecurityContextHolder.clearContext();
-        }
+        org.parley.testsupport.ActingAs.run(holder, username, role, action);
     }
 
     private Session tomcatSession(String id) {

@@ -1,0 +1,41 @@
+package org.parley.testsupport;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * Calls services from a test thread as a signed-in staff member, so their own checks ({@code @PreAuthorize}) run as
+ * they would for that person. The login goes into the context's strategy (which method security reads) and the
+ * static holder alike, and is cleared afterwards.
+ */
+public final class ActingAs {
+
+    private ActingAs() {
+    }
+
+    public static <T> T call(SecurityContextHolderStrategy holder, String username, String role, Supplier<T> action) {
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+        holder.setContext(context);
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            holder.clearContext();
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    public static void run(SecurityContextHolderStrategy holder, String username, String role, Runnable action) {
+        call(holder, username, role, () -> {
+            action.run();
+            return null;
+        });
+    }
+}
