@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.inbox.ConversationService;
+import org.parley.conversation.ConversationService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
@@ -92,7 +92,7 @@ class NoPhiInLogsIT {
                 new org.parley.chart.ConfiguredExporter("pdf", "pdf-export", "PDF", java.util.Map.of(), true, true)));
         java.util.List<Long> messageIds = conversations.thread(conversation, 0, 20).stream()
                 .filter(m -> org.parley.chart.ChartExportService.selectable(m.direction(), m.status()))
-                .map(org.parley.inbox.MessageView::id).toList();
+                .map(org.parley.conversation.MessageView::id).toList();
         String exportId = chartExports.queue(nurse, new org.parley.chart.ExportRequest(
                 java.util.UUID.randomUUID().toString(), conversation, messageIds, "pdf",
                 org.parley.plugin.ChartCategory.RESULTS, "Rash of " + FIRST + " " + LAST, java.time.Instant.now()));

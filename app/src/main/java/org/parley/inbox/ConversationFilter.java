@@ -2,6 +2,7 @@ package org.parley.inbox;
 
 import java.time.Instant;
 import java.util.Collection;
+import org.parley.conversation.ConversationStatus;
 
 /**
  * The conditions a page of conversations is selected by; {@code null} parts do not narrow. A text search gives the

@@ -1,6 +1,8 @@
 package org.parley.inbox;
 
 import java.time.Instant;
+import org.parley.conversation.Attention;
+import org.parley.conversation.ConversationStatus;
 
 /**
  * A conversation as the inbox list shows it.

@@ -1,6 +1,7 @@
 package org.parley.inbox;
 
 import java.time.LocalDate;
+import org.parley.conversation.ConversationStatus;
 
 /**
  * What a staff member searches for: a patient's name, a phone number in any format, a date of birth or words of a

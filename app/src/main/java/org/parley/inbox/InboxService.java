@@ -47,6 +47,11 @@ public class InboxService {
 
     /** A page of an inbox view, newest activity first. */
     @Transactional(readOnly = true)
+    /** A page of all open conversations, newest activity first, marked unseen for {@code viewer}. */
+    public List<ConversationRow> openConversations(StaffMember viewer, int offset, int limit) {
+        return conversations(viewer, new Inbox.AllOpen(), offset, limit);
+    }
+
     public List<ConversationRow> conversations(StaffMember viewer, Inbox inbox, int offset, int limit) {
         checkMayView(viewer, inbox);
         long blocked = lists.blockedListId();

@@ -1,16 +1,16 @@
 package org.parley.notify;
 
 import java.util.List;
-import org.parley.inbox.PatientMessageArrived;
-import org.parley.inbox.StaffMentioned;
+import org.parley.conversation.PatientMessageArrived;
+import org.parley.mention.StaffMentioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Listens to the inbox: once a patient's message or a mention is committed, tells whoever should hear of it.

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.parley.inbox.PatientMessageArrived;
-import org.parley.inbox.StaffMentioned;
+import org.parley.conversation.PatientMessageArrived;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
+import org.parley.mention.StaffMentioned;
 import org.parley.security.StaffDirectory;
 import org.springframework.stereotype.Component;
 

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditLog;
-import org.parley.inbox.ConversationService;
+import org.parley.conversation.ConversationService;
+import org.parley.conversation.MessageView;
 import org.parley.inbox.InboxFixtures;
-import org.parley.inbox.MessageView;
+import org.parley.inbox.InboxService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
@@ -81,6 +82,8 @@ class ChartExportQueueIT {
     InboxFixtures inbox;
     @Autowired
     ConversationService conversations;
+    @Autowired
+    InboxService inboxViews;
     @Autowired
     AuditLog audit;
     @Autowired
@@ -246,7 +249,7 @@ class ChartExportQueueIT {
                         unidentifiable.conversationId()));
         String unknownNumber = "+1929203" + PHONES.incrementAndGet();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), unknownNumber, "Who is this?");
-        long unknownConversation = conversations.openConversations(nina, 0, 200).stream()
+        long unknownConversation = inboxViews.openConversations(nina, 0, 200).stream()
                 .filter(row -> row.preview().equals("Who is this?")).findFirst().orElseThrow().id();
         long storedBefore = jdbc.queryForObject("select count(*) from chart_export", Long.class);
 

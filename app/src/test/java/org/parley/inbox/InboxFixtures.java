@@ -1,6 +1,7 @@
 package org.parley.inbox;
 
 import java.util.List;
+import org.parley.intake.InboundIntake;
 import org.parley.line.LineService;
 import org.parley.plugin.ProviderEvent;
 import org.springframework.stereotype.Component;

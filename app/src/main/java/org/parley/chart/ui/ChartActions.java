@@ -28,7 +28,7 @@ import org.parley.chart.ChartText;
 import org.parley.chart.ExportStatus;
 import org.parley.chart.ExportView;
 import org.parley.chart.ExporterService;
-import org.parley.inbox.MessageView;
+import org.parley.conversation.MessageView;
 import org.parley.security.StaffMember;
 
 /**

@@ -15,8 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.parley.inbox.Attachment;
-import org.parley.inbox.ReplyAttachments;
+import org.parley.outbound.Attachment;
+import org.parley.outbound.ReplyAttachments;
 
 /**
  * Pictures and files for a reply, before it is sent: each chosen file listed by name with a remove button, a

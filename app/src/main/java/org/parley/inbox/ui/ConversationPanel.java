@@ -3,10 +3,10 @@ package org.parley.inbox.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,11 +17,11 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
-import org.parley.inbox.ConversationHeader;
-import org.parley.inbox.ConversationService;
-import org.parley.inbox.Direction;
-import org.parley.inbox.MediaInfo;
-import org.parley.inbox.MessageView;
+import org.parley.conversation.ConversationHeader;
+import org.parley.conversation.ConversationService;
+import org.parley.conversation.Direction;
+import org.parley.conversation.MediaInfo;
+import org.parley.conversation.MessageView;
 import org.parley.security.StaffMember;
 
 /** One opened conversation: its header, its thread (newest page first, earlier on demand) and the reply box. */
@@ -30,7 +30,7 @@ class ConversationPanel extends VerticalLayout {
     static final int PAGE = 50;
 
     private final ConversationService conversations;
-    private final org.parley.inbox.AssignmentService assignments;
+    private final org.parley.assignment.AssignmentService assignments;
     private final org.parley.lists.ListService lists;
     private final org.parley.security.StaffDirectory staff;
     private final org.parley.patient.ContactService contacts;
@@ -65,10 +65,10 @@ class ConversationPanel extends VerticalLayout {
     /** Copy to chart (issue 6): the selection, toolbar and each message's "In chart" line live in chart.ui. */
     final org.parley.chart.ui.ChartActions chart;
 
-    ConversationPanel(ConversationService conversations, org.parley.inbox.AssignmentService assignments,
+    ConversationPanel(ConversationService conversations, org.parley.assignment.AssignmentService assignments,
                       org.parley.lists.ListService lists, org.parley.security.StaffDirectory staff,
                       org.parley.patient.ContactService contacts, org.parley.template.TemplateService templates,
-                      org.parley.inbox.ReplyAttachments replyAttachments, StaffMember me, long conversationId,
+                      org.parley.outbound.ReplyAttachments replyAttachments, StaffMember me, long conversationId,
                       Clock clock, org.parley.chart.ui.CopyToChart copyToChart) {
         this.conversations = conversations;
         this.assignments = assignments;
@@ -368,7 +368,7 @@ class ConversationPanel extends VerticalLayout {
     private void confirmDelete(MessageView message) {
         com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
         dialog.setHeaderTitle(message.direction() == Direction.NOTE ? "Delete this note?" : "Delete this reply?");
-        dialog.add(new Span(message.status() == org.parley.inbox.MessageStatus.QUEUED
+        dialog.add(new Span(message.status() == org.parley.conversation.MessageStatus.QUEUED
                 ? "It has not been sent yet: it will never be sent."
                 : message.direction() == Direction.NOTE ? "The thread will say that you deleted it."
                 : "It has already gone to the patient's phone; it is removed from Parley only."));

@@ -31,13 +31,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.parley.assignment.AssignmentService;
 import org.parley.base.ui.LiveUpdates;
-import org.parley.inbox.AssignmentService;
-import org.parley.inbox.ConversationChanged;
+import org.parley.conversation.ConversationChanged;
+import org.parley.conversation.ConversationService;
+import org.parley.conversation.ConversationStatus;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.ConversationSearch;
-import org.parley.inbox.ConversationService;
-import org.parley.inbox.ConversationStatus;
 import org.parley.inbox.InboxService;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
@@ -64,7 +64,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private final StaffDirectory staff;
     private final org.parley.patient.ContactService contacts;
     private final org.parley.template.TemplateService templates;
-    private final org.parley.inbox.ReplyAttachments replyAttachments;
+    private final org.parley.outbound.ReplyAttachments replyAttachments;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final org.parley.chart.ui.CopyToChart copyToChart;
@@ -88,7 +88,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
               ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
               CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
               org.parley.chart.ui.CopyToChart copyToChart, org.parley.template.TemplateService templates,
-              org.parley.inbox.ReplyAttachments replyAttachments) {
+              org.parley.outbound.ReplyAttachments replyAttachments) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.inboxes = inboxes;
@@ -230,7 +230,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         }
         left.add(name);
         if (row.attention() != null) {
-            Span flag = new Span(row.attention() == org.parley.inbox.Attention.DELIVERY_FAILED
+            Span flag = new Span(row.attention() == org.parley.conversation.Attention.DELIVERY_FAILED
                     ? "Not delivered" : "Possible opt-out");
             flag.addClassName("attention");
             left.add(flag);
@@ -323,7 +323,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     protected void onAttach(AttachEvent attachEvent) {
         subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), ConversationChanged.class, this::onChange));
         // The writer of a note sees the moment a mentioned colleague reads it.
-        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), org.parley.inbox.MentionsRead.class, read -> {
+        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), org.parley.mention.MentionsRead.class, read -> {
             if (panel != null && panel.conversationId() == read.conversationId()) {
                 panel.refresh(false);
             }

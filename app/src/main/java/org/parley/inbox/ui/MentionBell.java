@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.NavbarItem;
-import org.parley.inbox.ConversationService;
-import org.parley.inbox.MentionNotice;
-import org.parley.inbox.MentionsRead;
-import org.parley.inbox.StaffMentioned;
+import org.parley.conversation.ConversationService;
+import org.parley.mention.MentionNotice;
+import org.parley.mention.MentionsRead;
+import org.parley.mention.StaffMentioned;
 import org.parley.security.CurrentStaff;
 import org.parley.security.StaffMember;
 

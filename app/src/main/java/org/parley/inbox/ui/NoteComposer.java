@@ -13,7 +13,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.parley.inbox.ConversationService;
+import org.parley.conversation.ConversationService;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 

@@ -14,7 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.parley.inbox.ConversationService;
+import org.parley.conversation.ConversationService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PhoneFormat;

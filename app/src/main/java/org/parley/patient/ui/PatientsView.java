@@ -31,7 +31,7 @@ class PatientsView extends VerticalLayout {
     private static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     private final ContactService contacts;
-    private final org.parley.inbox.ConversationService conversations;
+    private final org.parley.conversation.ConversationService conversations;
     private final org.parley.line.LineService lines;
     private final org.parley.line.LineTypes lineTypes;
     private final CurrentStaff currentStaff;
@@ -43,7 +43,7 @@ class PatientsView extends VerticalLayout {
     com.vaadin.flow.component.confirmdialog.ConfirmDialog confirmation;
     MergePatientsDialog mergeDialog;
 
-    PatientsView(ContactService contacts, org.parley.inbox.ConversationService conversations,
+    PatientsView(ContactService contacts, org.parley.conversation.ConversationService conversations,
                  org.parley.line.LineService lines, org.parley.line.LineTypes lineTypes, CurrentStaff currentStaff,
                  PatientImport patientImport, org.parley.patient.PatientMerge merging) {
         this.contacts = contacts;

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditLog;
 import org.parley.chart.ConfiguredExporter;
-import org.parley.inbox.ConversationService;
+import org.parley.conversation.ConversationService;
 import org.parley.inbox.InboxFixtures;
+import org.parley.inbox.InboxService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
@@ -49,6 +50,8 @@ class CopyToChartDialogTest extends ChartKaribuTest {
     InboxFixtures inbox;
     @Autowired
     ConversationService conversations;
+    @Autowired
+    InboxService inboxViews;
     @Autowired
     StaffDirectory directory;
     @Autowired
@@ -170,7 +173,7 @@ class CopyToChartDialogTest extends ChartKaribuTest {
         String text = "Hi, it's me " + UUID.randomUUID();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), phone, text);
         loginAs("nina", "STAFF");
-        long conversationId = conversations.openConversations(directory.findByUsername("nina").orElseThrow(), 0, 500)
+        long conversationId = inboxViews.openConversations(directory.findByUsername("nina").orElseThrow(), 0, 500)
                 .stream().filter(row -> row.preview().equals(text)).findFirst().orElseThrow().id();
         open(conversationId);
         selectAll();

@@ -21,13 +21,14 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.inbox.ConversationService;
-import org.parley.inbox.Direction;
+import org.parley.conversation.ConversationService;
+import org.parley.conversation.Direction;
+import org.parley.conversation.MediaInfo;
+import org.parley.conversation.MessageView;
 import org.parley.inbox.InboxFixtures;
-import org.parley.inbox.MediaInfo;
-import org.parley.inbox.MessageView;
-import org.parley.inbox.ReplyAttachments;
+import org.parley.inbox.InboxService;
 import org.parley.line.LineGateway;
+import org.parley.outbound.ReplyAttachments;
 import org.parley.plugin.Capability;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.security.StaffDirectory;
@@ -54,6 +55,8 @@ class AttachmentPickerTest extends KaribuTest {
     InboxFixtures inbox;
     @Autowired
     ConversationService conversations;
+    @Autowired
+    InboxService inboxViews;
     /** The "texts-only" line's provider is made to lack MMS; every provider here has it. */
     @MockitoSpyBean
     LineGateway gateway;
@@ -76,7 +79,7 @@ class AttachmentPickerTest extends KaribuTest {
     private long openConversation(String lineId, String number) {
         String text = "Here is the form " + UUID.randomUUID();
         inbox.patientTexts(lineId, UUID.randomUUID().toString(), number, text);
-        long id = conversations.openConversations(admin, 0, 100).stream().filter(row -> row.preview().equals(text))
+        long id = inboxViews.openConversations(admin, 0, 100).stream().filter(row -> row.preview().equals(text))
                 .findFirst().orElseThrow().id();
         UI.getCurrent().navigate("inbox/" + id);
         return id;

@@ -14,8 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditLog;
-import org.parley.inbox.ConversationService;
+import org.parley.conversation.ConversationService;
 import org.parley.inbox.InboxFixtures;
+import org.parley.inbox.InboxService;
 import org.parley.patient.ContactService;
 import org.parley.patient.PatientDetails;
 import org.parley.security.StaffDirectory;
@@ -39,6 +40,8 @@ class InsertTemplateTest extends KaribuTest {
     @Autowired
     ConversationService conversations;
     @Autowired
+    InboxService inboxViews;
+    @Autowired
     AuditLog audit;
 
     @BeforeEach
@@ -51,7 +54,7 @@ class InsertTemplateTest extends KaribuTest {
 
     private long conversationOf(String number, String text) {
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number, text);
-        return conversations.openConversations(directory.findByUsername("admin").orElseThrow(), 0, 50).stream()
+        return inboxViews.openConversations(directory.findByUsername("admin").orElseThrow(), 0, 50).stream()
                 .filter(row -> row.preview().equals(text)).findFirst().orElseThrow().id();
     }
 

@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.assignment.AssignmentService;
 import org.parley.audit.AuditLog;
-import org.parley.inbox.AssignmentService;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
@@ -336,7 +336,7 @@ class SharedInboxTest extends KaribuTest {
         _setValue(view.search, "kne");
         assertThat(rows(view)).isEmpty();
         _setValue(view.search, "quimby");
-        _setValue(view.statusFilter, org.parley.inbox.ConversationStatus.CLOSED);
+        _setValue(view.statusFilter, org.parley.conversation.ConversationStatus.CLOSED);
         assertThat(rows(view)).isEmpty();
         assertThat(view.count.getText()).isEqualTo("0 found");
         assertThat(patient.id()).isPositive();

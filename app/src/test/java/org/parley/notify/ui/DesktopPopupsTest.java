@@ -22,7 +22,7 @@ import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.inbox.ConversationService;
+import org.parley.conversation.ConversationService;
 import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;

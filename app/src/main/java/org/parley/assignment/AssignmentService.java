@@ -1,0 +1,229 @@
+package org.parley.assignment;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.parley.audit.AuditLog;
+import org.parley.conversation.Conversation;
+import org.parley.conversation.ConversationChanged;
+import org.parley.conversation.ConversationRepository;
+import org.parley.conversation.ConversationRouting;
+import org.parley.conversation.Message;
+import org.parley.conversation.MessageRepository;
+import org.parley.conversation.MessageWordIndex;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
+import org.parley.patient.ContactService;
+import org.parley.security.StaffDirectory;
+import org.parley.security.StaffMember;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Who holds a conversation: taking it from a list, handing it to colleagues or a list, escalating it to the patient
+ * ombudsman, closing and reopening it, and (admins) moving it to BLOCKED and back. Every change writes a line into the
+ * thread and the audit log.
+ *
+ * <p>Each change names the assignment the staff member saw ({@code seenVersion}); when someone changed it since, the
+ * change is refused with who holds it now, so two people taking the same conversation at once never both believe they
+ * have it. Two changes racing in the database are caught by optimistic locking and the loser is told the same way.
+ */
+@Service
+public class AssignmentService {
+
+    /** Pass as {@code seenVersion} to change the assignment whatever it is now. */
+    public static final int ANY = -1;
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ListService lists;
+    private final StaffDirectory staff;
+    private final ContactService contacts;
+    private final ConversationRouting routing;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final MessageWordIndex words;
+
+    AssignmentService(ConversationRepository conversations, MessageRepository messages, ListService lists,
+                      StaffDirectory staff, ContactService contacts, ConversationRouting routing, AuditLog audit,
+                      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+                      MessageWordIndex words) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.lists = lists;
+        this.staff = staff;
+        this.contacts = contacts;
+        this.routing = routing;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.words = words;
+    }
+
+    /** Takes the conversation: it leaves its list's queue and lands in the taker's inbox. */
+    public void assignToMe(StaffMember me, long conversationId, int seenVersion) {
+        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", c -> {
+            c.assignToStaff(Set.of(me.id()));
+            return "Taken by " + me.displayName();
+        });
+    }
+
+    /** Hands the conversation to one or several staff members. */
+    public void assignToStaff(StaffMember me, long conversationId, Set<Long> staffIds, int seenVersion) {
+        if (staffIds == null || staffIds.isEmpty()) {
+            throw new IllegalArgumentException("Choose at least one staff member.");
+        }
+        List<StaffMember> to = staffIds.stream().map(id -> staff.findActive(id)
+                .orElseThrow(() -> new IllegalArgumentException("Only active staff members can be assigned.")))
+                .toList();
+        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", c -> {
+            c.assignToStaff(staffIds);
+            return "Assigned to " + names(to) + " by " + me.displayName();
+        });
+    }
+
+    /** Puts the conversation into a list's queue. */
+    public void assignToList(StaffMember me, long conversationId, long listId, int seenVersion) {
+        InboxListSummary list = lists.find(listId)
+                .orElseThrow(() -> new NoSuchElementException("There is no list " + listId + "."));
+        if (list.blocked()) {
+            throw new AccessDeniedException("Use \"Move to BLOCKED\": only admins can.");
+        }
+        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", c -> {
+            c.assignToList(listId);
+            return "Assigned to " + list.name() + " by " + me.displayName();
+        });
+    }
+
+    /**
+     * Escalates to the practice's patient ombudsman: assigns the conversation to them with an internal note saying
+     * why.
+     *
+     * @throws IllegalArgumentException when the reason is missing
+     * @throws IllegalStateException    when the practice has not named an ombudsman
+     */
+    public void escalate(StaffMember me, long conversationId, String reason, int seenVersion) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new IllegalArgumentException("Say why the conversation goes to the ombudsman.");
+        }
+        StaffMember ombudsman = lists.ombudsman().flatMap(staff::findActive).orElseThrow(() ->
+                new IllegalStateException("No patient ombudsman is set: an admin names one on the Lists page."));
+        change(me, conversationId, seenVersion, "CONVERSATION_ESCALATED", c -> {
+            c.assignToStaff(Set.of(ombudsman.id()));
+            words.index(messages.save(Message.note(c.getId(), c.getLineId(), me.id(),
+                    "Escalated to the patient ombudsman: " + why, clock.instant())));
+            return "Escalated to the patient ombudsman (" + ombudsman.displayName() + ") by " + me.displayName();
+        });
+    }
+
+    /** Closes the conversation: it leaves every open view until the patient writes again. */
+    public void close(StaffMember me, long conversationId) {
+        change(me, conversationId, ANY, "CONVERSATION_CLOSED", c -> {
+            c.close();
+            return "Closed by " + me.displayName();
+        });
+    }
+
+    /** Opens a closed conversation again. */
+    public void reopen(StaffMember me, long conversationId) {
+        change(me, conversationId, ANY, "CONVERSATION_REOPENED", c -> {
+            c.reopen();
+            return "Reopened by " + me.displayName();
+        });
+    }
+
+    /**
+     * Moves the conversation to BLOCKED (admins only): its number's new messages go straight there, notifying no one.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void block(StaffMember admin, long conversationId) {
+        long blocked = lists.blockedListId();
+        change(admin, conversationId, ANY, "CONVERSATION_BLOCKED", c -> {
+            routing.block(contacts.textNumber(c.getContactId()).orElse(null), admin.username(), clock.instant());
+            c.assignToList(blocked);
+            return "Moved to BLOCKED by " + admin.displayName();
+        });
+    }
+
+    /** Takes the conversation out of BLOCKED into its line's list (admins only); the number is no longer blocked. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void unblock(StaffMember admin, long conversationId) {
+        change(admin, conversationId, ANY, "CONVERSATION_UNBLOCKED", c -> {
+            routing.unblock(contacts.textNumber(c.getContactId()).orElse(null));
+            Long list = lists.defaultListOf(c.getLineId()).orElse(null);
+            if (list != null) {
+                c.assignToList(list);
+            } else {
+                c.assignToStaff(Set.of(admin.id()));
+            }
+            return "Unblocked by " + admin.displayName();
+        });
+    }
+
+    private void change(StaffMember me, long conversationId, int seenVersion, String action,
+                        Function<Conversation, String> change) {
+        long blocked = lists.blockedListId();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    Conversation c = conversations.findById(conversationId).orElseThrow(() ->
+                            new NoSuchElementException("There is no conversation " + conversationId + "."));
+                    if (seenVersion != ANY && c.getAssignmentVersion() != seenVersion) {
+                        throw new AssignmentConflictException(whoHolds(c) + " Nothing was changed.");
+                    }
+                    Long listBefore = c.getAssignedListId();
+                    if (listBefore != null && listBefore == blocked && !me.isAdmin()) {
+                        throw new AccessDeniedException("Only admins can take a conversation out of BLOCKED.");
+                    }
+                    String line = change.apply(c);
+                    Message system = messages.save(Message.system(c.getId(), c.getLineId(), line + ".",
+                            clock.instant()));
+                    words.index(system);
+                    audit.record(me.username(), action, "conversation", String.valueOf(conversationId),
+                            c.getAssignedListId() != null ? "list " + c.getAssignedListId()
+                                    : "staff " + c.getAssignees().stream().sorted().map(String::valueOf)
+                                    .collect(Collectors.joining(",")));
+                    events.publishEvent(new ConversationAssigned(c.getId(), c.getAssignedListId(),
+                            Set.copyOf(c.getAssignees()), me.id()));
+                    events.publishEvent(new ConversationChanged(c.getId(), system.getId(), false));
+                });
+                return;
+            } catch (ObjectOptimisticLockingFailureException | jakarta.persistence.OptimisticLockException raced) {
+                // (The audit chain flushes before commit: a lost race may surface as JPA's own exception.)
+                if (seenVersion != ANY || attempt >= 3) {
+                    String who = tx.execute(status -> whoHolds(conversations.findById(conversationId).orElseThrow()));
+                    throw new AssignmentConflictException(who + " Nothing was changed.");
+                }
+            }
+        }
+    }
+
+    /** "Dana Front has this conversation now." — names only, never the patient. */
+    private String whoHolds(Conversation c) {
+        if (c.getAssignedListId() != null) {
+            String list = lists.find(c.getAssignedListId()).map(InboxListSummary::name).orElse("a list");
+            return "Someone else changed this conversation meanwhile: it waits in " + list + " now.";
+        }
+        List<StaffMember> holders = c.getAssignees().stream().map(staff::find).flatMap(java.util.Optional::stream)
+                .toList();
+        return holders.isEmpty() ? "Someone else changed this conversation meanwhile."
+                : names(holders) + (holders.size() == 1 ? " has" : " have") + " taken this conversation.";
+    }
+
+    private static String names(List<StaffMember> members) {
+        return members.stream().map(StaffMember::displayName).sorted().collect(Collectors.joining(", "));
+    }
+
+}

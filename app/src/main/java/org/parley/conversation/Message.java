@@ -1,0 +1,264 @@
+package org.parley.conversation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.parley.base.AbstractEntity;
+import org.parley.encryption.EncryptedText;
+
+/** One message of a conversation: a patient's text, a reply, a note or a voicemail. */
+@Entity
+@Table(name = "message")
+public class Message extends AbstractEntity {
+
+    @Column(name = "conversation_id", nullable = false)
+    private long conversationId;
+
+    @Column(name = "line_id", nullable = false)
+    private String lineId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "direction", nullable = false)
+    private Direction direction;
+
+    /** Text, note or transcript: PHI, so encrypted at rest; searched through the word index. */
+    @Convert(converter = EncryptedText.class)
+    @Column(name = "body", nullable = false)
+    private String body;
+
+    @Column(name = "author_id")
+    private Long authorId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status")
+    private MessageStatus status;
+
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @Column(name = "provider_message_id")
+    private String providerMessageId;
+
+    /** Parley's own id for the message, handed to providers as the idempotency key. */
+    @Column(name = "message_key", nullable = false, updatable = false)
+    private String messageKey;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    /** An automatic keyword confirmation: allowed to reach a number that just opted out. */
+    @Column(name = "system_reply", nullable = false)
+    private boolean systemReply;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Column(name = "deleted_by")
+    private Long deletedBy;
+
+    protected Message() {
+    }
+
+    private Message(long conversationId, String lineId, Direction direction, String body, Instant at) {
+        this.conversationId = conversationId;
+        this.lineId = lineId;
+        this.direction = direction;
+        this.body = body;
+        this.messageKey = UUID.randomUUID().toString();
+        this.createdAt = at;
+        this.updatedAt = at;
+    }
+
+    public static Message inbound(long conversationId, String lineId, String providerMessageId, String body, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.INBOUND, body, at);
+        message.providerMessageId = providerMessageId;
+        message.status = MessageStatus.RECEIVED;
+        return message;
+    }
+
+    public static Message voicemail(long conversationId, String lineId, String providerCallId, String transcript,
+                             Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.VOICEMAIL, transcript, at);
+        message.providerMessageId = providerCallId;
+        message.status = MessageStatus.RECEIVED;
+        return message;
+    }
+
+    public static Message system(long conversationId, String lineId, String text, Instant at) {
+        return new Message(conversationId, lineId, Direction.SYSTEM, text, at);
+    }
+
+    public static Message note(long conversationId, String lineId, long authorId, String text, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.NOTE, text, at);
+        message.authorId = authorId;
+        return message;
+    }
+
+    static Message automaticReply(long conversationId, String lineId, String text, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.OUTBOUND, text, at);
+        message.systemReply = true;
+        message.status = MessageStatus.QUEUED;
+        message.nextAttemptAt = at;
+        return message;
+    }
+
+    static Message outbound(long conversationId, String lineId, long authorId, String body, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.OUTBOUND, body, at);
+        message.authorId = authorId;
+        message.status = MessageStatus.QUEUED;
+        message.nextAttemptAt = at;
+        return message;
+    }
+
+    /** The provider took the message. */
+    public void accepted(String providerMessageId, Instant at) {
+        this.providerMessageId = providerMessageId;
+        this.nextAttemptAt = null;
+        this.statusReason = null;
+        advance(MessageStatus.SENT, null, at);
+    }
+
+    /** A temporary failure: try again at {@code retryAt}. */
+    public void retryLater(String reason, Instant retryAt, Instant at) {
+        this.status = MessageStatus.QUEUED;
+        this.statusReason = reason;
+        this.nextAttemptAt = retryAt;
+        this.updatedAt = at;
+    }
+
+    /** A failure that retrying cannot fix. */
+    public void failed(String reason, Instant at) {
+        this.status = MessageStatus.FAILED;
+        this.statusReason = reason;
+        this.nextAttemptAt = null;
+        this.updatedAt = at;
+    }
+
+    /**
+     * Applies a provider's report, unless it would move the message backwards (reports arrive out of order).
+     *
+     * @return whether the status changed
+     */
+    public boolean advance(MessageStatus reported, String reason, Instant at) {
+        if (status != null && status != MessageStatus.QUEUED && status != MessageStatus.SENDING
+                && reported.rank() <= status.rank()) {
+            return false;
+        }
+        status = reported;
+        statusReason = reported.isProblem() ? reason : null;
+        updatedAt = at;
+        return true;
+    }
+
+    /** Gives a voicemail its transcript, if it has none yet (a replayed part changes nothing). */
+    public boolean transcribed(String transcript, Instant at) {
+        if (transcript == null || transcript.isBlank() || !body.isBlank()) {
+            return false;
+        }
+        body = transcript.strip();
+        updatedAt = at;
+        return true;
+    }
+
+    /** Waits before its next try, without counting an attempt (the line's rate limit). */
+    public void postpone(Instant until) {
+        nextAttemptAt = until;
+    }
+
+    /**
+     * Deletes the message's content: the thread keeps a line saying who deleted it and when. A queued reply is
+     * cancelled so it is never sent.
+     */
+    void delete(long staffId, Instant at) {
+        if (status == MessageStatus.QUEUED) {
+            status = MessageStatus.CANCELLED;
+            nextAttemptAt = null;
+        }
+        body = "";
+        deletedAt = at;
+        deletedBy = staffId;
+        updatedAt = at;
+    }
+
+    boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    Long getDeletedBy() {
+        return deletedBy;
+    }
+
+    void moveTo(long conversationId) {
+        this.conversationId = conversationId;
+    }
+
+    public void countAttempt() {
+        attempts++;
+    }
+
+    public long getConversationId() {
+        return conversationId;
+    }
+
+    public String getLineId() {
+        return lineId;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    Long getAuthorId() {
+        return authorId;
+    }
+
+    public MessageStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public boolean isSystemReply() {
+        return systemReply;
+    }
+
+    String getProviderMessageId() {
+        return providerMessageId;
+    }
+
+    public String getMessageKey() {
+        return messageKey;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,79 @@
+package org.parley.conversation;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.parley.encryption.EncryptedBytes;
+import org.parley.encryption.EncryptedText;
+
+/** A picture or file that came with a message. {@code data} is null when it was too large to keep. */
+@Entity
+@Table(name = "message_media")
+public class MessageMedia {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "message_id", nullable = false)
+    private long messageId;
+
+    @Column(name = "content_type", nullable = false)
+    private String contentType;
+
+    /** A phone names files after what they show or who sent them: encrypted like the data. */
+    @Convert(converter = EncryptedText.class)
+    @Column(name = "file_name")
+    private String fileName;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+
+    @Basic(fetch = FetchType.LAZY)
+    @Convert(converter = EncryptedBytes.class)
+    @Column(name = "data")
+    private byte[] data;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected MessageMedia() {
+    }
+
+    public MessageMedia(long messageId, String contentType, String fileName, long sizeBytes, byte[] data, Instant at) {
+        this.messageId = messageId;
+        this.contentType = contentType;
+        this.fileName = fileName;
+        this.sizeBytes = sizeBytes;
+        this.data = data;
+        this.createdAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getMessageId() {
+        return messageId;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public byte[] getData() {
+        return data;
+    }
+
+    MediaInfo info() {
+        return new MediaInfo(id, contentType, fileName, sizeBytes, data == null);
+    }
+}

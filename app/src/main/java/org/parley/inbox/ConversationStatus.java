@@ -1,9 +1,0 @@
-package org.parley.inbox;
-
-/** Whether a conversation still needs the team. */
-public enum ConversationStatus {
-    /** Waiting for the team. */
-    OPEN,
-    /** Done; a new patient message reopens it. */
-    CLOSED
-}

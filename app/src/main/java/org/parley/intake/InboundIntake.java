@@ -1,0 +1,232 @@
+package org.parley.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.parley.audit.AuditLog;
+import org.parley.conversation.ConsentKeeping;
+import org.parley.conversation.Conversation;
+import org.parley.conversation.ConversationChanged;
+import org.parley.conversation.ConversationRepository;
+import org.parley.conversation.ConversationRouting;
+import org.parley.conversation.Direction;
+import org.parley.conversation.Message;
+import org.parley.conversation.MessageMedia;
+import org.parley.conversation.MessageMediaRepository;
+import org.parley.conversation.MessageRepository;
+import org.parley.conversation.MessageStatus;
+import org.parley.conversation.MessageWordIndex;
+import org.parley.conversation.PatientMessageArrived;
+import org.parley.line.LineSnapshot;
+import org.parley.patient.ContactService;
+import org.parley.patient.ContactSummary;
+import org.parley.plugin.Media;
+import org.parley.plugin.ProviderEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what providers report: patients' messages, voicemails and delivery updates. Idempotent: a
+ * provider message id already stored on the line changes nothing.
+ */
+@Service
+public class InboundIntake {
+
+    /** What recording a webhook's events came to. */
+    enum Result {
+        /** Everything was recorded (or had been already). */
+        RECORDED,
+        /** A delivery update named a message Parley does not know (yet): the provider should retry. */
+        UNKNOWN_MESSAGE
+    }
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final MessageMediaRepository media;
+    private final MessageWordIndex words;
+    private final ContactService contacts;
+    private final ConsentKeeping consent;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final java.time.Duration replyWindow;
+    private final ConversationRouting routing;
+
+    InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
+                  MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
+                  ApplicationEventPublisher events, Clock clock, ConversationRouting routing,
+                  @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
+                  java.time.Duration replyWindow) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.media = media;
+        this.words = words;
+        this.contacts = contacts;
+        this.consent = consent;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.replyWindow = replyWindow;
+        this.routing = routing;
+    }
+
+    @Transactional
+    public Result record(LineSnapshot line, List<ProviderEvent> reported) {
+        Result result = Result.RECORDED;
+        for (ProviderEvent event : reported) {
+            switch (event) {
+                case ProviderEvent.InboundMessage inbound -> receive(line, inbound);
+                case ProviderEvent.DeliveryUpdate update -> {
+                    if (!deliver(line, update)) {
+                        result = Result.UNKNOWN_MESSAGE;
+                    }
+                }
+                case ProviderEvent.Voicemail voicemail -> {
+                    if (!voicemail(line, voicemail)) {
+                        result = Result.UNKNOWN_MESSAGE;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private void receive(LineSnapshot line, ProviderEvent.InboundMessage inbound) {
+        if (messages.existsByLineIdAndProviderMessageId(line.id(), inbound.providerMessageId())) {
+            return;
+        }
+        Instant now = clock.instant();
+        Conversation conversation = familyConversation(line, inbound.from(), now);
+        Message message = messages.save(Message.inbound(conversation.getId(), line.id(), inbound.providerMessageId(),
+                inbound.text(), now));
+        words.index(message);
+        for (Media item : inbound.media()) {
+            media.save(new MessageMedia(message.getId(), item.contentType(), item.fileName(), item.size(), item.data(),
+                    now));
+        }
+        conversation.inbound(preview(inbound.text(), inbound.media()), now);
+        audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
+                "conversation " + conversation.getId());
+        events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
+        arrived(conversation, message, inbound.from());
+        consent.patientWrote(line, conversation, inbound.from(), inbound.text());
+    }
+
+    /**
+     * Records a voicemail part. The part sent when the call comes in names the caller and opens the voicemail;
+     * the recording and the transcript join it by call id, in either order, each once.
+     *
+     * @return false for a part of a call Parley has not heard of (the provider should send it again later)
+     */
+    private boolean voicemail(LineSnapshot line, ProviderEvent.Voicemail voicemail) {
+        Instant now = clock.instant();
+        Optional<Message> existing = messages.findByLineIdAndProviderMessageId(line.id(), voicemail.providerCallId());
+        Message message;
+        boolean changed = false;
+        if (existing.isPresent()) {
+            message = existing.get();
+        } else if (voicemail.from() != null) {
+            Conversation conversation = conversationWith(line, voicemail.from(), now);
+            message = messages.save(Message.voicemail(conversation.getId(), line.id(), voicemail.providerCallId(), "",
+                    now));
+            conversation.inbound("Voicemail", now);
+            audit.record(AuditLog.SYSTEM, "VOICEMAIL_RECEIVED", "message", String.valueOf(message.getId()),
+                    "conversation " + conversation.getId());
+            arrived(conversation, message, voicemail.from());
+            changed = true;
+        } else {
+            return false;
+        }
+        if (message.getDirection() != Direction.VOICEMAIL) {
+            return true;
+        }
+        if (message.transcribed(voicemail.transcript(), now)) {
+            words.index(message);
+            changed = true;
+        }
+        if (voicemail.recording() != null && media.infoOf(message.getId()).isEmpty()) {
+            Media recording = voicemail.recording();
+            media.save(new MessageMedia(message.getId(), recording.contentType(), recording.fileName(),
+                    recording.size(), recording.data(), now));
+            changed = true;
+        }
+        if (changed) {
+            events.publishEvent(new ConversationChanged(message.getConversationId(), message.getId(), true));
+        }
+        return true;
+    }
+
+    private boolean deliver(LineSnapshot line, ProviderEvent.DeliveryUpdate update) {
+        Optional<Message> found = messages.findByLineIdAndProviderMessageId(line.id(), update.providerMessageId());
+        if (found.isEmpty()) {
+            return false;
+        }
+        Message message = found.get();
+        String reason = update.reason() == null || update.reason().isBlank() ? update.errorCode() : update.reason();
+        if (message.advance(MessageStatus.of(update.status()), reason, clock.instant())) {
+            events.publishEvent(new ConversationChanged(message.getConversationId(), message.getId(), false));
+            if (message.getStatus().isProblem()) {
+                Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
+                if (update.recipientOptedOut()) {
+                    contacts.find(conversation.getContactId()).map(ContactSummary::phoneNumber)
+                            .ifPresent(number -> consent.providerReportsOptOut(conversation, number));
+                }
+                consent.notDelivered(message, conversation, message.getStatusReason());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where a text from a number lands. A family shares the guardian's number: the text goes to the family
+     * member's conversation the practice last wrote to from this line within the reply window (that is who the
+     * guardian is answering), otherwise to the guardian's own conversation. Voicemails always go to the
+     * guardian's own conversation.
+     */
+    private Conversation familyConversation(LineSnapshot line, String from, Instant now) {
+        ContactSummary owner = contacts.findOrCreateByPhone(from);
+        List<Long> family = owner.kind() == org.parley.patient.ContactKind.PATIENT
+                ? contacts.family(owner.id()).stream().map(ContactSummary::id).toList() : List.of(owner.id());
+        if (family.size() > 1) {
+            Optional<Long> answering = messages.latestOutboundConversation(family, line.id(),
+                    now.minus(replyWindow), org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst();
+            if (answering.isPresent()) {
+                return conversations.findById(answering.get()).orElseThrow();
+            }
+        }
+        return conversationOf(line, owner, now);
+    }
+
+    private Conversation conversationWith(LineSnapshot line, String from, Instant now) {
+        return conversationOf(line, contacts.findOrCreateByPhone(from), now);
+    }
+
+    private Conversation conversationOf(LineSnapshot line, ContactSummary contact, Instant now) {
+        return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
+                .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(),
+                        routing.listForNew(line.id(), contact.phoneNumber()), now)));
+    }
+
+    /**
+     * Tells whoever holds the conversation. A number an admin blocked keeps its conversations in BLOCKED (one on
+     * another line moves there too), and nobody hears of them.
+     */
+    private void arrived(Conversation conversation, Message message, String from) {
+        boolean blocked = routing.isBlocked(from);
+        long blockedList = routing.blockedList();
+        if (blocked && !Long.valueOf(blockedList).equals(conversation.getAssignedListId())) {
+            conversation.assignToList(blockedList);
+        }
+        events.publishEvent(new PatientMessageArrived(conversation.getId(), message.getId(),
+                conversation.getAssignedListId(), java.util.Set.copyOf(conversation.getAssignees()), blocked));
+    }
+
+    private static String preview(String text, List<Media> attachments) {
+        if (text != null && !text.isBlank()) {
+            return text.strip();
+        }
+        return attachments.size() == 1 ? "Picture or file" : attachments.size() + " pictures or files";
+    }
+}

@@ -1,0 +1,128 @@
+package org.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.ParleyApplication;
+import org.parley.assignment.AssignmentConflictException;
+import org.parley.assignment.AssignmentService;
+import org.parley.inbox.InboxService;
+import org.parley.security.Role;
+import org.parley.security.StaffFixtures;
+import org.parley.security.StaffMember;
+import org.parley.simulator.PhoneEntry;
+import org.parley.simulator.SandboxCarrier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Taking a conversation at the same moment, and deleting a reply before it goes out, against the real database. */
+class AssignmentAndDeletionIT {
+
+    private static ConfigurableApplicationContext app;
+    private static StaffMember ada;
+    private static StaffMember dana;
+
+    @BeforeAll
+    static void start() {
+        app = new SpringApplicationBuilder(ParleyApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:assignrace;DB_CLOSE_DELAY=-1",
+                "--parley.plugins.dir=" + System.getProperty("parley.test.plugins-dir"),
+                "--parley.outbound.poll-interval=200ms",
+                // A reply that failed waits long enough for its author to delete it.
+                "--parley.outbound.first-retry=30s");
+        StaffFixtures staff = app.getBean(StaffFixtures.class);
+        staff.firstAdmin("ada", "Ada Admin", "a long enough password");
+        ada = staff.account("ada", "Ada Admin", "a long enough password", Role.ADMIN);
+        dana = staff.account("dana", "Dana Front", "a long enough password", Role.STAFF);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static long conversationAfterText(String phone, String text) {
+        SandboxCarrier carrier = app.getBean(SandboxCarrier.class);
+        assertThat(carrier.textPractice("sandbox", phone, text, null, null, null).accepted()).isTrue();
+        return app.getBean(InboxService.class).openConversations(ada, 0, 50).stream()
+                .filter(r -> r.preview().equals(text)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void twoStaffTakingTheSameConversationAtOnceOneWinsAndTheOtherIsToldWhoHasIt() throws Exception {
+        AssignmentService assignments = app.getBean(AssignmentService.class);
+        for (int round = 0; round < 5; round++) {
+            long id = conversationAfterText("+1929204100" + round, "Race " + round);
+            int seen = app.getBean(ConversationService.class).header(id).assignment().version();
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (StaffMember taker : List.of(ada, dana)) {
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        assignments.assignToMe(taker, id, seen);
+                        return "won:" + taker.displayName();
+                    } catch (AssignmentConflictException lost) {
+                        return "lost:" + lost.getMessage();
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            pool.shutdown();
+
+            List<String> won = results.stream().filter(r -> r.startsWith("won:")).toList();
+            List<String> lost = results.stream().filter(r -> r.startsWith("lost:")).toList();
+            assertThat(won).hasSize(1);
+            assertThat(lost).hasSize(1);
+            String winner = won.get(0).substring(4);
+            assertThat(lost.get(0)).isEqualTo("lost:" + winner + " has taken this conversation. Nothing was changed.");
+            assertThat(app.getBean(ConversationService.class).header(id).assignment().badge()).isEqualTo(winner);
+        }
+    }
+
+    @Test
+    void aQueuedReplyItsAuthorDeletesIsNeverSent() {
+        String phone = "+19292042000";
+        long id = conversationAfterText(phone, "Is the clinic open Friday?");
+        SandboxCarrier carrier = app.getBean(SandboxCarrier.class);
+        ConversationService conversations = app.getBean(ConversationService.class);
+        carrier.setOutage(true);
+        try {
+            long wrong = conversations.reply(ada, id, "Your results are normal").id();
+            await().atMost(Duration.ofSeconds(20)).until(() -> conversations.thread(id, 0, 50).stream()
+                    .anyMatch(m -> m.id() == wrong && m.statusReason() != null));
+
+            conversations.deleteMessage(ada, wrong);
+        } finally {
+            carrier.setOutage(false);
+        }
+        long right = conversations.reply(ada, id, "Yes, 8 to 5.").id();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> conversations.thread(id, 0, 50).stream()
+                .anyMatch(m -> m.id() == right && m.status() == MessageStatus.DELIVERED));
+        assertThat(carrier.phone(phone, 50)).extracting(PhoneEntry::body)
+                .contains("Yes, 8 to 5.").doesNotContain("Your results are normal");
+        assertThat(conversations.thread(id, 0, 50)).filteredOn(MessageView::deleted).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.status()).isEqualTo(MessageStatus.CANCELLED);
+                    assertThat(m.body()).isEmpty();
+                    assertThat(m.deletion().byName()).isEqualTo("Ada Admin");
+                });
+    }
+}
