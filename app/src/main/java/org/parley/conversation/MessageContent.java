@@ -2,7 +2,7 @@ package org.parley.conversation;
 
 import java.time.Instant;
 import java.util.List;
-import org.parley.outbound.Attachment;
+import org.parley.attachment.Attachment;
 
 /**
  * A message in full, attachments' content included, for copying it somewhere else (a patient's chart). Protected

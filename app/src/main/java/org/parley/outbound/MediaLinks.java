@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.parley.attachment.FileKind;
 import org.parley.audit.AuditLog;
 import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.Direction;

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.parley.attachment.FileKind;
+import org.parley.compliance.SendingRules;
 import org.parley.conversation.ConsentKeeping;
 import org.parley.conversation.Conversation;
 import org.parley.conversation.ConversationChanged;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.ParleyApplication;
+import org.parley.attachment.Attachment;
+import org.parley.attachment.ReplyAttachments;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditLog;
 import org.parley.base.PublicBaseUrl;

@@ -15,8 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.parley.outbound.Attachment;
-import org.parley.outbound.ReplyAttachments;
+import org.parley.attachment.Attachment;
+import org.parley.attachment.ReplyAttachments;
 
 /**
  * Pictures and files for a reply, before it is sent: each chosen file listed by name with a remove button, a
@@ -38,7 +38,7 @@ class AttachmentPicker extends Div {
     /**
      * @param onChange told when a file is added or removed (the send button may change)
      */
-    AttachmentPicker(ReplyAttachments rules, long conversationId, Runnable onChange) {
+    AttachmentPicker(ReplyAttachments rules, String lineId, Runnable onChange) {
         this.rules = rules;
         this.onChange = onChange;
         addClassName("attachment-picker");
@@ -76,7 +76,7 @@ class AttachmentPicker extends Div {
         problem.addClassName("parley-error");
         unavailable.setId("attachments-unavailable");
         unavailable.addClassName("parley-hint");
-        Optional<String> why = rules.whyNotPossible(conversationId);
+        Optional<String> why = rules.whyNotPossible(lineId);
         possible = why.isEmpty();
         unavailable.setText(why.orElse(""));
         unavailable.setVisible(!possible);

@@ -68,7 +68,7 @@ class ConversationPanel extends VerticalLayout {
     ConversationPanel(ConversationService conversations, org.parley.assignment.AssignmentService assignments,
                       org.parley.lists.ListService lists, org.parley.security.StaffDirectory staff,
                       org.parley.patient.ContactService contacts, org.parley.template.TemplateService templates,
-                      org.parley.outbound.ReplyAttachments replyAttachments, StaffMember me, long conversationId,
+                      org.parley.attachment.ReplyAttachments replyAttachments, StaffMember me, long conversationId,
                       Clock clock, org.parley.chart.ui.CopyToChart copyToChart) {
         this.conversations = conversations;
         this.assignments = assignments;
@@ -146,7 +146,7 @@ class ConversationPanel extends VerticalLayout {
         title.setAlignItems(Alignment.BASELINE);
         title.setWrap(true);
         title.addClassName("conversation-title");
-        attachments = new AttachmentPicker(replyAttachments, conversationId, this::checkReply);
+        attachments = new AttachmentPicker(replyAttachments, header.lineId(), this::checkReply);
         // Templates in replies and in notes alike, filled in for this conversation's patient.
         replyTools.add(new org.parley.template.ui.TemplatePicker(templates, reply,
                 () -> templates.context(header.contactId(), me)), attachments);

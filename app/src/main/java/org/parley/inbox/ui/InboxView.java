@@ -64,7 +64,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private final StaffDirectory staff;
     private final org.parley.patient.ContactService contacts;
     private final org.parley.template.TemplateService templates;
-    private final org.parley.outbound.ReplyAttachments replyAttachments;
+    private final org.parley.attachment.ReplyAttachments replyAttachments;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
     private final org.parley.chart.ui.CopyToChart copyToChart;
@@ -88,7 +88,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
               ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
               CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
               org.parley.chart.ui.CopyToChart copyToChart, org.parley.template.TemplateService templates,
-              org.parley.outbound.ReplyAttachments replyAttachments) {
+              org.parley.attachment.ReplyAttachments replyAttachments) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.inboxes = inboxes;

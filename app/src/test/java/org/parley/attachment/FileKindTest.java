@@ -1,4 +1,4 @@
-package org.parley.outbound;
+package org.parley.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.parley.outbound;
+package org.parley.attachment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * The kinds of file Parley recognises by their first bytes ("magic numbers"), never by their name: the pictures and
  * documents a practice may send, and the kinds it must refuse by name (programs, archives, scripts).
  */
-enum FileKind {
+public enum FileKind {
 
     JPEG("image/jpeg", "a JPEG picture", List.of("jpg", "jpeg", "jpe", "jfif")),
     PNG("image/png", "a PNG picture", List.of("png")),
@@ -48,7 +48,7 @@ enum FileKind {
     }
 
     /** The usual name ending, e.g. {@code jpg}, or {@code bin}. */
-    String extension() {
+    public String extension() {
         return extensions.isEmpty() ? "bin" : extensions.getFirst();
     }
 
@@ -122,7 +122,7 @@ enum FileKind {
     }
 
     /** The kind Parley sends with this MIME type. */
-    static Optional<FileKind> sentAs(String contentType) {
+    public static Optional<FileKind> sentAs(String contentType) {
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(kind -> type.equals(kind.contentType)).findFirst();
     }

@@ -1,4 +1,4 @@
-package org.parley.outbound;
+package org.parley.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ class ReplyAttachmentsTest {
 
     private static ReplyAttachments rules(long maxBytes, List<String> types) {
         // check() reads neither conversations nor lines.
-        return new ReplyAttachments(null, null, maxBytes, types, 1);
+        return new ReplyAttachments(null, maxBytes, types, 1);
     }
 
     private static final ReplyAttachments RULES = rules(5 * 1024 * 1024, DEFAULT_TYPES);

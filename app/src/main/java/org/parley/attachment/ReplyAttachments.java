@@ -1,4 +1,4 @@
-package org.parley.outbound;
+package org.parley.attachment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.parley.conversation.ConversationRepository;
 import org.parley.line.LineGateway;
 import org.parley.plugin.Capability;
 import org.parley.plugin.ProviderDescriptor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What may go with a reply: a file's real type read from its content (never from its name), the configured types
@@ -27,18 +25,16 @@ public class ReplyAttachments {
     /** Shown before sending when the line's provider has no MMS. */
     public static final String NO_MMS = "This line's provider cannot send pictures or files.";
 
-    private final ConversationRepository conversations;
     private final LineGateway gateway;
     private final long maxBytes;
     private final List<FileKind> allowed;
     private final int maxFiles;
 
-    ReplyAttachments(ConversationRepository conversations, LineGateway gateway,
+    ReplyAttachments(LineGateway gateway,
                      @Value("${parley.attachments.max-bytes:5242880}") long maxBytes,
                      @Value("${parley.attachments.types:image/jpeg,image/png,image/gif,application/pdf}")
                      List<String> types,
                      @Value("${parley.attachments.max-files:1}") int maxFiles) {
-        this.conversations = conversations;
         this.gateway = gateway;
         if (maxBytes <= 0 || maxFiles <= 0) {
             throw new IllegalStateException("parley.attachments.max-bytes and parley.attachments.max-files must be "
@@ -84,12 +80,10 @@ public class ReplyAttachments {
         return new Attachment(name, kind.contentType(), data);
     }
 
-    /** Why files cannot be attached in a conversation (its line's provider has no MMS, or is not loaded), if so. */
-    @Transactional(readOnly = true)
-    public Optional<String> whyNotPossible(long conversationId) {
-        return conversations.findById(conversationId)
-                .flatMap(conversation -> gateway.descriptor(conversation.getLineId()).map(this::whyNotPossible)
-                        .orElse(Optional.of("This line's provider plugin is not loaded: nothing can be sent.")));
+    /** Why files cannot be attached to a reply from a line (its provider has no MMS, or is not loaded), if so. */
+    public Optional<String> whyNotPossible(String lineId) {
+        return gateway.descriptor(lineId).map(this::whyNotPossible)
+                .orElse(Optional.of("This line's provider plugin is not loaded: nothing can be sent."));
     }
 
     /** The most files one reply may carry. */

@@ -1,8 +1,6 @@
-package org.parley.outbound;
+package org.parley.compliance;
 
 import java.util.Optional;
-import org.parley.compliance.ConsentService;
-import org.parley.compliance.OptOutStatus;
 import org.parley.patient.ContactService;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.parley.outbound;
+package org.parley.attachment;
 
 import java.util.Objects;
 
