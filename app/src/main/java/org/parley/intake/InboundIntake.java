@@ -53,10 +53,11 @@ public class InboundIntake {
     private final Clock clock;
     private final java.time.Duration replyWindow;
     private final ConversationRouting routing;
+    private final IntakeLocks locks;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
-                  ApplicationEventPublisher events, Clock clock, ConversationRouting routing,
+                  ApplicationEventPublisher events, Clock clock, ConversationRouting routing, IntakeLocks locks,
                   @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
                   java.time.Duration replyWindow) {
         this.conversations = conversations;
@@ -70,6 +71,7 @@ public class InboundIntake {
         this.clock = clock;
         this.replyWindow = replyWindow;
         this.routing = routing;
+        this.locks = locks;
     }
 
     @Transactional
@@ -99,6 +101,7 @@ public class InboundIntake {
         }
         Instant now = clock.instant();
         Conversation conversation = familyConversation(line, inbound.from(), now);
+        locks.beforeUpdating(conversation);
         Message message = messages.save(Message.inbound(conversation.getId(), line.id(), inbound.providerMessageId(),
                 inbound.text(), now));
         words.index(message);
@@ -129,6 +132,7 @@ public class InboundIntake {
             message = existing.get();
         } else if (voicemail.from() != null) {
             Conversation conversation = conversationWith(line, voicemail.from(), now);
+            locks.beforeUpdating(conversation);
             message = messages.save(Message.voicemail(conversation.getId(), line.id(), voicemail.providerCallId(), "",
                     now));
             conversation.inbound("Voicemail", now);
@@ -186,7 +190,7 @@ public class InboundIntake {
      * guardian's own conversation.
      */
     private Conversation familyConversation(LineSnapshot line, String from, Instant now) {
-        ContactSummary owner = contacts.findOrCreateByPhone(from);
+        ContactSummary owner = contactOf(line, from);
         List<Long> family = owner.kind() == org.parley.patient.ContactKind.PATIENT
                 ? contacts.family(owner.id()).stream().map(ContactSummary::id).toList() : List.of(owner.id());
         if (family.size() > 1) {
@@ -200,13 +204,23 @@ public class InboundIntake {
     }
 
     private Conversation conversationWith(LineSnapshot line, String from, Instant now) {
-        return conversationOf(line, contacts.findOrCreateByPhone(from), now);
+        return conversationOf(line, contactOf(line, from), now);
+    }
+
+    private ContactSummary contactOf(LineSnapshot line, String from) {
+        return contacts.findByPhone(from).orElseGet(() -> {
+            locks.beforeCreatingOn(line.id());
+            return contacts.findOrCreateByPhone(from);
+        });
     }
 
     private Conversation conversationOf(LineSnapshot line, ContactSummary contact, Instant now) {
-        return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
-                .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(),
-                        routing.listForNew(line.id(), contact.phoneNumber()), now)));
+        return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id()).orElseGet(() -> {
+            locks.beforeCreatingOn(line.id());
+            return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
+                    .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(),
+                            routing.listForNew(line.id(), contact.phoneNumber()), now)));
+        });
     }
 
     /**

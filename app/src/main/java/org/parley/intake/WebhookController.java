@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.parley.base.FormFields;
 import org.parley.base.PublicBaseUrl;
 import org.parley.line.LineGateway.WebhookReading;
@@ -17,9 +18,12 @@ import org.parley.plugin.WebhookRequest;
 import org.parley.plugin.WebhookResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -27,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Providers call {@code /webhooks/{line}/{event}}. The raw request goes to the line's plugin, which checks
- * its signature against the public URL and reads it; the events are recorded in one transaction. Errors
- * say what is wrong with the call, never what it contained.
+ * its signature against the public URL and reads it; the events are recorded in one transaction, and that is all
+ * the request does: whatever serves staff (live updates, notifications) happens after, off this thread. Errors say
+ * what is wrong with the call, never what it contained; a webhook Parley could not store is answered 5xx (503 when
+ * busy), which providers retry.
  */
 @RestController
 class WebhookController {
@@ -38,11 +44,16 @@ class WebhookController {
     private final LineGateway gateway;
     private final InboundIntake intake;
     private final PublicBaseUrl baseUrl;
+    private final IntakeGate gate;
+    private final IntakeSettings settings;
 
-    WebhookController(LineGateway gateway, InboundIntake intake, PublicBaseUrl baseUrl) {
+    WebhookController(LineGateway gateway, InboundIntake intake, PublicBaseUrl baseUrl, IntakeGate gate,
+                      IntakeSettings settings) {
         this.gateway = gateway;
         this.intake = intake;
         this.baseUrl = baseUrl;
+        this.gate = gate;
+        this.settings = settings;
     }
 
     @RequestMapping(path = "/webhooks/{lineId}/{event}", method = {RequestMethod.GET, RequestMethod.POST})
@@ -64,17 +75,59 @@ class WebhookController {
             return plain(refused.status(), refused.reason());
         }
         WebhookReading.Read read = (WebhookReading.Read) reading;
+        if (!gate.enter()) {
+            log.info("Turned away a '{}' webhook on line '{}': intake is at its limit", event, lineId);
+            return busy("Parley is busy; try again shortly");
+        }
         try {
-            if (intake.record(read.line(), read.outcome().events()) == InboundIntake.Result.UNKNOWN_MESSAGE) {
+            if (store(read, event, lineId) == InboundIntake.Result.UNKNOWN_MESSAGE) {
                 return plain(409, "no message with this id on this line (yet)");
             }
-        } catch (DataIntegrityViolationException raced) {
-            // The same provider message arrived twice at once and the other call stored it.
-            log.info("A '{}' webhook on line '{}' was a concurrent duplicate", event, lineId);
+        } catch (TransientDataAccessException | CannotCreateTransactionException busy) {
+            // No connection in time, a lock wait timed out, or races lost on every attempt: nothing was stored.
+            log.warn("A '{}' webhook on line '{}' was not stored, answered 503: {}", event, lineId,
+                    busy.getClass().getSimpleName());
+            return busy("Parley could not store this webhook now; try again");
+        } catch (RuntimeException failed) {
+            // Never a redirect or an error page: a provider retries a 5xx. The exception's message may quote the
+            // message's data, so only its type is logged.
+            log.error("A '{}' webhook on line '{}' failed: {}", event, lineId, failed.getClass().getName());
+            return plain(500, "Parley could not store this webhook");
+        } finally {
+            gate.leave();
         }
         WebhookResponse response = read.outcome().response();
         return ResponseEntity.status(response.status()).contentType(MediaType.parseMediaType(response.contentType()))
                 .body(response.body());
+    }
+
+    /**
+     * Stores the webhook's events in one transaction, tried again when it loses a race with another webhook (two
+     * deliveries of the same provider message, a deadlock): the next attempt finds what the other stored.
+     */
+    private InboundIntake.Result store(WebhookReading.Read read, String event, String lineId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return intake.record(read.line(), read.outcome().events());
+            } catch (ConcurrencyFailureException | DataIntegrityViolationException raced) {
+                if (attempt >= settings.attempts()) {
+                    throw raced instanceof ConcurrencyFailureException concurrency ? concurrency
+                            : new ConcurrencyFailureException("lost a race on every attempt");
+                }
+                log.debug("A '{}' webhook on line '{}' lost a race ({}), attempt {}", event, lineId,
+                        raced.getClass().getSimpleName(), attempt);
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new CannotCreateTransactionException("interrupted while waiting to try again");
+        }
     }
 
     private URI publicUrl(HttpServletRequest request) {
@@ -98,6 +151,10 @@ class WebhookController {
                     .forEach((name, values) -> parameters.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         }
         return parameters;
+    }
+
+    private static ResponseEntity<String> busy(String text) {
+        return ResponseEntity.status(503).header("Retry-After", "1").contentType(MediaType.TEXT_PLAIN).body(text);
     }
 
     private static ResponseEntity<String> plain(int status, String text) {

@@ -346,6 +346,12 @@ public class ContactService {
         }
     }
 
+    /** The contact who owns {@code e164}, if Parley has one: the contact {@link #findOrCreateByPhone} would return. */
+    @Transactional(readOnly = true)
+    public Optional<ContactSummary> findByPhone(String e164) {
+        return contacts.findByPhoneNumberOrderByIdAsc(e164).stream().findFirst().map(Contact::summary);
+    }
+
     /** The contact who owns {@code e164}, or a new unknown contact for it. */
     @Transactional
     public ContactSummary findOrCreateByPhone(String e164) {
