@@ -4,11 +4,25 @@ import org.parley.base.LiveUpdate;
 
 /**
  * Something in a conversation changed: a message arrived or was queued, or a message's status moved.
- * Carries ids only.
+ * Carries ids only. Changes to one conversation that arrive together are delivered to open screens as one.
  *
  * @param conversationId the conversation
- * @param messageId      the message concerned
- * @param inbound        whether a patient's message arrived
+ * @param messageId      the message concerned (the latest, when several changes were merged)
+ * @param inbound        whether a patient's message arrived (in any of the merged changes)
  */
 public record ConversationChanged(long conversationId, long messageId, boolean inbound) implements LiveUpdate {
+
+    private record Key(long conversationId) {
+    }
+
+    @Override
+    public Object coalescingKey() {
+        return new Key(conversationId);
+    }
+
+    @Override
+    public LiveUpdate coalesceWith(LiveUpdate later) {
+        ConversationChanged next = (ConversationChanged) later;
+        return new ConversationChanged(conversationId, next.messageId, inbound || next.inbound);
+    }
 }

@@ -73,6 +73,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     final Grid<ConversationRow> list = new Grid<>();
     final H2 title = new H2();
     final Span count = new Span();
+    private boolean listsRefreshScheduled;
     final TextField search = new TextField();
     final Select<ConversationStatus> statusFilter = new Select<>();
     final ComboBox<InboxListSummary> listFilter = new ComboBox<>("List");
@@ -310,7 +311,21 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         if (panel != null && panel.conversationId() == change.conversationId()) {
             panel.refresh(change.inbound());
         }
-        refreshLists();
+        refreshListsOnce();
+    }
+
+    /**
+     * Refreshes the list and the counts once before the next response, however many conversations changed in the
+     * batch of live updates that is being applied.
+     */
+    private void refreshListsOnce() {
+        if (!listsRefreshScheduled) {
+            listsRefreshScheduled = true;
+            getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> {
+                listsRefreshScheduled = false;
+                refreshLists();
+            }));
+        }
     }
 
     private void refreshLists() {
