@@ -45,16 +45,16 @@ class ConversationQueries {
         if (isEmpty(filter)) {
             return new InboxCount(0, 0);
         }
+        // Total and unread in one pass: open screens recount after every batch of changes.
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, blockedListId, params);
-        TypedQuery<Long> total = em.createQuery("select count(c) from Conversation c " + where, Long.class);
-        params.forEach(total::setParameter);
-        TypedQuery<Long> unread = em.createQuery("select count(c) from Conversation c "
-                + "left join ConversationSeen s on s.conversationId = c.id and s.staffUserId = :viewer " + where
-                + " and " + UNSEEN, Long.class);
-        params.forEach(unread::setParameter);
-        unread.setParameter("viewer", viewerId);
-        return new InboxCount(total.getSingleResult(), unread.getSingleResult());
+        TypedQuery<Object[]> counts = em.createQuery("select count(c), coalesce(sum(case when " + UNSEEN
+                + " then 1 else 0 end), 0) from Conversation c "
+                + "left join ConversationSeen s on s.conversationId = c.id and s.staffUserId = :viewer "
+                + where(filter, blockedListId, params), Object[].class);
+        params.forEach(counts::setParameter);
+        counts.setParameter("viewer", viewerId);
+        Object[] row = counts.getSingleResult();
+        return new InboxCount(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     /** How many conversations match, without the unread count. */

@@ -31,6 +31,11 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        mockVaadin(context);
+    }
+
+    /** A new mocked browser session with its UI, bound to the calling thread (as each of several screens needs). */
+    public static void mockVaadin(ApplicationContext context) {
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
     }
@@ -72,6 +77,11 @@ public abstract class KaribuTest {
      * otherwise call {@code @PreAuthorize} services as nobody, so the login goes into both.
      */
     protected void loginAs(String username, String role) {
+        loginAs(context, username, role);
+    }
+
+    /** {@link #loginAs(String, String)} in the calling thread's mocked session. */
+    public static void loginAs(ApplicationContext context, String username, String role) {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(username, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + role)));
         SecurityContext security = SecurityContextHolder.createEmptyContext();
@@ -91,7 +101,7 @@ public abstract class KaribuTest {
     }
 
     /** Runs the server round trip a browser would make, so pushed updates are applied. */
-    protected static void roundtrip() {
+    public static void roundtrip() {
         MockVaadin.clientRoundtrip(false);
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * dispatcher thread collects what arrives within {@code parley.live-updates.window} (200 ms), merges updates of the
  * same key (ten texts in one conversation become one update) and gives each UI the batch in one
  * {@link UI#access}, on a virtual thread of its own: a slow or stuck screen delays nobody else, and a screen still busy
- * with its last batch gets the next one merged. At most {@code parley.live-updates.concurrency} screens refresh at
- * once, so refreshes never take the connection pool from intake and the queues.
+ * with its last batch gets the next one merged. A screen refreshes at most once per
+ * {@code parley.live-updates.min-interval} (1 s) and at most {@code parley.live-updates.concurrency} screens refresh at
+ * once, so open screens cost the database the same however fast texts arrive, and never take the connection pool
+ * from intake and the queues.
  *
  * <p>{@link #dispatch} is the entry for updates from elsewhere (another node's changes, once they travel through the
  * database).
@@ -141,10 +144,15 @@ public class LiveUpdates {
     /** Gives one UI what its mailbox holds, in one access; what arrives meanwhile waits for the next turn. */
     private void refresh(Mailbox mailbox) {
         try {
+            long wait = mailbox.lastStartedNanos + settings.minInterval().toNanos() - System.nanoTime();
+            if (mailbox.lastStartedNanos != 0 && wait > 0) {
+                Thread.sleep(Duration.ofNanos(wait));
+            }
             refreshing.acquire();
         } catch (InterruptedException stopping) {
             return;
         }
+        mailbox.lastStartedNanos = System.nanoTime();
         UI ui = mailbox.ui;
         try {
             List<LiveUpdate> updates = mailbox.take();
@@ -187,6 +195,7 @@ public class LiveUpdates {
         private final UI ui;
         private final Map<Object, LiveUpdate> waiting = new LinkedHashMap<>();
         private boolean underWay;
+        private volatile long lastStartedNanos;
 
         Mailbox(UI ui) {
             this.ui = ui;

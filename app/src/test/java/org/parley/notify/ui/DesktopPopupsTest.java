@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.KaribuConfig;
 import com.vaadin.flow.component.UI;
@@ -11,22 +12,26 @@ import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import kotlin.Unit;
 import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.base.ui.LiveUpdates;
 import org.parley.conversation.ConversationService;
 import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.notify.Channels;
+import org.parley.notify.DesktopNotification;
 import org.parley.notify.NotificationPreferences;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
@@ -66,6 +71,8 @@ class DesktopPopupsTest extends KaribuTest {
     ConversationService conversations;
     @Autowired
     InboxFixtures inbox;
+    @Autowired
+    LiveUpdates liveUpdates;
 
     StaffMember ada;
     StaffMember dana;
@@ -140,6 +147,8 @@ class DesktopPopupsTest extends KaribuTest {
 
         long conversation = patientTexts();
 
+        // Live updates reach open tabs off the writer's thread, as a browser's push does.
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> !popups().isEmpty());
         List<PendingJavaScriptInvocation> popups = popups();
         assertThat(popups).hasSize(1);
         List<Object> arguments = popups.getFirst().getInvocation().getParameters();
@@ -152,10 +161,20 @@ class DesktopPopupsTest extends KaribuTest {
     @Test
     void aNewMessageDoesNotPopUpForASubscriberWhoTurnedPopUpsOffNorForAnotherStaffMember() {
         preferences.chooseForList(sam, frontDesk.id(), new Channels(false, false));
+        preferences.chooseForList(dana, frontDesk.id(), new Channels(false, true));
         openATabAs("sam", "STAFF");
+        List<DesktopNotification> reachedThisTab = new CopyOnWriteArrayList<>();
+        liveUpdates.subscribe(UI.getCurrent(), DesktopNotification.class, reachedThisTab::add);
 
         patientTexts();
 
+        // Dana's pop-up travels to every open tab (each tab picks its own): once it has reached Sam's, Sam's
+        // would have shown by now.
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            roundtrip();
+            return !reachedThisTab.isEmpty();
+        });
+        assertThat(reachedThisTab).extracting(DesktopNotification::staffId).containsOnly(dana.id());
         assertThat(popups()).as("Sam turned pop-ups off; Dana's pop-up is not for Sam's tab").isEmpty();
     }
 

@@ -1,0 +1,166 @@
+package org.parley.inbox.ui;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.parley.line.LineService;
+import org.parley.security.StaffDirectory;
+import org.parley.testsupport.SandboxWebhooks;
+import org.parley.testsupport.WebhookLoad;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The intake benchmark (README, Performance): signed sandbox webhooks over real HTTP at 8, 32 and 128 concurrent
+ * connections, with no inbox open and with 50 open, beside a static file of the same server. Prints the table and
+ * writes it to {@code docs/performance.md}. Runs only with {@code -Pbench}, never in the test suite: it measures,
+ * it does not judge.
+ *
+ * <p>The load generator (Java's HttpClient on virtual threads) and the 50 screens (Karibu sessions taking pushed
+ * updates every 50 ms) run in the server's JVM, on the same cores: the figures are what the server does while also
+ * paying for its clients.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:intake-benchmark;DB_CLOSE_DELAY=-1",
+        "parley.plugins.dir=${parley.test.plugins-dir}", "logging.level.org.parley=WARN"})
+class IntakeBenchmark {
+
+    private static final int[] CONNECTIONS = {8, 32, 128};
+    private static final int[] OPEN_INBOXES = {0, 50};
+    private static final int WEBHOOKS = Integer.getInteger("parley.bench.webhooks", 2000);
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    LineService lines;
+    @LocalServerPort
+    int port;
+
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    @Test
+    void intake() throws IOException {
+        if (!directory.hasAnyUser()) {
+            directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
+        }
+        String secret = lines.find("sandbox").orElseThrow().settings().get(SandboxWebhooks.SECRET_SETTING);
+        List<String> rows = new ArrayList<>();
+        try (SandboxWebhooks provider = SandboxWebhooks.at(port)) {
+            WebhookLoad.run(provider, "sandbox", secret, 8, texts(500), false); // warm-up
+            for (int inboxes : OPEN_INBOXES) {
+                try (OpenInboxes open = inboxes == 0 ? null : new OpenInboxes(context, inboxes, "admin", "ADMIN")) {
+                    for (int connections : CONNECTIONS) {
+                        WebhookLoad.Result r = WebhookLoad.run(provider, "sandbox", secret, connections,
+                                texts(WEBHOOKS), false);
+                        rows.add(String.format("| signed webhook | %d | %d | %.0f | %.1f | %.1f | %s |", connections,
+                                inboxes, r.perSecond(), r.percentileMillis(50), r.percentileMillis(99),
+                                r.statuses()));
+                        System.out.println(rows.getLast());
+                    }
+                }
+            }
+        }
+        for (int connections : CONNECTIONS) {
+            StaticLoad r = staticFile(connections, WEBHOOKS * 2);
+            rows.add(String.format("| static file (`/parley/parley.css`) | %d | 0 | %.0f | %.1f | %.1f | %s |",
+                    connections, r.perSecond, r.p50, r.p99, r.statuses));
+            System.out.println(rows.getLast());
+        }
+        write(rows);
+    }
+
+    /** Two thirds from new numbers, a third from three patients writing at once. */
+    private List<Map<String, String>> texts(int count) {
+        List<Map<String, String>> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = sequence.incrementAndGet();
+            String from = n % 3 == 0 ? "+1929555100" + (n % 9 / 3) : "+1646" + String.format("%07d", n);
+            texts.add(SandboxWebhooks.inboundSms("SM-bench-" + n, from, "+15555550100", "Benchmark text " + n));
+        }
+        return texts;
+    }
+
+    private record StaticLoad(double perSecond, double p50, double p99, Map<Integer, Integer> statuses) {
+    }
+
+    private StaticLoad staticFile(int connections, int requests) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/parley/parley.css"))
+                .build();
+        AtomicInteger left = new AtomicInteger(requests);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        CountDownLatch done = new CountDownLatch(connections);
+        long start = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (left.getAndDecrement() > 0) {
+                        long t = System.nanoTime();
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        latencies.add(System.nanoTime() - t);
+                        statuses.merge(status, 1, Integer::sum);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    statuses.merge(-1, 1, Integer::sum);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        http.close();
+        return new StaticLoad(sorted.length / seconds, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, statuses);
+    }
+
+    private void write(List<String> rows) throws IOException {
+        Path file = Path.of(System.getProperty("parley.bench.output", "../docs/performance.md"));
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
+                + ManagementFactory.getOperatingSystemMXBean().getName() + " "
+                + ManagementFactory.getOperatingSystemMXBean().getArch() + ", Java " + Runtime.version()
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+        String section = "## Webhook intake\n\n"
+                + "Measured " + ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE) + " on " + machine
+                + "; H2 in memory; " + WEBHOOKS + " webhooks a row (a third from three patients writing at once), "
+                + "load generator and open inboxes in the server's JVM. Command: `./mvnw -Pbench verify`.\n\n"
+                + "| request | connections | open inboxes | per second | p50 ms | p99 ms | answers |\n"
+                + "|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+        String existing = Files.exists(file) ? Files.readString(file) : "# Performance\n\n";
+        int at = existing.indexOf("## Webhook intake");
+        String updated;
+        if (at < 0) {
+            updated = existing.stripTrailing() + "\n\n" + section;
+        } else {
+            int next = existing.indexOf("\n## ", at + 1);
+            updated = existing.substring(0, at) + section + (next < 0 ? "" : existing.substring(next));
+        }
+        Files.writeString(file, updated);
+        System.out.println("Written to " + file.toAbsolutePath().normalize());
+    }
+}

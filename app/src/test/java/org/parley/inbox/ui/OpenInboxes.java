@@ -1,0 +1,132 @@
+package org.parley.inbox.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._fetch;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.parley.inbox.ConversationRow;
+import org.parley.testsupport.KaribuTest;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Staff with the inbox open: each screen is a browser session of its own (Karibu, on a thread of its own, as a
+ * browser is), on All open, taking pushed updates the way a browser does, every 50 ms. On request each reads what its
+ * list shows, the whole list.
+ */
+final class OpenInboxes implements AutoCloseable {
+
+    private final List<Screen> screens = new ArrayList<>();
+
+    OpenInboxes(ApplicationContext context, int count, String username, String role) {
+        CountDownLatch open = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            Screen screen = new Screen(context, username, role, open);
+            screens.add(screen);
+            screen.thread = Thread.ofPlatform().name("open-inbox-" + i).daemon().start(screen::run);
+        }
+        try {
+            if (!open.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the inboxes did not open within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        screens.forEach(screen -> {
+            if (screen.failure != null) {
+                throw new IllegalStateException("an inbox failed to open", screen.failure);
+            }
+        });
+    }
+
+    /**
+     * What every screen's list shows now (preview by conversation id), read after its latest round trip; waits at most
+     * {@code timeout} for each screen to read it.
+     */
+    List<Map<Long, String>> showing(Duration timeout) {
+        screens.forEach(screen -> screen.readRequested = new CountDownLatch(1));
+        List<Map<Long, String>> shown = new ArrayList<>();
+        for (Screen screen : screens) {
+            try {
+                screen.readRequested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            shown.add(screen.shown);
+        }
+        return shown;
+    }
+
+    @Override
+    public void close() {
+        screens.forEach(screen -> screen.running = false);
+        screens.forEach(screen -> {
+            try {
+                screen.thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static final class Screen {
+
+        private final ApplicationContext context;
+        private final String username;
+        private final String role;
+        private final CountDownLatch open;
+        private Thread thread;
+        private volatile boolean running = true;
+        private volatile Throwable failure;
+        private volatile CountDownLatch readRequested;
+        private volatile Map<Long, String> shown = Map.of();
+
+        Screen(ApplicationContext context, String username, String role, CountDownLatch open) {
+            this.context = context;
+            this.username = username;
+            this.role = role;
+            this.open = open;
+        }
+
+        void run() {
+            InboxView inbox;
+            try {
+                KaribuTest.mockVaadin(context);
+                KaribuTest.loginAs(context, username, role);
+                UI.getCurrent().navigate("");
+                inbox = _get(InboxView.class);
+            } catch (Throwable failed) {
+                failure = failed;
+                return;
+            } finally {
+                open.countDown();
+            }
+            try {
+                while (running) {
+                    KaribuTest.roundtrip();
+                    CountDownLatch read = readRequested;
+                    if (read != null && read.getCount() > 0) {
+                        Map<Long, String> rows = new HashMap<>();
+                        for (ConversationRow row : _fetch(inbox.list, 0, 100_000)) {
+                            rows.put(row.id(), row.preview());
+                        }
+                        shown = rows;
+                        read.countDown();
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } finally {
+                MockVaadin.tearDown();
+            }
+        }
+    }
+}
