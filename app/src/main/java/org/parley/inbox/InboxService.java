@@ -45,13 +45,14 @@ public class InboxService {
         this.words = words;
     }
 
-    /** A page of an inbox view, newest activity first. */
-    @Transactional(readOnly = true)
     /** A page of all open conversations, newest activity first, marked unseen for {@code viewer}. */
+    @Transactional(readOnly = true)
     public List<ConversationRow> openConversations(StaffMember viewer, int offset, int limit) {
         return conversations(viewer, new Inbox.AllOpen(), offset, limit);
     }
 
+    /** A page of an inbox view, newest activity first. */
+    @Transactional(readOnly = true)
     public List<ConversationRow> conversations(StaffMember viewer, Inbox inbox, int offset, int limit) {
         checkMayView(viewer, inbox);
         long blocked = lists.blockedListId();
