@@ -68,6 +68,33 @@ public class InboxService {
         return queries.count(ConversationFilter.of(inbox, viewer.id(), blocked), viewer.id(), blocked);
     }
 
+    /**
+     * The counts of several views at once, as the inbox's navigation shows them: the views of open conversations in one
+     * query, Closed and BLOCKED apart. Closed carries no unread count.
+     */
+    @Transactional(readOnly = true)
+    public Map<Inbox, InboxCount> counts(StaffMember viewer, List<Inbox> views) {
+        views.forEach(view -> checkMayView(viewer, view));
+        long blocked = lists.blockedListId();
+        List<Inbox> open = views.stream()
+                .filter(view -> !(view instanceof Inbox.Closed) && !(view instanceof Inbox.Blocked)).toList();
+        Map<Inbox, InboxCount> counts = new java.util.LinkedHashMap<>();
+        if (!open.isEmpty()) {
+            List<InboxCount> found = queries.openCounts(open, viewer.id(), blocked);
+            for (int i = 0; i < open.size(); i++) {
+                counts.put(open.get(i), found.get(i));
+            }
+        }
+        for (Inbox view : views) {
+            if (view instanceof Inbox.Closed) {
+                counts.put(view, new InboxCount(countClosed(viewer), 0));
+            } else if (view instanceof Inbox.Blocked) {
+                counts.put(view, queries.count(ConversationFilter.of(view, viewer.id(), blocked), viewer.id(), blocked));
+            }
+        }
+        return counts;
+    }
+
     /** How many conversations are closed (without the unread count, which means nothing for closed ones). */
     @Transactional(readOnly = true)
     public long countClosed(StaffMember viewer) {

@@ -37,6 +37,7 @@ class InboxNavigation extends Div {
     private Choice current;
     private java.time.Instant closedCountedAt = java.time.Instant.MIN;
     private final java.time.Clock clock;
+    private final Map<Inbox, InboxCount> lastCounts = new java.util.HashMap<>();
 
     InboxNavigation(InboxService inboxes, ListService lists, StaffDirectory staff, StaffMember me,
                     Consumer<Choice> onChoose, java.time.Clock clock) {
@@ -121,15 +122,18 @@ class InboxNavigation extends Div {
         java.time.Instant now = clock.instant();
         boolean countClosed = now.isAfter(closedCountedAt.plusSeconds(60)) || current != null
                 && current.inbox() instanceof Inbox.Closed;
+        List<Inbox> counted = choices.stream().map(Choice::inbox)
+                .filter(inbox -> countClosed || !(inbox instanceof Inbox.Closed)).toList();
+        if (countClosed) {
+            closedCountedAt = now;
+        }
+        Map<Inbox, InboxCount> counts = inboxes.counts(me, counted);
+        lastCounts.putAll(counts);
         for (Choice choice : choices) {
-            boolean closed = choice.inbox() instanceof Inbox.Closed;
-            if (closed && !countClosed) {
+            InboxCount count = counts.get(choice.inbox());
+            if (count == null) {
                 continue;
             }
-            if (closed) {
-                closedCountedAt = now;
-            }
-            InboxCount count = closed ? new InboxCount(inboxes.countClosed(me), 0) : inboxes.count(me, choice.inbox());
             Button button = buttons.get(choice.key());
             Span badge = new Span(choice.inbox() instanceof Inbox.Closed ? String.valueOf(count.total())
                     : count.unread() > 0 ? count.unread() + " / " + count.total() : String.valueOf(count.total()));
@@ -140,5 +144,10 @@ class InboxNavigation extends Div {
             }
             button.setSuffixComponent(badge);
         }
+    }
+
+    /** The count of a view as last shown, if it was counted since this screen opened. */
+    java.util.Optional<InboxCount> lastCount(Inbox inbox) {
+        return java.util.Optional.ofNullable(lastCounts.get(inbox));
     }
 }

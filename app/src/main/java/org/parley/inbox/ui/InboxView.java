@@ -39,6 +39,7 @@ import org.parley.conversation.ConversationService;
 import org.parley.conversation.ConversationStatus;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.ConversationSearch;
+import org.parley.inbox.InboxCount;
 import org.parley.inbox.InboxService;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
@@ -285,9 +286,12 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
                 count.setText(inboxes.countClosed(me) + " closed");
                 return;
             }
-            var total = inboxes.count(me, views.current().inbox());
-            count.setText(total.total() + " open" + (total.unread() > 0 ? ", " + total.unread() + " unread" : ""));
+            showCount(inboxes.count(me, views.current().inbox()));
         }
+    }
+
+    private void showCount(InboxCount total) {
+        count.setText(total.total() + " open" + (total.unread() > 0 ? ", " + total.unread() + " unread" : ""));
     }
 
     void onChange(ConversationChanged change) {
@@ -313,8 +317,11 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     private void refreshLists() {
         list.getDataProvider().refreshAll();
-        refreshCount();
         views.refreshCounts();
+        // The view's own count was just counted with the others.
+        views.lastCount(views.current().inbox()).filter(c -> !searching()
+                        && !(views.current().inbox() instanceof org.parley.inbox.Inbox.Closed))
+                .ifPresentOrElse(this::showCount, this::refreshCount);
     }
 
     @Override
