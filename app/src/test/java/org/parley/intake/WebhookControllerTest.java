@@ -1,0 +1,105 @@
+package org.parley.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.base.PublicBaseUrl;
+import org.parley.line.LineGateway;
+import org.parley.line.LineGateway.WebhookReading;
+import org.parley.line.LineSnapshot;
+import org.parley.plugin.WebhookOutcome;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** What a provider is answered when Parley cannot store its webhook: always something it retries, never a redirect. */
+class WebhookControllerTest {
+
+    private final LineGateway gateway = mock(LineGateway.class);
+    private final InboundIntake intake = mock(InboundIntake.class);
+    private final PublicBaseUrl baseUrl = mock(PublicBaseUrl.class);
+    private final IntakeSettings settings = new IntakeSettings(1, Duration.ZERO, 3);
+    private final IntakeGate gate = new IntakeGate(settings);
+    private final WebhookController controller = new WebhookController(gateway, intake, baseUrl, gate, settings);
+
+    @BeforeEach
+    void aValidWebhook() {
+        when(baseUrl.resolve(anyString())).thenReturn(URI.create("http://localhost/webhooks/sandbox/sms"));
+        when(gateway.readWebhook(anyString(), anyString(), any()))
+                .thenReturn(new WebhookReading.Read(mock(LineSnapshot.class), WebhookOutcome.of()));
+    }
+
+    private ResponseEntity<String> post() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/sandbox/sms");
+        request.setContentType("application/x-www-form-urlencoded");
+        request.setContent("MessageId=SM1&From=%2B19295550100&Body=hello".getBytes());
+        return controller.receive("sandbox", "sms", request);
+    }
+
+    @Test
+    void noConnectionInTimeIsAnswered503WithRetryAfter() throws Exception {
+        when(intake.record(any(), anyList())).thenThrow(new CannotCreateTransactionException("pool exhausted"));
+
+        ResponseEntity<String> answer = post();
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aRaceLostOnEveryAttemptIsTriedAsOftenAsConfiguredThenAnswered503() throws Exception {
+        when(intake.record(any(), anyList())).thenThrow(
+                new ObjectOptimisticLockingFailureException("Conversation", 1L));
+
+        assertThat(post().getStatusCode().value()).isEqualTo(503);
+        verify(intake, times(3)).record(any(), anyList());
+    }
+
+    @Test
+    void aRaceLostOnceIsTriedAgainAndStored() throws Exception {
+        when(intake.record(any(), anyList())).thenThrow(new DataIntegrityViolationException("duplicate"))
+                .thenReturn(InboundIntake.Result.RECORDED);
+
+        assertThat(post().getStatusCode().value()).isEqualTo(200);
+        verify(intake, times(2)).record(any(), anyList());
+    }
+
+    @Test
+    void anyOtherFailureIsAnswered500WithoutARedirectOrTheExceptionsText() throws Exception {
+        when(intake.record(any(), anyList())).thenThrow(new IllegalStateException("Jane Roe wrote: my rash"));
+
+        ResponseEntity<String> answer = post();
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
+        assertThat(answer.getHeaders().getLocation()).isNull();
+        assertThat(answer.getBody()).doesNotContain("Jane").doesNotContain("rash");
+    }
+
+    @Test
+    void aWebhookBeyondTheIntakeLimitIsTurnedAwayAt503WithoutTouchingTheDatabase() throws Exception {
+        assertThat(gate.enter()).isTrue(); // the one permitted webhook is being stored
+        try {
+            ResponseEntity<String> answer = post();
+
+            assertThat(answer.getStatusCode().value()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            verify(intake, never()).record(any(), anyList());
+        } finally {
+            gate.leave();
+        }
+        assertThat(post().getStatusCode().value()).isEqualTo(200);
+    }
+}
