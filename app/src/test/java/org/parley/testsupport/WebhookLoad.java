@@ -12,12 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Plays a provider under load: posts signed sandbox webhooks over real HTTP from {@code connections} concurrent
- * connections (each posts its next webhook when the last was answered, as wrk does), and records each answer's status
- * and time. A provider retries what Parley answers 503; with {@code retryBusy} so does this, after the Retry-After.
+ * Plays a provider under load: posts signed sandbox webhooks (or makes any other request) over real HTTP from
+ * {@code connections} concurrent connections (each makes its next request when the last was answered, as wrk does),
+ * and records each answer's status and time. A provider retries what Parley answers 503; with {@code retryBusy} so does this, after the Retry-After.
  */
 public final class WebhookLoad {
 
@@ -52,7 +53,14 @@ public final class WebhookLoad {
      */
     public static Result run(SandboxWebhooks client, String lineId, String secret, int connections,
                              List<Map<String, String>> webhooks, boolean retryBusy) {
-        ConcurrentLinkedQueue<Map<String, String>> queue = new ConcurrentLinkedQueue<>(webhooks);
+        return run(connections, webhooks, fields -> client.post(lineId, SandboxWebhooks.SMS, secret, fields),
+                retryBusy);
+    }
+
+    /** Makes {@code call} for every item from {@code connections} concurrent connections, each item once. */
+    public static <T> Result run(int connections, List<T> items, Function<T, HttpResponse<?>> call,
+                                 boolean retryBusy) {
+        ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>(items);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -60,17 +68,15 @@ public final class WebhookLoad {
         CountDownLatch done = new CountDownLatch(connections);
         long start = System.nanoTime();
         for (int i = 0; i < connections; i++) {
-            Thread.ofVirtual().name("webhook-load-", i).start(() -> {
+            Thread.ofVirtual().name("load-", i).start(() -> {
                 try {
-                    for (Map<String, String> next; (next = queue.poll()) != null; ) {
-                        Map<String, String> fields = next;
-                        int status = post(() -> client.post(lineId, SandboxWebhooks.SMS, secret, fields), latencies,
-                                failures);
+                    for (T next; (next = queue.poll()) != null; ) {
+                        T item = next;
+                        int status = post(() -> call.apply(item), latencies, failures);
                         while (status == 503 && retryBusy) {
                             busy.incrementAndGet();
                             pause(Duration.ofMillis(200));
-                            status = post(() -> client.post(lineId, SandboxWebhooks.SMS, secret, fields), latencies,
-                                    failures);
+                            status = post(() -> call.apply(item), latencies, failures);
                         }
                         if (status == 503) {
                             busy.incrementAndGet();
@@ -89,15 +95,15 @@ public final class WebhookLoad {
             throw new IllegalStateException("interrupted", e);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Result(webhooks.size(), connections, elapsed, new TreeMap<>(statuses), busy.get(),
+        return new Result(items.size(), connections, elapsed, new TreeMap<>(statuses), busy.get(),
                 latencies.stream().mapToLong(Long::longValue).toArray(), List.copyOf(failures));
     }
 
-    private static int post(Supplier<HttpResponse<String>> call, ConcurrentLinkedQueue<Long> latencies,
+    private static int post(Supplier<HttpResponse<?>> call, ConcurrentLinkedQueue<Long> latencies,
                             List<String> failures) {
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = call.get();
+            HttpResponse<?> response = call.get();
             latencies.add(System.nanoTime() - started);
             if (response.statusCode() >= 300 && response.statusCode() != 503) {
                 failures.add(response.statusCode() + " " + response.headers().firstValue("Location").orElse("")

@@ -14,8 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.parley.line.LineService;
@@ -80,9 +78,9 @@ class IntakeBenchmark {
             }
         }
         for (int connections : CONNECTIONS) {
-            StaticLoad r = staticFile(connections, WEBHOOKS * 2);
+            WebhookLoad.Result r = staticFile(connections, WEBHOOKS * 2);
             rows.add(String.format("| static file (`/parley/parley.css`) | %d | 0 | %.0f | %.1f | %.1f | %s |",
-                    connections, r.perSecond, r.p50, r.p99, r.statuses));
+                    connections, r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.statuses()));
             System.out.println(rows.getLast());
         }
         write(rows);
@@ -99,44 +97,21 @@ class IntakeBenchmark {
         return texts;
     }
 
-    private record StaticLoad(double perSecond, double p50, double p99, Map<Integer, Integer> statuses) {
-    }
-
-    private StaticLoad staticFile(int connections, int requests) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/parley/parley.css"))
-                .build();
-        AtomicInteger left = new AtomicInteger(requests);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
-        CountDownLatch done = new CountDownLatch(connections);
-        long start = System.nanoTime();
-        for (int i = 0; i < connections; i++) {
-            Thread.ofVirtual().start(() -> {
+    private WebhookLoad.Result staticFile(int connections, int requests) {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/parley/parley.css"))
+                    .build();
+            return WebhookLoad.run(connections, java.util.Collections.nCopies(requests, request), get -> {
                 try {
-                    while (left.getAndDecrement() > 0) {
-                        long t = System.nanoTime();
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        latencies.add(System.nanoTime() - t);
-                        statuses.merge(status, 1, Integer::sum);
-                    }
-                } catch (IOException | InterruptedException e) {
-                    statuses.merge(-1, 1, Integer::sum);
-                } finally {
-                    done.countDown();
+                    return http.send(get, HttpResponse.BodyHandlers.discarding());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
                 }
-            });
+            }, false);
         }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        http.close();
-        return new StaticLoad(sorted.length / seconds, sorted[sorted.length / 2] / 1e6,
-                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, statuses);
     }
 
     private void write(List<String> rows) throws IOException {
