@@ -1,21 +1,47 @@
 package org.parley.notify;
 
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Lets tests in other packages reach the notification e-mails' quiet period, e.g. on each database. */
+/** Lets tests in other packages reach the notification e-mails' quiet period and the notification queues. */
 @Component
 public class NotifyFixtures {
 
     private final EmailQuietPeriod quietPeriod;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
-    NotifyFixtures(EmailQuietPeriod quietPeriod) {
+    NotifyFixtures(EmailQuietPeriod quietPeriod, JdbcClient jdbc, Clock clock) {
         this.quietPeriod = quietPeriod;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Whether a message e-mail to this staff member about this conversation may go out at {@code at} (recorded). */
     public boolean messageEmailAllowed(long staffId, long conversationId, Instant at) {
-        return quietPeriod.claim(new Notice(staffId, conversationId, Notice.Kind.MESSAGE, "New message in your inbox",
-                NotificationRouting.MY_INBOX, new Channels(true, false)), at);
+        return quietPeriod.claim(Notice.myInbox(staffId, conversationId, new Channels(true, false)), at);
+    }
+
+    /**
+     * Waits until every notification queued so far was delivered and every e-mail due by the app's clock was sent,
+     * given up or put back for a later try (tests must not sleep). Reads the queues' tables, as another node would.
+     */
+    public void awaitQueued(Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> dueNow() == 0);
+    }
+
+    /** Notification tasks and e-mails due by the app's clock (those being worked on included). */
+    public long dueNow() {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("select count(*) from notification_task where next_attempt_at <= ?").param(now)
+                .query(Long.class).single()
+                + jdbc.sql("select count(*) from notification_email where next_attempt_at <= ?").param(now)
+                .query(Long.class).single();
     }
 }
