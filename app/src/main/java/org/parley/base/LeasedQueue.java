@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,15 @@ public final class LeasedQueue {
         this.length = length;
     }
 
+    /**
+     * An instant as the queue's {@code timestamp(6)} columns should keep it: truncated to microseconds. A database
+     * that rounds the nanoseconds instead may store "now" a fraction of a microsecond in the future, and a row due now
+     * would not be due until the clock moves on (never, with a clock a test holds still).
+     */
+    public static Timestamp timestamp(Instant at) {
+        return Timestamp.from(at.truncatedTo(ChronoUnit.MICROS));
+    }
+
     /** Up to {@code max} rows due now and not leased, the longest waiting first. */
     public List<Long> due(int max) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -78,7 +88,7 @@ public final class LeasedQueue {
             int claimed = jdbc.sql("update " + table + " set lease_owner = ?, lease_until = ?, "
                             + "attempts = attempts + 1 where id = ? and next_attempt_at <= ? "
                             + "and (lease_until is null or lease_until < ?)")
-                    .params(owner, Timestamp.from(now.plus(length)), id, Timestamp.from(now), Timestamp.from(now))
+                    .params(owner, timestamp(now.plus(length)), id, Timestamp.from(now), Timestamp.from(now))
                     .update();
             if (claimed != 1) {
                 return Optional.empty();
@@ -108,6 +118,6 @@ public final class LeasedQueue {
     public boolean retryLater(Lease lease, Instant at) {
         return jdbc.sql("update " + table + " set next_attempt_at = ?, lease_owner = null, lease_until = null "
                         + "where id = ? and lease_owner = ?")
-                .params(Timestamp.from(at), lease.id(), owner).update() == 1;
+                .params(timestamp(at), lease.id(), owner).update() == 1;
     }
 }

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.parley.base.LeasedQueue;
@@ -80,8 +79,8 @@ class EmailNotifications implements SmartLifecycle, SchedulingConfigurer {
         if (!mail.configured()) {
             return;
         }
-        Timestamp arrived = Timestamp.from(arrivedAt.truncatedTo(ChronoUnit.MICROS));
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp arrived = LeasedQueue.timestamp(arrivedAt);
+        Timestamp now = LeasedQueue.timestamp(clock.instant());
         // An e-mail about this conversation still waiting (the mail server failed it) becomes this one, due now.
         int joined = jdbc.sql("update " + TABLE + " set list_id = ?, arrived_at = greatest(arrived_at, ?), "
                         + "attempts = 0, next_attempt_at = ? where staff_user_id = ? and conversation_id = ? "

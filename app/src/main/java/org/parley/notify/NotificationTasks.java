@@ -2,10 +2,10 @@ package org.parley.notify;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.base.LeasedQueue;
 import org.parley.conversation.PatientMessageArrived;
 import org.parley.mention.StaffMentioned;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +69,7 @@ class NotificationTasks {
 
     private long insert(Notice.Kind kind, long conversationId, long messageId, Long listId, Long staffId,
                         Long byStaffId, Instant now) {
-        Timestamp at = Timestamp.from(now.truncatedTo(ChronoUnit.MICROS));
+        Timestamp at = LeasedQueue.timestamp(now);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into " + TABLE + " (kind, conversation_id, message_id, list_id, staff_user_id, "
                         + "by_staff_user_id, arrived_at, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?)")
