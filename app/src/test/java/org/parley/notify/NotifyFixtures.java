@@ -6,21 +6,45 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.parley.base.LeasedQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Lets tests in other packages reach the notification e-mails' quiet period and the notification queues. */
 @Component
 public class NotifyFixtures {
 
     private final EmailQuietPeriod quietPeriod;
+    private final InboxNotifications notifications;
+    private final NotificationQueueSettings settings;
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    NotifyFixtures(EmailQuietPeriod quietPeriod, JdbcClient jdbc, Clock clock) {
+    NotifyFixtures(EmailQuietPeriod quietPeriod, InboxNotifications notifications, NotificationQueueSettings settings,
+                   JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.quietPeriod = quietPeriod;
+        this.notifications = notifications;
+        this.settings = settings;
         this.jdbc = jdbc;
+        this.tx = tx;
         this.clock = clock;
+    }
+
+    /** Stops this node's notification worker: tasks stay in their table until it starts again (or a node takes them). */
+    public void stopNotificationWorker() {
+        notifications.stop();
+    }
+
+    /** Starts this node's notification worker again; it works what waited at once. */
+    public void startNotificationWorker() {
+        notifications.start();
+    }
+
+    /** The notification task queue as another node sees it: {@code node} in its leases, time from {@code clock}. */
+    public LeasedQueue notificationTasksAs(String node, Clock clock) {
+        return new LeasedQueue(jdbc, tx, NotificationTasks.TABLE, node, clock, settings.lease());
     }
 
     /** Whether a message e-mail to this staff member about this conversation may go out at {@code at} (recorded). */
