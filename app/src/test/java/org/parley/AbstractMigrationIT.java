@@ -227,6 +227,28 @@ abstract class AbstractMigrationIT {
     }
 
     @Test
+    void aNewerEmailAboutAConversationJoinsTheOneStillWaitingOnTheDatabaseUnderTest() {
+        org.parley.security.StaffMember nurse = staffFixtures.account("mail-" + UUID.randomUUID().toString()
+                .substring(0, 8), "Nina Mailed", "a long enough password", org.parley.security.Role.STAFF);
+        java.time.Instant first = java.time.Instant.parse("2030-01-01T09:00:00.123456Z");
+        notifyFixtures.stopEmailWorker();
+        try {
+            notifyFixtures.queueMessageEmail(nurse.id(), 77, first);
+            notifyFixtures.queueMessageEmail(nurse.id(), 77, first.plusSeconds(30));
+            notifyFixtures.queueMessageEmail(nurse.id(), 78, first);
+
+            assertThat(notifyFixtures.queuedEmailArrivals(nurse.id(), 77)).containsExactly(first.plusSeconds(30));
+            assertThat(notifyFixtures.queuedEmailArrivals(nurse.id(), 78)).containsExactly(first);
+        } finally {
+            notifyFixtures.startEmailWorker();
+        }
+
+        // No mail server is set up here: the worker finds nothing to send and deletes them.
+        await().atMost(Duration.ofSeconds(15)).until(() -> notifyFixtures.queuedEmailArrivals(nurse.id(), 77)
+                .isEmpty() && notifyFixtures.queuedEmailArrivals(nurse.id(), 78).isEmpty());
+    }
+
+    @Test
     void theChartExportQueueAndEachMessagesExportsAreIndexed() {
         assertThat(indexAndUniqueConstraintNames()).contains(
                 "ix_chart_export_conversation",

@@ -79,6 +79,12 @@ class EmailNotifications implements SmartLifecycle, SchedulingConfigurer {
         if (!mail.configured()) {
             return;
         }
+        store(notice, arrivedAt);
+        thread.wakeAfterCommit();
+    }
+
+    /** The queue's row of a notice's e-mail, in the caller's transaction. */
+    void store(Notice notice, Instant arrivedAt) {
         Timestamp arrived = LeasedQueue.timestamp(arrivedAt);
         Timestamp now = LeasedQueue.timestamp(clock.instant());
         // An e-mail about this conversation still waiting (the mail server failed it) becomes this one, due now.
@@ -95,12 +101,6 @@ class EmailNotifications implements SmartLifecycle, SchedulingConfigurer {
                             now)
                     .update();
         }
-        thread.wakeAfterCommit();
-    }
-
-    /** Sends every due e-mail in the calling thread (see {@link QueueThread#runHere()}): for tests. */
-    void sendDueNow() {
-        thread.runHere();
     }
 
     private record Queued(long staffId, long conversationId, Notice.Kind kind, Long listId, Instant arrivedAt) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.parley.base.LeasedQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,15 +18,17 @@ public class NotifyFixtures {
 
     private final EmailQuietPeriod quietPeriod;
     private final InboxNotifications notifications;
+    private final EmailNotifications emails;
     private final NotificationQueueSettings settings;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    NotifyFixtures(EmailQuietPeriod quietPeriod, InboxNotifications notifications, NotificationQueueSettings settings,
-                   JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    NotifyFixtures(EmailQuietPeriod quietPeriod, InboxNotifications notifications, EmailNotifications emails,
+                   NotificationQueueSettings settings, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.quietPeriod = quietPeriod;
         this.notifications = notifications;
+        this.emails = emails;
         this.settings = settings;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -40,6 +43,29 @@ public class NotifyFixtures {
     /** Starts this node's notification worker again; it works what waited at once. */
     public void startNotificationWorker() {
         notifications.start();
+    }
+
+    /** Stops this node's e-mail worker: e-mails stay queued until it starts again. */
+    public void stopEmailWorker() {
+        emails.stop();
+    }
+
+    /** Starts this node's e-mail worker again. */
+    public void startEmailWorker() {
+        emails.start();
+    }
+
+    /** Queues a "New message in your inbox" e-mail as the notification worker does (whether or not mail is set up). */
+    public void queueMessageEmail(long staffId, long conversationId, Instant arrivedAt) {
+        tx.executeWithoutResult(status -> emails.store(Notice.myInbox(staffId, conversationId,
+                new Channels(true, false)), arrivedAt));
+    }
+
+    /** When the messages of the e-mails queued to this staff member about this conversation arrived. */
+    public List<Instant> queuedEmailArrivals(long staffId, long conversationId) {
+        return jdbc.sql("select arrived_at from notification_email where staff_user_id = ? and conversation_id = ? "
+                        + "order by arrived_at").params(staffId, conversationId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
     }
 
     /** The notification task queue as another node sees it: {@code node} in its leases, time from {@code clock}. */
