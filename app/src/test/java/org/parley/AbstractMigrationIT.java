@@ -188,6 +188,67 @@ abstract class AbstractMigrationIT {
     }
 
     @Test
+    void aPatientTextIsAnnouncedThroughTheLeasedNotificationQueueOnTheDatabaseUnderTest() {
+        assertThat(indexAndUniqueConstraintNames()).contains(
+                "ix_notification_task_due",
+                "ix_notification_email_due",
+                "ix_notification_email_recipient");
+        String secret = lines.find(LINE).orElseThrow().settings().get(SandboxWebhooks.SECRET_SETTING);
+        String messageId = "SM-" + UUID.randomUUID();
+        long task;
+        notifyFixtures.stopNotificationWorker();
+        try {
+            HttpResponse<String> response = webhooks.post(LINE, SandboxWebhooks.SMS, secret,
+                    SandboxWebhooks.inboundSms(messageId, "+15555550131", LINE_NUMBER, "Hello"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            task = jdbc.queryForObject("select t.id from notification_task t join message m on m.id = t.message_id "
+                    + "where m.provider_message_id = ? and t.kind = 'MESSAGE'", Long.class, messageId);
+
+            // Two other nodes: B claims the task; C may not while B's lease holds, and takes it once it has run out.
+            java.time.Clock now = java.time.Clock.systemUTC();
+            org.parley.base.LeasedQueue nodeB = notifyFixtures.notificationTasksAs("node-b", now);
+            org.parley.base.LeasedQueue nodeC = notifyFixtures.notificationTasksAs("node-c", now);
+            org.parley.base.LeasedQueue nodeCLater = notifyFixtures.notificationTasksAs("node-c",
+                    java.time.Clock.offset(now, Duration.ofHours(1)));
+            org.parley.base.LeasedQueue.Lease byB = nodeB.claim(task).orElseThrow();
+            assertThat(nodeC.claim(task)).isEmpty();
+            org.parley.base.LeasedQueue.Lease byC = nodeCLater.claim(task).orElseThrow();
+            assertThat(byC.attempts()).isEqualTo(2);
+            assertThat(nodeB.finish(byB)).as("B's lease was taken over").isFalse();
+            assertThat(nodeB.retryLater(byB, now.instant())).isFalse();
+            assertThat(nodeCLater.retryLater(byC, now.instant())).isTrue();
+        } finally {
+            notifyFixtures.startNotificationWorker();
+        }
+
+        // This node's worker routes it and deletes it (with its assignees' rows).
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "select count(*) from notification_task where id = ?", Long.class, task) == 0);
+    }
+
+    @Test
+    void aNewerEmailAboutAConversationJoinsTheOneStillWaitingOnTheDatabaseUnderTest() {
+        org.parley.security.StaffMember nurse = staffFixtures.account("mail-" + UUID.randomUUID().toString()
+                .substring(0, 8), "Nina Mailed", "a long enough password", org.parley.security.Role.STAFF);
+        java.time.Instant first = java.time.Instant.parse("2030-01-01T09:00:00.123456Z");
+        notifyFixtures.stopEmailWorker();
+        try {
+            notifyFixtures.queueMessageEmail(nurse.id(), 77, first);
+            notifyFixtures.queueMessageEmail(nurse.id(), 77, first.plusSeconds(30));
+            notifyFixtures.queueMessageEmail(nurse.id(), 78, first);
+
+            assertThat(notifyFixtures.queuedEmailArrivals(nurse.id(), 77)).containsExactly(first.plusSeconds(30));
+            assertThat(notifyFixtures.queuedEmailArrivals(nurse.id(), 78)).containsExactly(first);
+        } finally {
+            notifyFixtures.startEmailWorker();
+        }
+
+        // No mail server is set up here: the worker finds nothing to send and deletes them.
+        await().atMost(Duration.ofSeconds(15)).until(() -> notifyFixtures.queuedEmailArrivals(nurse.id(), 77)
+                .isEmpty() && notifyFixtures.queuedEmailArrivals(nurse.id(), 78).isEmpty());
+    }
+
+    @Test
     void theChartExportQueueAndEachMessagesExportsAreIndexed() {
         assertThat(indexAndUniqueConstraintNames()).contains(
                 "ix_chart_export_conversation",

@@ -1,90 +1,180 @@
 package org.parley.notify;
 
 import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.parley.base.LeasedQueue;
+import org.parley.base.NodeId;
 import org.parley.base.PublicBaseUrl;
+import org.parley.base.QueueThread;
+import org.parley.base.RetryBackoff;
 import org.parley.security.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends notification e-mails. They leave on one thread of their own: the inbox never waits for a mail server, a slow
- * or dead one delays only e-mails, and the quiet period is checked without races. An e-mail says where a message is
- * and links to it, never who wrote or what (no PHI in subject, body or link). A failure is logged with ids and the
- * mail server's reason only.
+ * Sends notification e-mails from a durable queue ({@code notification_email}) on a thread of their own: the inbox and
+ * the desktop pop-ups never wait for a mail server, a slow or dead one delays only e-mails, and an e-mail queued
+ * before a crash is sent after it. An e-mail says where a message is and links to it, never who wrote or what (no PHI
+ * in subject, body or link). At most one per staff member, conversation and kind per quiet period
+ * ({@link EmailQuietPeriod}, counted from when the message arrived); an e-mail the server refused is tried again with
+ * back-off and given up after {@code parley.notify.max-attempts}, and a newer message about the same conversation
+ * tries again at once. Failures are logged with ids and the mail server's reason only.
  */
 @Component
-class EmailNotifications {
+class EmailNotifications implements SmartLifecycle, SchedulingConfigurer {
 
+    /** How long stopping waits for the row being worked on (an e-mail may wait for a slow mail server). */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(EmailNotifications.class);
+    private static final String TABLE = "notification_email";
+    private static final int BATCH = 20;
 
     private final MailSetup mail;
     private final StaffDirectory staff;
     private final EmailQuietPeriod quietPeriod;
+    private final NotificationRouting routing;
     private final PublicBaseUrl baseUrl;
+    private final JdbcClient jdbc;
     private final Clock clock;
+    private final NotificationQueueSettings settings;
     private final String from;
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "parley-notify-mail");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LeasedQueue queue;
+    private final QueueThread thread = new QueueThread("parley-notify-mail", this::sendDue);
 
-    EmailNotifications(MailSetup mail, StaffDirectory staff, EmailQuietPeriod quietPeriod, PublicBaseUrl baseUrl,
-                       Clock clock, @Value("${parley.notify.email-from:}") String from) {
+    EmailNotifications(MailSetup mail, StaffDirectory staff, EmailQuietPeriod quietPeriod, NotificationRouting routing,
+                       PublicBaseUrl baseUrl, JdbcClient jdbc, TransactionTemplate tx, Clock clock, NodeId node,
+                       NotificationQueueSettings settings, @Value("${parley.notify.email-from:}") String from) {
         this.mail = mail;
         this.staff = staff;
         this.quietPeriod = quietPeriod;
+        this.routing = routing;
         this.baseUrl = baseUrl;
+        this.jdbc = jdbc;
         this.clock = clock;
+        this.settings = settings;
         this.from = from == null ? "" : from.strip();
+        this.queue = new LeasedQueue(jdbc, tx, TABLE, node.value(), clock, settings.lease());
     }
 
-    /** Queues the e-mail of a notice; nothing happens when IT has not set up e-mail. */
-    void send(Notice notice) {
-        if (mail.configured()) {
-            // The quiet period counts from when messages arrived, not from when a busy queue got to them.
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            sending.execute(() -> deliver(notice, now));
+    /**
+     * Queues the e-mail of a notice in the caller's transaction, to go once that commits; nothing happens when IT has
+     * not set up e-mail.
+     *
+     * @param arrivedAt when the message arrived: the quiet period counts from then, not from when a busy queue got to it
+     */
+    void queue(Notice notice, Instant arrivedAt) {
+        if (!mail.configured()) {
+            return;
+        }
+        store(notice, arrivedAt);
+        thread.wakeAfterCommit();
+    }
+
+    /** The queue's row of a notice's e-mail, in the caller's transaction. */
+    void store(Notice notice, Instant arrivedAt) {
+        Timestamp arrived = LeasedQueue.timestamp(arrivedAt);
+        Timestamp now = LeasedQueue.timestamp(clock.instant());
+        // An e-mail about this conversation still waiting (the mail server failed it) becomes this one, due now.
+        int joined = jdbc.sql("update " + TABLE + " set list_id = ?, arrived_at = greatest(arrived_at, ?), "
+                        + "attempts = 0, next_attempt_at = ? where staff_user_id = ? and conversation_id = ? "
+                        + "and kind = ? and (lease_until is null or lease_until < ?)")
+                .params(notice.listId(), arrived, now, notice.staffId(), notice.conversationId(), notice.kind().name(),
+                        now)
+                .update();
+        if (joined == 0) {
+            jdbc.sql("insert into " + TABLE + " (staff_user_id, conversation_id, kind, list_id, arrived_at, attempts, "
+                            + "next_attempt_at) values (?, ?, ?, ?, ?, 0, ?)")
+                    .params(notice.staffId(), notice.conversationId(), notice.kind().name(), notice.listId(), arrived,
+                            now)
+                    .update();
         }
     }
 
-    private void deliver(Notice notice, Instant arrivedAt) {
+    private record Queued(long staffId, long conversationId, Notice.Kind kind, Long listId, Instant arrivedAt) {
+    }
+
+    private void sendDue() {
+        List<Long> due;
+        do {
+            due = queue.due(BATCH);
+            for (long id : due) {
+                queue.claim(id).ifPresent(this::send);
+            }
+        } while (due.size() == BATCH);
+    }
+
+    private void send(LeasedQueue.Lease lease) {
+        Optional<Queued> queued = jdbc.sql("select staff_user_id, conversation_id, kind, list_id, arrived_at from "
+                        + TABLE + " where id = ?").param(lease.id())
+                .query((rs, n) -> new Queued(rs.getLong(1), rs.getLong(2), Notice.Kind.valueOf(rs.getString(3)),
+                        rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()))
+                .optional();
+        Optional<Notice> notice = queued.flatMap(q -> routing.queuedEmail(q.staffId(), q.conversationId(), q.kind(),
+                q.listId()));
+        if (notice.isEmpty() || !mail.configured()) {
+            log.debug("Notification e-mail {} has nothing left to send", lease.id());
+            queue.finish(lease);
+            return;
+        }
+        send(lease, notice.get(), queued.get().arrivedAt());
+    }
+
+    private void send(LeasedQueue.Lease lease, Notice notice, Instant arrivedAt) {
         try {
             Optional<String> address = staff.emailOf(notice.staffId());
             if (address.isEmpty()) {
                 log.debug("No e-mail address for staff member {}: notification not e-mailed", notice.staffId());
-                return;
-            }
-            if (!quietPeriod.claim(notice, arrivedAt)) {
+            } else if (!quietPeriod.claim(notice, arrivedAt)) {
                 log.debug("Staff member {} was e-mailed about conversation {} within the quiet period",
                         notice.staffId(), notice.conversationId());
-                return;
-            }
-            try {
-                mail.sender().orElseThrow().send(message(notice, address.get()));
+            } else {
+                try {
+                    mail.sender().orElseThrow().send(message(notice, address.get()));
+                } catch (RuntimeException failed) {
+                    quietPeriod.release(notice, arrivedAt);
+                    throw failed;
+                }
                 log.debug("Notification e-mailed to staff member {} about conversation {}", notice.staffId(),
                         notice.conversationId());
-            } catch (RuntimeException failed) {
-                quietPeriod.release(notice, arrivedAt);
-                throw failed;
             }
         } catch (RuntimeException failed) {
-            // The e-mail carries no PHI, so neither can the mail server's answer; the stack trace adds nothing for IT.
-            log.warn("Notification e-mail to staff member {} about conversation {} failed: {}", notice.staffId(),
-                    notice.conversationId(), reason(failed));
+            retryOrGiveUp(lease, notice, failed);
+            return;
+        }
+        queue.finish(lease);
+    }
+
+    private void retryOrGiveUp(LeasedQueue.Lease lease, Notice notice, RuntimeException failed) {
+        // The e-mail carries no PHI, so neither can the mail server's answer; the stack trace adds nothing for IT.
+        String what = "Notification e-mail to staff member " + notice.staffId() + " about conversation "
+                + notice.conversationId() + " failed: " + reason(failed);
+        try {
+            if (lease.attempts() >= settings.maxAttempts()) {
+                queue.finish(lease);
+                log.warn("{}; given up after {} attempts", what, lease.attempts());
+            } else {
+                Instant next = clock.instant().plus(new RetryBackoff(settings.firstRetry(), settings.maxRetryDelay())
+                        .after(lease.attempts()));
+                queue.retryLater(lease, next);
+                log.warn("{}; trying again at {} (attempt {} of {})", what, next, lease.attempts(),
+                        settings.maxAttempts());
+            }
+        } catch (RuntimeException alsoFailed) {
+            // The lease runs out and the e-mail is taken up again.
+            log.warn("{}; and it could not be put back: {}", what, alsoFailed.getClass().getName());
         }
     }
 
@@ -118,16 +208,28 @@ class EmailNotifications {
                 + ")";
     }
 
-    /** Waits until every e-mail queued so far was sent or given up: for tests, which must not sleep. */
-    void awaitQueued(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
-        sending.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(thread::wake, settings.pollInterval());
+    }
+
+    @Override
+    public void start() {
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        thread.stop(STOP_PATIENCE);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread.isRunning();
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
-        sending.shutdown();
-        if (!sending.awaitTermination(10, TimeUnit.SECONDS)) {
-            sending.shutdownNow();
-        }
+    void close() {
+        thread.close();
     }
 }

@@ -1,73 +1,179 @@
 package org.parley.notify;
 
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.parley.base.LeasedQueue;
+import org.parley.base.NodeId;
+import org.parley.base.QueueThread;
+import org.parley.base.RetryBackoff;
 import org.parley.conversation.PatientMessageArrived;
 import org.parley.mention.StaffMentioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Listens to the inbox: once a patient's message or a mention is committed, tells whoever should hear of it.
+ * Listens to the inbox and tells whoever should hear of a patient's message or a mention, durably and never in the
+ * inbox's thread.
  *
- * <p>Each handler works in a new transaction of its own: the inbox's has committed, and a pop-up published in its
- * after-commit phase would never reach {@code LiveUpdates} (Spring does not run transactional listeners registered
- * while committing). Nothing here can fail the inbox, not even a pop-up's delivery when that transaction commits:
- * errors are logged with ids only.
+ * <p>In the inbox's transaction (same thread, same connection) each event becomes a row of
+ * {@code notification_task}: if the inbox commits, the notification cannot be lost, not even by a crash right after;
+ * if it rolls back, there is nothing to tell. Once committed, this feature's worker thread is woken (the inbox's
+ * thread only hands over) and, on its own connection, claims the row under a lease ({@link LeasedQueue}), routes it
+ * ({@link NotificationRouting}), publishes the desktop pop-ups and queues the e-mails ({@link EmailNotifications})
+ * in one transaction that also deletes the row; pop-ups reach open tabs after that commits. A poll every
+ * {@code parley.notify.poll-interval} catches what a wake-up missed: rows of a node that died (after their lease)
+ * and rows written while no worker ran. Failures are retried with back-off and logged with ids only.
  */
 @Component
-class InboxNotifications {
+class InboxNotifications implements SmartLifecycle, SchedulingConfigurer {
 
+    /** How long stopping waits for the row being worked on (an e-mail may wait for a slow mail server). */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(InboxNotifications.class);
+    private static final int BATCH = 50;
 
+    private final NotificationTasks tasks;
     private final NotificationRouting routing;
     private final EmailNotifications emails;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final Clock clock;
+    private final NotificationQueueSettings settings;
+    private final LeasedQueue queue;
+    private final QueueThread thread = new QueueThread("parley-notify", this::deliverDue);
 
-    InboxNotifications(NotificationRouting routing, EmailNotifications emails, ApplicationEventPublisher events,
-                       PlatformTransactionManager transactions) {
+    InboxNotifications(NotificationTasks tasks, NotificationRouting routing, EmailNotifications emails,
+                       ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+                       NodeId node, NotificationQueueSettings settings) {
+        this.tasks = tasks;
         this.routing = routing;
         this.emails = emails;
         this.events = events;
-        this.tx = new TransactionTemplate(transactions);
-        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = settings;
+        this.queue = new LeasedQueue(jdbc, tx, NotificationTasks.TABLE, node.value(), clock, settings.lease());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(PatientMessageArrived arrived) {
-        try {
-            tx.executeWithoutResult(status -> deliver(routing.forArrival(arrived)));
-        } catch (RuntimeException failed) {
-            log.warn("Notifications of a message in conversation {} failed: {}", arrived.conversationId(),
-                    failed.getClass().getSimpleName());
+        if (arrived.blocked()) {
+            return;   // nobody hears of a blocked number
         }
+        tasks.add(arrived, clock.instant());
+        thread.wakeAfterCommit();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(StaffMentioned mentioned) {
+        tasks.add(mentioned, clock.instant());
+        thread.wakeAfterCommit();
+    }
+
+    /** Delivers every due notification in the calling thread (see {@link QueueThread#runHere()}): for tests. */
+    void deliverDueNow() {
+        thread.runHere();
+    }
+
+    private void deliverDue() {
+        List<Long> due;
+        do {
+            due = queue.due(BATCH);
+            for (long id : due) {
+                queue.claim(id).ifPresent(this::deliver);
+            }
+        } while (due.size() == BATCH);
+    }
+
+    private void deliver(LeasedQueue.Lease lease) {
         try {
-            tx.executeWithoutResult(status -> deliver(routing.forMention(mentioned)));
+            Boolean done = tx.execute(status -> {
+                tasks.find(lease.id()).ifPresent(this::route);
+                if (queue.finish(lease)) {
+                    return true;
+                }
+                // Our lease ran out and another node took the task over: it delivers, we undo.
+                status.setRollbackOnly();
+                return false;
+            });
+            if (!Boolean.TRUE.equals(done)) {
+                log.info("Notification task {} was taken over by another node", lease.id());
+            }
         } catch (RuntimeException failed) {
-            log.warn("Notification of a mention in conversation {} failed: {}", mentioned.conversationId(),
-                    failed.getClass().getSimpleName());
+            retryOrGiveUp(lease, failed);
         }
     }
 
-    private void deliver(List<Notice> notices) {
+    private void route(NotificationTasks.Task task) {
+        List<Notice> notices = switch (task.kind()) {
+            case MESSAGE -> routing.forArrival(task.arrival());
+            case MENTION -> routing.forMention(task.mention());
+        };
         for (Notice notice : notices) {
             if (notice.channels().desktop()) {
+                // Published in this transaction: LiveUpdates hands it to the open tabs once it commits.
                 events.publishEvent(new DesktopNotification(notice.staffId(), notice.conversationId(),
                         notice.title()));
             }
             if (notice.channels().email()) {
-                emails.send(notice);
+                emails.queue(notice, task.arrivedAt());
             }
         }
+    }
+
+    private void retryOrGiveUp(LeasedQueue.Lease lease, RuntimeException failed) {
+        try {
+            if (lease.attempts() >= settings.maxAttempts()) {
+                tx.executeWithoutResult(status -> queue.finish(lease));
+                log.warn("Notification task {} given up after {} attempts: {}", lease.id(), lease.attempts(),
+                        failed.getClass().getName());
+            } else {
+                Instant next = clock.instant().plus(new RetryBackoff(settings.firstRetry(), settings.maxRetryDelay())
+                        .after(lease.attempts()));
+                tx.executeWithoutResult(status -> queue.retryLater(lease, next));
+                log.warn("Notification task {} failed (attempt {}), trying again at {}: {}", lease.id(),
+                        lease.attempts(), next, failed.getClass().getName());
+            }
+        } catch (RuntimeException alsoFailed) {
+            // The lease runs out and the task is taken up again.
+            log.warn("Notification task {} failed and could not be put back: {}", lease.id(),
+                    alsoFailed.getClass().getName());
+        }
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(thread::wake, settings.pollInterval());
+    }
+
+    @Override
+    public void start() {
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        thread.stop(STOP_PATIENCE);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread.isRunning();
+    }
+
+    @PreDestroy
+    void close() {
+        thread.close();
     }
 }

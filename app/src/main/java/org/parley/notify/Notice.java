@@ -6,14 +6,37 @@ package org.parley.notify;
  * @param staffId        who
  * @param conversationId where (a link opens it)
  * @param kind           a new patient message or a mention
+ * @param listId         the list a message waited in, or {@code null} for "My inbox" and mentions
  * @param title          the e-mail's subject and the pop-up's title, e.g. "New message in Front Desk"
  * @param because        why they get it, in the words of the Notifications page, e.g. "Front Desk", "My inbox"
  * @param channels       what to send
  */
-record Notice(long staffId, long conversationId, Kind kind, String title, String because, Channels channels) {
+record Notice(long staffId, long conversationId, Kind kind, Long listId, String title, String because,
+              Channels channels) {
+
+    static final String MY_INBOX = "My inbox";
+    static final String MENTIONS = "Mentions";
 
     enum Kind {
         MESSAGE,
         MENTION
+    }
+
+    /** A patient's message in a conversation assigned to the staff member. */
+    static Notice myInbox(long staffId, long conversationId, Channels channels) {
+        return new Notice(staffId, conversationId, Kind.MESSAGE, null, "New message in your inbox", MY_INBOX,
+                channels);
+    }
+
+    /** A patient's message in a list the staff member subscribes to. */
+    static Notice inList(long staffId, long conversationId, long listId, String listName, Channels channels) {
+        return new Notice(staffId, conversationId, Kind.MESSAGE, listId, "New message in " + listName, listName,
+                channels);
+    }
+
+    /** A mention in a note: e-mail only (the bell in the app is the inbox's). */
+    static Notice mention(long staffId, long conversationId) {
+        return new Notice(staffId, conversationId, Kind.MENTION, null, "You were mentioned in a conversation",
+                MENTIONS, new Channels(true, false));
     }
 }

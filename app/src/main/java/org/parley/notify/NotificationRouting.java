@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationRouting {
 
-    static final String MY_INBOX = "My inbox";
-    static final String MENTIONS = "Mentions";
-
     private final ListService lists;
     private final StaffDirectory staff;
     private final NotificationPreferences preferences;
@@ -40,8 +37,8 @@ class NotificationRouting {
         List<Notice> notices = new ArrayList<>();
         if (!arrived.assigneeIds().isEmpty()) {
             for (long id : arrived.assigneeIds().stream().sorted().toList()) {
-                notice(id, arrived.conversationId(), Notice.Kind.MESSAGE, "New message in your inbox", MY_INBOX,
-                        preferences.forMyInbox(id)).ifPresent(notices::add);
+                keep(Notice.myInbox(id, arrived.conversationId(), preferences.forMyInbox(id)))
+                        .ifPresent(notices::add);
             }
             return notices;
         }
@@ -50,8 +47,8 @@ class NotificationRouting {
         if (list.isPresent()) {
             Map<Long, Channels> chosen = preferences.forList(list.get(), list.get().memberIds());
             for (long id : chosen.keySet().stream().sorted().toList()) {
-                notice(id, arrived.conversationId(), Notice.Kind.MESSAGE, "New message in " + list.get().name(),
-                        list.get().name(), chosen.get(id)).ifPresent(notices::add);
+                keep(Notice.inList(id, arrived.conversationId(), list.get().id(), list.get().name(), chosen.get(id)))
+                        .ifPresent(notices::add);
             }
         }
         return notices;
@@ -61,15 +58,27 @@ class NotificationRouting {
         if (mentioned.staffId() == mentioned.byStaffId() || !preferences.mentionEmail(mentioned.staffId())) {
             return List.of();
         }
-        return notice(mentioned.staffId(), mentioned.conversationId(), Notice.Kind.MENTION,
-                "You were mentioned in a conversation", MENTIONS, new Channels(true, false)).stream().toList();
+        return keep(Notice.mention(mentioned.staffId(), mentioned.conversationId())).stream().toList();
     }
 
-    private Optional<Notice> notice(long staffId, long conversationId, Notice.Kind kind, String title, String because,
-                                    Channels channels) {
-        if (!channels.any() || staff.findActive(staffId).isEmpty()) {
+    /**
+     * The e-mail notice routed earlier and queued by its ids, with its words as of now (a list renamed meanwhile
+     * shows its new name); empty when its list no longer exists.
+     */
+    Optional<Notice> queuedEmail(long staffId, long conversationId, Notice.Kind kind, Long listId) {
+        Channels email = new Channels(true, false);
+        return switch (kind) {
+            case MENTION -> Optional.of(Notice.mention(staffId, conversationId));
+            case MESSAGE -> listId == null ? Optional.of(Notice.myInbox(staffId, conversationId, email))
+                    : lists.find(listId).map(list -> Notice.inList(staffId, conversationId, list.id(), list.name(),
+                    email));
+        };
+    }
+
+    private Optional<Notice> keep(Notice notice) {
+        if (!notice.channels().any() || staff.findActive(notice.staffId()).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Notice(staffId, conversationId, kind, title, because, channels));
+        return Optional.of(notice);
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class QueueWorkTest {
 
@@ -52,5 +56,79 @@ class QueueWorkTest {
 
         assertThat(runs).as("the running thread looked once more").hasValue(2);
         assertThat(mostAtOnce).hasValue(1);
+    }
+
+    @Test
+    void aWakeHandsTheWorkToTheQueuesOwnThreadAndReturnsAtOnce() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch ran = new CountDownLatch(1);
+        AtomicReference<String> workedOn = new AtomicReference<>();
+        QueueThread queue = new QueueThread("test-queue", () -> {
+            workedOn.set(Thread.currentThread().getName());
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ran.countDown();
+        });
+        try {
+            queue.start();   // looks once for work left from before, and is now busy with it
+
+            long before = System.nanoTime();
+            queue.wake();
+            queue.wake();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(1));
+            release.countDown();
+            assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(workedOn.get()).isEqualTo("test-queue");
+        } finally {
+            queue.close();
+        }
+    }
+
+    @Test
+    void aStoppedQueueThreadIgnoresWakeUpsAndLooksAgainWhenStarted() throws Exception {
+        Semaphore looked = new Semaphore(0);
+        QueueThread queue = new QueueThread("test-queue", looked::release);
+        try {
+            queue.wake();
+            assertThat(looked.tryAcquire(200, TimeUnit.MILLISECONDS)).as("not started yet").isFalse();
+            queue.start();
+            assertThat(looked.tryAcquire(10, TimeUnit.SECONDS)).as("a look at start").isTrue();
+
+            queue.stop(Duration.ofSeconds(10));
+            queue.wake();
+            assertThat(looked.tryAcquire(200, TimeUnit.MILLISECONDS)).as("stopped").isFalse();
+
+            queue.start();
+            assertThat(looked.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            queue.close();
+        }
+    }
+
+    @Test
+    void aWakeAfterCommitComesWithTheCommitAndNotBefore() throws Exception {
+        Semaphore looked = new Semaphore(0);
+        QueueThread queue = new QueueThread("test-queue", looked::release);
+        try {
+            queue.start();
+            assertThat(looked.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            TransactionSynchronizationManager.initSynchronization();
+            try {
+                queue.wakeAfterCommit();
+                assertThat(looked.tryAcquire(200, TimeUnit.MILLISECONDS)).as("before the commit").isFalse();
+
+                TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+
+                assertThat(looked.tryAcquire(10, TimeUnit.SECONDS)).as("after the commit").isTrue();
+            } finally {
+                TransactionSynchronizationManager.clearSynchronization();
+            }
+        } finally {
+            queue.close();
+        }
     }
 }

@@ -91,7 +91,7 @@ class NotificationEmailIT {
     @Autowired
     NotificationPreferences preferences;
     @Autowired
-    EmailNotifications emails;
+    NotifyFixtures queues;
     @Autowired
     MutableClock clock;
 
@@ -258,7 +258,7 @@ class NotificationEmailIT {
         smtp.stop();
         try {
             inbox.patientTexts("sandbox", UUID.randomUUID().toString(), phone, TEXT);
-            emails.awaitQueued(Duration.ofSeconds(30));
+            queues.awaitQueued(Duration.ofSeconds(30));
         } finally {
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
@@ -297,7 +297,7 @@ class NotificationEmailIT {
 
     /** Every e-mail received so far, once every notification queued so far was sent. */
     private List<MimeMessage> mails() throws Exception {
-        emails.awaitQueued(Duration.ofSeconds(30));
+        queues.awaitQueued(Duration.ofSeconds(30));
         return List.of(smtp.getReceivedMessages());
     }
 
