@@ -31,6 +31,11 @@ public final class WebhookLoad {
             return latencyNanos.length / (elapsed.toNanos() / 1e9);
         }
 
+        /** Requests answered 200 per second. */
+        public double storedPerSecond() {
+            return statuses.getOrDefault(200, 0) / (elapsed.toNanos() / 1e9);
+        }
+
         /** The latency below which {@code percent} of the answers came, in milliseconds. */
         public double percentileMillis(double percent) {
             if (latencyNanos.length == 0) {
