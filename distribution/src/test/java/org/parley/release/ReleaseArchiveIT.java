@@ -1,6 +1,7 @@
 package org.parley.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * as a process of its own, nothing from the build on its classpath. It starts on the embedded default (H2 and key
  * file in ./data, the six plugins from ./plugins) in Vaadin's production mode, says it is ready on the app's port,
  * keeps its metrics off that port, and stops gracefully; it refuses a key file that does not open its database and
- * a data folder it cannot write, naming them; the production example starts on PostgreSQL without the simulator.
+ * a data folder it cannot write, naming them; the production example starts on PostgreSQL without the simulator; the
+ * start-up cache parley.service trains is used by the next start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReleaseArchiveIT {
@@ -69,9 +71,9 @@ class ReleaseArchiveIT {
 
     @Test
     @Order(1)
-    void theArchiveHoldsTheJarTheSixPluginsTheProductionExampleTheUnitAndTheReadme() throws Exception {
+    void theArchiveHoldsTheJarItsLibrariesTheSixPluginsTheProductionExampleTheUnitAndTheReadme() throws Exception {
         try (Stream<Path> files = Files.list(release)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("parley.jar",
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("parley.jar", "lib",
                     "plugins", "application.properties.example", "parley.service", "README.md");
         }
         try (Stream<Path> plugins = Files.list(release.resolve("plugins"))) {
@@ -82,13 +84,15 @@ class ReleaseArchiveIT {
         assertThat(Files.readString(release.resolve("application.properties.example")))
                 .contains("parley.simulator.enabled=false", "jdbc:postgresql:", "parley.lines[0].provider=twilio",
                         "parley.public-base-url=https://");
+        try (Stream<Path> lib = Files.list(release.resolve("lib"))) {
+            assertThat(lib.map(f -> f.getFileName().toString()).toList())
+                    .anyMatch(n -> n.startsWith("flow-server-"))
+                    .noneMatch(n -> n.startsWith("vaadin-dev"))
+                    .noneMatch(n -> n.startsWith("flow-build-tools"))
+                    .noneMatch(n -> n.startsWith("copilot"));
+        }
         try (JarFile jar = new JarFile(release.resolve("parley.jar").toFile())) {
-            List<String> libraries = jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("BOOT-INF/lib/"))
-                    .toList();
-            assertThat(libraries).anyMatch(n -> n.startsWith("BOOT-INF/lib/flow-server-"))
-                    .noneMatch(n -> n.startsWith("BOOT-INF/lib/vaadin-dev"))
-                    .noneMatch(n -> n.startsWith("BOOT-INF/lib/flow-build-tools"))
-                    .noneMatch(n -> n.startsWith("BOOT-INF/lib/copilot"));
+            assertThat(jar.getManifest().getMainAttributes().getValue("Class-Path")).contains("lib/flow-server-");
             String token = new String(jar.getInputStream(jar.getEntry("META-INF/VAADIN/config/flow-build-info.json"))
                     .readAllBytes(), StandardCharsets.UTF_8);
             assertThat(token).containsIgnoringWhitespaces("\"productionMode\":true");
@@ -124,7 +128,7 @@ class ReleaseArchiveIT {
             assertThat(metricsOnAppPort.body()).doesNotContain("parley_");
             assertThat(parley.get(parley.managementPort, "/actuator/prometheus").body())
                     .contains("parley_queue_depth", "parley_staff_sessions_open");
-            System.out.println("ReleaseArchiveIT: " + parley.startedLine());
+            System.out.println("ReleaseArchiveIT, java -jar parley.jar: " + parley.startedLine());
         } finally {
             parley.stop();
         }
@@ -167,7 +171,7 @@ class ReleaseArchiveIT {
         Files.copy(release.resolve("application.properties.example"), install.resolve("application.properties"));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             // What the example leaves to the machine: the database's address, the folders, and the secrets.
-            Parley parley = Parley.start(release.resolve("parley.jar"), install, "production", List.of(
+            Parley parley = Parley.start(List.of(), release.resolve("parley.jar"), install, "production", List.of(
                     "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
                     "--spring.datasource.username=postgres",
                     "--parley.data-dir=" + install.resolve("data"),
@@ -194,6 +198,30 @@ class ReleaseArchiveIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void theStartUpCacheTheUnitTrainsIsUsedByTheNextStart() throws Exception {
+        Path cache = temp.resolve("parley.aot");
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache of parley.service needs Java 25");
+
+        // what parley.service's ExecStartPre does: a start that stops once Parley is up, writing the cache
+        Parley training = Parley.start(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"),
+                release.resolve("parley.jar"), release, "training", List.of(), Map.of());
+        assertThat(training.awaitExit()).as("the training start ends by itself").isZero();
+        assertThat(cache).isRegularFile();
+
+        // AOTMode=on: the JVM refuses to start rather than start without the cache
+        Parley parley = Parley.start(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache), release.resolve("parley.jar"),
+                release, "cached", List.of(), Map.of());
+        try {
+            parley.awaitReady();
+            assertThat(parley.log()).doesNotContain("[error][aot]");
+            System.out.println("ReleaseArchiveIT, with the AOT cache: " + parley.startedLine());
+        } finally {
+            parley.stop();
+        }
+    }
+
     /** One Parley process: {@code java -jar parley.jar} in a folder, its output in a file. */
     private static final class Parley {
 
@@ -212,16 +240,21 @@ class ReleaseArchiveIT {
         /** Starts {@code java -jar parley.jar} in {@code folder}, the release's own, with free ports. */
         static Parley start(Path folder, String name, List<String> arguments, Map<String, String> environment)
                 throws IOException {
-            return start(folder.resolve("parley.jar"), folder, name, arguments, environment);
+            return start(List.of(), folder.resolve("parley.jar"), folder, name, arguments, environment);
         }
 
-        /** Starts {@code java -jar <jar>} in {@code folder} (where it finds ./application.properties), free ports. */
-        static Parley start(Path jar, Path folder, String name, List<String> arguments,
+        /**
+         * Starts {@code java <options> -jar <jar>} in {@code folder} (where it finds ./application.properties), with
+         * free ports.
+         */
+        static Parley start(List<String> javaOptions, Path jar, Path folder, String name, List<String> arguments,
                             Map<String, String> environment) throws IOException {
             int port = freePort();
             int managementPort = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", jar.toString(), "--server.port=" + port,
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(javaOptions);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                     "--management.server.port=" + managementPort));
             command.addAll(arguments);
             Path output = temp.resolve(name + ".log");
