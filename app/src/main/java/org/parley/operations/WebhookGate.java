@@ -28,8 +28,9 @@ import org.springframework.core.Ordered;
  *
  * <p>Outcomes by the answer's status, the same a provider sees: {@code accepted} (2xx), {@code malformed} (400),
  * {@code bad_signature} (403), {@code unknown} (404: no such line or event), {@code retry_later} (409: a status for a
- * message not recorded yet), {@code unavailable} (503: the line's plugin is not loaded), {@code stopping} (503 from
- * here), {@code error} (other failures). No line label: a label from the URL would let anyone create series.
+ * message not recorded yet), {@code unavailable} (503 from the webhook itself: Parley could not take it now, e.g.
+ * the line's plugin is not loaded), {@code stopping} (503 from here), {@code error} (other failures). No line label:
+ * a label from the URL would let anyone create series.
  */
 class WebhookGate implements Filter {
 

@@ -118,6 +118,11 @@ class ReleaseArchiveIT {
             assertThat(parley.get(parley.port, "/actuator/health/readiness").body())
                     .isEqualToIgnoringWhitespace("{\"status\":\"UP\"}");
             assertThat(parley.get(parley.port, "/login").body()).contains("<html").doesNotContainIgnoringCase("vite");
+            // the frontend module's plain CSS and page, static resources of the production build
+            HttpResponse<String> css = parley.get(parley.port, "/parley/parley.css");
+            assertThat(css.statusCode()).isEqualTo(200);
+            assertThat(css.headers().firstValue("Content-Type")).get().asString().startsWith("text/css");
+            assertThat(parley.get(parley.port, "/parley/signed-out.html").statusCode()).isEqualTo(200);
             // the embedded default's sandbox carrier answers like a provider's API (here: an unsigned call refused)
             HttpResponse<String> carrier = parley.post(parley.port, "/sandbox-carrier/messages", "To=%2B12125550143");
             assertThat(carrier.headers().firstValue("Content-Type")).get().asString()
