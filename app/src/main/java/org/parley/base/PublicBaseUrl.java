@@ -30,7 +30,10 @@ public class PublicBaseUrl {
 
     @EventListener
     void onWebServerStarted(WebServerInitializedEvent event) {
-        local = URI.create("http://localhost:" + event.getWebServer().getPort());
+        // the app's own web server, not the management port's (which has a namespace of its own)
+        if (event.getApplicationContext().getServerNamespace() == null) {
+            local = URI.create("http://localhost:" + event.getWebServer().getPort());
+        }
     }
 
     /** The base URL, without a trailing slash. */

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Async;
@@ -34,6 +35,8 @@ class ChartExportQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ChartExportQueue.class);
     private static final int BATCH = 20;
+    /** How long stopping Parley waits for the export in hand (an exporter's own timeouts are shorter). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final ExportRepository exports;
     private final ExportDocumentRepository documents;
@@ -62,6 +65,19 @@ class ChartExportQueue {
         this.clock = clock;
         this.firstRetry = firstRetry;
         this.maxRetryDelay = maxRetryDelay;
+    }
+
+    /**
+     * Parley stops: the export in hand is finished and its answer recorded (the database is still there), no next
+     * one is taken. Runs before the web server and the database shut down; what is left queued goes out after the
+     * restart.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void finishTheExportInHand() {
+        if (!worker.stop(STOP_WAIT)) {
+            log.warn("A chart export was still being sent after {} s; it is sent again after the restart",
+                    STOP_WAIT.toSeconds());
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -103,12 +119,15 @@ class ChartExportQueue {
         do {
             due = exports.findDue(ExportStatus.QUEUED, clock.instant(), PageRequest.of(0, BATCH));
             for (String id : due) {
+                if (worker.stopping()) {
+                    return;
+                }
                 Integer claimed = tx.execute(status -> exports.claim(id));
                 if (claimed != null && claimed == 1) {
                     send(id);
                 }
             }
-        } while (due.size() == BATCH);
+        } while (due.size() == BATCH && !worker.stopping());
     }
 
     private record Prepared(String exporterId, ChartExport export) {

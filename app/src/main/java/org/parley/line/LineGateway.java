@@ -1,8 +1,12 @@
 package org.parley.line;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.parley.base.PublicBaseUrl;
 import org.parley.plugin.LineContext;
 import org.parley.plugin.LineType;
@@ -27,18 +31,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class LineGateway {
 
+    /**
+     * The meter of {@link #send} (Prometheus {@code parley_messages_send_seconds}): tags {@code line} (the line's id)
+     * and {@code outcome}; its count is the messages sent by outcome, its sum and max the provider's latency.
+     */
+    public static final String SEND_METER = "parley.messages.send";
+
     private static final Logger log = LoggerFactory.getLogger(LineGateway.class);
 
     private final LineService lines;
     private final ProviderRegistry providers;
     private final PublicBaseUrl baseUrl;
     private final MediaFetcher mediaFetcher;
+    private final MeterRegistry meters;
 
-    LineGateway(LineService lines, ProviderRegistry providers, PublicBaseUrl baseUrl, MediaFetcher mediaFetcher) {
+    LineGateway(LineService lines, ProviderRegistry providers, PublicBaseUrl baseUrl, MediaFetcher mediaFetcher,
+                MeterRegistry meters) {
         this.lines = lines;
         this.providers = providers;
         this.baseUrl = baseUrl;
         this.mediaFetcher = mediaFetcher;
+        this.meters = meters;
     }
 
     /** The descriptor of the provider serving a line, when its plugin is loaded. */
@@ -58,6 +71,23 @@ public class LineGateway {
      * message go out).
      */
     public SendResult send(String lineId, OutboundMessage message) {
+        long start = System.nanoTime();
+        SendResult result = sendNow(lineId, message);
+        Timer.builder(SEND_METER).description("Messages handed to a line's provider, by outcome, and how long it took")
+                .tag("line", lineId).tag("outcome", outcome(result))
+                .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return result;
+    }
+
+    /** {@code accepted}, or the kind of failure in lower case ({@code temporary}, {@code recipient_opted_out}...). */
+    static String outcome(SendResult result) {
+        return switch (result) {
+            case SendResult.Accepted accepted -> "accepted";
+            case SendResult.Failed failed -> failed.kind().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private SendResult sendNow(String lineId, OutboundMessage message) {
         Optional<LineSnapshot> line = lines.find(lineId);
         if (line.isEmpty()) {
             return SendResult.permanentFailure(SendResult.FailureKind.CONFIGURATION, null,

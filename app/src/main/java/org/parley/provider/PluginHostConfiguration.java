@@ -30,7 +30,7 @@ class PluginHostConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PluginHostConfiguration.class);
 
     @Bean
-    PluginHost pluginHost(@Value("${parley.plugins.dir:parley-plugins}") String pluginsDir) {
+    PluginHost pluginHost(@Value("${parley.plugins.dir:plugins}") String pluginsDir) {
         Path root = Path.of(pluginsDir).toAbsolutePath().normalize();
         DefaultPluginManager manager = new DefaultPluginManager(root) {
             @Override

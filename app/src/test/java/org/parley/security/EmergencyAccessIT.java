@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditLog;
+import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,7 +72,7 @@ class EmergencyAccessIT {
     @Test
     void aSignedInStaffMemberGetsTheAdminPagesForTheGrantedTimeWithoutSigningInAgain() {
         StaffMember ed = staff.account("eddie", "Ed Emergency", "eddie's long password", Role.STAFF);
-        try (var browser = new SecurityAuditIT.Browser(URI.create("http://localhost:" + port))) {
+        try (var browser = new HttpBrowser(URI.create("http://localhost:" + port))) {
             browser.logIn("eddie", "eddie's long password");
             assertThat(browser.navigate("admin/users")).doesNotContain("create-user");
 

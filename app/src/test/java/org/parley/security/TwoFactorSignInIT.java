@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditLog;
+import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -91,7 +92,7 @@ class TwoFactorSignInIT {
     void aRightPasswordAloneSignsNobodyInWhileTheSecondFactorIsDue() {
         staff.account("ada", "Ada Admin", "ada's long password", Role.ADMIN);
         enrol("ada");
-        try (var browser = new SecurityAuditIT.Browser(URI.create("http://localhost:" + port))) {
+        try (var browser = new HttpBrowser(URI.create("http://localhost:" + port))) {
             var answer = browser.logIn("ada", "ada's long password");
 
             assertThat(answer.headers().firstValue("Location")).get().asString().doesNotContain("error");
@@ -184,7 +185,7 @@ class TwoFactorSignInIT {
     void wrongCodesCountTowardsTheLockoutTogetherWithWrongPasswords() {
         staff.account("wes", "Wes Wrong", "wes's long password", Role.ADMIN);
         Enrolled wes = enrol("wes");
-        try (var browser = new SecurityAuditIT.Browser(URI.create("http://localhost:" + port))) {
+        try (var browser = new HttpBrowser(URI.create("http://localhost:" + port))) {
             for (int i = 0; i < 2; i++) {
                 assertThat(browser.logIn("wes", "a wrong guess " + i).headers().firstValue("Location")).get()
                         .asString().endsWith("/login?error");
@@ -215,7 +216,7 @@ class TwoFactorSignInIT {
     @Test
     void anAdminWithoutTwoFactorSetsItUpRightAfterThePasswordAndTheSetupCodeSignsIn() {
         staff.account("bea", "Bea Beginner", "bea's long password", Role.ADMIN);
-        try (var browser = new SecurityAuditIT.Browser(URI.create("http://localhost:" + port))) {
+        try (var browser = new HttpBrowser(URI.create("http://localhost:" + port))) {
             browser.logIn("bea", "bea's long password");
             assertThat(browser.navigate("inbox")).contains("enrol-code").doesNotContain("conversation-list");
         }
@@ -241,7 +242,7 @@ class TwoFactorSignInIT {
     @Test
     void staffSignInWithThePasswordUntilThePracticeRequiresTwoFactorOfEveryone() {
         staff.account("sam", "Sam Staff", "sam's long password", Role.STAFF);
-        try (var browser = new SecurityAuditIT.Browser(URI.create("http://localhost:" + port))) {
+        try (var browser = new HttpBrowser(URI.create("http://localhost:" + port))) {
             browser.logIn("sam", "sam's long password");
             assertThat(tomcatSession(browser.sessionId()).getSession()
                     .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
@@ -254,7 +255,7 @@ class TwoFactorSignInIT {
         asAdmin(() -> settings.requireTwoFactorForEveryone("admin", true));
         try {
             assertThat(twoFactor.demandFor("sam")).isEqualTo(TwoFactor.Demand.ENROL);
-            try (var browser = new SecurityAuditIT.Browser(URI.create("http://localhost:" + port))) {
+            try (var browser = new HttpBrowser(URI.create("http://localhost:" + port))) {
                 browser.logIn("sam", "sam's long password");
                 assertThat(tomcatSession(browser.sessionId()).getSession()
                         .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
