@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Async;
@@ -135,6 +136,9 @@ class OutboundSender {
         do {
             due = messages.findDue(MessageStatus.QUEUED, clock.instant(), PageRequest.of(0, BATCH));
             for (Long id : due) {
+                if (worker.stopping()) {
+                    return;
+                }
                 if (!withinRateLimit(id)) {
                     continue;
                 }
@@ -143,7 +147,15 @@ class OutboundSender {
                     send(id);
                 }
             }
-        } while (due.size() == BATCH);
+        } while (due.size() == BATCH && !worker.stopping());
+    }
+
+    /** On stop: the message in hand is sent (or given up) and no other is taken; the rest go after the next start. */
+    @EventListener(ContextClosedEvent.class)
+    void finishTheMessageInHand() {
+        if (!worker.stop(java.time.Duration.ofSeconds(30))) {
+            log.warn("A message was still being sent after 30 s; it is queued again at the next start");
+        }
     }
 
     /** Takes the line's sending slot, or postpones the message until the line has one. */
