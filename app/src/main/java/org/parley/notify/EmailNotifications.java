@@ -1,26 +1,21 @@
 package org.parley.notify;
 
-import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.parley.base.LeasedQueue;
 import org.parley.base.NodeId;
+import org.parley.base.PolledQueue;
 import org.parley.base.PublicBaseUrl;
-import org.parley.base.QueueThread;
 import org.parley.base.RetryBackoff;
 import org.parley.security.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,10 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tries again at once. Failures are logged with ids and the mail server's reason only.
  */
 @Component
-class EmailNotifications implements SmartLifecycle, SchedulingConfigurer {
+class EmailNotifications extends PolledQueue {
 
-    /** How long stopping waits for the row being worked on (an e-mail may wait for a slow mail server). */
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(EmailNotifications.class);
     private static final String TABLE = "notification_email";
     private static final int BATCH = 20;
@@ -52,11 +45,11 @@ class EmailNotifications implements SmartLifecycle, SchedulingConfigurer {
     private final NotificationQueueSettings settings;
     private final String from;
     private final LeasedQueue queue;
-    private final QueueThread thread = new QueueThread("parley-notify-mail", this::sendDue);
 
     EmailNotifications(MailSetup mail, StaffDirectory staff, EmailQuietPeriod quietPeriod, NotificationRouting routing,
                        PublicBaseUrl baseUrl, JdbcClient jdbc, TransactionTemplate tx, Clock clock, NodeId node,
                        NotificationQueueSettings settings, @Value("${parley.notify.email-from:}") String from) {
+        super("parley-notify-mail", settings.pollInterval());
         this.mail = mail;
         this.staff = staff;
         this.quietPeriod = quietPeriod;
@@ -104,6 +97,11 @@ class EmailNotifications implements SmartLifecycle, SchedulingConfigurer {
     }
 
     private record Queued(long staffId, long conversationId, Notice.Kind kind, Long listId, Instant arrivedAt) {
+    }
+
+    @Override
+    protected void workDue() {
+        sendDue();
     }
 
     private void sendDue() {
@@ -206,30 +204,5 @@ class EmailNotifications implements SmartLifecycle, SchedulingConfigurer {
         return root == failed ? failed.getClass().getSimpleName() + ": " + failed.getMessage()
                 : failed.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage()
                 + ")";
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(thread::wake, settings.pollInterval());
-    }
-
-    @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        thread.stop(STOP_PATIENCE);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.isRunning();
-    }
-
-    @PreDestroy
-    void close() {
-        thread.close();
     }
 }

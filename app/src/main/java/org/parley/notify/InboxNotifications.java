@@ -1,24 +1,19 @@
 package org.parley.notify;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.parley.base.LeasedQueue;
 import org.parley.base.NodeId;
-import org.parley.base.QueueThread;
+import org.parley.base.PolledQueue;
 import org.parley.base.RetryBackoff;
 import org.parley.conversation.PatientMessageArrived;
 import org.parley.mention.StaffMentioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,10 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and rows written while no worker ran. Failures are retried with back-off and logged with ids only.
  */
 @Component
-class InboxNotifications implements SmartLifecycle, SchedulingConfigurer {
+class InboxNotifications extends PolledQueue {
 
-    /** How long stopping waits for the row being worked on (an e-mail may wait for a slow mail server). */
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(InboxNotifications.class);
     private static final int BATCH = 50;
 
@@ -51,11 +44,11 @@ class InboxNotifications implements SmartLifecycle, SchedulingConfigurer {
     private final Clock clock;
     private final NotificationQueueSettings settings;
     private final LeasedQueue queue;
-    private final QueueThread thread = new QueueThread("parley-notify", this::deliverDue);
 
     InboxNotifications(NotificationTasks tasks, NotificationRouting routing, EmailNotifications emails,
                        ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
                        NodeId node, NotificationQueueSettings settings) {
+        super("parley-notify", settings.pollInterval());
         this.tasks = tasks;
         this.routing = routing;
         this.emails = emails;
@@ -81,9 +74,14 @@ class InboxNotifications implements SmartLifecycle, SchedulingConfigurer {
         thread.wakeAfterCommit();
     }
 
-    /** Delivers every due notification in the calling thread (see {@link QueueThread#runHere()}): for tests. */
+    /** Delivers every due notification in the calling thread (see {@link org.parley.base.QueueThread#runHere()}): for tests. */
     void deliverDueNow() {
         thread.runHere();
+    }
+
+    @Override
+    protected void workDue() {
+        deliverDue();
     }
 
     private void deliverDue() {
@@ -150,30 +148,5 @@ class InboxNotifications implements SmartLifecycle, SchedulingConfigurer {
             log.warn("Notification task {} failed and could not be put back: {}", lease.id(),
                     alsoFailed.getClass().getName());
         }
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(thread::wake, settings.pollInterval());
-    }
-
-    @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        thread.stop(STOP_PATIENCE);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.isRunning();
-    }
-
-    @PreDestroy
-    void close() {
-        thread.close();
     }
 }
