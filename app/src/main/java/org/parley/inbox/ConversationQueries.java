@@ -26,20 +26,88 @@ class ConversationQueries {
         this.em = em;
     }
 
-    List<InboxRow> page(ConversationFilter filter, long viewerId, long blockedListId, int offset, int limit) {
+    /** A page of rows, the same for every viewer (whether the viewer saw each is {@link #seenAt}'s business). */
+    List<InboxRow> page(ConversationFilter filter, long blockedListId, int offset, int limit) {
         if (limit <= 0 || isEmpty(filter)) {
             return List.of();
         }
         Map<String, Object> params = new HashMap<>();
         String jpql = "select new org.parley.inbox.InboxRow(c.id, c.contactId, c.lineId, c.lastPreview, "
-                + "c.lastActivityAt, case when " + UNSEEN + " then true else false end, c.attention, "
-                + "c.assignedListId, c.status) from Conversation c "
-                + "left join ConversationSeen s on s.conversationId = c.id and s.staffUserId = :viewer "
+                + "c.lastActivityAt, c.lastInboundAt, c.attention, c.assignedListId, c.status) from Conversation c "
                 + where(filter, blockedListId, params) + " order by c.lastActivityAt desc, c.id desc";
-        params.put("viewer", viewerId);
         TypedQuery<InboxRow> query = em.createQuery(jpql, InboxRow.class);
         params.forEach(query::setParameter);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return List.copyOf(query.setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    /** When the viewer last saw each of these conversations (absent: never). */
+    Map<Long, java.time.Instant> seenAt(long viewerId, Collection<Long> conversationIds) {
+        Map<Long, java.time.Instant> seen = new HashMap<>();
+        if (!conversationIds.isEmpty()) {
+            em.createQuery("select s.conversationId, s.seenAt from ConversationSeen s "
+                            + "where s.staffUserId = :viewer and s.conversationId in :ids", Object[].class)
+                    .setParameter("viewer", viewerId).setParameter("ids", conversationIds).getResultList()
+                    .forEach(row -> seen.put((Long) row[0], (java.time.Instant) row[1]));
+        }
+        return seen;
+    }
+
+    /**
+     * How many open conversations wait in each list, in each staff member's inbox and in all, and how many of those
+     * have a patient message: the same for every viewer, read in grouped passes over the open conversations.
+     */
+    OpenTotals openTotals(long blockedListId) {
+        return new OpenTotals(grouped("Conversation c", "", Map.of(), blockedListId),
+                grouped("Conversation c", " and c.lastInboundAt is not null", Map.of(), blockedListId));
+    }
+
+    /**
+     * How many open conversations of each view the viewer has seen since their latest patient message: read from the
+     * viewer's own rows of {@code conversation_seen} (index by staff), not from every open conversation. A view's
+     * unread count is its conversations with a patient message less these.
+     */
+    OpenCounts seenSinceLatestInbound(long viewerId, long blockedListId) {
+        return grouped("ConversationSeen s join Conversation c on c.id = s.conversationId",
+                " and s.staffUserId = :viewer and c.lastInboundAt is not null and s.seenAt >= c.lastInboundAt",
+                Map.of("viewer", viewerId), blockedListId);
+    }
+
+    private OpenCounts grouped(String from, String condition, Map<String, Object> params, long blockedListId) {
+        String where = " where c.status = :open and (c.assignedListId is null or c.assignedListId <> :blocked)"
+                + condition;
+        Map<Long, Long> byList = new HashMap<>();
+        TypedQuery<Object[]> lists = em.createQuery("select c.assignedListId, count(c) from " + from + where
+                + " group by c.assignedListId", Object[].class);
+        TypedQuery<Object[]> people = em.createQuery("select a, count(c) from " + from + " join c.assignees a" + where + " group by a", Object[].class);
+        for (TypedQuery<Object[]> query : List.of(lists, people)) {
+            query.setParameter("open", ConversationStatus.OPEN).setParameter("blocked", blockedListId);
+            params.forEach(query::setParameter);
+        }
+        lists.getResultList().forEach(row -> byList.put((Long) row[0], ((Number) row[1]).longValue()));
+        Map<Long, Long> byAssignee = new HashMap<>();
+        people.getResultList().forEach(row -> byAssignee.put((Long) row[0], ((Number) row[1]).longValue()));
+        long all = byList.values().stream().mapToLong(Long::longValue).sum();
+        byList.remove(null); // the conversations assigned to people, not to a list
+        return new OpenCounts(all, Map.copyOf(byList), Map.copyOf(byAssignee));
+    }
+
+    /** Open conversations counted by view: all, by list, by assignee. */
+    record OpenCounts(long all, Map<Long, Long> byList, Map<Long, Long> byAssignee) {
+
+        long of(Inbox view, long viewerId) {
+            return switch (view) {
+                case Inbox.Mine mine -> byAssignee.getOrDefault(viewerId, 0L);
+                case Inbox.OfColleague colleague -> byAssignee.getOrDefault(colleague.staffId(), 0L);
+                case Inbox.OfList list -> byList.getOrDefault(list.listId(), 0L);
+                case Inbox.AllOpen everything -> all;
+                case Inbox.Closed closed -> throw new IllegalArgumentException("Closed is not a view of open ones");
+                case Inbox.Blocked blocked -> throw new IllegalArgumentException("BLOCKED is counted apart");
+            };
+        }
+    }
+
+    /** The views' totals, and how many of their conversations have a patient message (unread starts from these). */
+    record OpenTotals(OpenCounts conversations, OpenCounts withPatientMessage) {
     }
 
     InboxCount count(ConversationFilter filter, long viewerId, long blockedListId) {
@@ -56,50 +124,6 @@ class ConversationQueries {
         counts.setParameter("viewer", viewerId);
         Object[] row = counts.getSingleResult();
         return new InboxCount(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-    }
-
-    /**
-     * The counts of several views of open conversations (My inbox, lists, All open, a colleague's) for one viewer, in
-     * one pass over the open conversations instead of a query per view: every open screen recounts its views after
-     * each batch of changes.
-     */
-    List<InboxCount> openCounts(List<Inbox> views, long viewerId, long blockedListId) {
-        StringBuilder select = new StringBuilder("select count(c), coalesce(sum(case when " + UNSEEN
-                + " then 1 else 0 end), 0)");
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < views.size(); i++) {
-            String condition = switch (views.get(i)) {
-                case Inbox.Mine mine -> ":p" + i + " member of c.assignees";
-                case Inbox.OfColleague colleague -> ":p" + i + " member of c.assignees";
-                case Inbox.OfList list -> "c.assignedListId = :p" + i;
-                case Inbox.AllOpen all -> "1 = 1";
-                case Inbox.Closed closed -> throw new IllegalArgumentException("Closed is not a view of open ones");
-                case Inbox.Blocked blocked -> throw new IllegalArgumentException("BLOCKED is counted apart");
-            };
-            switch (views.get(i)) {
-                case Inbox.Mine mine -> params.put("p" + i, viewerId);
-                case Inbox.OfColleague colleague -> params.put("p" + i, colleague.staffId());
-                case Inbox.OfList list -> params.put("p" + i, list.listId());
-                default -> { }
-            }
-            select.append(", coalesce(sum(case when ").append(condition).append(" then 1 else 0 end), 0)")
-                    .append(", coalesce(sum(case when ").append(condition).append(" and ").append(UNSEEN)
-                    .append(" then 1 else 0 end), 0)");
-        }
-        TypedQuery<Object[]> query = em.createQuery(select + " from Conversation c "
-                + "left join ConversationSeen s on s.conversationId = c.id and s.staffUserId = :viewer "
-                + "where c.status = :open and (c.assignedListId is null or c.assignedListId <> :blocked)",
-                Object[].class);
-        params.forEach(query::setParameter);
-        query.setParameter("viewer", viewerId);
-        query.setParameter("open", ConversationStatus.OPEN);
-        query.setParameter("blocked", blockedListId);
-        Object[] row = query.getSingleResult();
-        List<InboxCount> counts = new ArrayList<>();
-        for (int i = 0; i < views.size(); i++) {
-            counts.add(new InboxCount(((Number) row[2 + 2 * i]).longValue(), ((Number) row[3 + 2 * i]).longValue()));
-        }
-        return counts;
     }
 
     /** How many conversations match, without the unread count. */

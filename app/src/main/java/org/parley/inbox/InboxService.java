@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parley.base.SharedReads;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.patient.ContactService;
@@ -34,9 +35,11 @@ public class InboxService {
     private final StaffDirectory staff;
     private final Clock clock;
     private final MessageWords words;
+    private final SharedReads shared;
 
     InboxService(ConversationQueries queries, ContactService contacts, ListService lists, StaffDirectory staff,
-                 Clock clock, MessageWords words) {
+                 Clock clock, MessageWords words, SharedReads shared) {
+        this.shared = shared;
         this.queries = queries;
         this.contacts = contacts;
         this.lists = lists;
@@ -51,13 +54,28 @@ public class InboxService {
         return conversations(viewer, new Inbox.AllOpen(), offset, limit);
     }
 
-    /** A page of an inbox view, newest activity first. */
+    /** A page of an inbox view, newest activity first, read now. */
     @Transactional(readOnly = true)
     public List<ConversationRow> conversations(StaffMember viewer, Inbox inbox, int offset, int limit) {
+        return conversations(viewer, inbox, offset, limit, Reading.FRESH);
+    }
+
+    /**
+     * A page of an inbox view, newest activity first. For a {@link Reading#LIVE} refresh, the rows and their names and
+     * badges are read once for every screen refreshing for the same batch of changes; only whether the viewer has seen
+     * each is read for the viewer.
+     */
+    @Transactional(readOnly = true)
+    public List<ConversationRow> conversations(StaffMember viewer, Inbox inbox, int offset, int limit,
+                                               Reading reading) {
         checkMayView(viewer, inbox);
         long blocked = lists.blockedListId();
-        return rows(queries.page(ConversationFilter.of(inbox, viewer.id(), blocked), viewer.id(), blocked, offset,
-                limit));
+        ConversationFilter filter = ConversationFilter.of(inbox, viewer.id(), blocked);
+        List<InboxRow> page = reading == Reading.LIVE
+                ? shared.read(List.of("inbox page", filter, offset, limit),
+                        () -> queries.page(filter, blocked, offset, limit))
+                : queries.page(filter, blocked, offset, limit);
+        return rows(viewer, page, reading);
     }
 
     /** How many conversations an inbox view holds, and how many of them the viewer has not read. */
@@ -69,20 +87,36 @@ public class InboxService {
     }
 
     /**
-     * The counts of several views at once, as the inbox's navigation shows them: the views of open conversations in one
-     * query, Closed and BLOCKED apart. Closed carries no unread count.
+     * The counts of several views at once, as the inbox's navigation shows them, read now. Closed carries no unread
+     * count.
      */
     @Transactional(readOnly = true)
     public Map<Inbox, InboxCount> counts(StaffMember viewer, List<Inbox> views) {
+        return counts(viewer, views, Reading.FRESH);
+    }
+
+    /**
+     * The counts of several views at once. The views of open conversations come from grouped totals that are the same
+     * for every viewer (read once for all the screens refreshing for a batch of changes, when {@link Reading#LIVE})
+     * less what this viewer has seen since each conversation's latest patient message (read from the viewer's own
+     * rows): no count scans the open conversations once per screen. Closed and BLOCKED are counted apart; Closed
+     * carries no unread count.
+     */
+    @Transactional(readOnly = true)
+    public Map<Inbox, InboxCount> counts(StaffMember viewer, List<Inbox> views, Reading reading) {
         views.forEach(view -> checkMayView(viewer, view));
         long blocked = lists.blockedListId();
-        List<Inbox> open = views.stream()
-                .filter(view -> !(view instanceof Inbox.Closed) && !(view instanceof Inbox.Blocked)).toList();
         Map<Inbox, InboxCount> counts = new java.util.LinkedHashMap<>();
-        if (!open.isEmpty()) {
-            List<InboxCount> found = queries.openCounts(open, viewer.id(), blocked);
-            for (int i = 0; i < open.size(); i++) {
-                counts.put(open.get(i), found.get(i));
+        if (views.stream().anyMatch(InboxService::isOpenView)) {
+            ConversationQueries.OpenTotals totals = reading == Reading.LIVE
+                    ? shared.read(List.of("open totals", blocked), () -> queries.openTotals(blocked))
+                    : queries.openTotals(blocked);
+            ConversationQueries.OpenCounts seen = queries.seenSinceLatestInbound(viewer.id(), blocked);
+            for (Inbox view : views) {
+                if (isOpenView(view)) {
+                    counts.put(view, new InboxCount(totals.conversations().of(view, viewer.id()),
+                            totals.withPatientMessage().of(view, viewer.id()) - seen.of(view, viewer.id())));
+                }
             }
         }
         for (Inbox view : views) {
@@ -93,6 +127,10 @@ public class InboxService {
             }
         }
         return counts;
+    }
+
+    private static boolean isOpenView(Inbox view) {
+        return !(view instanceof Inbox.Closed) && !(view instanceof Inbox.Blocked);
     }
 
     /** How many conversations are closed (without the unread count, which means nothing for closed ones). */
@@ -106,7 +144,7 @@ public class InboxService {
     @Transactional(readOnly = true)
     public List<ConversationRow> search(StaffMember viewer, ConversationSearch search, int offset, int limit) {
         long blocked = lists.blockedListId();
-        return rows(queries.page(filter(viewer, search, blocked), viewer.id(), blocked, offset, limit));
+        return rows(viewer, queries.page(filter(viewer, search, blocked), blocked, offset, limit), Reading.FRESH);
     }
 
     /** How many conversations match a search. */
@@ -143,22 +181,45 @@ public class InboxService {
         }
     }
 
-    private List<ConversationRow> rows(List<InboxRow> rows) {
+    private List<ConversationRow> rows(StaffMember viewer, List<InboxRow> rows, Reading reading) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, ContactSummary> who = contacts.find(rows.stream().map(InboxRow::contactId).toList());
+        List<Long> ids = rows.stream().map(InboxRow::id).toList();
+        Map<Long, java.time.Instant> seen = queries.seenAt(viewer.id(), ids);
+        Decoration decoration = reading == Reading.LIVE
+                ? shared.read(List.of("inbox rows", ids), () -> decorate(rows))
+                : decorate(rows);
+        return rows.stream().map(row -> new ConversationRow(row.id(),
+                decoration.names().getOrDefault(row.contactId(), "Unknown"),
+                row.preview() == null ? "" : row.preview(), row.lastActivityAt(), unseen(row, seen.get(row.id())),
+                row.attention(), decoration.badges().getOrDefault(row.id(), ""), row.status()))
+                .toList();
+    }
+
+    private static boolean unseen(InboxRow row, java.time.Instant seenAt) {
+        return row.lastInboundAt() != null && (seenAt == null || seenAt.isBefore(row.lastInboundAt()));
+    }
+
+    /** What a page of rows shows besides the conversation itself: the same for every viewer. */
+    private record Decoration(Map<Long, String> names, Map<Long, String> badges) {
+    }
+
+    private Decoration decorate(List<InboxRow> rows) {
+        Map<Long, ContactSummary> who = contacts.find(rows.stream().map(InboxRow::contactId).distinct().toList());
         Map<Long, Set<Long>> assignees = queries.assignees(rows.stream().map(InboxRow::id).toList());
         Map<Long, String> listNames = lists.all().stream()
                 .collect(Collectors.toMap(InboxListSummary::id, InboxListSummary::name));
         Map<Long, String> staffNames = assignees.values().stream().flatMap(Set::stream).distinct()
                 .collect(Collectors.toMap(Function.identity(),
                         id -> staff.find(id).map(StaffMember::displayName).orElse("Former staff")));
-        return rows.stream().map(row -> new ConversationRow(row.id(),
-                Optional.ofNullable(who.get(row.contactId())).map(ContactSummary::displayName).orElse("Unknown"),
-                row.preview() == null ? "" : row.preview(), row.lastActivityAt(), row.unseen(), row.attention(),
-                badge(row, assignees.getOrDefault(row.id(), Set.of()), listNames, staffNames), row.status()))
-                .toList();
+        Map<Long, String> names = new java.util.HashMap<>();
+        who.forEach((id, contact) -> names.put(id, contact.displayName()));
+        Map<Long, String> badges = new java.util.HashMap<>();
+        for (InboxRow row : rows) {
+            badges.put(row.id(), badge(row, assignees.getOrDefault(row.id(), Set.of()), listNames, staffNames));
+        }
+        return new Decoration(Map.copyOf(names), Map.copyOf(badges));
     }
 
     private static String badge(InboxRow row, Set<Long> assigneeIds, Map<Long, String> listNames,

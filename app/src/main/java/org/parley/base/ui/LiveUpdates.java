@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.parley.base.LiveUpdate;
+import org.parley.base.SharedReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -60,8 +61,11 @@ public class LiveUpdates {
     private final Thread dispatcher;
     private volatile long droppedSince;
 
-    public LiveUpdates(LiveUpdateSettings settings) {
+    private final SharedReads sharedReads;
+
+    public LiveUpdates(LiveUpdateSettings settings, SharedReads sharedReads) {
         this.settings = settings;
+        this.sharedReads = sharedReads;
         this.published = new LinkedBlockingQueue<>(settings.maxPending());
         this.refreshing = new Semaphore(settings.concurrency());
         this.dispatcher = Thread.ofPlatform().name("parley-live-updates").daemon().start(this::dispatchLoop);
@@ -112,6 +116,8 @@ public class LiveUpdates {
                     }
                     batch.merge(next.coalescingKey(), next, LiveUpdate::coalesceWith);
                 }
+                // Before any screen refreshes for this batch: what they read from now on is shared by them all.
+                sharedReads.nextBatch();
                 deliver(batch.values());
             } catch (InterruptedException stopping) {
                 return;

@@ -119,6 +119,11 @@ class InboxNavigation extends Div {
      * database most of its time, so it is recounted at most once a minute (and when chosen).
      */
     void refreshCounts() {
+        refreshCounts(org.parley.inbox.Reading.FRESH);
+    }
+
+    /** Updates every count, for a person's own action or for a batch of live updates ({@code reading}). */
+    void refreshCounts(org.parley.inbox.Reading reading) {
         java.time.Instant now = clock.instant();
         boolean countClosed = now.isAfter(closedCountedAt.plusSeconds(60)) || current != null
                 && current.inbox() instanceof Inbox.Closed;
@@ -127,7 +132,7 @@ class InboxNavigation extends Div {
         if (countClosed) {
             closedCountedAt = now;
         }
-        Map<Inbox, InboxCount> counts = inboxes.counts(me, counted);
+        Map<Inbox, InboxCount> counts = inboxes.counts(me, counted, reading);
         lastCounts.putAll(counts);
         for (Choice choice : choices) {
             InboxCount count = counts.get(choice.inbox());

@@ -41,6 +41,7 @@ import org.parley.inbox.ConversationRow;
 import org.parley.inbox.ConversationSearch;
 import org.parley.inbox.InboxCount;
 import org.parley.inbox.InboxService;
+import org.parley.inbox.Reading;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.security.CurrentStaff;
@@ -76,6 +77,11 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     final H2 title = new H2();
     final Span count = new Span();
     private boolean listsRefreshScheduled;
+    /**
+     * Why the list reads next: FRESH after a person's own action (they see it at once), LIVE while it refreshes for
+     * live updates (what every screen shows alike is read once for all the screens refreshing for the same batch).
+     */
+    private Reading reading = Reading.FRESH;
     final TextField search = new TextField();
     final Select<ConversationStatus> statusFilter = new Select<>();
     final ComboBox<InboxListSummary> listFilter = new ComboBox<>("List");
@@ -196,6 +202,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     /** Shows the chosen view, or the search results while a search is entered. */
     private void showList() {
+        reading = Reading.FRESH;
         searchError.setText("");
         if (searching()) {
             ConversationSearch query = currentSearch();
@@ -211,7 +218,8 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         } else {
             InboxNavigation.Choice choice = views.current();
             title.setText(choice.name());
-            list.setItems(q -> inboxes.conversations(me, choice.inbox(), q.getOffset(), q.getLimit()).stream());
+            list.setItems(q -> inboxes.conversations(me, choice.inbox(), q.getOffset(), q.getLimit(), reading)
+                    .stream());
             refreshCount();
         }
         views.refreshCounts();
@@ -268,6 +276,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         }
         detail.removeAll();
         detail.add(panel);
+        reading = Reading.FRESH;
         list.getDataProvider().refreshAll();
         views.refreshCounts();
     }
@@ -310,6 +319,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             listsRefreshScheduled = true;
             getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> {
                 listsRefreshScheduled = false;
+                reading = Reading.LIVE;
                 refreshLists();
             }));
         }
@@ -317,7 +327,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     private void refreshLists() {
         list.getDataProvider().refreshAll();
-        views.refreshCounts();
+        views.refreshCounts(reading);
         // The view's own count was just counted with the others.
         views.lastCount(views.current().inbox()).filter(c -> !searching()
                         && !(views.current().inbox() instanceof org.parley.inbox.Inbox.Closed))

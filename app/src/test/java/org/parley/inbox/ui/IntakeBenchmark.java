@@ -40,8 +40,10 @@ import org.springframework.context.ApplicationContext;
         "parley.plugins.dir=${parley.test.plugins-dir}", "logging.level.org.parley=WARN"})
 class IntakeBenchmark {
 
-    private static final int[] CONNECTIONS = {8, 32, 128};
-    private static final int[] OPEN_INBOXES = {0, 50};
+    /** Concurrent provider connections per row; {@code -Dparley.bench.connections=32} measures one. */
+    private static final int[] CONNECTIONS = numbers("parley.bench.connections", "8,32,128");
+    /** Open staff inboxes per row; {@code -Dparley.bench.inboxes=50} measures one. */
+    private static final int[] OPEN_INBOXES = numbers("parley.bench.inboxes", "0,50");
     private static final int WEBHOOKS = Integer.getInteger("parley.bench.webhooks", 2000);
 
     @Autowired
@@ -52,6 +54,11 @@ class IntakeBenchmark {
     LineService lines;
     @LocalServerPort
     int port;
+
+    private static int[] numbers(String property, String defaults) {
+        return java.util.Arrays.stream(System.getProperty(property, defaults).split(","))
+                .mapToInt(n -> Integer.parseInt(n.strip())).toArray();
+    }
 
     private final AtomicInteger sequence = new AtomicInteger();
 
@@ -65,7 +72,7 @@ class IntakeBenchmark {
         try (SandboxWebhooks provider = SandboxWebhooks.at(port)) {
             WebhookLoad.run(provider, "sandbox", secret, 8, texts(500), false); // warm-up
             for (int inboxes : OPEN_INBOXES) {
-                try (OpenInboxes open = inboxes == 0 ? null : new OpenInboxes(context, inboxes, "admin", "ADMIN")) {
+                try (OpenInboxes open = inboxes == 0 ? null : new OpenInboxes(context, inboxes)) {
                     for (int connections : CONNECTIONS) {
                         WebhookLoad.Result r = WebhookLoad.run(provider, "sandbox", secret, connections,
                                 texts(WEBHOOKS), false);

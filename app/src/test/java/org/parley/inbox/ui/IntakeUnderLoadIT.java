@@ -62,7 +62,7 @@ class IntakeUnderLoadIT {
             bodyOf.put("SM-load-" + i, body);
         }
 
-        try (OpenInboxes inboxes = new OpenInboxes(context, INBOXES, "admin", "ADMIN");
+        try (OpenInboxes inboxes = new OpenInboxes(context, INBOXES);
              SandboxWebhooks provider = SandboxWebhooks.at(port)) {
             WebhookLoad.Result result = WebhookLoad.run(provider, "sandbox", secret, CONNECTIONS, texts, true);
 

@@ -18,18 +18,22 @@ import org.parley.testsupport.KaribuTest;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Staff with the inbox open: each screen is a browser session of its own (Karibu, on a thread of its own, as a
- * browser is), on All open, making a round trip when the server pushed something (within 10 ms), as a browser does.
+ * Staff with the inbox open: each screen is a different staff member (as in a practice, so nothing is shared because
+ * two screens are one person's) in a browser session of their own (Karibu, on a thread of its own, as a browser is),
+ * on All open, making a round trip when the server pushed something (within 10 ms), as a browser does.
  * On request each reads what its list shows, the whole list.
  */
 final class OpenInboxes implements AutoCloseable {
 
     private final List<Screen> screens = new ArrayList<>();
 
-    OpenInboxes(ApplicationContext context, int count, String username, String role) {
+    OpenInboxes(ApplicationContext context, int count) {
         CountDownLatch open = new CountDownLatch(count);
+        org.parley.security.StaffFixtures staff = context.getBean(org.parley.security.StaffFixtures.class);
         for (int i = 0; i < count; i++) {
-            Screen screen = new Screen(context, username, role, open);
+            String username = "open-inbox-" + i;
+            staff.account(username, "Staff Member " + i, "a long enough password", org.parley.security.Role.STAFF);
+            Screen screen = new Screen(context, username, "STAFF", open);
             screens.add(screen);
             screen.thread = Thread.ofPlatform().name("open-inbox-" + i).daemon().start(screen::run);
         }
