@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      that an overloaded node says so at once instead of hanging until the provider gives up
  * @param attempts      how often one webhook's transaction is tried when it loses a race with another (a deadlock, a
  *                      conflict on the same row) before it is answered 503
+ * @param maxBody       the largest webhook body read (larger ones are answered 413 unread): providers' webhooks are
+ *                      forms or JSON of a few kilobytes, media come as links
  */
 @ConfigurationProperties("parley.intake")
 record IntakeSettings(@DefaultValue("8") int maxConcurrent, @DefaultValue("500ms") Duration maxWait,
-                      @DefaultValue("5") int attempts) {
+                      @DefaultValue("5") int attempts,
+                      @DefaultValue("1MB") org.springframework.util.unit.DataSize maxBody) {
 
     IntakeSettings {
         if (maxConcurrent < 1) {
@@ -25,6 +28,9 @@ record IntakeSettings(@DefaultValue("8") int maxConcurrent, @DefaultValue("500ms
         }
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("parley.intake.max-wait must not be negative");
+        }
+        if (maxBody.toBytes() < 1024) {
+            throw new IllegalArgumentException("parley.intake.max-body must be at least 1KB, not " + maxBody);
         }
         if (attempts < 1) {
             throw new IllegalArgumentException("parley.intake.attempts must be at least 1, not " + attempts);

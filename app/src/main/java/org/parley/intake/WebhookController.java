@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.parley.base.FormFields;
 import org.parley.base.PublicBaseUrl;
+import org.parley.base.RequestBodies;
 import org.parley.line.LineGateway.WebhookReading;
 import org.parley.line.LineGateway;
 import org.parley.plugin.WebhookRequest;
@@ -59,8 +60,21 @@ class WebhookController {
     @RequestMapping(path = "/webhooks/{lineId}/{event}", method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> receive(@PathVariable String lineId, @PathVariable String event,
                                    HttpServletRequest servletRequest) throws IOException {
-        // Read the body before anything asks for parameters, so it reaches the plugin byte for byte.
-        byte[] body = servletRequest.getInputStream().readAllBytes();
+        // The line first: a post to no line is not read at all.
+        java.util.Optional<org.parley.line.LineSnapshot> line = gateway.line(lineId);
+        if (line.isEmpty()) {
+            return plain(404, "unknown line");
+        }
+        // Read the body before anything asks for parameters, so it reaches the plugin byte for byte; never more than
+        // parley.intake.max-body, so a few large posts cannot fill the heap.
+        byte[] body;
+        try {
+            body = RequestBodies.read(servletRequest, settings.maxBody());
+        } catch (RequestBodies.TooLarge tooLarge) {
+            log.info("Refused a '{}' webhook on line '{}': HTTP 413 (body over {} bytes)", event, lineId,
+                    tooLarge.limit().toBytes());
+            return plain(413, tooLarge.getMessage());
+        }
         WebhookRequest request;
         try {
             request = new WebhookRequest(servletRequest.getMethod(), publicUrl(servletRequest),
@@ -68,7 +82,7 @@ class WebhookController {
         } catch (IllegalArgumentException badEncoding) {
             return plain(400, "the parameters are not valid URL encoding");
         }
-        WebhookReading reading = gateway.readWebhook(lineId, event, request);
+        WebhookReading reading = gateway.readWebhook(line.get(), event, request);
         if (reading instanceof WebhookReading.Refused refused) {
             log.info("Refused a '{}' webhook on line '{}': HTTP {} ({})", event, lineId, refused.status(),
                     refused.reason());

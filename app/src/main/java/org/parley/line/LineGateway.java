@@ -141,6 +141,17 @@ public class LineGateway {
         if (line.isEmpty()) {
             return new WebhookReading.Refused(404, "unknown line");
         }
+        return readWebhook(line.get(), event, request);
+    }
+
+    /** The line a webhook names, looked up before its body is read (a post to no line is not read at all). */
+    public Optional<LineSnapshot> line(String lineId) {
+        return lines.find(lineId);
+    }
+
+    /** Reads a webhook for a line found with {@link #line}. */
+    public WebhookReading readWebhook(LineSnapshot found, String event, WebhookRequest request) {
+        Optional<LineSnapshot> line = Optional.of(found);
         Optional<MessagingProvider> provider = providers.provider(line.get().providerId());
         if (provider.isEmpty()) {
             return new WebhookReading.Refused(503, "the line's provider plugin is not loaded");
@@ -159,7 +170,7 @@ public class LineGateway {
             return new WebhookReading.Refused(400, e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Provider '{}' failed reading a '{}' webhook on line '{}': {}", line.get().providerId(),
-                    event, lineId, e.getClass().getName());
+                    event, found.id(), e.getClass().getName());
             return new WebhookReading.Refused(500, "the provider plugin failed to read the webhook");
         }
     }

@@ -25,14 +25,36 @@ class SandboxCarrierController {
     private final SandboxCarrier carrier;
     private final PublicBaseUrl baseUrl;
 
-    SandboxCarrierController(SandboxCarrier carrier, PublicBaseUrl baseUrl) {
+    /**
+     * The largest post the carrier reads: the attachments a reply may carry, base64 in the form (4 bytes for 3), and
+     * 64 KB for the rest of the form. Larger posts are answered 413 unread.
+     */
+    private final org.springframework.util.unit.DataSize maxBody;
+
+    SandboxCarrierController(SandboxCarrier carrier, PublicBaseUrl baseUrl,
+                             @org.springframework.beans.factory.annotation.Value(
+                                     "${parley.attachments.max-bytes:5242880}") long maxAttachmentBytes,
+                             @org.springframework.beans.factory.annotation.Value(
+                                     "${parley.attachments.max-files:1}") int maxFiles) {
         this.carrier = carrier;
         this.baseUrl = baseUrl;
+        this.maxBody = org.springframework.util.unit.DataSize.ofBytes(
+                maxAttachmentBytes * Math.max(1, maxFiles) / 3 * 4 + 64 * 1024);
+    }
+
+    private ResponseEntity<String> tooLarge(org.parley.base.RequestBodies.TooLarge tooLarge) {
+        return ResponseEntity.status(413).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(FormFields.encode(Map.of("ErrorCode", "too-large", "ErrorMessage", tooLarge.getMessage())));
     }
 
     @PostMapping("/sandbox-carrier/messages")
     ResponseEntity<String> send(HttpServletRequest request) throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = org.parley.base.RequestBodies.read(request, maxBody);
+        } catch (org.parley.base.RequestBodies.TooLarge tooLarge) {
+            return tooLarge(tooLarge);
+        }
         Map<String, List<String>> repeated;
         try {
             repeated = FormFields.parse(new String(body, StandardCharsets.UTF_8));
@@ -52,7 +74,12 @@ class SandboxCarrierController {
 
     @PostMapping("/sandbox-carrier/ping")
     ResponseEntity<String> ping(HttpServletRequest request) throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = org.parley.base.RequestBodies.read(request, org.springframework.util.unit.DataSize.ofKilobytes(64));
+        } catch (org.parley.base.RequestBodies.TooLarge tooLarge) {
+            return tooLarge(tooLarge);
+        }
         String from;
         try {
             from = FormFields.parse(new String(body, StandardCharsets.UTF_8)).getOrDefault("From", List.of("")).get(0);

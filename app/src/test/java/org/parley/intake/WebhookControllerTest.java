@@ -31,15 +31,18 @@ class WebhookControllerTest {
     private final LineGateway gateway = mock(LineGateway.class);
     private final InboundIntake intake = mock(InboundIntake.class);
     private final PublicBaseUrl baseUrl = mock(PublicBaseUrl.class);
-    private final IntakeSettings settings = new IntakeSettings(1, Duration.ZERO, 3);
+    private final IntakeSettings settings = new IntakeSettings(1, Duration.ZERO, 3,
+            org.springframework.util.unit.DataSize.ofKilobytes(64));
     private final IntakeGate gate = new IntakeGate(settings);
     private final WebhookController controller = new WebhookController(gateway, intake, baseUrl, gate, settings);
 
     @BeforeEach
     void aValidWebhook() {
         when(baseUrl.resolve(anyString())).thenReturn(URI.create("http://localhost/webhooks/sandbox/sms"));
-        when(gateway.readWebhook(anyString(), anyString(), any()))
-                .thenReturn(new WebhookReading.Read(mock(LineSnapshot.class), WebhookOutcome.of()));
+        LineSnapshot line = mock(LineSnapshot.class);
+        when(gateway.line("sandbox")).thenReturn(java.util.Optional.of(line));
+        when(gateway.readWebhook(any(LineSnapshot.class), anyString(), any()))
+                .thenReturn(new WebhookReading.Read(line, WebhookOutcome.of()));
     }
 
     private ResponseEntity<String> post() throws Exception {
@@ -47,6 +50,54 @@ class WebhookControllerTest {
         request.setContentType("application/x-www-form-urlencoded");
         request.setContent("MessageId=SM1&From=%2B19295550100&Body=hello".getBytes());
         return controller.receive("sandbox", "sms", request);
+    }
+
+    @Test
+    void aPostToNoLineIsAnswered404WithoutItsBodyBeingRead() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/nowhere/sms");
+        request.setContent(new byte[0]);
+        java.io.InputStream untouchable = new java.io.InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body of a post to no line was read");
+            }
+        };
+        MockHttpServletRequest spied = org.mockito.Mockito.spy(request);
+        org.mockito.Mockito.doReturn(new org.springframework.mock.web.DelegatingServletInputStream(untouchable))
+                .when(spied).getInputStream();
+
+        assertThat(controller.receive("nowhere", "sms", spied).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitIsAnswered413AndNothingIsStored() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/sandbox/sms");
+        request.setContentType("application/x-www-form-urlencoded");
+        request.setContent(("Body=" + "x".repeat(70_000)).getBytes());
+
+        ResponseEntity<String> answer = controller.receive("sandbox", "sms", request);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(413);
+        assertThat(answer.getBody()).isEqualTo("the request body is larger than 65536 bytes");
+        verify(intake, never()).record(any(), anyList());
+    }
+
+    @Test
+    void aBodyWithoutALengthThatGrowsPastTheLimitIsCutOffAndAnswered413() throws Exception {
+        MockHttpServletRequest request = org.mockito.Mockito.spy(new MockHttpServletRequest("POST",
+                "/webhooks/sandbox/sms"));
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        org.mockito.Mockito.doReturn(-1L).when(request).getContentLengthLong();
+        org.mockito.Mockito.doReturn(new org.springframework.mock.web.DelegatingServletInputStream(endless))
+                .when(request).getInputStream();
+
+        assertThat(controller.receive("sandbox", "sms", request).getStatusCode().value()).isEqualTo(413);
+        verify(intake, never()).record(any(), anyList());
     }
 
     @Test
