@@ -5,8 +5,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Classifies a patient's text. Only a text that is exactly a keyword (trimmed, any case) changes consent, as
- * carriers require; anything else that asks to stop is only flagged for staff.
+ * Classifies a patient's text. A text that is a keyword changes consent: any case, with spaces, hyphens and punctuation
+ * around or inside it ignored, so "Stop.", "opt out" and "Opt-Out!" opt out as "STOP" does (the FCC's 2024 TCPA order:
+ * stop, quit, end, revoke, opt out, cancel or unsubscribe revoke consent by "any reasonable means"). Longer texts that
+ * ask to stop are only flagged for staff, who read them.
  */
 public final class Keywords {
 
@@ -32,7 +34,12 @@ public final class Keywords {
         if (text == null) {
             return Keyword.NONE;
         }
-        String word = text.strip().toUpperCase(Locale.ROOT);
+        // "Opt-out!" -> "OPTOUT": letters only; a text of more than two words is never a keyword.
+        String stripped = text.strip();
+        if (stripped.split("[\\s\\-_]+").length > 2) {
+            return WISH_TO_STOP.matcher(text).find() ? Keyword.POSSIBLE_OPT_OUT : Keyword.NONE;
+        }
+        String word = stripped.replaceAll("[\\p{P}\\p{S}\\s]+", "").toUpperCase(Locale.ROOT);
         if (OPT_OUT.contains(word)) {
             return Keyword.OPT_OUT;
         }
