@@ -48,7 +48,9 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
         // Only a name that is an account is recorded: what someone typed into the user-name field may be
         // their password. The password itself is never recorded.
         String typed = String.valueOf(event.getAuthentication().getName()).trim();
-        java.util.Optional<StaffUser> user = users.findByUsernameIgnoreCase(typed);
+        // The account's row is locked while its failure is counted: wrong passwords sent in parallel queue here and
+        // each one counts, so they cannot multiply the lockout's budget (as wrong second-factor codes queue too).
+        java.util.Optional<StaffUser> user = users.lockByUsername(typed);
         String detail = event.getException().getClass().getSimpleName();
         if (user.isEmpty()) {
             audit.record("(unknown account)", "LOGIN_FAILED", null, null, detail);
