@@ -168,6 +168,11 @@ public class InboundIntake {
             return false;
         }
         Message message = found.get();
+        if (message.getDirection() != Direction.OUTBOUND) {
+            // A signed report naming a patient's own text (or a voicemail): reports are about what the practice sent,
+            // so it changes nothing, and it is answered as handled so the provider does not keep sending it.
+            return true;
+        }
         String reason = update.reason() == null || update.reason().isBlank() ? update.errorCode() : update.reason();
         if (message.advance(MessageStatus.of(update.status()), reason, clock.instant())) {
             events.publishEvent(new ConversationChanged(message.getConversationId(), message.getId(), false));

@@ -243,6 +243,27 @@ class OptOutAndVoicemailIT {
     }
 
     @Test
+    void aSignedDeliveryReportNamingAPatientsOwnTextLeavesThatTextAsItWas() throws Exception {
+        String phone = newPhone();
+        long conversation = texts(phone, "Is the clinic open Friday?");
+        var inbound = thread(conversation).stream().filter(m -> m.body().equals("Is the clinic open Friday?"))
+                .findFirst().orElseThrow();
+        String providerId = jdbc.queryForObject("select provider_message_id from message where id = ?", String.class,
+                inbound.id());
+        String secret = lines.find("sandbox").orElseThrow().settings().get("signingSecret");
+
+        try (SandboxWebhooks webhooks = SandboxWebhooks.at(port)) {
+            assertThat(webhooks.post("sandbox", "status", secret, SandboxWebhooks.statusUpdate(providerId, "failed"))
+                    .statusCode()).isEqualTo(200);
+        }
+
+        var after = thread(conversation).stream().filter(m -> m.id() == inbound.id()).findFirst().orElseThrow();
+        assertThat(after.status()).isEqualTo(inbound.status());
+        assertThat(jdbc.queryForObject("select attention from conversation where id = ?", String.class,
+                conversation)).as("no 'not delivered' flag on the conversation").isNull();
+    }
+
+    @Test
     void aLateSentReportNeverMovesADeliveredReplyBackwards() throws Exception {
         String phone = newPhone();
         long conversation = texts(phone, "Thanks!");
