@@ -11,3 +11,12 @@ create table first_admin (
 -- An installation that has an active account already has had its first admin.
 insert into first_admin (id, created_at)
     select 1, min(created_at) from staff_user where enabled = true having count(*) > 0;
+
+-- Who owns a phone number is decided one change at a time: a transaction that may give a number a contact (a first
+-- text from a new number on any line, a new patient or organisation, a patient's new number) locks this one row
+-- first (select ... for update) and then looks who has the number. A unique index cannot say it: an organisation and
+-- a patient may share a number, and merged records keep theirs empty.
+create table contact_number_guard (
+    id              integer       primary key
+);
+insert into contact_number_guard (id) values (1);

@@ -181,9 +181,9 @@ class Reencryption implements RecurringJob {
                 }
                 long todo = parts.stream().mapToLong(ReencryptionProgress.Part::total).sum();
                 if (todo == 0 && AuditLog.SYSTEM.equals(actor)) {
-                    // Nothing to do at a start: say nothing, leave no audit entry.
-                    progress.set(new ReencryptionProgress(ReencryptionProgress.State.FINISHED, started,
-                            clock.instant(), parts, null));
+                    // Nothing to do: say nothing, leave no audit entry; open Encryption pages still see it finished
+                    // (an admin's request runs here too, on whichever node claimed it).
+                    publish(ReencryptionProgress.State.FINISHED, started, parts, null);
                     retireOlderKeysIfDone(primary, parts);
                     return;
                 }

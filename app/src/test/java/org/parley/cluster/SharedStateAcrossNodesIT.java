@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * What an admin changes on one node holds on every node, without a restart: a rotated encryption key (the key file is
@@ -84,12 +84,19 @@ class SharedStateAcrossNodesIT {
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        for (ConfigurableApplicationContext node : List.of(a, b)) {
+            node.getBean(SecurityContextHolderStrategy.class).clearContext();
+        }
     }
 
+    /** The test's thread acts as an admin on both nodes (each node has its own security context holder). */
     private static void actAsAdmin() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        for (ConfigurableApplicationContext node : List.of(a, b)) {
+            SecurityContextHolderStrategy security = node.getBean(SecurityContextHolderStrategy.class);
+            security.setContext(security.createEmptyContext());
+            security.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        }
     }
 
     private static EncryptedText converterOf(ConfigurableApplicationContext node) {
@@ -181,7 +188,7 @@ class SharedStateAcrossNodesIT {
             go.await();
             try {
                 node.getBean(StaffDirectory.class).createFirstAdmin(username, "First " + username,
-                        "a long enough password for " + username);
+                        "a long enough password");
                 return "created";
             } catch (IllegalStateException refused) {
                 return refused.getMessage();
