@@ -44,6 +44,8 @@ class SharedPlugins implements SmartInitializingSingleton {
     private final Clock clock;
     /** The revision of each row this node has applied (a cache: a restart applies every row again). */
     private final Map<String, Long> applied = new ConcurrentHashMap<>();
+    /** The SHA-256 of the archive this node loaded for each plugin from the database (or found at start). */
+    private final Map<String, String> loadedArchives = new ConcurrentHashMap<>();
 
     SharedPlugins(PluginHostConfiguration.PluginHost host, JdbcClient jdbc, Clock clock) {
         this.host = host;
@@ -114,6 +116,7 @@ class SharedPlugins implements SmartInitializingSingleton {
             throw e instanceof IllegalArgumentException iae ? iae
                     : new IllegalArgumentException("Plugin '" + id + "' could not be loaded: " + e);
         }
+        loadedArchives.put(id, digest(archive));
         save(id, fileName, archive, true);
         return version;
     }
@@ -186,29 +189,66 @@ class SharedPlugins implements SmartInitializingSingleton {
         applied.put(row.pluginId(), row.revision());
     }
 
-    private static boolean holdsArchive(PluginWrapper plugin, Row row) {
-        if (plugin == null || plugin.getPluginPath() == null || !Files.isRegularFile(plugin.getPluginPath())) {
+    /** Whether this node runs exactly the row's archive: the one it loaded, or at start the file it loaded from. */
+    private boolean holdsArchive(PluginWrapper plugin, Row row) {
+        if (plugin == null) {
             return false;
         }
-        try {
-            return Arrays.equals(Files.readAllBytes(plugin.getPluginPath()), row.archive());
-        } catch (IOException e) {
-            return false;
+        String digest = digest(row.archive());
+        String loaded = loadedArchives.get(row.pluginId());
+        if (loaded == null && plugin.getPluginPath() != null && Files.isRegularFile(plugin.getPluginPath())) {
+            try {
+                loaded = digest(Files.readAllBytes(plugin.getPluginPath()));
+                loadedArchives.put(row.pluginId(), loaded);
+            } catch (IOException e) {
+                return false;
+            }
         }
+        return digest.equals(loaded);
     }
 
     private void load(PluginManager manager, Row row) {
-        if (manager.getPlugin(row.pluginId()) != null) {
-            manager.deletePlugin(row.pluginId()); // stops it, unloads it, deletes its archive from the folder
-        }
         Path target = host.root().resolve(row.fileName());
+        PluginWrapper old = manager.getPlugin(row.pluginId());
+        if (old != null) {
+            // Unloaded, not deleted: in a folder the nodes share, the file may be the very one another node just
+            // wrote. An older archive under another name goes, so the next start finds one archive per plugin.
+            manager.unloadPlugin(row.pluginId());
+            deleteUnless(old.getPluginPath(), target);
+        }
         try {
             Files.createDirectories(host.root());
-            Files.write(target, row.archive());
+            // A folder the nodes share may have it already (written by the node that installed it): never rewrite
+            // an archive another node has open.
+            if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), row.archive())) {
+                Files.write(target, row.archive());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("the plugins folder cannot be written: " + e.getClass().getSimpleName());
         }
         manager.loadPlugin(target);
+        loadedArchives.put(row.pluginId(), digest(row.archive()));
         log.info("Plugin '{}' installed from the database (as on every node)", row.pluginId());
+    }
+
+    private static void deleteUnless(Path old, Path target) {
+        if (old == null || old.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(old);
+        } catch (IOException e) {
+            log.warn("The replaced plugin archive {} could not be deleted: {}", old.getFileName(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private static String digest(byte[] archive) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(archive));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
+        }
     }
 }

@@ -148,6 +148,21 @@ class SharedStateAcrossNodesIT {
     }
 
     @Test
+    void aNodeStartedAfterAPluginWasDisabledStartsWithItDisabled() {
+        actAsAdmin();
+        a.getBean(PluginAdministration.class).setEnabled("admin", "vonage", false);
+        ConfigurableApplicationContext c = nodes.start("c", Map.of("parley.plugins.dir",
+                ownPluginsFolder("c").toString()));
+        try {
+            assertThat(state(c, "vonage")).as("applied at start, before the node serves").isEqualTo("DISABLED");
+            assertThat(state(c, "sandbox")).isEqualTo("STARTED");
+        } finally {
+            nodes.stop(c);
+            a.getBean(PluginAdministration.class).setEnabled("admin", "vonage", true);
+        }
+    }
+
+    @Test
     void aPluginInstalledOnOneNodeRunsOnTheOther() throws IOException {
         actAsAdmin();
         Path jar = ExporterPluginJar.write(Files.createTempDirectory(shared, "upload"));
