@@ -113,9 +113,9 @@ class ChartExportQueue extends PolledQueue {
     }
 
     private void send(LeasedQueue.Lease lease) {
-        Optional<String> task = tx.execute(status -> tasks(lease));
-        if (task == null || task.isEmpty()) {
-            return;
+        Optional<String> task = exportTasks.exportOf(lease.id());
+        if (task.isEmpty()) {
+            return; // deleted with its export a moment ago
         }
         String exportId = task.get();
         Optional<Prepared> prepared;
@@ -136,11 +136,6 @@ class ChartExportQueue extends PolledQueue {
         }
         ExportResult result = gateway.export(prepared.get().exporterId(), prepared.get().export());
         recordUnderLease(exportId, lease, result);
-    }
-
-    /** The export of a claimed task. */
-    private Optional<String> tasks(LeasedQueue.Lease lease) {
-        return exportTasks.exportOf(lease.id());
     }
 
     /**
