@@ -111,6 +111,17 @@ public final class LeasedQueue {
     }
 
     /**
+     * Keeps the row this node's for another lease length from now: for work that may outlast one lease (a recurring
+     * job), called while it runs. Commits on its own when called outside a transaction.
+     *
+     * @return false when the row is no longer this node's (the lease ran out and another node took it)
+     */
+    public boolean extend(Lease lease) {
+        return jdbc.sql("update " + table + " set lease_until = ? where id = ? and lease_owner = ?")
+                .params(timestamp(clock.instant().plus(length)), lease.id(), owner).update() == 1;
+    }
+
+    /**
      * Releases the row to be tried again at {@code at}.
      *
      * @return false when the row is no longer this node's

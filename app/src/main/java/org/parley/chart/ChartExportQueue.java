@@ -6,37 +6,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.parley.audit.AuditLog;
+import org.parley.base.LeasedQueue;
+import org.parley.base.NodeId;
+import org.parley.base.PolledQueue;
+import org.parley.base.RetryBackoff;
 import org.parley.plugin.ChartAttachment;
 import org.parley.plugin.ChartExport;
 import org.parley.plugin.ExportResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The durable chart export queue, built like the outbound text queue: an export is in the database before any
- * exporter sees it; one worker claims due exports one at a time, calls the exporter outside any transaction, and
- * records the answer: exported, tried again later with exponential back-off (an EHR that is down loses nothing), or
- * failed with the EHR's reason until a person retries. Exports a stopped app left in flight are queued again at
- * start; the export id they carry lets the EHR refuse a duplicate. Logs ids only, never PHI.
+ * The durable chart export queue, built like the notification queue: an export is in the database before any
+ * exporter sees it, with a {@code chart_export_task} row worked under leases ({@link LeasedQueue}), so several nodes
+ * on one database never send one export at the same time. The queue's own thread ({@link PolledQueue}) claims due
+ * tasks one at a time (so this node calls an exporter from one thread at a time, as the plugin API promises), calls
+ * the exporter outside any transaction, and records the answer: exported, tried again later with exponential back-off
+ * (an EHR that is down loses nothing), or failed with the EHR's reason until a person retries. An export a node was
+ * sending when it died is taken over by another node once its lease has run out, never before; the export id it
+ * carries lets the EHR refuse a duplicate. Logs ids only, never PHI.
  */
 @Component
-class ChartExportQueue {
+class ChartExportQueue extends PolledQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ChartExportQueue.class);
     private static final int BATCH = 20;
-    /** How long stopping Parley waits for the export in hand (an exporter's own timeouts are shorter). */
-    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final ExportRepository exports;
     private final ExportDocumentRepository documents;
@@ -46,15 +45,16 @@ class ChartExportQueue {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Duration firstRetry;
-    private final Duration maxRetryDelay;
-    private volatile boolean ready;
-    private final org.parley.base.OneWorker worker = new org.parley.base.OneWorker();
+    private final ChartExportSettings settings;
+    private final LeasedQueue queue;
+    private final ChartExportTasks exportTasks;
+    private volatile boolean stopping;
 
     ChartExportQueue(ExportRepository exports, ExportDocumentRepository documents, ChartExportSources sources,
                      ExporterGateway gateway, AuditLog audit, ApplicationEventPublisher events, TransactionTemplate tx,
-                     Clock clock, @Value("${parley.chart.first-retry:30s}") Duration firstRetry,
-                     @Value("${parley.chart.max-retry-delay:1h}") Duration maxRetryDelay) {
+                     Clock clock, JdbcClient jdbc, NodeId node, ChartExportTasks exportTasks,
+                     ChartExportSettings settings) {
+        super("parley-chart-export", settings.pollInterval());
         this.exports = exports;
         this.documents = documents;
         this.sources = sources;
@@ -63,100 +63,114 @@ class ChartExportQueue {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.firstRetry = firstRetry;
-        this.maxRetryDelay = maxRetryDelay;
+        this.settings = settings;
+        this.exportTasks = exportTasks;
+        this.queue = new LeasedQueue(jdbc, tx, ChartExportTasks.TABLE, node.value(), clock, settings.lease());
+    }
+
+    /** Sends an export right after it is committed, without waiting for the next poll; returns at once. */
+    @TransactionalEventListener
+    void onQueued(ChartExportQueued queued) {
+        thread.wake();
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        super.start();
     }
 
     /**
      * Parley stops: the export in hand is finished and its answer recorded (the database is still there), no next
-     * one is taken. Runs before the web server and the database shut down; what is left queued goes out after the
-     * restart.
+     * one is taken. What is left queued goes out from another node, or after the restart.
      */
-    @EventListener(ContextClosedEvent.class)
-    void finishTheExportInHand() {
-        if (!worker.stop(STOP_WAIT)) {
-            log.warn("A chart export was still being sent after {} s; it is sent again after the restart",
-                    STOP_WAIT.toSeconds());
-        }
+    @Override
+    public void stop() {
+        stopping = true;
+        super.stop();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeAfterRestart() {
-        Integer requeued = tx.execute(status -> exports.requeueInFlight(clock.instant()));
-        if (requeued != null && requeued > 0) {
-            log.info("Queued {} chart export(s) again that were being sent when Parley stopped", requeued);
-        }
-        ready = true;
-        sendDue();
-    }
-
-    /** Sends an export right after it is committed, without waiting for the next poll. */
-    @Async
-    @TransactionalEventListener
-    void onQueued(ChartExportQueued queued) {
-        sendDue();
-    }
-
-    @Scheduled(fixedDelayString = "${parley.chart.poll-interval:5s}",
-            initialDelayString = "${parley.chart.poll-interval:5s}")
-    void poll() {
-        sendDue();
-    }
-
-    /**
-     * Sends every due export. Safe to call from several threads at once: one thread sends (so an exporter is called
-     * by one thread at a time, as the plugin API promises), and a call that arrives meanwhile makes it look again.
-     */
+    /** Sends every due export in the calling thread (see {@link org.parley.base.QueueThread#runHere()}): for tests. */
     void sendDue() {
-        if (!ready) {
-            return;
-        }
-        worker.run(this::sendDueNow);
+        thread.runHere();
     }
 
-    private void sendDueNow() {
-        List<String> due;
+    @Override
+    protected void workDue() {
+        List<Long> due;
         do {
-            due = exports.findDue(ExportStatus.QUEUED, clock.instant(), PageRequest.of(0, BATCH));
-            for (String id : due) {
-                if (worker.stopping()) {
+            due = queue.due(BATCH);
+            for (long taskId : due) {
+                if (stopping) {
                     return;
                 }
-                Integer claimed = tx.execute(status -> exports.claim(id));
-                if (claimed != null && claimed == 1) {
-                    send(id);
-                }
+                queue.claim(taskId).ifPresent(this::send);
             }
-        } while (due.size() == BATCH && !worker.stopping());
+        } while (due.size() == BATCH && !stopping);
     }
 
     private record Prepared(String exporterId, ChartExport export) {
     }
 
-    private void send(String exportId) {
+    private void send(LeasedQueue.Lease lease) {
+        Optional<String> task = exportTasks.exportOf(lease.id());
+        if (task.isEmpty()) {
+            return; // deleted with its export a moment ago
+        }
+        String exportId = task.get();
         Optional<Prepared> prepared;
         try {
-            prepared = tx.execute(status -> prepare(exportId));
+            prepared = tx.execute(status -> prepare(exportId, lease, status));
         } catch (IllegalArgumentException e) {
             // a selected message is gone: nothing a retry can fix (the message names no patient)
-            tx.executeWithoutResult(status -> record(exportId, ExportResult.permanentFailure(e.getMessage())));
+            recordUnderLease(exportId, lease, ExportResult.permanentFailure(e.getMessage()));
             return;
         } catch (RuntimeException e) {
             log.warn("Chart export {} could not be assembled: {}", exportId, e.getClass().getName());
-            tx.executeWithoutResult(status -> record(exportId,
-                    ExportResult.retryableFailure("Parley could not assemble the export; it will try again.")));
+            recordUnderLease(exportId, lease,
+                    ExportResult.retryableFailure("Parley could not assemble the export; it will try again."));
             return;
         }
         if (prepared == null || prepared.isEmpty()) {
             return;
         }
         ExportResult result = gateway.export(prepared.get().exporterId(), prepared.get().export());
-        tx.executeWithoutResult(status -> record(exportId, result));
+        recordUnderLease(exportId, lease, result);
     }
 
-    private Optional<Prepared> prepare(String exportId) {
+    /**
+     * Records the exporter's answer and finishes the task (or sets its next try) in one transaction. When the lease
+     * ran out meanwhile and another node took the task over, nothing is recorded here: that node sends it again
+     * with the same export id and records its answer.
+     */
+    private void recordUnderLease(String exportId, LeasedQueue.Lease lease, ExportResult result) {
+        Boolean recorded = tx.execute(status -> {
+            Export export = exports.findById(exportId).orElse(null);
+            boolean stillOurs = export == null ? queue.finish(lease) : switch (result) {
+                case ExportResult.Failed failed when failed.retryable() ->
+                        queue.retryLater(lease, clock.instant().plus(backoff(export.getAttempts())));
+                default -> queue.finish(lease);
+            };
+            if (!stillOurs) {
+                status.setRollbackOnly();
+                return false;
+            }
+            if (export != null) {
+                record(export, result);
+            }
+            return true;
+        });
+        if (!Boolean.TRUE.equals(recorded)) {
+            log.warn("Chart export {} outlasted its lease and was taken over by another node", exportId);
+        }
+    }
+
+    private Optional<Prepared> prepare(String exportId, LeasedQueue.Lease lease,
+                                       org.springframework.transaction.TransactionStatus status) {
         Export export = exports.findById(exportId).orElse(null);
-        if (export == null) {
+        if (export == null || !export.startSending(clock.instant())) {
+            // exported or failed meanwhile (a task left over): nothing to send
+            queue.finish(lease);
             return Optional.empty();
         }
         export.countAttempt();
@@ -164,15 +178,15 @@ class ChartExportQueue {
                 sources.chartStaff(export.getStaffUserId()));
         if (assembled instanceof ChartExportSources.Assembled.Refused(String reason)) {
             // Checked again: the patient record may have changed since the export was queued.
-            record(export, ExportResult.permanentFailure(reason));
+            if (queue.finish(lease)) {
+                record(export, ExportResult.permanentFailure(reason));
+            } else {
+                status.setRollbackOnly();
+            }
             return Optional.empty();
         }
         return Optional.of(new Prepared(export.getExporterId(),
                 ((ChartExportSources.Assembled.Ready) assembled).export()));
-    }
-
-    private void record(String exportId, ExportResult result) {
-        exports.findById(exportId).ifPresent(export -> record(export, result));
     }
 
     private void record(Export export, ExportResult result) {
@@ -218,6 +232,6 @@ class ChartExportQueue {
 
     /** 30 s, 1 min, 2 min... up to the configured maximum; never given up, so an export is never lost. */
     Duration backoff(int attempts) {
-        return new org.parley.base.RetryBackoff(firstRetry, maxRetryDelay).after(attempts);
+        return new RetryBackoff(settings.firstRetry(), settings.maxRetryDelay()).after(attempts);
     }
 }

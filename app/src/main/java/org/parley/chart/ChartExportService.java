@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ChartExportService {
 
     private final ExportRepository exports;
+    private final ChartExportTasks tasks;
     private final ExportDocumentRepository documents;
     private final ExporterService exporters;
     private final ChartExportSources sources;
@@ -44,7 +45,9 @@ public class ChartExportService {
 
     ChartExportService(ExportRepository exports, ExportDocumentRepository documents, ExporterService exporters,
                        ChartExportSources sources, ExporterGateway gateway, StaffDirectory staff, AuditLog audit,
-                       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+                       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+                       ChartExportTasks tasks) {
+        this.tasks = tasks;
         this.exports = exports;
         this.documents = documents;
         this.exporters = exporters;
@@ -100,6 +103,7 @@ public class ChartExportService {
             return tx.execute(status -> {
                 Export export = exports.saveAndFlush(new Export(request, sendable.patientId(), by.id(),
                         clock.instant()));
+                tasks.due(export.getId(), clock.instant());
                 audit.record(by.username(), "CHART_EXPORT_QUEUED", "conversation",
                         String.valueOf(request.conversationId()), detail(export));
                 events.publishEvent(new ChartExportQueued(export.getId(), export.getConversationId(),
@@ -155,6 +159,7 @@ public class ChartExportService {
             throw new IllegalStateException("This export is being sent right now.");
         }
         export.requeue(clock.instant());
+        tasks.due(export.getId(), clock.instant());
         audit.record(by.username(), "CHART_EXPORT_RETRIED", "conversation", String.valueOf(export.getConversationId()),
                 detail(export));
         events.publishEvent(new ChartExportQueued(export.getId(), export.getConversationId(), export.getExporterId(),

@@ -114,6 +114,20 @@ class Export {
                 comment, requestedAt);
     }
 
+    /**
+     * Being sent now: a queued export, or one whose sender died (taken over after its lease).
+     *
+     * @return false when it is exported or failed already (nothing to send)
+     */
+    boolean startSending(Instant at) {
+        if (status != ExportStatus.QUEUED && status != ExportStatus.SENDING) {
+            return false;
+        }
+        status = ExportStatus.SENDING;
+        updatedAt = at;
+        return true;
+    }
+
     void countAttempt() {
         attempts++;
     }

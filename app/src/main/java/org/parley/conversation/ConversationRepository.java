@@ -11,6 +11,15 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
 
     long countByStatus(ConversationStatus status);
 
+    /**
+     * Locks the line's row until the transaction ends: conversations on a line are created one at a time (the intake
+     * takes the same lock), so two nodes starting a conversation with one contact on one line make one. A unique
+     * index cannot say it: a merge leaves the survivor with the duplicate's conversations too.
+     */
+    @org.springframework.data.jpa.repository.Query(value = "select id from line where id = :id for update",
+            nativeQuery = true)
+    List<String> lockLine(@org.springframework.data.repository.query.Param("id") String lineId);
+
     Optional<Conversation> findFirstByContactIdAndLineIdOrderByIdDesc(long contactId, String lineId);
 
     Optional<Conversation> findFirstByContactIdInOrderByLastActivityAtDesc(java.util.Collection<Long> contactIds);

@@ -181,6 +181,10 @@ public class ConversationService {
                 .orElseGet(() -> lines.all().stream().findFirst().map(LineSnapshot::id)
                         .orElseThrow(() -> new IllegalStateException("Parley has no line yet: an admin adds one.")));
         Conversation conversation = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contactId, lineId)
+                .or(() -> {
+                    conversations.lockLine(lineId);
+                    return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contactId, lineId);
+                })
                 .orElseGet(() -> {
                     Conversation started = new Conversation(lineId, contactId, clock.instant());
                     started.assignToStaff(java.util.Set.of(staffMember.id()));
@@ -218,6 +222,10 @@ public class ConversationService {
             throw new IllegalArgumentException("The message can only move to another member of the same family.");
         }
         Conversation to = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(toContactId, from.getLineId())
+                .or(() -> {
+                    conversations.lockLine(from.getLineId());
+                    return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(toContactId, from.getLineId());
+                })
                 .orElseGet(() -> conversations.save(new Conversation(from.getLineId(), toContactId,
                         routing.listForNew(from.getLineId(), null), clock.instant())));
         String fromName = contacts.find(from.getContactId()).map(ContactSummary::displayName).orElse("another patient");

@@ -2,6 +2,8 @@ package org.parley.encryption;
 
 import java.util.List;
 import org.parley.audit.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -13,8 +15,11 @@ public class EncryptionAdministration {
     private final KeyRegistry registry;
     private final Reencryption job;
     private final AuditLog audit;
+    private final TransactionTemplate tx;
 
-    EncryptionAdministration(KeyRing ring, KeyRegistry registry, Reencryption job, AuditLog audit) {
+    EncryptionAdministration(KeyRing ring, KeyRegistry registry, Reencryption job, AuditLog audit,
+                             TransactionTemplate tx) {
+        this.tx = tx;
         this.ring = ring;
         this.registry = registry;
         this.job = job;
@@ -41,16 +46,31 @@ public class EncryptionAdministration {
 
     /**
      * Adds a new key to the key file, encrypts new data with it from now on, and starts the job that re-encrypts
-     * the rest (admins only). Older keys stay in the file, so nothing becomes unreadable.
+     * the rest (admins only). Older keys stay in the file, so nothing becomes unreadable. The other nodes read the
+     * shared key file again: they decrypt with the new key at once and encrypt with it within
+     * {@code parley.encryption.key-file-check}.
      *
      * @return the new key's id
      * @throws IllegalStateException when the key file cannot be written (nothing changed then)
      */
     @PreAuthorize("hasRole('ADMIN')")
     public int rotate(String actor) {
-        int keyId = ring.rotate();
-        registry.registered(keyId);
-        audit.record(actor, "ENCRYPTION_KEY_ROTATED", "encryption_key", String.valueOf(keyId), null);
+        Integer keyId;
+        try {
+            keyId = tx.execute(status -> {
+                KeyFile.Contents rotated = ring.withNewPrimary(registry.highestDataKeyId());
+                int id = rotated.primaryId();
+                // The id first (other nodes wait for it), then the file, then the commit: a failed write rolls the
+                // reservation back, and a failed commit leaves a key in the file that the next start records.
+                registry.reserve(id, rotated.keys().get(id));
+                ring.write(rotated);
+                audit.record(actor, "ENCRYPTION_KEY_ROTATED", "encryption_key", String.valueOf(id), null);
+                return id;
+            });
+        } catch (DuplicateKeyException e) {
+            throw new IllegalStateException("Another admin rotated the key at the same moment; that new key is in "
+                    + "use. Look at the keys again before rotating once more.");
+        }
         job.start(actor);
         return keyId;
     }

@@ -66,7 +66,14 @@ final class KeyFile {
 
     /** The same keys plus a new primary key, one above the highest id. */
     static Contents withNewPrimary(Contents current) {
-        int id = current.keys().keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        return withNewPrimary(current, current.keys().keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1);
+    }
+
+    /** The same keys plus a new primary key under {@code id}, an id the file does not use. */
+    static Contents withNewPrimary(Contents current, int id) {
+        if (current.keys().containsKey(id)) {
+            throw new IllegalArgumentException("The key file holds key " + id + " already");
+        }
         Map<Integer, SecretKey> keys = new TreeMap<>(current.keys());
         keys.put(id, newAesKey());
         return new Contents(id, keys, current.indexKey());

@@ -110,6 +110,23 @@ class KeyRegistry implements SmartInitializingSingleton {
         insert(DATA, keyId, ring.key(keyId), clock.instant());
     }
 
+    /**
+     * Reserves a new data key's id, in the caller's transaction, before the key goes into the file: two nodes
+     * rotating at the same moment cannot both take the id (the second waits for the first and then fails).
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when another node took the id
+     */
+    void reserve(int keyId, SecretKey key) {
+        insert(DATA, keyId, key, clock.instant());
+    }
+
+    /** The highest data key id the database has seen (0 when none): a new key's id is above it. */
+    int highestDataKeyId() {
+        Integer highest = jdbc.queryForObject("select max(key_id) from encryption_key where purpose = ?",
+                Integer.class, DATA);
+        return highest == null ? 0 : highest;
+    }
+
     private void insert(String purpose, int keyId, SecretKey key, Instant at) {
         jdbc.update("insert into encryption_key (purpose, key_id, fingerprint, added_at) values (?, ?, ?, ?)",
                 purpose, keyId, fingerprint(key), Timestamp.from(at));

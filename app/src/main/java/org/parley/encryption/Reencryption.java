@@ -1,6 +1,5 @@
 package org.parley.encryption;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.parley.audit.AuditLog;
+import org.parley.base.RecurringJob;
+import org.parley.base.RecurringJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,13 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each column is read in batches of rows whose value does not start with the primary key's header, a batch per
  * transaction; a row is written back only if it still holds the value read (a change made meanwhile is already under
  * the primary key). Because done rows drop out of that query, the job needs no bookmark to resume after a restart;
- * a row that cannot be decrypted is counted, left as it is and passed over. It runs on one background thread, at
- * start when {@code parley.encryption.reencrypt-on-start} is true and after a key rotation or an admin's request.
+ * a row that cannot be decrypted is counted, left as it is and passed over. It is a {@link RecurringJob}: one node
+ * of the cluster runs it at a time, on the schedule's thread, at start when
+ * {@code parley.encryption.reencrypt-on-start} is true, after a key rotation or an admin's request, and once every
+ * {@code parley.encryption.reencrypt-interval}.
  * When a run leaves nothing under older keys, those keys are marked retired: the key file may then drop them (keep
  * them while database backups made before still exist).
  */
 @Component
-class Reencryption {
+class Reencryption implements RecurringJob {
 
     private static final Logger log = LoggerFactory.getLogger(Reencryption.class);
 
@@ -55,14 +60,16 @@ class Reencryption {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<ReencryptionProgress> progress = new AtomicReference<>(ReencryptionProgress.idle());
     private volatile boolean stopping;
-    private Thread worker;
+    private final RecurringJobs jobs;
+    private final Duration interval;
 
     Reencryption(EncryptedColumns columns, List<Backfill> backfills, FieldCipher cipher, KeyRing ring,
                  KeyRegistry registry, JdbcTemplate jdbc, TransactionTemplate tx, AuditLog audit,
-                 ApplicationEventPublisher events, Clock clock,
+                 ApplicationEventPublisher events, Clock clock, @Lazy RecurringJobs jobs,
                  @Value("${parley.encryption.batch-size:200}") int textBatch,
                  @Value("${parley.encryption.binary-batch-size:10}") int binaryBatch,
-                 @Value("${parley.encryption.reencrypt-on-start:true}") boolean onStart) {
+                 @Value("${parley.encryption.reencrypt-on-start:true}") boolean onStart,
+                 @Value("${parley.encryption.reencrypt-interval:24h}") Duration interval) {
         this.columns = columns;
         this.backfills = List.copyOf(backfills);
         this.cipher = cipher;
@@ -76,6 +83,11 @@ class Reencryption {
         this.textBatch = textBatch;
         this.binaryBatch = binaryBatch;
         this.onStart = onStart;
+        this.jobs = jobs;
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalStateException("parley.encryption.reencrypt-interval must be longer than zero, e.g. 24h");
+        }
+        this.interval = interval;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -85,25 +97,52 @@ class Reencryption {
         }
     }
 
-    /** Where the job is. */
+    @Override
+    public String name() {
+        return "reencryption";
+    }
+
+    /** A run a day catches values a node wrote under the old key in the moments before it saw a rotation. */
+    @Override
+    public Duration period() {
+        return interval;
+    }
+
+    @Override
+    public Duration firstRunAfter() {
+        return onStart ? Duration.ZERO : interval;
+    }
+
+    /** A run of the cluster-wide schedule, on the node that claimed it. */
+    @Override
+    public void run() {
+        runNow(AuditLog.SYSTEM);
+    }
+
+    /** Where the job is, as far as this node ran it. */
     ReencryptionProgress progress() {
         return progress.get();
     }
 
     /**
-     * Starts a run on the job's thread.
+     * Has the job run soon, on whichever node claims it first ({@link RecurringJobs}): once per cluster, not once per
+     * node.
      *
-     * @return false when a run is under way already (it picks up a new primary key by itself)
+     * @return false when a run is under way already (it picks up a new primary key by itself, and another run
+     *         follows it at once)
      */
-    synchronized boolean start(String actor) {
-        if (stopping || running.isLocked() || (worker != null && worker.isAlive())) {
+    boolean start(String actor) {
+        if (stopping) {
             return false;
         }
-        worker = Thread.ofPlatform().name("parley-reencryption").daemon(true).start(() -> runNow(actor));
-        return true;
+        return jobs.runSoon(name());
     }
 
-    /** Runs the job in the calling thread, after a run under way has finished. */
+    /**
+     * Runs the job in the calling thread, after a run under way on this node has finished (tests; the schedule's
+     * runs come here too). The lock only keeps this node's runs apart; that one node runs at a time in the cluster
+     * is the schedule's lease.
+     */
     void runNow(String actor) {
         running.lock();
         try {
@@ -113,22 +152,10 @@ class Reencryption {
         }
     }
 
-    /** Lets a run stop between two batches when Parley stops; the next start resumes it. */
-    @PreDestroy
+    /** Lets a run stop between two batches when Parley stops (before the schedule waits for it); the next resumes. */
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         stopping = true;
-        Thread thread;
-        synchronized (this) {
-            thread = worker;
-        }
-        if (thread != null) {
-            try {
-                // A batch is short; the database must outlive it.
-                thread.join(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** How many values of each encrypted column are not under the primary key. */
@@ -154,9 +181,9 @@ class Reencryption {
                 }
                 long todo = parts.stream().mapToLong(ReencryptionProgress.Part::total).sum();
                 if (todo == 0 && AuditLog.SYSTEM.equals(actor)) {
-                    // Nothing to do at a start: say nothing, leave no audit entry.
-                    progress.set(new ReencryptionProgress(ReencryptionProgress.State.FINISHED, started,
-                            clock.instant(), parts, null));
+                    // Nothing to do: say nothing, leave no audit entry; open Encryption pages still see it finished
+                    // (an admin's request runs here too, on whichever node claimed it).
+                    publish(ReencryptionProgress.State.FINISHED, started, parts, null);
                     retireOlderKeysIfDone(primary, parts);
                     return;
                 }

@@ -3,7 +3,11 @@ package org.parley.notify;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,8 +20,13 @@ class EmailQuietPeriod {
 
     private final JdbcClient jdbc;
     private final Duration quiet;
+    private final TransactionTemplate ownTransaction;
 
-    EmailQuietPeriod(JdbcClient jdbc, @Value("${parley.notify.email-quiet-period:10m}") Duration quiet) {
+    EmailQuietPeriod(JdbcClient jdbc, PlatformTransactionManager transactions,
+                     @Value("${parley.notify.email-quiet-period:10m}") Duration quiet) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // Its own transaction, so a lost race (a duplicate key) ends it cleanly and is answered here.
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         if (quiet.isNegative()) {
             throw new IllegalStateException("parley.notify.email-quiet-period must not be negative, e.g. 10m");
         }
@@ -25,12 +34,22 @@ class EmailQuietPeriod {
         this.quiet = quiet;
     }
 
-    /** Records an e-mail about to be sent at {@code now}; false when one went out within the quiet period. */
-    @Transactional
+    /**
+     * Records an e-mail about to be sent at {@code now}; false when one went out within the quiet period. Two nodes
+     * claiming the same e-mail at once meet on the table's primary key: the second is answered false.
+     */
     boolean claim(Notice notice, Instant now) {
         if (quiet.isZero()) {
             return true;
         }
+        try {
+            return Boolean.TRUE.equals(ownTransaction.execute(status -> claimNow(notice, now)));
+        } catch (DuplicateKeyException claimedMeanwhile) {
+            return false;
+        }
+    }
+
+    private boolean claimNow(Notice notice, Instant now) {
         // Older records have done their job; removing them keeps the table as small as the last quiet period.
         jdbc.sql("delete from notification_email_sent where sent_at <= ?")
                 .param(java.sql.Timestamp.from(now.minus(quiet))).update();

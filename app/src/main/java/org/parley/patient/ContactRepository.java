@@ -11,6 +11,13 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     List<Contact> findByPhoneNumberOrderByIdAsc(String phoneNumber);
 
+    /**
+     * Waits for, then holds until the transaction ends, the one row every change of who owns a number locks first:
+     * a database lock, so it holds across nodes (see V52).
+     */
+    @Query(value = "select id from contact_number_guard where id = 1 for update", nativeQuery = true)
+    List<Integer> guardNumbers();
+
     List<Contact> findByGuardianIdOrderByIdAsc(Long guardianId);
 
     @Query("select c from Contact c where c.kind = org.parley.patient.ContactKind.ORGANISATION "

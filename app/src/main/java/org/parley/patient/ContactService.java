@@ -42,6 +42,7 @@ public class ContactService {
     public ContactSummary createPatient(String actor, PatientDetails details) {
         String e164 = validated(details);
         refuseDoNotText(e164, null);
+        guardNumbers(e164);
         ownerOf(e164, null).ifPresent(owner -> {
             throw new NumberInUseException(owner.summary());
         });
@@ -80,6 +81,7 @@ public class ContactService {
             throw new IllegalArgumentException("A dependent is texted on the guardian's phone: leave the cell phone blank.");
         }
         refuseDoNotText(e164, contact.getPhoneNumber());
+        guardNumbers(e164);
         ownerOf(e164, contactId).ifPresent(owner -> {
             throw new NumberInUseException(owner.summary());
         });
@@ -227,6 +229,7 @@ public class ContactService {
             throw new IllegalArgumentException("Choose what kind of organisation it is.");
         }
         String e164 = phones.toE164(phone);
+        guardNumbers(e164);
         List<Contact> owners = contacts.findByPhoneNumberOrderByIdAsc(e164);
         if (owners.stream().anyMatch(c -> c.getKind() != ContactKind.UNKNOWN)) {
             throw new IllegalArgumentException("This number already belongs to a patient or another contact.");
@@ -359,7 +362,23 @@ public class ContactService {
         if (!found.isEmpty()) {
             return found.get(0).summary();
         }
+        // First texts from a new number on two lines (or nodes) at once: the second waits here, then finds the first's.
+        guardNumbers(e164);
+        found = contacts.findByPhoneNumberOrderByIdAsc(e164);
+        if (!found.isEmpty()) {
+            return found.get(0).summary();
+        }
         return contacts.save(Contact.unknown(e164, clock.instant())).summary();
+    }
+
+    /**
+     * Makes changes of who owns a number take turns in the database (every node), so two of them cannot both find
+     * the number free; held until the caller's transaction ends. Nothing to guard without a number.
+     */
+    private void guardNumbers(String e164) {
+        if (e164 != null) {
+            contacts.guardNumbers();
+        }
     }
 
     /** A contact by id; for a merged patient, the patient it was merged into. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.parley.audit.AuditLog;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,9 +107,10 @@ public class EmergencyAccess {
 
     /**
      * Writes the end of every grant that ran out to the audit log, once. The rights themselves end at their time
-     * whether or not this has run: every request reads them afresh ({@link SessionAuthorities}).
+     * whether or not this has run: every request reads them afresh ({@link SessionAuthorities}). Run once per period
+     * in the whole cluster ({@link EmergencyAccessSweep}); a grant's expiry is audited once even if two ran at once
+     * (its row is locked while it is marked).
      */
-    @Scheduled(fixedDelayString = "${parley.security.emergency-sweep:1m}")
     @Transactional
     public void recordExpiries() {
         for (EmergencyGrant grant : grants.expiredUnaudited(clock.instant())) {

@@ -21,7 +21,11 @@ interface EmergencyGrantRepository extends JpaRepository<EmergencyGrant, Long> {
             + "and g.expiresAt > :now")
     List<EmergencyGrant> activeOfAny(Collection<Long> staffUserIds, Instant now);
 
-    /** Grants that ran out and whose end is not in the audit log yet. */
+    /**
+     * Grants that ran out and whose end is not in the audit log yet, locked until the caller's transaction ends: a
+     * second sweep at the same moment waits and then no longer finds them.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @Query("select g from EmergencyGrant g where g.expiryAudited = false and g.revokedAt is null "
             + "and g.expiresAt <= :now order by g.expiresAt")
     List<EmergencyGrant> expiredUnaudited(Instant now);

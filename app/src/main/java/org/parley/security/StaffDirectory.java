@@ -26,10 +26,14 @@ public class StaffDirectory {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    /** A cache of "some account exists" (it never becomes false again); the database decides the first admin. */
     private final AtomicBoolean hasUsers = new AtomicBoolean();
+    private static final String ALREADY_HAS_ADMIN = "Parley already has an administrator. Log in instead.";
 
     StaffDirectory(StaffUserRepository users, EmergencyGrantRepository emergencyGrants, PasswordEncoder passwordEncoder,
-                   AuditLog audit, Clock clock) {
+                   AuditLog audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.users = users;
         this.emergencyGrants = emergencyGrants;
         this.passwordEncoder = passwordEncoder;
@@ -60,9 +64,9 @@ public class StaffDirectory {
      * @throws IllegalArgumentException naming what is wrong with the input
      */
     @Transactional
-    public synchronized StaffMember createFirstAdmin(String username, String displayName, String password) {
+    public StaffMember createFirstAdmin(String username, String displayName, String password) {
         if (users.countByEnabledTrue() > 0) {
-            throw new IllegalStateException("Parley already has an administrator. Log in instead.");
+            throw new IllegalStateException(ALREADY_HAS_ADMIN);
         }
         String name = validUsername(username);
         String shown = displayName == null ? "" : displayName.trim();
@@ -70,6 +74,14 @@ public class StaffDirectory {
             throw new IllegalArgumentException("Enter the name colleagues know you by.");
         }
         checkPassword(password, name);
+        try {
+            // The table holds one row: of two first-run pages sent at once (on any nodes), the second waits for the
+            // first's transaction here and then fails on the primary key.
+            jdbc.update("insert into first_admin (id, created_at) values (1, ?)",
+                    java.sql.Timestamp.from(clock.instant()));
+        } catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) {
+            throw new IllegalStateException(ALREADY_HAS_ADMIN);
+        }
         StaffUser user = users.save(new StaffUser(name, shown, passwordEncoder.encode(password), Role.ADMIN,
                 clock.instant()));
         hasUsers.set(true);

@@ -193,6 +193,40 @@ class ChartExportQueueIT {
     }
 
     @Test
+    void anExportAnotherLiveNodeIsSendingIsNotTakenButOneWhoseLeaseRanOutIsSentWithTheSameId() {
+        Texted texted = patientWhoTexted();
+        EHR.setMode(FakeEhr.Mode.DOWN);
+        String id = exports.queue(nina, previewed(texted, "ehr").request());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(export(id))
+                .extracting(ExportView::status, ExportView::attempts).containsExactly(ExportStatus.QUEUED, 1));
+        EHR.setMode(FakeEhr.Mode.UP);
+
+        // Another node claimed it when it came due and is sending it now: its lease holds for five minutes.
+        clock.advance(Duration.ofSeconds(30));
+        java.sql.Timestamp now = org.parley.base.LeasedQueue.timestamp(clock.instant());
+        java.sql.Timestamp leaseEnds = org.parley.base.LeasedQueue.timestamp(clock.instant().plus(Duration.ofMinutes(5)));
+        jdbc.update("update chart_export_task set lease_owner = 'node-elsewhere', lease_until = ?, "
+                + "next_attempt_at = ? where export_id = ?", leaseEnds, now, id);
+        jdbc.update("update chart_export set status = 'SENDING' where id = ?", id);
+
+        queue.sendDue();
+        clock.advance(Duration.ofMinutes(5));
+        queue.sendDue();
+        assertThat(EHR.posts(id)).as("not sent while the other node's lease holds").isEqualTo(1);
+        assertThat(export(id).status()).isEqualTo(ExportStatus.SENDING);
+
+        // That node died: a moment after its lease ran out, this one takes the export over.
+        clock.advance(Duration.ofSeconds(1));
+        queue.sendDue();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(export(id).status()).isEqualTo(ExportStatus.EXPORTED));
+        assertThat(EHR.posts(id)).isEqualTo(2);
+        assertThat(EHR.filed()).containsKey(id);
+        assertThat(jdbc.queryForObject("select count(*) from chart_export_task where export_id = ?", Long.class, id))
+                .as("the task is done").isZero();
+    }
+
+    @Test
     void aPermanentFailureIsKeptWithTheEhrsReasonAndARetryQueuesItAgain() {
         Texted texted = patientWhoTexted();
         EHR.setMode(FakeEhr.Mode.UNKNOWN_PATIENT);

@@ -34,7 +34,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Chart exports survive Parley stopping: one queued during an EHR outage goes out after the restart, and one that
- * was in flight when Parley stopped is sent again with the same export id, which the EHR files once.
+ * was in flight on a node that died is sent again once that node's lease has run out, with the same export id, which
+ * the EHR files once.
  */
 class ChartExportRestartIT {
 
@@ -76,9 +77,10 @@ class ChartExportRestartIT {
     }
 
     @Test
-    void exportsQueuedOrInFlightWhenParleyStopsAreSentAfterTheRestartAndFiledOnce() {
+    void exportsQueuedOrInFlightOnANodeThatDiedAreSentAfterTheRestartAndFiledOnce() {
         String inFlight;
         String queued;
+        java.time.Instant now;
         try (ConfigurableApplicationContext first = start()) {
             StaffMember nina = first.getBean(StaffDirectory.class)
                     .createFirstAdmin("admin", "Nina Nurse", "a long enough password");
@@ -98,10 +100,14 @@ class ChartExportRestartIT {
                     ExportRequest.draft(conversationId, ids, "ehr", null, null)).request());
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(export(first, inFlight).status()).isEqualTo(ExportStatus.EXPORTED));
-            // Parley stops after the EHR filed it but before recording that.
-            first.getBean(JdbcTemplate.class).update(
-                    "update chart_export set status = 'SENDING', reference = null, exported_at = null where id = ?",
+            // A node died after the EHR filed it but before recording that; its lease holds for ten more minutes.
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            jdbc.update("update chart_export set status = 'SENDING', reference = null, exported_at = null where id = ?",
                     inFlight);
+            now = first.getBean(SettableClock.class).instant();
+            jdbc.update("insert into chart_export_task (export_id, attempts, next_attempt_at, lease_owner, lease_until) "
+                    + "values (?, 1, ?, 'node-that-died', ?)", inFlight, org.parley.base.LeasedQueue.timestamp(now),
+                    org.parley.base.LeasedQueue.timestamp(now.plus(Duration.ofMinutes(10))));
 
             ehr.setMode(FakeEhr.Mode.DOWN);
             queued = exports.queue(nina, exports.preview(nina,
@@ -113,12 +119,20 @@ class ChartExportRestartIT {
         ehr.setMode(FakeEhr.Mode.UP);
 
         try (ConfigurableApplicationContext second = start()) {
+            SettableClock clock = second.getBean(SettableClock.class);
+            clock.advance(Duration.between(clock.instant(), now.plus(Duration.ofMinutes(5))));
+            second.getBean(ChartExportQueue.class).sendDue();
+            assertThat(ehr.posts(inFlight)).as("not taken while the dead node's lease holds").isEqualTo(1);
+            assertThat(export(second, inFlight).status()).isEqualTo(ExportStatus.SENDING);
+
+            clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+            second.getBean(ChartExportQueue.class).sendDue();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(export(second, inFlight).status()).isEqualTo(ExportStatus.EXPORTED));
             assertThat(export(second, inFlight).reference()).isEqualTo(firstReference);
             assertThat(ehr.posts(inFlight)).as("sent again after the restart").isEqualTo(2);
 
-            second.getBean(SettableClock.class).advance(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
             second.getBean(ChartExportQueue.class).sendDue();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
