@@ -99,9 +99,15 @@ class DurableOutboundIT {
             conversations.reply(staff, conversationId, "Your referral is ready.");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
-            // The app stops after the provider took the message but before it recorded that.
-            first.getBean(JdbcTemplate.class).update(
-                    "update message set status = 'SENDING', provider_message_id = null where direction = 'OUTBOUND'");
+            // The app stops after the provider took the message but before it recorded that: the message is still
+            // SENDING, its task still leased by the node that died, the lease run out.
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            jdbc.update("update message set status = 'SENDING', provider_message_id = null "
+                    + "where direction = 'OUTBOUND'");
+            jdbc.update("insert into outbound_task (id, line_id, attempts, next_attempt_at, lease_owner, lease_until) "
+                    + "select id, line_id, 1, ?, 'node-that-died', ? from message where direction = 'OUTBOUND'",
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)),
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)));
         }
 
         try (ConfigurableApplicationContext second = start()) {
