@@ -65,9 +65,11 @@ class UnconfirmedReplyTest extends KaribuTest {
         long replyId = conversations.reply(ada, conversationId, "Your results are fine.").id();
         // As the outbound queue leaves it when the provider cannot tell whether it has the message: no task, and
         // UNCONFIRMED with the reason. (Without a web server this test's sandbox carrier is never reached, so the queue
-        // only ever retries; a try in progress finds its task gone and records nothing.)
+        // only ever retries; a try in progress finds its task gone and records nothing, and the new version keeps it
+        // from writing back what it read before.)
         db.sql("delete from outbound_task where id = ?").param(replyId).update();
-        db.sql("update message set status = 'UNCONFIRMED', status_reason = ?, provider_message_id = null "
+        db.sql("update message set status = 'UNCONFIRMED', status_reason = ?, provider_message_id = null, "
+                + "version = version + 1 "
                 + "where id = ?").params(REASON, replyId).update();
 
         UI.getCurrent().navigate("inbox/" + conversationId);
@@ -118,7 +120,8 @@ class UnconfirmedReplyTest extends KaribuTest {
         StaffMember ada = directory.findByUsername("admin").orElseThrow();
         long replyId = conversations.reply(ada, conversationId, "Your results are fine.").id();
         db.sql("delete from outbound_task where id = ?").param(replyId).update();
-        db.sql("update message set status = 'UNCONFIRMED', status_reason = ? where id = ?").params(REASON, replyId)
+        db.sql("update message set status = 'UNCONFIRMED', status_reason = ?, "
+                + "version = version + 1 where id = ?").params(REASON, replyId)
                 .update();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), phone, "STOP");
 
