@@ -52,7 +52,12 @@ class SandboxCarrierController {
 
     @PostMapping("/sandbox-carrier/lookup")
     ResponseEntity<String> lookup(HttpServletRequest request) throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        // a lookup is two short fields: more than 64 KB is not one, and is not read further
+        byte[] body = request.getInputStream().readNBytes(64 * 1024 + 1);
+        if (body.length > 64 * 1024) {
+            return ResponseEntity.status(413).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(FormFields.encode(Map.of("ErrorCode", "too-large", "ErrorMessage", "a lookup is small")));
+        }
         Map<String, String> form = new LinkedHashMap<>();
         try {
             FormFields.parse(new String(body, StandardCharsets.UTF_8)).forEach((name, values) -> form.put(name,
