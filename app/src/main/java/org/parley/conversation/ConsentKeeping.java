@@ -84,6 +84,16 @@ public class ConsentKeeping {
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), false));
     }
 
+    /**
+     * An outbound message's fate is unknown (see {@link MessageStatus#UNCONFIRMED}): the conversation asks staff to
+     * check with the patient before resending.
+     */
+    public void mayNotHaveBeenSent(Message message, Conversation conversation) {
+        conversation.needsAttention(Attention.DELIVERY_FAILED,
+                "May not have been sent — check with the patient before resending.", clock.instant());
+        events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), false));
+    }
+
     /** The provider says the number opted out (e.g. Twilio 21610): record it as the patient's STOP. */
     public void providerReportsOptOut(Conversation conversation, String number) {
         if (!consent.status(conversation.getLineId(), number).optedOut()) {

@@ -431,6 +431,39 @@ public class ConversationService {
     public static final int MAX_NOTE_LENGTH = 5000;
 
     /** Whether a staff member may still delete a message: their own reply or note, within the delete window. */
+    public boolean mayResend(MessageView message) {
+        return !message.deleted() && message.direction() == Direction.OUTBOUND
+                && message.status() == MessageStatus.UNCONFIRMED;
+    }
+
+    /**
+     * Sends again a reply that may not have been sent ({@link MessageStatus#UNCONFIRMED}), once staff have checked that
+     * the patient does not have it: queued again as it is (same text and files), and audited. Allowed only while the
+     * conversation's number may still be texted.
+     *
+     * @throws IllegalArgumentException when the message is not one that may not have been sent
+     * @throws IllegalStateException    naming why the number may not be texted now
+     */
+    @Transactional
+    public void resend(StaffMember me, long messageId) {
+        Message message = messages.findById(messageId)
+                .orElseThrow(() -> new NoSuchElementException("There is no such message."));
+        if (message.getDirection() != Direction.OUTBOUND || message.isDeleted()
+                || message.getStatus() != MessageStatus.UNCONFIRMED) {
+            throw new IllegalArgumentException("Only a reply that may not have been sent can be resent.");
+        }
+        Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
+        String number = contacts.textNumber(conversation.getContactId()).orElse(null);
+        sendingRules.blocked(conversation.getLineId(), number, message.isSystemReply()).ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
+        message.resend(clock.instant());
+        audit.record(me.username(), "MESSAGE_RESENT", "message", String.valueOf(messageId),
+                "conversation " + message.getConversationId() + ", after staff checked it may not have been sent");
+        events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
+        events.publishEvent(new OutboundQueued(messageId));
+    }
+
     public boolean mayDelete(StaffMember me, MessageView message) {
         return !message.deleted() && message.authorId() != null && message.authorId() == me.id()
                 && (message.direction() == Direction.OUTBOUND || message.direction() == Direction.NOTE)

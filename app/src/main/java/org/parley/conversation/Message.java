@@ -174,9 +174,48 @@ public class Message extends AbstractEntity {
         return true;
     }
 
-    /** Waits before its next try, without counting an attempt (the line's rate limit). */
-    public void postpone(Instant until) {
-        nextAttemptAt = until;
+    /**
+     * Being handed to the provider from now on: counts the attempt. Until the result is recorded the message stays
+     * {@link MessageStatus#SENDING}, which tells a node that finds it so after a crash that the outcome is unknown.
+     */
+    public void sending(Instant at) {
+        status = MessageStatus.SENDING;
+        attempts++;
+        updatedAt = at;
+    }
+
+    /** When the attempt whose outcome is unknown began (the message is {@link MessageStatus#SENDING}). */
+    public Instant sendingSince() {
+        return updatedAt;
+    }
+
+    /**
+     * The attempt's outcome is unknown (e.g. the provider's answer timed out): the message stays
+     * {@link MessageStatus#SENDING}, and the provider is asked before it is sent again at {@code retryAt}.
+     */
+    public void outcomeUnknown(String reason, Instant retryAt) {
+        statusReason = reason;
+        nextAttemptAt = retryAt;
+    }
+
+    /** Neither Parley nor the provider can tell whether the patient has it: staff decide (see {@link #resend}). */
+    public void unconfirmed(String reason, Instant at) {
+        status = MessageStatus.UNCONFIRMED;
+        statusReason = reason;
+        nextAttemptAt = null;
+        updatedAt = at;
+    }
+
+    /** Staff send an unconfirmed message again: queued afresh, with a fresh count of attempts. */
+    void resend(Instant at) {
+        if (status != MessageStatus.UNCONFIRMED) {
+            throw new IllegalArgumentException("Only a message that may not have been sent can be resent.");
+        }
+        status = MessageStatus.QUEUED;
+        statusReason = null;
+        attempts = 0;
+        nextAttemptAt = at;
+        updatedAt = at;
     }
 
     /**
@@ -208,10 +247,6 @@ public class Message extends AbstractEntity {
 
     void moveTo(long conversationId) {
         this.conversationId = conversationId;
-    }
-
-    public void countAttempt() {
-        attempts++;
     }
 
     public long getConversationId() {

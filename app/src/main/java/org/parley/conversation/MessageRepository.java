@@ -21,21 +21,6 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
 
     long countByConversationId(long conversationId);
 
-    @Query("select m.id from Message m where m.status = :status and m.nextAttemptAt <= :now order by m.nextAttemptAt")
-    List<Long> findDue(@Param("status") MessageStatus status, @Param("now") Instant now, Pageable page);
-
-    /** Takes a due message for sending; only one sender can win. */
-    @Modifying
-    @Query("update Message m set m.status = org.parley.conversation.MessageStatus.SENDING, m.version = m.version + 1 "
-            + "where m.id = :id and m.status = org.parley.conversation.MessageStatus.QUEUED")
-    int claim(@Param("id") long id);
-
-    /** Messages a stopped app left half-sent go back in the queue; their key stops a provider sending twice. */
-    @Modifying
-    @Query("update Message m set m.status = org.parley.conversation.MessageStatus.QUEUED, m.nextAttemptAt = :now, "
-            + "m.version = m.version + 1 where m.status = org.parley.conversation.MessageStatus.SENDING")
-    int requeueInFlight(@Param("now") Instant now);
-
     List<Message> findByStatusIn(Collection<MessageStatus> statuses);
 
     /** The conversation, among these contacts' on a line, that the practice last wrote to since {@code since}. */

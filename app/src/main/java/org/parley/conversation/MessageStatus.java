@@ -21,7 +21,13 @@ public enum MessageStatus {
     /** A message the practice received. */
     RECEIVED(0, "received"),
     /** A queued reply its author deleted before it went out: never sent. */
-    CANCELLED(0, "not sent (deleted)");
+    CANCELLED(0, "not sent (deleted)"),
+    /**
+     * An attempt's outcome is unknown (Parley stopped, or the provider's answer never came, while it was being handed
+     * over) and the provider cannot tell whether it has it: not sent again by itself, because the patient may have it
+     * already. Staff check and may resend it.
+     */
+    UNCONFIRMED(2, "may not have been sent - check before resending");
 
     private final int rank;
     private final String label;
@@ -42,7 +48,7 @@ public enum MessageStatus {
 
     /** Whether the message did not reach the patient. */
     public boolean isProblem() {
-        return this == FAILED || this == UNDELIVERED;
+        return this == FAILED || this == UNDELIVERED || this == UNCONFIRMED;
     }
 
     public static MessageStatus of(DeliveryStatus status) {

@@ -16,6 +16,7 @@ import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.plugin.SendResult;
+import org.parley.plugin.SentCheck;
 import org.parley.plugin.Settings;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
@@ -104,6 +105,30 @@ public class LineGateway {
             log.warn("Provider '{}' failed while sending on line '{}': {}", line.get().providerId(), lineId,
                     e.getClass().getName());
             return SendResult.temporaryFailure(null, "the provider plugin failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Asks the line's provider whether it already has a message whose earlier attempt has an unknown outcome. Never
+     * throws: a missing line or plugin, or a plugin that throws, answers {@link SentCheck.Unknown}.
+     */
+    public SentCheck findSent(String lineId, OutboundMessage message, java.time.Instant notBefore) {
+        Optional<LineSnapshot> line = lines.find(lineId);
+        if (line.isEmpty()) {
+            return SentCheck.unknown("the line no longer exists");
+        }
+        Optional<MessagingProvider> provider = providers.provider(line.get().providerId());
+        if (provider.isEmpty()) {
+            return SentCheck.unknown("provider plugin '" + line.get().providerId() + "' is not loaded");
+        }
+        try {
+            SentCheck answer = provider.get().findSent(context(line.get()), message, notBefore);
+            return answer == null ? SentCheck.unknown("the provider plugin gave no answer") : answer;
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a plugin whose classes do not match the API it was built against.
+            log.warn("Provider '{}' failed while looking up a sent message on line '{}': {}",
+                    line.get().providerId(), lineId, e.getClass().getName());
+            return SentCheck.unknown("the provider plugin failed: " + e.getClass().getSimpleName());
         }
     }
 

@@ -5,9 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.attachment.FileKind;
+import org.parley.base.LeasedQueue;
+import org.parley.base.NodeId;
+import org.parley.base.PolledQueue;
+import org.parley.base.RetryBackoff;
 import org.parley.compliance.SendingRules;
 import org.parley.conversation.ConsentKeeping;
 import org.parley.conversation.Conversation;
@@ -23,36 +29,44 @@ import org.parley.line.LineGateway;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.patient.ContactService;
-import org.parley.patient.ContactSummary;
 import org.parley.plugin.Media;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.SendResult;
+import org.parley.plugin.SentCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The durable outbound queue. A message is in the database before any provider sees it; this sender
- * claims due messages one at a time, hands them to the line's provider outside any transaction, and
- * records the result: sent, retried later with exponential back-off, or failed with its reason. Messages
- * a stopped app left half-sent are queued again at start; the message key they carry lets the provider
- * refuse a duplicate, so a patient gets a message once.
+ * The durable outbound queue, safe with several nodes on one database. A message is in the database before any
+ * provider sees it, with a row in {@code outbound_task} written in the same transaction; a node claims that row under
+ * a lease ({@link LeasedQueue}), takes the line's next slot of the cluster-wide pace ({@link LinePace}), hands the
+ * message to the line's provider outside any transaction, and records the result: sent, retried later with
+ * exponential back-off, or failed with its reason. Started, polled and stopped like the notification queues
+ * ({@link PolledQueue}); stopping finishes the message in hand.
+ *
+ * <p>Never resent blindly: a message is marked {@link MessageStatus#SENDING} (committed) before the provider is
+ * called. A node that finds a message still {@code SENDING} when it claims it (its node died mid-send and the lease ran
+ * out, or the provider's answer timed out) asks the provider first ({@link LineGateway#findSent}): found, it is
+ * recorded as sent; certainly not there, it is sent; unknown, it becomes {@link MessageStatus#UNCONFIRMED} and staff
+ * decide. The lease is not extended during a send: {@code parley.outbound.lease} (2 min) is far longer than one
+ * attempt can take (a lookup and a send, each bounded by the plugin's time-outs, plus at most {@link LinePace#LOOKAHEAD}
+ * for the pace), which keeps the queue to one write per claim; a result that comes after the lease was lost is not
+ * recorded, and the node that took over asks the provider.
  */
 @Component
-class OutboundSender {
+class OutboundSender extends PolledQueue {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+    static final String TABLE = "outbound_task";
     private static final int BATCH = 20;
+    /** A lookup starts this long before the attempt began: node and provider clocks may disagree a little. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final MessageRepository messages;
     private final MessageMediaRepository media;
@@ -63,23 +77,20 @@ class OutboundSender {
     private final LineGateway gateway;
     private final SendingRules sendingRules;
     private final ConsentKeeping consentKeeping;
-    private final LineRateLimit rateLimit;
+    private final LinePace pace;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Duration firstRetry;
-    private final Duration maxRetryDelay;
-    private final int maxAttempts;
-    private volatile boolean ready;
-    private final org.parley.base.OneWorker worker = new org.parley.base.OneWorker();
+    private final OutboundSettings settings;
+    private final LeasedQueue queue;
 
     OutboundSender(MessageRepository messages, MessageMediaRepository media, MediaLinks mediaLinks,
-                   ConversationRepository conversations, ContactService contacts,
-                   LineService lines, LineGateway gateway, SendingRules sendingRules, ConsentKeeping consentKeeping,
-                   LineRateLimit rateLimit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-                   @Value("${parley.outbound.first-retry:5s}") Duration firstRetry,
-                   @Value("${parley.outbound.max-retry-delay:10m}") Duration maxRetryDelay,
-                   @Value("${parley.outbound.max-attempts:10}") int maxAttempts) {
+                   ConversationRepository conversations, ContactService contacts, LineService lines,
+                   LineGateway gateway, SendingRules sendingRules, ConsentKeeping consentKeeping, LinePace pace,
+                   ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+                   NodeId node, OutboundSettings settings) {
+        super("parley-outbound", settings.pollInterval());
         this.messages = messages;
         this.media = media;
         this.mediaLinks = mediaLinks;
@@ -89,120 +100,180 @@ class OutboundSender {
         this.gateway = gateway;
         this.sendingRules = sendingRules;
         this.consentKeeping = consentKeeping;
-        this.rateLimit = rateLimit;
+        this.pace = pace;
         this.events = events;
+        this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
-        this.firstRetry = firstRetry;
-        this.maxRetryDelay = maxRetryDelay;
-        this.maxAttempts = maxAttempts;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeAfterRestart() {
-        Integer requeued = tx.execute(status -> messages.requeueInFlight(clock.instant()));
-        if (requeued != null && requeued > 0) {
-            log.info("Queued {} message(s) again that were being sent when Parley stopped", requeued);
-        }
-        ready = true;
-        sendDue();
-    }
-
-    /** Sends a reply right after it is committed, without waiting for the next poll. */
-    @Async
-    @TransactionalEventListener
-    void onQueued(OutboundQueued queued) {
-        sendDue();
-    }
-
-    @Scheduled(fixedDelayString = "${parley.outbound.poll-interval:2s}", initialDelayString = "${parley.outbound.poll-interval:2s}")
-    void poll() {
-        sendDue();
+        this.settings = settings;
+        this.queue = new LeasedQueue(jdbc, tx, TABLE, node.value(), clock, settings.lease());
     }
 
     /**
-     * Sends every due message. Safe to call from several threads at once: one thread sends, and a call that
-     * arrives meanwhile makes it look again when it is done.
+     * Queues a stored message in the queuing transaction (the message and its task commit together, or neither), and
+     * wakes this node's worker once that commits. A message queued again (a resend) gets a row again.
      */
-    void sendDue() {
-        if (!ready) {
-            return;
-        }
-        worker.run(this::sendDueNow);
+    @EventListener
+    void on(OutboundQueued queued) {
+        jdbc.sql("insert into " + TABLE + " (id, line_id, attempts, next_attempt_at) "
+                        + "select m.id, m.line_id, 0, ? from message m where m.id = ? "
+                        + "and not exists (select 1 from " + TABLE + " t where t.id = m.id)")
+                .params(LeasedQueue.timestamp(clock.instant()), queued.messageId()).update();
+        thread.wakeAfterCommit();
     }
 
-    private void sendDueNow() {
+    @Override
+    protected void workDue() {
+        // This round's estimate of when a busy line is next free, so its other messages wait in the queue without
+        // each asking the database for a slot (an estimate only: the slot itself is always reserved in line_pace).
+        Map<String, Instant> busyLines = new HashMap<>();
         List<Long> due;
         do {
-            due = messages.findDue(MessageStatus.QUEUED, clock.instant(), PageRequest.of(0, BATCH));
-            for (Long id : due) {
-                if (worker.stopping()) {
-                    return;
+            due = queue.due(BATCH);
+            for (long id : due) {
+                if (!thread.isRunning()) {
+                    return; // stopping: the message in hand was finished, the rest go after their leases (none held)
                 }
-                if (!withinRateLimit(id)) {
-                    continue;
-                }
-                Integer claimed = tx.execute(status -> messages.claim(id));
-                if (claimed != null && claimed == 1) {
-                    send(id);
-                }
+                queue.claim(id).ifPresent(lease -> work(lease, busyLines));
             }
-        } while (due.size() == BATCH && !worker.stopping());
+        } while (due.size() == BATCH && thread.isRunning());
     }
 
-    /** On stop: the message in hand is sent (or given up) and no other is taken; the rest go after the next start. */
-    @EventListener(ContextClosedEvent.class)
-    void finishTheMessageInHand() {
-        if (!worker.stop(java.time.Duration.ofSeconds(30))) {
-            log.warn("A message was still being sent after 30 s; it is queued again at the next start");
-        }
-    }
-
-    /** Takes the line's sending slot, or postpones the message until the line has one. */
-    private boolean withinRateLimit(long messageId) {
-        Boolean now = tx.execute(status -> messages.findById(messageId).map(message -> {
-            java.time.Duration wait = rateLimit.reserve(message.getLineId());
-            if (wait.isZero()) {
-                return true;
-            }
-            message.postpone(clock.instant().plus(wait));
-            return false;
-        }).orElse(false));
-        return Boolean.TRUE.equals(now);
-    }
-
-    private void send(long messageId) {
-        Optional<Prepared> prepared = tx.execute(status -> prepare(messageId));
-        if (prepared == null || prepared.isEmpty()) {
+    private void work(LeasedQueue.Lease lease, Map<String, Instant> busyLines) {
+        Optional<String> lineId = jdbc.sql("select line_id from " + TABLE + " where id = ?").param(lease.id())
+                .query(String.class).optional();
+        if (lineId.isEmpty()) {
             return;
         }
-        SendResult result = gateway.send(prepared.get().lineId(), prepared.get().message());
-        tx.executeWithoutResult(status -> record(messageId, result, prepared.get().message().to()));
+        Instant busyUntil = busyLines.get(lineId.get());
+        if (busyUntil == null) {
+            LinePace.Reservation slot = pace.reserve(lineId.get());
+            if (slot.sendAt().isPresent()) {
+                waitFor(slot.sendAt().get());
+                attempt(lease);
+                return;
+            }
+            busyUntil = slot.freeAt();
+        }
+        // Comes back shortly before its likely slot; the line's next message one slot later.
+        busyLines.put(lineId.get(), busyUntil.plus(pace.interval()));
+        queue.retryLater(lease, busyUntil.minus(LinePace.LOOKAHEAD));
     }
 
-    private record Prepared(String lineId, OutboundMessage message) {
+    private void waitFor(Instant slot) {
+        long millis = Duration.between(clock.instant(), slot).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(Math.min(millis, LinePace.LOOKAHEAD.toMillis()));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
-    private Optional<Prepared> prepare(long messageId) {
-        Message message = messages.findById(messageId).orElse(null);
-        if (message == null) {
+    /** A message being handed over; {@code unknownSince} is set when an earlier attempt's outcome is unknown. */
+    private record Attempt(String lineId, OutboundMessage message, Instant unknownSince) {
+    }
+
+    private void attempt(LeasedQueue.Lease lease) {
+        long id = lease.id();
+        Optional<Attempt> attempt = tx.execute(status -> prepare(lease, status));
+        if (attempt == null || attempt.isEmpty()) {
+            return;
+        }
+        Attempt now = attempt.get();
+        if (now.unknownSince() != null) {
+            SentCheck check = gateway.findSent(now.lineId(), now.message(), now.unknownSince().minus(CLOCK_SKEW));
+            switch (check) {
+                case SentCheck.Found found -> {
+                    log.info("Message {}: the provider already had it; recorded as sent, not sent again", id);
+                    tx.executeWithoutResult(status -> record(lease, status,
+                            SendResult.accepted(found.providerMessageId()), now.message().to()));
+                    return;
+                }
+                case SentCheck.Unknown unknown -> {
+                    log.info("Message {}: its last attempt's outcome is unknown and the provider cannot tell; "
+                            + "left for staff to check", id);
+                    tx.executeWithoutResult(status -> unconfirmed(lease, status, unknown.reason()));
+                    return;
+                }
+                case SentCheck.NotFound notFound -> {
+                    Boolean again = tx.execute(status -> sendAgain(lease, status));
+                    if (!Boolean.TRUE.equals(again)) {
+                        return;
+                    }
+                }
+            }
+        }
+        SendResult result = gateway.send(now.lineId(), now.message());
+        tx.executeWithoutResult(status -> record(lease, status, result, now.message().to()));
+    }
+
+    /**
+     * Marks the message {@code SENDING} (committed before the provider is called), or says an earlier attempt's
+     * outcome is unknown; nothing when there is nothing (left) to send, and the task is done.
+     */
+    private Optional<Attempt> prepare(LeasedQueue.Lease lease, TransactionStatus status) {
+        Message message = messages.findById(lease.id()).orElse(null);
+        if (message == null || (message.getStatus() != MessageStatus.QUEUED
+                && message.getStatus() != MessageStatus.SENDING)) {
+            // deleted before it went out (cancelled), or recorded already
+            finishOrUndo(lease, status);
             return Optional.empty();
         }
         Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
         Optional<LineSnapshot> line = lines.find(message.getLineId());
         Optional<String> to = contacts.textNumber(conversation.getContactId());
-        // Checked again here: the patient may have replied STOP, or been marked DO NOT TEXT, after it was queued.
-        Optional<String> blocked = line.isEmpty() ? Optional.of("the line no longer exists")
-                : sendingRules.blocked(line.get().id(), to.orElse(null), message.isSystemReply());
-        if (blocked.isPresent()) {
-            message.failed(blocked.get(), clock.instant());
-            consentKeeping.notDelivered(message, conversation, message.getStatusReason());
+        boolean unknown = message.getStatus() == MessageStatus.SENDING;
+        if (unknown && (line.isEmpty() || to.isEmpty())) {
+            unconfirmed(lease, status, line.isEmpty() ? "the line no longer exists"
+                    : "the patient has no number to text any more");
             return Optional.empty();
         }
-        message.countAttempt();
+        if (!unknown && !sendable(lease, status, message, conversation, line, to)) {
+            return Optional.empty();
+        }
+        if (!unknown) {
+            message.sending(clock.instant());
+        }
+        return Optional.of(new Attempt(line.get().id(), outbound(message, line.get(), to.get()),
+                unknown ? message.sendingSince() : null));
+    }
+
+    /** The provider certainly does not have it: the rules are checked again and the message is sent. */
+    private boolean sendAgain(LeasedQueue.Lease lease, TransactionStatus status) {
+        Message message = messages.findById(lease.id()).orElseThrow();
+        Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
+        if (!sendable(lease, status, message, conversation, lines.find(message.getLineId()),
+                contacts.textNumber(conversation.getContactId()))) {
+            return false;
+        }
+        message.sending(clock.instant());
+        return true;
+    }
+
+    /**
+     * Checked again right before sending: the patient may have replied STOP, or been marked DO NOT TEXT, after it was
+     * queued. A message that may not go fails with the reason, and the task is done.
+     */
+    private boolean sendable(LeasedQueue.Lease lease, TransactionStatus status, Message message,
+                             Conversation conversation, Optional<LineSnapshot> line, Optional<String> to) {
+        Optional<String> blocked = line.isEmpty() ? Optional.of("the line no longer exists")
+                : sendingRules.blocked(line.get().id(), to.orElse(null), message.isSystemReply());
+        if (blocked.isEmpty()) {
+            return true;
+        }
+        if (finishOrUndo(lease, status)) {
+            message.failed(blocked.get(), clock.instant());
+            consentKeeping.notDelivered(message, conversation, message.getStatusReason());
+        }
+        return false;
+    }
+
+    private OutboundMessage outbound(Message message, LineSnapshot line, String to) {
         // The content for providers that upload it, and fresh public links (each attempt gets its own) for those
         // that fetch it. Providers see a neutral file name: the original may carry a patient's name.
-        List<MessageMedia> attached = media.findByMessageIdOrderByIdAsc(messageId);
+        List<MessageMedia> attached = media.findByMessageIdOrderByIdAsc(message.getId());
         List<Media> content = new ArrayList<>();
         List<URI> links = new ArrayList<>();
         for (MessageMedia file : attached) {
@@ -211,26 +282,52 @@ class OutboundSender {
                     file.getData()));
             links.add(mediaLinks.urlFor(file.getId(), file.getContentType()));
         }
-        return Optional.of(new Prepared(line.get().id(), new OutboundMessage(message.getMessageKey(),
-                line.get().number(), to.get(), message.getBody(), content,
-                gateway.webhookUrl(line.get().id(), "status"), links)));
+        return new OutboundMessage(message.getMessageKey(), line.number(), to, message.getBody(), content,
+                gateway.webhookUrl(line.id(), "status"), links);
     }
 
-    private void record(long messageId, SendResult result, String to) {
-        Message message = messages.findById(messageId).orElseThrow();
+    private void record(LeasedQueue.Lease lease, TransactionStatus status, SendResult result, String to) {
+        Message message = messages.findById(lease.id()).orElseThrow();
         Instant now = clock.instant();
+        boolean ours;
         switch (result) {
-            case SendResult.Accepted accepted -> message.accepted(accepted.providerMessageId(), now);
-            case SendResult.Failed failed when failed.retryable() && message.getAttempts() < maxAttempts -> {
-                message.retryLater(failed.reason(), now.plus(backoff(message.getAttempts())), now);
-                log.info("Message {} will be retried (attempt {} failed temporarily)", messageId,
+            case SendResult.Accepted accepted -> {
+                ours = finishOrUndo(lease, status);
+                message.accepted(accepted.providerMessageId(), now);
+            }
+            case SendResult.Failed failed when failed.kind() == SendResult.FailureKind.OUTCOME_UNKNOWN
+                    && message.getAttempts() < settings.maxAttempts() -> {
+                Instant retryAt = now.plus(backoff(message.getAttempts()));
+                ours = retryOrUndo(lease, status, retryAt);
+                message.outcomeUnknown(failed.reason(), retryAt);
+                log.info("Message {}: the provider's answer to attempt {} is unknown; it is asked before any retry",
+                        lease.id(), message.getAttempts());
+            }
+            case SendResult.Failed failed when failed.kind() == SendResult.FailureKind.OUTCOME_UNKNOWN -> {
+                unconfirmed(lease, status, failed.reason());
+                return;
+            }
+            case SendResult.Failed failed when failed.retryable()
+                    && message.getAttempts() < settings.maxAttempts() -> {
+                Instant retryAt = now.plus(backoff(message.getAttempts()));
+                ours = retryOrUndo(lease, status, retryAt);
+                message.retryLater(failed.reason(), retryAt, now);
+                log.info("Message {} will be retried (attempt {} failed temporarily)", lease.id(),
                         message.getAttempts());
             }
-            case SendResult.Failed failed when failed.retryable() ->
-                    message.failed("gave up after " + message.getAttempts() + " attempts: " + failed.reason(), now);
-            case SendResult.Failed failed -> message.failed(failed.reason(), now);
+            case SendResult.Failed failed when failed.retryable() -> {
+                ours = finishOrUndo(lease, status);
+                message.failed("gave up after " + message.getAttempts() + " attempts: " + failed.reason(), now);
+            }
+            case SendResult.Failed failed -> {
+                ours = finishOrUndo(lease, status);
+                message.failed(failed.reason(), now);
+            }
         }
-        events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
+        if (!ours) {
+            return;
+        }
+        events.publishEvent(new ConversationChanged(message.getConversationId(), lease.id(), false));
         if (message.getStatus() == MessageStatus.FAILED) {
             Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
             if (result instanceof SendResult.Failed failed
@@ -241,8 +338,43 @@ class OutboundSender {
         }
     }
 
+    /** Nobody can tell whether the patient has it: it waits for staff (shown in the thread, with Resend). */
+    private void unconfirmed(LeasedQueue.Lease lease, TransactionStatus status, String reason) {
+        if (!finishOrUndo(lease, status)) {
+            return;
+        }
+        Message message = messages.findById(lease.id()).orElseThrow();
+        message.unconfirmed(reason, clock.instant());
+        Conversation conversation = conversations.findById(message.getConversationId()).orElseThrow();
+        consentKeeping.mayNotHaveBeenSent(message, conversation);
+    }
+
+    /** Ends the task; false (and the transaction rolled back) when the lease ran out and another node took it. */
+    private boolean finishOrUndo(LeasedQueue.Lease lease, TransactionStatus status) {
+        if (queue.finish(lease)) {
+            return true;
+        }
+        lostLease(lease, status);
+        return false;
+    }
+
+    private boolean retryOrUndo(LeasedQueue.Lease lease, TransactionStatus status, Instant at) {
+        if (queue.retryLater(lease, at)) {
+            return true;
+        }
+        lostLease(lease, status);
+        return false;
+    }
+
+    private static void lostLease(LeasedQueue.Lease lease, TransactionStatus status) {
+        // The node that took it over finds it SENDING and asks the provider: nothing is recorded twice.
+        log.warn("Message {}: the lease ran out before the result was recorded; the node that took it over "
+                + "checks with the provider (parley.outbound.lease may be too short)", lease.id());
+        status.setRollbackOnly();
+    }
+
     /** 5 s, 10 s, 20 s... up to the configured maximum. */
     Duration backoff(int attempts) {
-        return new org.parley.base.RetryBackoff(firstRetry, maxRetryDelay).after(attempts);
+        return new RetryBackoff(settings.firstRetry(), settings.maxRetryDelay()).after(attempts);
     }
 }

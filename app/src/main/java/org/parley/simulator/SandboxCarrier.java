@@ -54,6 +54,7 @@ public class SandboxCarrier implements DisposableBean {
         return thread;
     });
     private volatile boolean outage;
+    private volatile Duration answerDelay = Duration.ZERO;
     private final java.util.Set<String> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SandboxCarrier(PhoneMessageRepository phoneMessages, LineService lines, PublicBaseUrl baseUrl,
@@ -83,6 +84,15 @@ public class SandboxCarrier implements DisposableBean {
     /** Starts or ends a simulated outage: while on, the practice's sends are answered 503. */
     public void setOutage(boolean outage) {
         this.outage = outage;
+    }
+
+    /**
+     * Simulates a congested carrier: it takes (and delivers) each message the practice sends at once, but answers only
+     * after {@code delay}. Longer than the sandbox plugin's time-out, the practice never learns the outcome of the send
+     * (as when its node dies mid-send), which is what the "may not have been sent" check is for. Zero turns it off.
+     */
+    public void setAnswerDelay(Duration delay) {
+        this.answerDelay = delay == null || delay.isNegative() ? Duration.ZERO : delay;
     }
 
     /** Whether the carrier refuses texts to a phone, as if it had opted out at the carrier. */
@@ -299,7 +309,37 @@ public class SandboxCarrier implements DisposableBean {
             callbacks.schedule(() -> report(sandboxLine, carrierId, to, URI.create(callback),
                     unreachable ? "undelivered" : "delivered", 1), 400, TimeUnit.MILLISECONDS);
         }
+        Duration delay = answerDelay;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new Answer(201, Map.of("MessageId", stored.getCarrierMessageId()));
+    }
+
+    /**
+     * The practice (the sandbox plugin) asks whether the carrier already has a message, by the key it sent it with:
+     * 200 with its {@code MessageId}, or 404. The key is the sandbox's whole truth: it never delivers one key twice.
+     */
+    Answer lookup(URI url, byte[] rawBody, Map<String, String> form, String signature) {
+        Optional<LineSnapshot> line = lines.findByNumber(form.getOrDefault("From", ""))
+                .filter(l -> "sandbox".equals(l.providerId()));
+        if (line.isEmpty() || !CarrierSignature.valid(secret(line.get()), url, rawBody, signature)) {
+            return new Answer(403, Map.of("ErrorCode", "bad-signature",
+                    "ErrorMessage", "the sandbox carrier did not recognise the line's signature"));
+        }
+        if (outage) {
+            return new Answer(503, Map.of("ErrorCode", "outage", "ErrorMessage", "the sandbox carrier is down"));
+        }
+        String key = form.getOrDefault("IdempotencyKey", "");
+        Optional<String> found = key.isBlank() ? Optional.empty() : tx.execute(status -> phoneMessages
+                .findByLineIdAndIdempotencyKey(line.get().id(), key).map(PhoneMessage::getCarrierMessageId));
+        return found.map(id -> new Answer(200, Map.of("MessageId", id)))
+                .orElseGet(() -> new Answer(404, Map.of("ErrorCode", "not-found",
+                        "ErrorMessage", "the sandbox carrier has no message with this key")));
     }
 
     /** A picture or file on a phone. */

@@ -72,6 +72,29 @@ class SandboxCarrierController {
                 .body(FormFields.encode(answer.fields()));
     }
 
+    @PostMapping("/sandbox-carrier/lookup")
+    ResponseEntity<String> lookup(HttpServletRequest request) throws IOException {
+        // a lookup is two short fields: more than 64 KB is not one, and is not read further
+        byte[] body;
+        try {
+            body = org.parley.base.RequestBodies.read(request, org.springframework.util.unit.DataSize.ofKilobytes(64));
+        } catch (org.parley.base.RequestBodies.TooLarge tooLarge) {
+            return tooLarge(tooLarge);
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        try {
+            FormFields.parse(new String(body, StandardCharsets.UTF_8)).forEach((name, values) -> form.put(name,
+                    values.get(0)));
+        } catch (IllegalArgumentException badEncoding) {
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(FormFields.encode(Map.of("ErrorCode", "bad-request", "ErrorMessage", "broken form encoding")));
+        }
+        SandboxCarrier.Answer answer = carrier.lookup(baseUrl.resolve(request.getRequestURI()), body, form,
+                request.getHeader(CarrierSignature.HEADER));
+        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(FormFields.encode(answer.fields()));
+    }
+
     @PostMapping("/sandbox-carrier/ping")
     ResponseEntity<String> ping(HttpServletRequest request) throws IOException {
         byte[] body;

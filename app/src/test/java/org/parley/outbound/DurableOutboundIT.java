@@ -99,9 +99,15 @@ class DurableOutboundIT {
             conversations.reply(staff, conversationId, "Your referral is ready.");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
-            // The app stops after the provider took the message but before it recorded that.
-            first.getBean(JdbcTemplate.class).update(
-                    "update message set status = 'SENDING', provider_message_id = null where direction = 'OUTBOUND'");
+            // The app stops after the provider took the message but before it recorded that: the message is still
+            // SENDING, its task still leased by the node that died, the lease run out.
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            jdbc.update("update message set status = 'SENDING', provider_message_id = null "
+                    + "where direction = 'OUTBOUND'");
+            jdbc.update("insert into outbound_task (id, line_id, attempts, next_attempt_at, lease_owner, lease_until) "
+                    + "select id, line_id, 1, ?, 'node-that-died', ? from message where direction = 'OUTBOUND'",
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)),
+                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)));
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -110,6 +116,73 @@ class DurableOutboundIT {
                     assertThat(onlyReply(conversations, conversationId).status())
                             .isIn(MessageStatus.SENT, MessageStatus.DELIVERED));
             assertThat(second.getBean(SandboxCarrier.class).receivedCount(PATIENT)).isEqualTo(1);
+        }
+    }
+
+    /** As if another node were sending the reply right now: SENDING, its task leased by that node until {@code until}. */
+    private static void anotherNodeIsSending(JdbcTemplate jdbc, java.time.Instant until) {
+        jdbc.update("update message set status = 'SENDING', provider_message_id = null where direction = 'OUTBOUND'");
+        jdbc.update("insert into outbound_task (id, line_id, attempts, next_attempt_at, lease_owner, lease_until) "
+                        + "select id, line_id, 1, ?, 'node-other', ? from message where direction = 'OUTBOUND'",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), java.sql.Timestamp.from(until));
+    }
+
+    @Test
+    void aReplyAnotherNodeIsSendingIsLeftAloneWhileItsLeaseHoldsThenFoundAtTheProviderNotSentAgain() {
+        try (ConfigurableApplicationContext app = start()) {
+            StaffMember staff = app.getBean(StaffDirectory.class)
+                    .createFirstAdmin("nurse", "Nina Nurse", "a long enough password");
+            long conversationId = conversationAfterPatientTexts(app, staff, PATIENT);
+            ConversationService conversations = app.getBean(ConversationService.class);
+            conversations.reply(staff, conversationId, "Your referral is ready.");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            anotherNodeIsSending(jdbc, java.time.Instant.now().plusSeconds(3));
+
+            // polls every 200 ms: for 2 s the other node's lease is respected
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+                assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.SENDING);
+                assertThat(jdbc.queryForObject("select lease_owner from outbound_task", String.class))
+                        .isEqualTo("node-other");
+            });
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.SENT));
+            assertThat(jdbc.queryForObject("select count(*) from outbound_task", Long.class)).isZero();
+            assertThat(app.getBean(SandboxCarrier.class).receivedCount(PATIENT)).isEqualTo(1);
+            org.parley.base.LeasedQueue otherNode = new org.parley.base.LeasedQueue(
+                    app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
+                    app.getBean(org.springframework.transaction.support.TransactionTemplate.class), "outbound_task",
+                    "node-other", java.time.Clock.systemUTC(), Duration.ofMinutes(2));
+            assertThat(otherNode.finish(new org.parley.base.LeasedQueue.Lease(onlyReply(conversations,
+                    conversationId).id(), 1))).as("the other node, back after its lease, records nothing").isFalse();
+        }
+    }
+
+    @Test
+    void aReplyWhoseOutcomeNobodyCanTellIsLeftForStaffNotSentAgain() {
+        try (ConfigurableApplicationContext app = start()) {
+            StaffMember staff = app.getBean(StaffDirectory.class)
+                    .createFirstAdmin("nurse", "Nina Nurse", "a long enough password");
+            long conversationId = conversationAfterPatientTexts(app, staff, PATIENT);
+            ConversationService conversations = app.getBean(ConversationService.class);
+            conversations.reply(staff, conversationId, "Your referral is ready.");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
+            // the carrier is down, so the lookup cannot tell whether it has the message
+            app.getBean(SandboxCarrier.class).setOutage(true);
+            anotherNodeIsSending(app.getBean(JdbcTemplate.class), java.time.Instant.now().minusSeconds(1));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                MessageView reply = onlyReply(conversations, conversationId);
+                assertThat(reply.status()).isEqualTo(MessageStatus.UNCONFIRMED);
+                assertThat(reply.statusReason()).isEqualTo("the sandbox carrier is down");
+            });
+            app.getBean(SandboxCarrier.class).setOutage(false);
+            assertThat(app.getBean(SandboxCarrier.class).receivedCount(PATIENT)).isEqualTo(1);
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject("select count(*) from outbound_task",
+                    Long.class)).as("nothing waits to be sent by itself").isZero();
         }
     }
 

@@ -46,6 +46,24 @@ public interface MessagingProvider extends ExtensionPoint {
     }
 
     /**
+     * Finds out whether the provider already has a message whose earlier send attempt has an unknown outcome: the
+     * app stopped while the provider was being called, or the call timed out ({@link SendResult.FailureKind#OUTCOME_UNKNOWN}).
+     * The app calls this before it would send such a message again, because a blind resend may text a patient twice.
+     *
+     * <p>Answer {@link SentCheck.Found} only for the very message (matched by {@code messageKey} where the provider
+     * keeps it, else by recipient, sender, time and text), {@link SentCheck.NotFound} only when the provider's records
+     * are complete for the period, and {@link SentCheck.Unknown} otherwise: staff are then asked to check before
+     * resending. Must not send anything. The default answers {@code Unknown}.
+     *
+     * @param message   the message as it would be sent again (same {@link OutboundMessage#messageKey()})
+     * @param notBefore the earlier attempt began no earlier than this (already widened for clocks that disagree)
+     * @since 1.3.0
+     */
+    default SentCheck findSent(LineContext line, OutboundMessage message, java.time.Instant notBefore) {
+        return SentCheck.unknown("this provider cannot look up messages it was sent");
+    }
+
+    /**
      * Checks the line's settings against the provider, for the admin's "Test connection" button: e.g. fetches
      * the account with the configured credentials. Must not send a message or cost money.
      *

@@ -8,11 +8,15 @@ package org.parley.plugin;
  * {@link ProviderEvent.DeliveryUpdate#recipientOptedOut()}; plugins built against 1.0.0 keep loading.
  *
  * <p>1.2.0 added chart export: {@link ChartExporter} and the records it takes and answers.
+ *
+ * <p>1.3.0 added {@link MessagingProvider#findSent} with {@link SentCheck}, and
+ * {@link SendResult.FailureKind#OUTCOME_UNKNOWN}: a message whose send has an unknown outcome is looked up before it is
+ * sent again. Plugins built against older versions keep loading (their messages are never resent blindly).
  */
 public final class PluginApi {
 
     /** The API version this jar implements. */
-    public static final String VERSION = "1.2.0";
+    public static final String VERSION = "1.3.0";
 
     private PluginApi() {
     }

@@ -33,7 +33,7 @@ public sealed interface SendResult {
         }
     }
 
-    /** Why a send failed. Only {@link #TEMPORARY} is retried. */
+    /** Why a send failed. Only {@link #TEMPORARY} is retried as it is; {@link #OUTCOME_UNKNOWN} after a check. */
     enum FailureKind {
         /** The provider is down, rate-limits us, or the network failed: try again later. */
         TEMPORARY,
@@ -44,7 +44,13 @@ public sealed interface SendResult {
         /** The provider refused the message itself (content, size, media type). */
         REJECTED,
         /** The line's settings are wrong (bad credentials, unknown sender number). */
-        CONFIGURATION
+        CONFIGURATION,
+        /**
+         * The provider may have taken the message: the call timed out, or the connection broke, after the request was
+         * sent. Not retried blindly: the app asks {@link MessagingProvider#findSent} before it sends again. An app
+         * older than 1.3.0 treats it as permanent (it never sends twice). Since 1.3.0.
+         */
+        OUTCOME_UNKNOWN
     }
 
     /** A message the provider accepted. */
@@ -55,6 +61,15 @@ public sealed interface SendResult {
     /** A failure worth retrying later. */
     static SendResult temporaryFailure(String code, String reason) {
         return new Failed(FailureKind.TEMPORARY, code, reason);
+    }
+
+    /**
+     * The call may have reached the provider (e.g. it timed out after the request was sent).
+     *
+     * @since 1.3.0
+     */
+    static SendResult outcomeUnknown(String reason) {
+        return new Failed(FailureKind.OUTCOME_UNKNOWN, null, reason);
     }
 
     /** A failure that retrying will not fix. */

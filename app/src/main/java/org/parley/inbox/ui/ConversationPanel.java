@@ -356,6 +356,13 @@ class ConversationPanel extends VerticalLayout {
                     com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START));
             actions.add(copy);
         }
+        if (conversations.mayResend(message)) {
+            // Only after the provider could not tell whether it has the message: staff check with the patient first.
+            Button resend = new Button("Resend", e -> resend(message));
+            resend.addClassName("resend-message");
+            resend.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            actions.add(resend);
+        }
         if (conversations.mayDelete(me, message)) {
             Button delete = new Button("Delete", e -> confirmDelete(message));
             delete.addClassName("delete-message");
@@ -363,6 +370,17 @@ class ConversationPanel extends VerticalLayout {
             actions.add(delete);
         }
         return actions;
+    }
+
+    private void resend(MessageView message) {
+        try {
+            conversations.resend(me, message.id());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            com.vaadin.flow.component.notification.Notification.show(refused.getMessage(), 5000,
+                    com.vaadin.flow.component.notification.Notification.Position.MIDDLE);
+            return;
+        }
+        renderThread();
     }
 
     private void confirmDelete(MessageView message) {

@@ -1,12 +1,15 @@
 package org.parley.sandbox;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +30,7 @@ import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.plugin.ProviderEvent;
 import org.parley.plugin.SendResult;
+import org.parley.plugin.SentCheck;
 import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
@@ -97,11 +101,15 @@ public class SandboxProvider implements MessagingProvider {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        } catch (ConnectException | HttpConnectTimeoutException notConnected) {
+            // the request never left: nothing can have been sent
             return SendResult.temporaryFailure(null, "the sandbox carrier cannot be reached");
+        } catch (IOException e) {
+            // timed out or broke after the request went out: the carrier may have the message
+            return SendResult.outcomeUnknown("the sandbox carrier did not answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return SendResult.temporaryFailure(null, "sending was interrupted");
+            return SendResult.outcomeUnknown("sending was interrupted before the sandbox carrier answered");
         }
         Map<String, String> answer = FormBody.parse(response.body());
         int status = response.statusCode();
@@ -121,6 +129,41 @@ public class SandboxProvider implements MessagingProvider {
             default -> FailureKind.REJECTED;
         };
         return SendResult.permanentFailure(kind, code, reason);
+    }
+
+    /**
+     * Asks the sandbox carrier by the message key, which it keeps with every message and never delivers twice: its
+     * answer is certain ({@code Found} or {@code NotFound}) whenever the carrier answers, {@code Unknown} only when it
+     * cannot be reached.
+     */
+    @Override
+    public SentCheck findSent(LineContext line, OutboundMessage message, Instant notBefore) {
+        URI url = carrier(line).resolve("lookup");
+        byte[] body = new FormBody().add("From", message.from()).add("IdempotencyKey", message.messageKey()).bytes();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(SandboxSignature.HEADER, SandboxSignature.sign(secret(line), url, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return SentCheck.unknown("the sandbox carrier cannot be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SentCheck.unknown("the lookup was interrupted");
+        }
+        Map<String, String> answer = FormBody.parse(response.body());
+        if (response.statusCode() == 200 && answer.containsKey("MessageId")) {
+            return SentCheck.found(answer.get("MessageId"));
+        }
+        if (response.statusCode() == 404) {
+            return SentCheck.notFound();
+        }
+        return SentCheck.unknown(answer.getOrDefault("ErrorMessage",
+                "the sandbox carrier answered HTTP " + response.statusCode()));
     }
 
     @Override

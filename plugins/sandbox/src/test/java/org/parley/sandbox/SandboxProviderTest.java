@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import org.parley.plugin.MediaFetcher;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.ProviderEvent;
 import org.parley.plugin.SendResult;
+import org.parley.plugin.SentCheck;
 import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.Settings;
 import org.parley.plugin.WebhookOutcome;
@@ -92,6 +94,67 @@ class SandboxProviderTest {
     @AfterEach
     void stopCarrier() {
         carrier.stop(0);
+    }
+
+    // --- finding a message whose send has an unknown outcome ------------------------------------------------
+
+    @Test
+    void aMessageTheCarrierHasUnderItsKeyIsFoundWithTheCarriersId() {
+        answerBody = "MessageId=SB-77";
+
+        SentCheck check = provider.findSent(line(SECRET, carrierUrl.toString()), message("key-found"),
+                Instant.parse("2026-12-07T10:00:00Z"));
+
+        assertThat(check).isEqualTo(SentCheck.found("SB-77"));
+        assertThat(received).singleElement().satisfies(call -> {
+            assertThat(call.url()).isEqualTo(URI.create(carrierUrl + "/lookup"));
+            assertThat(call.signatureValid()).as("the lookup is signed like a send").isTrue();
+            assertThat(call.form()).containsEntry("IdempotencyKey", "key-found").containsEntry("From", LINE_NUMBER)
+                    .doesNotContainKey("Body").doesNotContainKey("To");
+        });
+    }
+
+    @Test
+    void aMessageTheCarrierDoesNotKnowIsCertainlyNotSent() {
+        answerStatus = 404;
+        answerBody = "ErrorCode=not-found";
+
+        assertThat(provider.findSent(line(SECRET, carrierUrl.toString()), message("key-new"), Instant.now()))
+                .isEqualTo(SentCheck.notFound());
+    }
+
+    @Test
+    void whenTheCarrierCannotAnswerNobodyKnowsWhetherItWasSent() {
+        answerStatus = 503;
+        answerBody = "ErrorCode=outage&ErrorMessage=the+sandbox+carrier+is+down";
+
+        assertThat(provider.findSent(line(SECRET, carrierUrl.toString()), message("key-down"), Instant.now()))
+                .isEqualTo(SentCheck.unknown("the sandbox carrier is down"));
+        carrier.stop(0);
+        assertThat(provider.findSent(line(SECRET, carrierUrl.toString()), message("key-down"), Instant.now()))
+                .isInstanceOf(SentCheck.Unknown.class);
+    }
+
+    @Test
+    void aCarrierThatTakesTheMessageButNeverAnswersInTimeLeavesTheOutcomeUnknownNotRetryable() throws IOException {
+        HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        silent.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            // the request arrived; the line drops before any answer
+            exchange.close();
+        });
+        silent.start();
+        try {
+            SendResult result = provider.send(line(SECRET, "http://127.0.0.1:" + silent.getAddress().getPort()
+                    + "/carrier"), message("key-lost"));
+
+            assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
+                assertThat(failed.kind()).isEqualTo(FailureKind.OUTCOME_UNKNOWN);
+                assertThat(failed.retryable()).as("never sent again without a lookup").isFalse();
+            });
+        } finally {
+            silent.stop(0);
+        }
     }
 
     // --- sending -------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import org.parley.plugin.SendResult.FailureKind;
 final class SendFailures {
 
     static final String UNREACHABLE = "Twilio cannot be reached";
+    static final String NO_ANSWER = "Twilio did not answer in time: the message may have been sent";
 
     private SendFailures() {
     }
@@ -16,7 +17,10 @@ final class SendFailures {
     /** The failure a refused or broken Messages call stands for. */
     static SendResult of(ApiException e) {
         if (e.getCause() instanceof IOException) {
-            return SendResult.temporaryFailure(null, UNREACHABLE);
+            // The SDK wraps every I/O failure so: one before the request left is worth a retry; after it (a read
+            // time-out, a dropped answer) Twilio may have the message, and it is looked up before any retry.
+            return TwilioProvider.neverLeft(e.getCause()) ? SendResult.temporaryFailure(null, UNREACHABLE)
+                    : SendResult.outcomeUnknown(NO_ANSWER);
         }
         Integer code = e.getCode();
         Integer status = e.getStatusCode();

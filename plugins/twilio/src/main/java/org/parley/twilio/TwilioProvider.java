@@ -3,6 +3,8 @@ package org.parley.twilio;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
+import com.twilio.base.Page;
+import com.twilio.base.ResourceSet;
 import com.twilio.http.HttpClient;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.Account;
@@ -10,6 +12,9 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +31,7 @@ import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.plugin.SendResult;
+import org.parley.plugin.SentCheck;
 import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
@@ -100,7 +106,9 @@ public class TwilioProvider implements MessagingProvider {
 
     /**
      * Creates a Message. Twilio offers no idempotency key for Messages (see README): the message key cannot be
-     * passed on, so a send whose answer was lost may go out twice when the app retries it.
+     * passed on. A send whose answer was lost after the request went out (a read time-out, a dropped connection) is
+     * therefore {@link FailureKind#OUTCOME_UNKNOWN}, and the app asks {@link #findSent} before sending it again; only a
+     * request that never left (no connection) is a plain temporary failure.
      */
     @Override
     public SendResult send(LineContext line, OutboundMessage message) {
@@ -128,7 +136,8 @@ public class TwilioProvider implements MessagingProvider {
         try {
             return SendResult.accepted(creator.create(client(credentials)).getSid());
         } catch (ApiConnectionException e) {
-            return SendResult.temporaryFailure(null, SendFailures.UNREACHABLE);
+            return neverLeft(e) ? SendResult.temporaryFailure(null, SendFailures.UNREACHABLE)
+                    : SendResult.outcomeUnknown(SendFailures.NO_ANSWER);
         } catch (ApiException e) {
             SendResult failure = SendFailures.of(e);
             log.info("Twilio did not take a message: HTTP {}, error {}", e.getStatusCode(), e.getCode());
@@ -137,6 +146,83 @@ public class TwilioProvider implements MessagingProvider {
             log.warn("Twilio send failed: {}", e.getClass().getName());
             return SendResult.temporaryFailure(null, "the Twilio SDK failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** Whether the request certainly never reached Twilio: no connection was made. */
+    static boolean neverLeft(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Looks the message up in Twilio's Messages list (no idempotency key to ask by): messages from the line's number
+     * to the patient, sent since the day the unknown attempt began ({@code DateSent>=}), created since
+     * {@code notBefore}, with the same text. A message Twilio has not sent yet has no DateSent and is not in that list,
+     * so the newest page of the pair's messages without the date filter is read too. Found: its SID. Neither list has
+     * it: {@code NotFound}. Twilio cannot be asked, or the lists are longer than Parley reads: {@code Unknown}.
+     *
+     * <p>Two texts with the same words to the same patient within minutes of each other cannot be told apart: the
+     * lookup then answers {@code Found}, so Parley errs towards not texting twice.
+     */
+    @Override
+    public SentCheck findSent(LineContext line, OutboundMessage message, Instant notBefore) {
+        Credentials credentials;
+        try {
+            credentials = Credentials.of(line.settings());
+        } catch (IllegalStateException e) {
+            return SentCheck.unknown(e.getMessage());
+        }
+        try {
+            TwilioRestClient client = client(credentials);
+            ResourceSet<Message> sent = Message.reader().setTo(new PhoneNumber(message.to()))
+                    .setFrom(new PhoneNumber(message.from()))
+                    .setDateSentAfter(notBefore.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS))
+                    .setPageSize((long) LOOKUP_PAGE).limit(LOOKUP_LIMIT).read(client);
+            int read = 0;
+            for (Message candidate : sent) {
+                read++;
+                if (same(candidate, message, notBefore)) {
+                    return SentCheck.found(candidate.getSid());
+                }
+            }
+            if (read >= LOOKUP_LIMIT) {
+                return SentCheck.unknown("Twilio lists more messages to this patient than Parley looks through");
+            }
+            Page<Message> newest = Message.reader().setTo(new PhoneNumber(message.to()))
+                    .setFrom(new PhoneNumber(message.from())).setPageSize((long) LOOKUP_PAGE).firstPage(client);
+            for (Message candidate : newest.getRecords()) {
+                if (same(candidate, message, notBefore)) {
+                    return SentCheck.found(candidate.getSid());
+                }
+            }
+            return SentCheck.notFound();
+        } catch (ApiException e) {
+            log.info("Twilio message lookup failed: HTTP {}, error {}", e.getStatusCode(), e.getCode());
+            return SentCheck.unknown("Twilio did not answer the lookup (HTTP " + e.getStatusCode() + ")");
+        } catch (RuntimeException e) {
+            log.info("Twilio message lookup failed: {}", e.getClass().getName());
+            return SentCheck.unknown("Twilio cannot be reached for the lookup");
+        }
+    }
+
+    private static final int LOOKUP_PAGE = 50;
+    private static final int LOOKUP_LIMIT = 200;
+
+    private static boolean same(Message candidate, OutboundMessage message, Instant notBefore) {
+        if (candidate.getDirection() != null && candidate.getDirection() == Message.Direction.INBOUND) {
+            return false;
+        }
+        if (candidate.getDateCreated() != null && candidate.getDateCreated().toInstant().isBefore(notBefore)) {
+            return false;
+        }
+        String body = candidate.getBody() == null ? "" : candidate.getBody();
+        // A trial account prefixes "Sent from your Twilio trial account - ".
+        return body.equals(message.text()) || (!message.text().isEmpty() && body.endsWith(" - " + message.text()));
     }
 
     @Override

@@ -55,8 +55,36 @@ final class VonageErrors {
     /** A send that never got an answer from Vonage: worth trying again. */
     static SendResult unreachable(RuntimeException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (!neverLeft(e) && lostAnswer(e)) {
+            // The request went out and the answer was lost (a read time-out, a dropped connection): Vonage may have
+            // the message, and it takes no idempotency key nor offers a lookup, so the app does not send it again by
+            // itself (staff decide).
+            return SendResult.outcomeUnknown("Vonage gave no answer (" + cause.getClass().getSimpleName()
+                    + "): the message may have been sent");
+        }
         return SendResult.temporaryFailure(null, "Vonage could not be reached or gave no usable answer ("
                 + cause.getClass().getSimpleName() + ")");
+    }
+
+    private static boolean lostAnswer(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // Jackson's parse errors are IOExceptions too, but they mean an answer came (e.g. an HTML 503 page).
+            if (cause instanceof java.io.IOException && !cause.getClass().getName().contains("jackson")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the request certainly never reached Vonage: no connection was made. */
+    static boolean neverLeft(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Vonage's title and detail, redacted, for a sentence. */

@@ -29,6 +29,7 @@ import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.plugin.SendResult;
+import org.parley.plugin.SentCheck;
 import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.Settings;
 import org.parley.plugin.WebhookOutcome;
@@ -270,6 +271,17 @@ public class VonageProvider implements MessagingProvider {
             log.info("Vonage line-type lookup failed on line '{}': {}", line.lineId(), e.getClass().getSimpleName());
             return LineType.UNKNOWN;
         }
+    }
+
+    /**
+     * Always {@code Unknown}: Vonage's Messages API takes no idempotency key and offers no way to list or search the
+     * messages an application sent (its reports API is asynchronous and not enabled on every account), so Parley cannot
+     * tell whether a message whose send had an unknown outcome reached Vonage. Such a message is shown to staff as
+     * "may not have been sent - check before resending" rather than sent twice.
+     */
+    @Override
+    public SentCheck findSent(LineContext line, OutboundMessage message, java.time.Instant notBefore) {
+        return SentCheck.unknown("Vonage offers no lookup of sent messages");
     }
 
     /**

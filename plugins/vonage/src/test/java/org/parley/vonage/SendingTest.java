@@ -173,6 +173,24 @@ class SendingTest extends AbstractVonageTest {
     }
 
     @Test
+    void aSendWhoseAnswerNeverComesHasAnUnknownOutcomeAndIsNotRetriedBlindly() {
+        vonage.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+
+        SendResult.Failed failed = failedSend();
+
+        assertThat(failed.kind()).isEqualTo(FailureKind.OUTCOME_UNKNOWN);
+        assertThat(failed.retryable()).isFalse();
+    }
+
+    @Test
+    void vonageCannotTellWhetherItHasAMessageSoTheAnswerIsAlwaysUnknown() {
+        assertThat(provider.findSent(line, text("msg-key-1"), java.time.Instant.now()))
+                .isEqualTo(org.parley.plugin.SentCheck.unknown("Vonage offers no lookup of sent messages"));
+        assertThat(vonage.getAllServeEvents()).as("nothing is sent to find out").isEmpty();
+    }
+
+    @Test
     void vonageThatCannotBeReachedIsTemporary() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
