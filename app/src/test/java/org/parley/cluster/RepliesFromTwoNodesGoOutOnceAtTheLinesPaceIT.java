@@ -104,8 +104,10 @@ class RepliesFromTwoNodesGoOutOnceAtTheLinesPaceIT {
             mostInOneSecond = Math.max(mostInOneSecond, last - first);
         }
         System.out.printf("Most messages in any one second: %d%n", mostInOneSecond);
-        // the slots are 50 ms apart; the carrier sees them a few ms early or late (HTTP), never a second slot's worth
-        assertThat(mostInOneSecond).isLessThanOrEqualTo(PER_SECOND + 1);
+        // The slots are 50 ms apart; the carrier sees each a little late (HTTP, and a busy CI machine can hold one back
+        // a few hundred ms, bunching it with the next), so a second may hold a few more than the pace. Two nodes each
+        // keeping their own pace would put twice the pace in a second.
+        assertThat(mostInOneSecond).isLessThanOrEqualTo(PER_SECOND * 5 / 4);
         assertThat(db.sql("select count(*) from outbound_task").query(Long.class).single()).isZero();
     }
 
