@@ -58,7 +58,6 @@ class LiveUpdateRelay implements SmartLifecycle {
     private final boolean postgres;
     private final LiveUpdateWire wire = new LiveUpdateWire();
     private volatile boolean running;
-    private volatile boolean listening;
     private Thread listener;
 
     LiveUpdateRelay(LiveUpdates liveUpdates, LiveUpdateSettings settings, JdbcClient jdbc, DataSource dataSource,
@@ -153,16 +152,6 @@ class LiveUpdateRelay implements SmartLifecycle {
         return running;
     }
 
-    /** Whether this node listens for other nodes' updates right now (always false on H2). */
-    boolean isListening() {
-        return listening;
-    }
-
-    /** Whether updates travel through PostgreSQL (true) or stay in this process (false, on H2). */
-    boolean throughDatabase() {
-        return postgres;
-    }
-
     private void listen() {
         RetryBackoff backoff = new RetryBackoff(settings.reconnect(), settings.maxReconnect());
         int failures = 0;
@@ -172,7 +161,6 @@ class LiveUpdateRelay implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                listening = true;
                 if (missedSome) {
                     log.info("Listening for live updates again; open screens refresh to catch up");
                     liveUpdates.dispatch(new LiveUpdates.Resync());
@@ -181,7 +169,6 @@ class LiveUpdateRelay implements SmartLifecycle {
                 failures = 0;
                 receive(connection);
             } catch (SQLException | RuntimeException dropped) {
-                listening = false;
                 if (!running) {
                     return;
                 }
@@ -196,8 +183,6 @@ class LiveUpdateRelay implements SmartLifecycle {
                 } catch (InterruptedException stopping) {
                     return;
                 }
-            } finally {
-                listening = false;
             }
         }
     }
