@@ -122,7 +122,7 @@ class InboxNotifications extends PolledQueue {
             if (notice.channels().desktop()) {
                 // Published in this transaction: LiveUpdates hands it to the open tabs once it commits.
                 events.publishEvent(new DesktopNotification(notice.staffId(), notice.conversationId(),
-                        notice.title()));
+                        notice.listId()));
             }
             if (notice.channels().email()) {
                 emails.queue(notice, task.arrivedAt());

@@ -24,13 +24,13 @@ record Notice(long staffId, long conversationId, Kind kind, Long listId, String 
 
     /** A patient's message in a conversation assigned to the staff member. */
     static Notice myInbox(long staffId, long conversationId, Channels channels) {
-        return new Notice(staffId, conversationId, Kind.MESSAGE, null, "New message in your inbox", MY_INBOX,
+        return new Notice(staffId, conversationId, Kind.MESSAGE, null, DesktopNotification.title(null), MY_INBOX,
                 channels);
     }
 
     /** A patient's message in a list the staff member subscribes to. */
     static Notice inList(long staffId, long conversationId, long listId, String listName, Channels channels) {
-        return new Notice(staffId, conversationId, Kind.MESSAGE, listId, "New message in " + listName, listName,
+        return new Notice(staffId, conversationId, Kind.MESSAGE, listId, DesktopNotification.title(listName), listName,
                 channels);
     }
 

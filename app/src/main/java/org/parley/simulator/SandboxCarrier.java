@@ -130,7 +130,7 @@ public class SandboxCarrier implements DisposableBean {
             message.attach(audioType == null ? "audio/mpeg" : audioType, audioName, audio);
             phoneMessages.save(message);
         });
-        events.publishEvent(new PhoneChanged(from));
+        events.publishEvent(new PhoneChanged());
         Map<String, String> call = new LinkedHashMap<>();
         call.put("CallId", callId);
         call.put("From", from);
@@ -195,7 +195,7 @@ public class SandboxCarrier implements DisposableBean {
         }
         URI webhook = baseUrl.resolve("/webhooks/" + line.id() + "/sms");
         int status = post(webhook, secret(line), FormFields.encode(form));
-        events.publishEvent(new PhoneChanged(from));
+        events.publishEvent(new PhoneChanged());
         if (status / 100 == 2) {
             return new Sent(true, null);
         }
@@ -299,7 +299,7 @@ public class SandboxCarrier implements DisposableBean {
             }
             return phoneMessages.save(message);
         });
-        events.publishEvent(new PhoneChanged(to));
+        events.publishEvent(new PhoneChanged());
         String callback = form.get("StatusCallback");
         if (callback != null && !callback.isBlank() && "accepted".equals(stored.entry().status())) {
             String carrierId = stored.getCarrierMessageId();
@@ -381,7 +381,7 @@ public class SandboxCarrier implements DisposableBean {
 
     private void report(LineSnapshot line, String carrierId, String phone, URI callback, String status, int attempt) {
         tx.executeWithoutResult(s -> phoneMessages.findByCarrierMessageId(carrierId).ifPresent(m -> m.status(status)));
-        events.publishEvent(new PhoneChanged(phone));
+        events.publishEvent(new PhoneChanged());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageId", carrierId);
         form.put("Status", status);

@@ -129,7 +129,7 @@ class NotificationQueueIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(popUps.about(task.conversationId()))
                 .singleElement().satisfies(popUp -> {
                     assertThat(popUp.staffId()).isEqualTo(ada.id());
-                    assertThat(popUp.title()).isEqualTo("New message in " + frontDesk.name());
+                    assertThat(popUp.listId()).isEqualTo(frontDesk.id());
                 }));
         assertThat(taskExists(task.id())).as("the delivered task is gone").isFalse();
     }
@@ -168,18 +168,17 @@ class NotificationQueueIT {
     void aMailServerThatNeverAnswersHoldsUpNeitherIntakeNorPopUps() {
         ActingAs.run(security, "ada", "ADMIN", () -> directory.setEmail("ada", ada.id(), "ada@practice.example.org"));
         preferences.chooseForList(ada, frontDesk.id(), new Channels(true, true));
-        String popUpTitle = "New message in " + frontDesk.name();
         int connectionsBefore = silentMailServer.accepted();
 
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number(), "first patient");
-        await().atMost(Duration.ofSeconds(10)).until(() -> popUpsTitled(popUpTitle) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> popUpsInFrontDesk() == 1);
         // The e-mail thread is now waiting for the silent server's greeting (20 s).
         await().atMost(Duration.ofSeconds(10)).until(() -> silentMailServer.accepted() > connectionsBefore);
 
         long posted = System.nanoTime();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number(), "second patient");
         Duration intake = Duration.ofNanos(System.nanoTime() - posted);
-        await().atMost(Duration.ofSeconds(5)).until(() -> popUpsTitled(popUpTitle) == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> popUpsInFrontDesk() == 2);
         Duration untilPopUp = Duration.ofNanos(System.nanoTime() - posted);
 
         assertThat(intake).isLessThan(Duration.ofSeconds(5));
@@ -220,8 +219,8 @@ class NotificationQueueIT {
                 .param(ada.id()).query(Long.class).single();
     }
 
-    private long popUpsTitled(String title) {
-        return popUps.to(ada.id()).stream().filter(p -> p.title().equals(title)).count();
+    private long popUpsInFrontDesk() {
+        return popUps.to(ada.id()).stream().filter(p -> Long.valueOf(frontDesk.id()).equals(p.listId())).count();
     }
 
     private static String number() {

@@ -48,7 +48,16 @@ public abstract class BrowserTest {
         }
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        browser = launchChromium(playwright);
+    }
+
+    /** Debian's Chromium, headless, with the flags every browser test uses (also for tests that are no Spring test). */
+    public static Browser launchChromium(Playwright playwright) {
+        if (!Files.isExecutable(Path.of(CHROMIUM))) {
+            throw new IllegalStateException("Chromium is not installed at " + CHROMIUM
+                    + ": run 'apt-get install -y chromium' (or set -Dparley.test.chromium=/path/to/chromium)");
+        }
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(CHROMIUM))
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",

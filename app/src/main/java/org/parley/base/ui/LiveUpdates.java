@@ -25,7 +25,6 @@ import org.parley.base.SharedReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Pushes {@link LiveUpdate} events to the browsers that subscribed, after the change is committed. A view subscribes
@@ -40,13 +39,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * once, so open screens cost the database the same however fast texts arrive, and never take the connection pool
  * from intake and the queues.
  *
- * <p>{@link #dispatch} is the entry for updates from elsewhere (another node's changes, once they travel through the
- * database).
+ * <p>{@link #dispatch} is the entry for updates: {@link LiveUpdateRelay} hands it every committed update, this node's
+ * and, on PostgreSQL, every other node's. When updates may have been lost (the listening connection dropped), a
+ * {@link Resync} goes to every screen that subscribed to it.
  */
 @Component
 public class LiveUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    /**
+     * Live updates may have been missed (this node's connection for other nodes' updates dropped and is back): a
+     * screen that shows data other nodes change reloads it.
+     */
+    public record Resync() implements LiveUpdate {
+    }
 
     private record Subscription(UI ui, Class<?> type, Consumer<Object> handler) {
     }
@@ -84,12 +91,10 @@ public class LiveUpdates {
         };
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void committed(LiveUpdate update) {
-        dispatch(update);
-    }
-
-    /** Hands an update to the dispatcher. Never blocks and never runs a screen's code in the caller's thread. */
+    /**
+     * Hands an update to the dispatcher. Never blocks and never runs a screen's code in the caller's thread. Committed
+     * updates arrive here through {@link LiveUpdateRelay} (from every node, on PostgreSQL).
+     */
     public void dispatch(LiveUpdate update) {
         if (!published.offer(update)) {
             long now = System.nanoTime();

@@ -56,6 +56,7 @@ public class ChartActions extends HorizontalLayout {
     private final Map<Long, Div> exportLines = new HashMap<>();
     private List<ExportView> shownExports = List.of();
     private Registration subscription;
+    private Registration resync;
     /** The open dialog, for tests. */
     CopyToChartDialog dialog;
     /** The last chart-ready text handed to the clipboard, for tests (Karibu runs no JavaScript). */
@@ -268,6 +269,7 @@ public class ChartActions extends HorizontalLayout {
                 exportsChanged();
             }
         });
+        resync = liveUpdates.subscribe(attachEvent.getUI(), LiveUpdates.Resync.class, missed -> exportsChanged());
     }
 
     @Override
@@ -275,6 +277,10 @@ public class ChartActions extends HorizontalLayout {
         if (subscription != null) {
             subscription.remove();
             subscription = null;
+        }
+        if (resync != null) {
+            resync.remove();
+            resync = null;
         }
     }
 }

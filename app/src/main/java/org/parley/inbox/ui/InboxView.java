@@ -343,6 +343,13 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
                 panel.refresh(false);
             }
         }));
+        // Changes may have been missed (another node's news did not reach this one for a while): show all anew.
+        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), LiveUpdates.Resync.class, resync -> {
+            if (panel != null) {
+                panel.refresh(false);
+            }
+            refreshListsOnce();
+        }));
     }
 
     @Override

@@ -86,6 +86,7 @@ class MentionBell extends Button {
                 refresh();
             }
         }));
+        subscriptions.add(liveUpdates.subscribe(event.getUI(), LiveUpdates.Resync.class, missed -> refresh()));
     }
 
     @Override

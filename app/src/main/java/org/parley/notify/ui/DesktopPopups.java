@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.shared.Registration;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.NavbarItem;
+import org.parley.lists.ListService;
 import org.parley.notify.DesktopNotification;
 import org.parley.security.CurrentStaff;
 import org.parley.security.StaffMember;
@@ -27,11 +28,13 @@ class DesktopPopups extends Span {
             """;
 
     private final LiveUpdates liveUpdates;
+    private final ListService lists;
     private final StaffMember me;
     private Registration subscription;
 
-    DesktopPopups(LiveUpdates liveUpdates, StaffMember me) {
+    DesktopPopups(LiveUpdates liveUpdates, ListService lists, StaffMember me) {
         this.liveUpdates = liveUpdates;
+        this.lists = lists;
         this.me = me;
         setId("desktop-popups");
         // Not setVisible(false): Vaadin would refuse the pop-up's click call to an invisible component.
@@ -42,9 +45,18 @@ class DesktopPopups extends Span {
     protected void onAttach(AttachEvent event) {
         subscription = liveUpdates.subscribe(event.getUI(), DesktopNotification.class, notification -> {
             if (notification.staffId() == me.id()) {
-                getElement().executeJs(SHOW, notification.title(), notification.conversationId());
+                getElement().executeJs(SHOW, title(notification), notification.conversationId());
             }
         });
+    }
+
+    /** Worded here, on the node whose tab shows it: the notification itself carries ids only. */
+    private String title(DesktopNotification notification) {
+        if (notification.listId() == null) {
+            return DesktopNotification.title(null);
+        }
+        return lists.find(notification.listId()).map(list -> DesktopNotification.title(list.name()))
+                .orElse("New message");
     }
 
     @Override
@@ -66,16 +78,18 @@ class DesktopPopups extends Span {
     static class Item implements NavbarItem {
 
         private final LiveUpdates liveUpdates;
+        private final ListService lists;
         private final CurrentStaff currentStaff;
 
-        Item(LiveUpdates liveUpdates, CurrentStaff currentStaff) {
+        Item(LiveUpdates liveUpdates, ListService lists, CurrentStaff currentStaff) {
             this.liveUpdates = liveUpdates;
+            this.lists = lists;
             this.currentStaff = currentStaff;
         }
 
         @Override
         public com.vaadin.flow.component.Component create() {
-            return new DesktopPopups(liveUpdates, currentStaff.get());
+            return new DesktopPopups(liveUpdates, lists, currentStaff.get());
         }
     }
 }

@@ -56,6 +56,7 @@ class PatientPhoneView extends VerticalLayout {
     private String pictureName;
     private byte[] picture;
     private Registration subscription;
+    private Registration resync;
 
     PatientPhoneView(SandboxCarrier carrier, LiveUpdates liveUpdates) {
         this.carrier = carrier;
@@ -188,12 +189,16 @@ class PatientPhoneView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         subscription = liveUpdates.subscribe(attachEvent.getUI(), PhoneChanged.class, changed -> showScreen());
+        resync = liveUpdates.subscribe(attachEvent.getUI(), LiveUpdates.Resync.class, missed -> showScreen());
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         if (subscription != null) {
             subscription.remove();
+        }
+        if (resync != null) {
+            resync.remove();
         }
     }
 }
