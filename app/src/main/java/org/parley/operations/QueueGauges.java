@@ -36,10 +36,12 @@ class QueueGauges implements MeterBinder {
     QueueGauges(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // Read from the small queue tables (one row per item waiting or in a provider's or EHR's hands), joined to
+        // the item for its age: never a scan of the message table's millions of rows.
         this.outbound = new Queue("outbound",
-                "select count(*), min(created_at) from message where status in ('QUEUED', 'SENDING')");
+                "select count(*), min(m.created_at) from outbound_task t join message m on m.id = t.id");
         this.chartExport = new Queue("chart-export",
-                "select count(*), min(requested_at) from chart_export where status in ('QUEUED', 'SENDING')");
+                "select count(*), min(e.requested_at) from chart_export_task t join chart_export e on e.id = t.export_id");
     }
 
     @Override

@@ -166,6 +166,10 @@ class OperationsIT {
                         + " 'waits', 'QUEUED', ?, 1, ?, ?, ?, 0)", conversation, UUID.randomUUID().toString(),
                 Timestamp.from(now.plus(Duration.ofDays(1))), Timestamp.from(now.minusSeconds(90)),
                 Timestamp.from(now));
+        long waiting = jdbc.queryForObject("select id from message where conversation_id = ? and body = 'waits'",
+                Long.class, conversation);
+        jdbc.update("insert into outbound_task (id, line_id, attempts, next_attempt_at) values (?, 'sandbox', 1, ?)",
+                waiting, Timestamp.from(now.plus(Duration.ofDays(1))));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(meters.get("parley.queue.depth").tag("queue", "outbound").gauge().value()).isGreaterThanOrEqualTo(1);
@@ -173,7 +177,8 @@ class OperationsIT {
                     .value(java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(90);
         });
         assertThat(meters.get("parley.queue.depth").tag("queue", "chart-export").gauge().value()).isZero();
-        jdbc.update("update message set status = 'SENT' where conversation_id = ? and body = 'waits'", conversation);
+        jdbc.update("update message set status = 'SENT' where id = ?", waiting);
+        jdbc.update("delete from outbound_task where id = ?", waiting);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(meters.get("parley.queue.depth").tag("queue", "outbound").gauge().value()).isZero());
         assertThat(get(managementPort, "/actuator/prometheus").body())
