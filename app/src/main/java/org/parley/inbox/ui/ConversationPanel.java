@@ -52,6 +52,9 @@ class ConversationPanel extends VerticalLayout {
     final TextArea reply = new TextArea();
     final Button send = new Button("Send");
     final Span replyError = new Span();
+    /** Why the reply box is disabled and what to do instead: a disabled field shows no placeholder. */
+    final Div replyBlocked = new Div();
+    private final org.parley.plugin.LineType lineType;
     final AssignmentBar assignment;
     final NoteComposer noteComposer;
     final com.vaadin.flow.component.tabs.Tabs composerTabs = new com.vaadin.flow.component.tabs.Tabs();
@@ -122,6 +125,7 @@ class ConversationPanel extends VerticalLayout {
             composer.setVisible(!note);
             replyTools.setVisible(!note);
             replyError.setVisible(!note);
+            replyBlocked.setVisible(!note && !header.canReply());
             noteComposer.setVisible(note);
         });
         assignment = new AssignmentBar(assignments, lists, staff, me, conversationId, () -> {
@@ -132,7 +136,9 @@ class ConversationPanel extends VerticalLayout {
 
         numberType.setId("number-type");
         numberType.addClassName("parley-hint");
-        numberType.setText("Number: " + org.parley.line.LineTypes.describe(conversations.contactLineType(conversationId)));
+        lineType = conversations.contactLineType(conversationId);
+        replyBlocked.setId("reply-blocked");
+        replyBlocked.addClassName("reply-blocked");
         textedVia.setId("texted-via");
         textedVia.addClassName("parley-hint");
         optOut.setId("opt-out-status");
@@ -152,7 +158,8 @@ class ConversationPanel extends VerticalLayout {
                 () -> templates.context(header.contactId(), me)), attachments);
         noteComposer.addComponentAsFirst(new org.parley.template.ui.TemplatePicker(templates, noteComposer.note,
                 () -> templates.context(header.contactId(), me)));
-        add(title, assignment, banner, earlier, thread, composerTabs, replyError, replyTools, composer, noteComposer);
+        add(title, assignment, banner, earlier, thread, composerTabs, replyError, replyBlocked, replyTools, composer,
+                noteComposer);
         addComponentAtIndex(indexOf(banner) + 1, chart);
         setFlexGrow(1, thread);
         renderHeader();
@@ -209,7 +216,35 @@ class ConversationPanel extends VerticalLayout {
         }
         reply.setEnabled(header.canReply());
         reply.setPlaceholder(header.canReply() ? "Write a reply to the patient" : header.whyNoReply());
+        replyBlocked.setText(header.canReply() ? "" : whyNoReply());
+        replyBlocked.setVisible(!header.canReply() && composerTabs.getSelectedTab() != noteTab);
+        numberType.setText("Number: " + numberStatus());
         checkReply();
+    }
+
+    /** The reason replies are off, with what the person can do about it. */
+    private String whyNoReply() {
+        if (header.blockReason() == org.parley.compliance.SendingRules.Reason.OPTED_OUT) {
+            String on = header.optOut().since() == null ? "" : " on " + TimeFormat.day(header.optOut().since(), clock);
+            String source = header.optOut().source() == null ? "" : header.optOut().source();
+            return source.startsWith("replied ")
+                    ? "Patient " + source + on + " — they can text START to receive texts again."
+                    : "Opted out of texts" + on + " (" + source + ") — the patient can text START to receive texts again.";
+        }
+        return header.whyNoReply();
+    }
+
+    /** The number's status in the header, in agreement with the reply box. */
+    private String numberStatus() {
+        if (header.blockReason() == null) {
+            return org.parley.line.LineTypes.describe(lineType);
+        }
+        return switch (header.blockReason()) {
+            case NO_NUMBER -> "no cell phone on file, cannot receive texts";
+            case DO_NOT_TEXT -> "marked DO NOT TEXT, no texts";
+            case OPTED_OUT -> "opted out of texts";
+            case LANDLINE -> org.parley.line.LineTypes.describe(org.parley.plugin.LineType.LANDLINE);
+        };
     }
 
     long conversationId() {
