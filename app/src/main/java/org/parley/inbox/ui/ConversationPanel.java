@@ -301,7 +301,38 @@ class ConversationPanel extends VerticalLayout {
         thread.removeAll();
         chart.showing(messages);
         messages.forEach(m -> thread.add(chart.decorate(bubble(m), m)));
-        thread.getElement().executeJs("this.scrollTop = this.scrollHeight");
+        scrollThread(null);
+    }
+
+    /**
+     * Shows the newest message, or {@code messageId}'s (a mentioning note) a third down the thread. Placed again
+     * while the page settles (for about two seconds): a page opened by its link or reloaded lays the thread out after
+     * this first runs, when the thread has no height of its own yet and every message fits.
+     */
+    private void scrollThread(Long messageId) {
+        thread.getElement().executeJs("""
+                const thread = this;
+                const place = () => {
+                    const target = $0 == null ? null : thread.querySelector('[data-message="' + $0 + '"]');
+                    thread.scrollTop = target == null ? thread.scrollHeight
+                        : target.getBoundingClientRect().top - thread.getBoundingClientRect().top + thread.scrollTop
+                            - thread.clientHeight / 3;
+                };
+                place();
+                requestAnimationFrame(place);
+                if (thread.$settling) {
+                    thread.$settling.disconnect();
+                }
+                const settling = new ResizeObserver(place);
+                settling.observe(thread);
+                thread.$settling = settling;
+                setTimeout(() => settling.disconnect(), 2000);
+                """, messageId == null ? null : String.valueOf(messageId));
+    }
+
+    /** Scrolls the thread to a message (a mentioning note, when opened from the bell). */
+    void showMessage(long messageId) {
+        scrollThread(messageId);
     }
 
     private Div bubble(MessageView message) {
