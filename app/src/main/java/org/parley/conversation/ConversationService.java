@@ -504,7 +504,7 @@ public class ConversationService {
         }
         Map<Long, Message> notes = messages.findAllById(unread.stream().map(Mention::getMessageId).toList()).stream()
                 .collect(Collectors.toMap(Message::getId, m -> m));
-        return unread.stream().map(m -> new MentionNotice(m.getConversationId(), m.getCreatedAt(),
+        return unread.stream().map(m -> new MentionNotice(m.getConversationId(), m.getMessageId(), m.getCreatedAt(),
                         java.util.Optional.ofNullable(notes.get(m.getMessageId())).map(Message::getAuthorId)
                                 .flatMap(staff::find).map(StaffMember::displayName).orElse("A colleague")))
                 .toList();

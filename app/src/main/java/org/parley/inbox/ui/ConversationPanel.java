@@ -65,6 +65,10 @@ class ConversationPanel extends VerticalLayout {
     final HorizontalLayout replyTools = new HorizontalLayout();
     final AttachmentPicker attachments;
     private int shown = PAGE;
+    /** The drawn messages' bubbles by message id. */
+    private final java.util.Map<Long, Div> bubbles = new java.util.HashMap<>();
+    /** The message opened from the bell, until something newer is written or arrives. */
+    private Long shownMessageId;
     /** Copy to chart (issue 6): the selection, toolbar and each message's "In chart" line live in chart.ui. */
     final org.parley.chart.ui.ChartActions chart;
 
@@ -115,7 +119,10 @@ class ConversationPanel extends VerticalLayout {
         composer.setWidthFull();
         composer.setAlignItems(Alignment.END);
         composer.expand(reply);
-        noteComposer = new NoteComposer(conversations, staff, me, conversationId, this::renderThread);
+        noteComposer = new NoteComposer(conversations, staff, me, conversationId, () -> {
+            shownMessageId = null;
+            renderThread();
+        });
         noteComposer.setVisible(false);
         replyTab.setId("reply-tab");
         noteTab.setId("note-tab");
@@ -255,6 +262,7 @@ class ConversationPanel extends VerticalLayout {
     void refresh(boolean inbound) {
         if (inbound) {
             conversations.markSeen(me, conversationId);
+            shownMessageId = null;
         }
         header = conversations.header(conversationId);
         renderHeader();
@@ -287,6 +295,7 @@ class ConversationPanel extends VerticalLayout {
         reply.clear();
         attachments.clear();
         replyError.setText("");
+        shownMessageId = null;
         renderThread();
     }
 
@@ -300,8 +309,17 @@ class ConversationPanel extends VerticalLayout {
         earlier.setVisible(conversations.countMessages(conversationId) > shown);
         thread.removeAll();
         chart.showing(messages);
-        messages.forEach(m -> thread.add(chart.decorate(bubble(m), m)));
-        scrollThread(null);
+        bubbles.clear();
+        messages.forEach(m -> {
+            Div bubble = bubble(m);
+            bubbles.put(m.id(), bubble);
+            if (shownMessageId != null && m.id() == shownMessageId) {
+                bubble.addClassName("shown-message");
+            }
+            thread.add(chart.decorate(bubble, m));
+        });
+        // Stays at the message opened from the bell while the thread is redrawn (e.g. as its mention is read).
+        scrollThread(shownMessageId);
     }
 
     /**
@@ -330,9 +348,28 @@ class ConversationPanel extends VerticalLayout {
                 """, messageId == null ? null : String.valueOf(messageId));
     }
 
-    /** Scrolls the thread to a message (a mentioning note, when opened from the bell). */
+    /**
+     * Shows a message (a mentioning note, when opened from the bell): earlier pages are drawn until it is among them,
+     * it is marked, and the thread is scrolled to it.
+     */
     void showMessage(long messageId) {
-        scrollThread(messageId);
+        long total = conversations.countMessages(conversationId);
+        shownMessageId = messageId;
+        while (!bubbles.containsKey(messageId) && shown < total) {
+            shown += PAGE;
+            renderThread();
+        }
+        if (bubbles.containsKey(messageId)) {
+            renderThread();
+        } else {
+            shownMessageId = null;
+        }
+    }
+
+    /** The message marked by {@link #showMessage}, if any. */
+    java.util.Optional<Long> shownMessage() {
+        return bubbles.entrySet().stream().filter(e -> e.getValue().hasClassName("shown-message"))
+                .map(java.util.Map.Entry::getKey).findFirst();
     }
 
     private Div bubble(MessageView message) {

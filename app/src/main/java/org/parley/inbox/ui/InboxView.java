@@ -59,6 +59,9 @@ import org.parley.security.StaffMember;
 @PermitAll
 class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
+    /** The query parameter naming a message to show in the opened conversation (a mentioning note). */
+    static final String NOTE = "note";
+
     private final ConversationService conversations;
     private final AssignmentService assignments;
     private final InboxService inboxes;
@@ -268,6 +271,8 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         }
         detail.removeAll();
         detail.add(panel);
+        query.getSingleParameter(NOTE).filter(id -> id.matches("\\d{1,18}"))
+                .ifPresent(id -> panel.showMessage(Long.parseLong(id)));
         list.getDataProvider().refreshAll();
         views.refreshCounts();
     }
