@@ -8,11 +8,13 @@ package org.parley.plugin;
  * {@link ProviderEvent.DeliveryUpdate#recipientOptedOut()}; plugins built against 1.0.0 keep loading.
  *
  * <p>1.2.0 added chart export: {@link ChartExporter} and the records it takes and answers.
+ *
+ * <p>1.3.0 added {@link ExporterContext#practiceTimeZone()} (a default method: older hosts answer the server's zone).
  */
 public final class PluginApi {
 
     /** The API version this jar implements. */
-    public static final String VERSION = "1.2.0";
+    public static final String VERSION = "1.3.0";
 
     private PluginApi() {
     }
