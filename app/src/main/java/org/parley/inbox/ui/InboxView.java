@@ -123,7 +123,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         title.addClassName("parley-list-title");
 
         search.setId("search");
-        search.setPlaceholder("Search name, number, date of birth, MRN or words");
+        search.setPlaceholder("Search name, pharmacy or lab, number, date of birth, MRN or words");
         search.setHelperText(null);
         search.setTooltipText("Whole words of messages are found too (message text is stored encrypted: no parts of words)");
         search.setClearButtonVisible(true);
