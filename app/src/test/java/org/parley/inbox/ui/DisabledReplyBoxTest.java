@@ -44,9 +44,9 @@ class DisabledReplyBoxTest extends KaribuTest {
         loginAs("admin", "ADMIN");
     }
 
-    /** A sandbox mobile number (the sandbox's landline rule does not apply to it). */
+    /** A sandbox mobile number (not in the sandbox's landline or VoIP exchanges, 200 and 201). */
     private static String mobile() {
-        return "+1929" + (2000000 + (int) (Math.random() * 7999999) / 10 * 10 + 1);
+        return "+1929" + (3000000 + (int) (Math.random() * 6999999));
     }
 
     private ConversationPanel open(String text) {
@@ -106,6 +106,29 @@ class DisabledReplyBoxTest extends KaribuTest {
 
         assertThat(panel.replyBlocked.getText()).contains("no cell phone on file").contains("Patient details");
         assertThat(panel.numberType.getText()).isEqualTo("Number: no cell phone on file, cannot receive texts");
+    }
+
+    @Test
+    void aLandlineInTheSandboxsLandlineExchangeSaysSoInTheHeaderAndBesideTheBox() {
+        String text = texts("+1929200" + (1000 + (int) (Math.random() * 8999)));
+
+        ConversationPanel panel = open(text);
+
+        assertThat(panel.replyBlocked.getText())
+                .isEqualTo("The number is a landline: it cannot receive texts. Call the patient instead.");
+        assertThat(panel.numberType.getText()).isEqualTo("Number: landline — call back");
+    }
+
+    @Test
+    void aNumberThatJustTextedInIsAMobileInTheSandboxWhateverItsLastDigit() {
+        for (String ending : java.util.List.of("7", "8", "9")) {
+            String text = texts("+1929" + (3000000 + (int) (Math.random() * 699999)) + ending);
+
+            ConversationPanel panel = open(text);
+
+            assertThat(panel.numberType.getText()).as(ending).isEqualTo("Number: mobile, can receive texts");
+            assertThat(_get(TextArea.class, spec -> spec.withId("reply")).isEnabled()).as(ending).isTrue();
+        }
     }
 
     @Test

@@ -59,7 +59,7 @@ class MentionBellTest extends KaribuTest {
 
     @Test
     void theBellListsAnUnreadMentionBeforeItIsFirstOpenedAndChoosingItOpensTheConversationAtTheNote() {
-        String number = "+1929" + (2000000 + (int) (Math.random() * 799999) * 10 + 1);
+        String number = "+1929" + (3000000 + (int) (Math.random() * 6999999));
         String first = "first " + UUID.randomUUID();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number, first);
         long id = inboxes.openConversations(ada, 0, 500).stream().filter(r -> r.preview().equals(first))
