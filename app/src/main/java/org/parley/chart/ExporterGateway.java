@@ -39,6 +39,11 @@ class ExporterGateway {
         this.practice = practice;
     }
 
+    /** The practice's time zone, for times written into chart text. */
+    java.time.ZoneId practiceTimeZone() {
+        return practice.timeZone();
+    }
+
     /** A configured exporter with its plugin, ready to call. */
     private record Ready(ChartExporter plugin, ExporterContext context) {
     }
