@@ -65,6 +65,8 @@ class ConversationPanel extends VerticalLayout {
     final HorizontalLayout replyTools = new HorizontalLayout();
     final AttachmentPicker attachments;
     private int shown = PAGE;
+    /** Tells the inbox that the contact's name may have changed, so its list shows it at once. */
+    private Runnable patientSaved = () -> { };
     /** The drawn messages' bubbles by message id. */
     private final java.util.Map<Long, Div> bubbles = new java.util.HashMap<>();
     /** The message opened from the bell, until something newer is written or arrives. */
@@ -194,6 +196,7 @@ class ConversationPanel extends VerticalLayout {
             header = conversations.header(conversationId);
             name.setText(header.contactName());
             renderHeader();
+            patientSaved.run();
         });
         patientDialog = dialog;
         dialog.open();
@@ -252,6 +255,10 @@ class ConversationPanel extends VerticalLayout {
             case OPTED_OUT -> "opted out of texts";
             case LANDLINE -> org.parley.line.LineTypes.describe(org.parley.plugin.LineType.LANDLINE);
         };
+    }
+
+    void onPatientSaved(Runnable listener) {
+        this.patientSaved = listener;
     }
 
     long conversationId() {
@@ -402,12 +409,6 @@ class ConversationPanel extends VerticalLayout {
         Span text = new Span(message.body());
         text.addClassName("text");
         bubble.add(text);
-        if (message.direction() == Direction.INBOUND) {
-            moveAction(message).ifPresent(bubble::add);
-            if (withOrganisation) {
-                bubble.add(copyAction(message));
-            }
-        }
         Span meta = new Span();
         meta.addClassName("meta");
         String when = TimeFormat.of(message.createdAt(), clock);
@@ -448,6 +449,13 @@ class ConversationPanel extends VerticalLayout {
     private Div messageActions(MessageView message) {
         Div actions = new Div();
         actions.addClassName("message-actions");
+        // Every action on a message in one row under it: move to a family member, copy to a patient, copy, delete.
+        if (message.direction() == Direction.INBOUND || message.direction() == Direction.VOICEMAIL) {
+            moveAction(message).ifPresent(actions::add);
+        }
+        if (message.direction() == Direction.INBOUND && withOrganisation) {
+            actions.add(copyAction(message));
+        }
         if (!message.body().isBlank()) {
             Button copy = new Button("Copy text");
             copy.addClassName("copy-text");
@@ -535,8 +543,7 @@ class ConversationPanel extends VerticalLayout {
         caller.addClassName("caller-line-type");
         Span meta = new Span(TimeFormat.of(message.createdAt(), clock));
         meta.addClassName("meta");
-        bubble.add(caller, meta);
-        moveAction(message).ifPresent(bubble::add);
+        bubble.add(caller, meta, messageActions(message));
         return bubble;
     }
 
