@@ -167,8 +167,13 @@ class ConversationPanel extends VerticalLayout {
                 () -> templates.context(header.contactId(), me)), attachments);
         noteComposer.addComponentAsFirst(new org.parley.template.ui.TemplatePicker(templates, noteComposer.note,
                 () -> templates.context(header.contactId(), me)));
-        add(title, assignment, banner, earlier, thread, composerTabs, replyError, replyBlocked, replyTools, composer,
-                noteComposer);
+        // The tabs and the reply's tools share a line: on a 700 px high tablet every line is taken from the thread.
+        HorizontalLayout composerBar = new HorizontalLayout(composerTabs, replyTools);
+        composerBar.setWidthFull();
+        composerBar.setWrap(true);
+        composerBar.setAlignItems(Alignment.CENTER);
+        composerBar.addClassName("composer-bar");
+        add(title, assignment, banner, earlier, thread, composerBar, replyError, replyBlocked, composer, noteComposer);
         addComponentAtIndex(indexOf(banner) + 1, chart);
         setFlexGrow(1, thread);
         renderHeader();
