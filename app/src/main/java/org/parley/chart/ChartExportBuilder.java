@@ -123,6 +123,10 @@ final class ChartExportBuilder {
      * could carry the patient's name from elsewhere.
      */
     private static String fileName(MessageContent message, MessageContent.Attachment attachment, int n) {
+        if (message.direction() == Direction.VOICEMAIL) {
+            // The carrier names a recording by its call id, which tells a reader of the chart nothing.
+            return "Voicemail recording" + (n > 1 ? " " + n : "") + extension(attachment.contentType());
+        }
         String given = attachment.fileName();
         if (given != null && given.matches("[A-Za-z0-9._-]{1,100}")) {
             return given;

@@ -1,7 +1,6 @@
 package org.parley.chart;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
@@ -205,6 +204,11 @@ public class ChartExportService {
         return document;
     }
 
+    /** Records that a previewed export's whole document was downloaded before sending (it holds PHI). */
+    public void previewDownloaded(StaffMember by, String exportId) {
+        audit.record(by.username(), "CHART_PREVIEW_DOWNLOADED", "chart_export", exportId, null);
+    }
+
     /**
      * Chart-ready text of these messages (patient, date of birth, date and time, author, text) for the clipboard,
      * for practices without an exporter; recorded in the audit log as an export.
@@ -222,7 +226,7 @@ public class ChartExportService {
         ChartExport export = ((ChartExportSources.Assembled.Ready) assembled).export();
         audit.record(by.username(), "CHART_COPIED", "conversation", String.valueOf(conversationId),
                 "clipboard, " + export.messages().size() + (export.messages().size() == 1 ? " message" : " messages"));
-        return ChartText.of(export, ZoneId.systemDefault());
+        return ChartText.of(export, gateway.practiceTimeZone());
     }
 
     /** The audit detail of an export: where, how many, which; never PHI. */

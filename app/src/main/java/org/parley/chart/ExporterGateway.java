@@ -16,7 +16,6 @@ import org.parley.provider.PluginSettings;
 import org.parley.provider.ProviderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +30,18 @@ class ExporterGateway {
 
     private final ExporterRepository exporters;
     private final ProviderRegistry plugins;
-    private final String practiceName;
+    private final org.parley.practice.PracticeProfiles practice;
 
     ExporterGateway(ExporterRepository exporters, ProviderRegistry plugins,
-                    @Value("${parley.practice.name:the practice}") String practiceName) {
+                    org.parley.practice.PracticeProfiles practice) {
         this.exporters = exporters;
         this.plugins = plugins;
-        this.practiceName = practiceName;
+        this.practice = practice;
+    }
+
+    /** The practice's time zone, for times written into chart text. */
+    java.time.ZoneId practiceTimeZone() {
+        return practice.timeZone();
     }
 
     /** A configured exporter with its plugin, ready to call. */
@@ -79,7 +83,12 @@ class ExporterGateway {
 
             @Override
             public String practiceName() {
-                return practiceName;
+                return practice.name();
+            }
+
+            @Override
+            public java.time.ZoneId practiceTimeZone() {
+                return practice.timeZone();
             }
 
             @Override

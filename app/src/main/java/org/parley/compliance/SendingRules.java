@@ -11,6 +11,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendingRules {
 
+    /** The kinds of reasons nothing may be texted, so a screen can say what each means for the number. */
+    public enum Reason { NO_NUMBER, DO_NOT_TEXT, LANDLINE, OPTED_OUT }
+
+    /**
+     * Why nothing may be texted.
+     *
+     * @param reason      the kind of reason
+     * @param explanation the reason and what to do instead, in staff's words
+     */
+    public record Block(Reason reason, String explanation) {
+    }
+
     private final ConsentService consent;
     private final ContactService contacts;
     private final org.parley.line.LineTypes lineTypes;
@@ -28,21 +40,29 @@ public class SendingRules {
      *                            number that just opted out
      */
     public Optional<String> blocked(String lineId, String number, boolean keywordConfirmation) {
+        return check(lineId, number, keywordConfirmation).map(Block::explanation);
+    }
+
+    /** {@link #blocked}, with the kind of reason. */
+    public Optional<Block> check(String lineId, String number, boolean keywordConfirmation) {
         if (number == null) {
-            return Optional.of("There is no cell phone on file: texts cannot be sent.");
+            return Optional.of(new Block(Reason.NO_NUMBER, "There is no cell phone on file: texts cannot be sent. "
+                    + "Add one in Patient details, or call the patient."));
         }
-        Optional<String> doNotText = contacts.doNotText(number).map(mark -> "Marked DO NOT TEXT by " + mark.setBy()
-                + " (" + mark.reason() + "): texts cannot be sent.");
+        Optional<Block> doNotText = contacts.doNotText(number).map(mark -> new Block(Reason.DO_NOT_TEXT,
+                "Marked DO NOT TEXT by " + mark.setBy() + " (" + mark.reason() + "): texts cannot be sent. "
+                        + "Call the patient instead."));
         if (doNotText.isPresent()) {
             return doNotText;
         }
         if (lineTypes.cached(number).filter(type -> type == org.parley.plugin.LineType.LANDLINE).isPresent()) {
-            return Optional.of("The number is a landline: it cannot receive texts. Call the patient instead.");
+            return Optional.of(new Block(Reason.LANDLINE,
+                    "The number is a landline: it cannot receive texts. Call the patient instead."));
         }
         OptOutStatus optOut = consent.status(lineId, number);
         if (optOut.optedOut() && !keywordConfirmation) {
-            return Optional.of("The patient opted out of texts (" + optOut.source() + "): sending is disabled until "
-                    + "they reply START.");
+            return Optional.of(new Block(Reason.OPTED_OUT, "The patient opted out of texts (" + optOut.source()
+                    + "): sending is disabled until they reply START."));
         }
         return Optional.empty();
     }

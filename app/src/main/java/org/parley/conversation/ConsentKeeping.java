@@ -7,7 +7,6 @@ import org.parley.compliance.Keyword;
 import org.parley.compliance.Keywords;
 import org.parley.line.KeywordReplies;
 import org.parley.line.LineSnapshot;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +24,17 @@ public class ConsentKeeping {
     private final MessageWordIndex words;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String practiceName;
+    private final org.parley.practice.PracticeProfiles practice;
 
     ConsentKeeping(ConsentService consent, MessageRepository messages, MessageWordIndex words,
                    ApplicationEventPublisher events, Clock clock,
-                   @Value("${parley.practice.name:the practice}") String practiceName) {
+                   org.parley.practice.PracticeProfiles practice) {
         this.consent = consent;
         this.messages = messages;
         this.words = words;
         this.events = events;
         this.clock = clock;
-        this.practiceName = practiceName;
+        this.practice = practice;
     }
 
     /** Reacts to a patient's text that was just stored in {@code conversation}. */
@@ -49,7 +48,7 @@ public class ConsentKeeping {
                 note(conversation, "Opted out of texts by replying " + word
                         + ". Nothing can be sent until the patient replies START.");
                 if (parleyReplies) {
-                    reply(conversation, practiceName + ": you will get no more texts from this number. "
+                    reply(conversation, practice.name() + ": you will get no more texts from this number. "
                             + "Reply START to get them again.");
                 }
             }
@@ -57,14 +56,14 @@ public class ConsentKeeping {
                 consent.optIn(line.id(), from, "replied " + word);
                 note(conversation, "Opted back in to texts by replying " + word + ".");
                 if (parleyReplies) {
-                    reply(conversation, practiceName + ": you will get texts from this number again. "
+                    reply(conversation, practice.name() + ": you will get texts from this number again. "
                             + "Reply STOP to opt out.");
                 }
             }
             case HELP -> {
                 if (parleyReplies) {
                     reply(conversation, line.helpText() != null ? line.helpText()
-                            : practiceName + ": reply to this number to reach our team. In an emergency call 911. "
+                            : practice.name() + ": reply to this number to reach our team. In an emergency call 911. "
                                     + "Reply STOP to opt out.");
                 }
             }

@@ -16,11 +16,13 @@ package org.parley.conversation;
  * @param sendingBlocked why nothing can be texted (no number, DO NOT TEXT, opted out), or {@code null}
  * @param textedVia     for a dependent, the guardian whose phone their texts go to; else {@code null}
  * @param assignment    who holds the conversation
+ * @param blockReason   the kind of {@code sendingBlocked}, or {@code null} when nothing blocks sending
  */
 public record ConversationHeader(long id, String contactName, ConversationStatus status, String lineName,
                                  int maxTextLength, String lineId, org.parley.compliance.OptOutStatus optOut,
                                  Attention attention, String attentionReason, long contactId,
-                                 String sendingBlocked, String textedVia, Assignment assignment) {
+                                 String sendingBlocked, String textedVia, Assignment assignment,
+                                 org.parley.compliance.SendingRules.Reason blockReason) {
 
     /**
      * Who holds a conversation.

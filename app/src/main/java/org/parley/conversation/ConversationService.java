@@ -149,14 +149,16 @@ public class ConversationService {
                 ? lists.find(listId).map(org.parley.lists.InboxListSummary::name).orElse("")
                 : conversation.getAssignees().stream().map(id -> staff.find(id).map(StaffMember::displayName)
                         .orElse("Former staff")).sorted().collect(Collectors.joining(", "));
+        Optional<SendingRules.Block> block = sendingRules.check(conversation.getLineId(), number, false);
         return new ConversationHeader(conversation.getId(), name, conversation.getStatus(),
                 line.map(LineSnapshot::name).orElse(conversation.getLineId()), max, conversation.getLineId(),
                 consent.status(conversation.getLineId(), number),
                 conversation.getAttention(), conversation.getAttentionReason(), conversation.getContactId(),
-                sendingRules.blocked(conversation.getLineId(), number, false).orElse(null), textedVia,
+                block.map(SendingRules.Block::explanation).orElse(null), textedVia,
                 new ConversationHeader.Assignment(listId, java.util.Set.copyOf(conversation.getAssignees()),
                         assignment, conversation.getAssignmentVersion(),
-                        listId != null && listId == lists.blockedListId()));
+                        listId != null && listId == lists.blockedListId()),
+                block.map(SendingRules.Block::reason).orElse(null));
     }
 
     /** Whether the contact's number can receive texts, from the line's provider (cached). */
@@ -543,7 +545,7 @@ public class ConversationService {
         }
         Map<Long, Message> notes = messages.findAllById(unread.stream().map(Mention::getMessageId).toList()).stream()
                 .collect(Collectors.toMap(Message::getId, m -> m));
-        return unread.stream().map(m -> new MentionNotice(m.getConversationId(), m.getCreatedAt(),
+        return unread.stream().map(m -> new MentionNotice(m.getConversationId(), m.getMessageId(), m.getCreatedAt(),
                         java.util.Optional.ofNullable(notes.get(m.getMessageId())).map(Message::getAuthorId)
                                 .flatMap(staff::find).map(StaffMember::displayName).orElse("A colleague")))
                 .toList();

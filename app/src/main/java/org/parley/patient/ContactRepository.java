@@ -24,6 +24,11 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
             + "order by lower(c.organisation), c.id")
     List<Contact> organisations(Pageable page);
 
+    /** Organisations whose name contains {@code name} (lower case, "%"-wrapped, wildcards escaped with "!"). */
+    @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.ORGANISATION "
+            + "and lower(c.organisation) like :name escape '!' order by lower(c.organisation), c.id")
+    List<Long> organisationIdsNamed(@Param("name") String name, Pageable page);
+
     String PATIENTS = "from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null";
     String BY_NAME = PATIENTS + " and ((c.lastNameKey like :a and (:b = '' or c.firstNameKey like :b))"
             + " or (c.firstNameKey like :a and (:b = '' or c.lastNameKey like :b)))";

@@ -120,8 +120,8 @@ public class ContactService {
 
     /**
      * The ids of contacts that what was typed names (at most {@code limit}): patients by name, date of birth or MRN,
-     * and for a phone number in any format every contact with that number, unknown numbers and organisations
-     * included. For finding their conversations.
+     * organisations by (part of) their name, and for a phone number in any format every contact with that number,
+     * unknown numbers and organisations included. For finding their conversations.
      */
     @Transactional(readOnly = true)
     public List<Long> contactIdsMatching(String typed, int limit) {
@@ -131,7 +131,16 @@ public class ContactService {
         if (PatientSearch.of(typed, phones) instanceof PatientSearch.ByPhone phone) {
             return contacts.idsWithPhone(phone.e164(), org.springframework.data.domain.PageRequest.of(0, limit));
         }
-        return searchPatients(typed, 0, limit).stream().map(ContactSummary::id).toList();
+        List<Long> ids = new java.util.ArrayList<>(searchPatients(typed, 0, limit).stream().map(ContactSummary::id)
+                .toList());
+        if (ids.size() < limit) {
+            // A pharmacy or lab by (part of) its name: "Walgreens" finds its conversation.
+            String pattern = "%" + typed.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!")
+                    .replace("%", "!%").replace("_", "!_") + "%";
+            ids.addAll(contacts.organisationIdsNamed(pattern,
+                    org.springframework.data.domain.PageRequest.of(0, limit - ids.size())));
+        }
+        return ids;
     }
 
     /** How many patients match what was typed. */

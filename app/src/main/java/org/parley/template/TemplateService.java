@@ -12,7 +12,6 @@ import org.parley.audit.AuditLog;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.security.StaffMember;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -34,15 +33,15 @@ public class TemplateService {
     private final ContactService contacts;
     private final AuditLog audit;
     private final Clock clock;
-    private final String practiceName;
+    private final org.parley.practice.PracticeProfiles practice;
 
     TemplateService(TemplateRepository templates, ContactService contacts, AuditLog audit, Clock clock,
-                    @Value("${parley.practice.name:the practice}") String practiceName) {
+                    org.parley.practice.PracticeProfiles practice) {
         this.templates = templates;
         this.contacts = contacts;
         this.audit = audit;
         this.clock = clock;
-        this.practiceName = practiceName;
+        this.practice = practice;
     }
 
     /** A page of templates whose name contains {@code filter} (any case), by name. */
@@ -144,7 +143,7 @@ public class TemplateService {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         values.put(Placeholder.PATIENT_FIRST_NAME, context.patientFirstName());
         values.put(Placeholder.PATIENT_LAST_NAME, context.patientLastName());
-        values.put(Placeholder.PRACTICE_NAME, practiceName);
+        values.put(Placeholder.PRACTICE_NAME, practice.name());
         values.put(Placeholder.STAFF_NAME, context.staffName());
         values.put(Placeholder.STAFF_FIRST_NAME, context.staffFirstName());
         return TemplateText.fill(body, values);

@@ -82,7 +82,8 @@ class ChartExportBuilderTest {
         assertThat(voicemail.author()).isEqualTo("Maria Lopez");
         assertThat(voicemail.text()).isEqualTo("Hi it's Maria, about my MRI results");
         assertThat(voicemail.attachments()).singleElement().satisfies(a -> {
-            assertThat(a.fileName()).isEqualTo("RE123.wav");
+            // Named for the chart's reader, not by the carrier's call id (RE123.wav).
+            assertThat(a.fileName()).isEqualTo("Voicemail recording.wav");
             assertThat(a.contentType()).isEqualTo("audio/wav");
             assertThat(a.data()).isEqualTo(recording);
         });
@@ -193,6 +194,6 @@ class ChartExportBuilderTest {
         assertThat(text).contains("\n11/24/2026 14:17 · Text to the patient from Nina Nurse:\n"
                 + "We sent it to your pharmacy.\n");
         assertThat(text).contains("\n11/24/2026 14:32 · Voicemail from Maria Lopez (automatic transcription, may "
-                + "contain errors):\nCalling about the refill\nAttachments: RE1.mp3 (audio/mpeg)\n");
+                + "contain errors):\nCalling about the refill\nAttachments: Voicemail recording.mp3 (audio/mpeg)\n");
     }
 }

@@ -64,7 +64,8 @@ class DoNotTextIT {
 
         assertThatThrownBy(() -> conversations.reply(staff, conversation, "Hello"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Marked DO NOT TEXT by nurse (asked in person not to be texted): texts cannot be sent.");
+                .hasMessage("Marked DO NOT TEXT by nurse (asked in person not to be texted): texts cannot be sent. "
+                        + "Call the patient instead.");
         assertThat(conversations.header(conversation).canReply()).isFalse();
 
         contacts.deleteNumber("nurse", patient.id());
@@ -86,7 +87,8 @@ class DoNotTextIT {
 
         assertThat(conversations.thread(conversation, 0, 10)).extracting(MessageView::body).contains(text);
         assertThat(conversations.header(conversation).whyNoReply())
-                .isEqualTo("There is no cell phone on file: texts cannot be sent.");
+                .isEqualTo("There is no cell phone on file: texts cannot be sent. "
+                        + "Add one in Patient details, or call the patient.");
         assertThatThrownBy(() -> conversations.reply(staff, conversation, "Still there?"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no cell phone on file");
         assertThat(audit.newest("PATIENT_NUMBER_DELETED", PageRequest.of(0, 10))).isNotEmpty();

@@ -234,7 +234,7 @@ class OptOutAndVoicemailIT {
 
     @Test
     void theCallersNumberShowsWhetherItCanReceiveTexts() {
-        String landline = "+19292031237";
+        String landline = "+19292001238";
         assertThat(carrier.leaveVoicemail("sandbox", landline, "audio/mpeg", "v.mp3", new byte[] {1}, "Call me",
                 false).accepted()).isTrue();
 
@@ -285,8 +285,8 @@ class OptOutAndVoicemailIT {
 
     @Test
     void aLandlineCannotBeTextedOnceItsTypeIsKnownAndSaysSo() {
-        // The sandbox says numbers ending in 7 or 8 are landlines.
-        long conversation = texts("+19292041237", "Please call me back");
+        // The sandbox says numbers in the 200 exchange are landlines.
+        long conversation = texts("+19292001237", "Please call me back");
 
         ConversationHeader header = conversations.open(staff, conversation);
 

@@ -96,6 +96,7 @@ public abstract class BrowserTest {
     protected String createFirstAdminAndLogIn(Page page, String username, String name, String password) {
         page.navigate(url("/"));
         assertThat(page.getByText("Welcome to Parley")).isVisible(PATIENTLY);
+        fill(page, "practice-name", "Amboy Family Practice");
         fill(page, "setup-username", username);
         fill(page, "setup-name", name);
         fill(page, "setup-password", password);

@@ -13,6 +13,16 @@ public interface ExporterContext {
     /** The practice's name, e.g. for a document's title or an HL7 sending facility. */
     String practiceName();
 
+    /**
+     * The practice's time zone, for times written into a document. A host older than this method answers the
+     * server's zone.
+     *
+     * @since 1.3.0
+     */
+    default java.time.ZoneId practiceTimeZone() {
+        return java.time.ZoneId.systemDefault();
+    }
+
     /** The settings the admin entered for the properties of the {@link ExporterDescriptor}. */
     Settings settings();
 }

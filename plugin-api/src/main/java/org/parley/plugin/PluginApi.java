@@ -11,7 +11,8 @@ package org.parley.plugin;
  *
  * <p>1.3.0 added {@link MessagingProvider#findSent} with {@link SentCheck}, and
  * {@link SendResult.FailureKind#OUTCOME_UNKNOWN}: a message whose send has an unknown outcome is looked up before it is
- * sent again. Plugins built against older versions keep loading (their messages are never resent blindly).
+ * sent again. Plugins built against older versions keep loading (their messages are never resent blindly). It also
+ * added {@link ExporterContext#practiceTimeZone()} (a default method: older hosts answer the server's zone).
  */
 public final class PluginApi {
 

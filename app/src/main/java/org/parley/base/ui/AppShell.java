@@ -17,4 +17,10 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("parley/parley.css")
 class AppShell implements AppShellConfigurator {
+
+    @Override
+    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+        // A static resource beside parley.css (permitted without login, as the login page shows it too).
+        settings.addFavIcon("icon", "parley/favicon.svg", "any");
+    }
 }

@@ -12,16 +12,26 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.List;
 import org.parley.security.CurrentStaff;
 import org.parley.security.StaffMember;
 
-/** The frame around every signed-in page: the navigation drawn from the views the user may open. */
+/**
+ * The frame around every signed-in page: the navigation drawn from the views the user may open, the pages of daily
+ * work first, the admin pages grouped under "Administration".
+ */
 @Layout
 @PermitAll
 class MainLayout extends AppLayout {
 
-    MainLayout(CurrentStaff currentStaff, java.util.List<NavbarItem> items) {
+    final SideNav work = new SideNav();
+    final SideNav administration = new SideNav("Administration");
+
+    MainLayout(CurrentStaff currentStaff, List<NavbarItem> items, List<MenuBadge> badges) {
         StaffMember me = currentStaff.get();
         Span title = new Span("Parley");
         title.addClassName("parley-brand");
@@ -39,9 +49,23 @@ class MainLayout extends AppLayout {
         header.addClassName("parley-header");
         addToNavbar(header);
 
-        SideNav nav = new SideNav();
-        MenuConfiguration.getMenuEntries().forEach(entry ->
-                nav.addItem(new SideNavItem(entry.title(), entry.path())));
-        addToDrawer(nav);
+        work.setId("menu-work");
+        administration.setId("menu-administration");
+        administration.setCollapsible(true);
+        administration.addClassName("menu-administration");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            badges.stream().filter(b -> b.view().equals(entry.menuClass()))
+                    .forEach(b -> item.setSuffixComponent(b.create()));
+            (forAdmins(entry) ? administration : work).addItem(item);
+        }
+        administration.setVisible(!administration.getItems().isEmpty());
+        addToDrawer(work, administration);
+    }
+
+    /** Whether a menu entry's view is for admins only. */
+    private static boolean forAdmins(MenuEntry entry) {
+        RolesAllowed roles = entry.menuClass() == null ? null : entry.menuClass().getAnnotation(RolesAllowed.class);
+        return roles != null && Arrays.asList(roles.value()).equals(List.of("ADMIN"));
     }
 }

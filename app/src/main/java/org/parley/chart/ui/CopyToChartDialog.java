@@ -132,8 +132,12 @@ class CopyToChartDialog extends Dialog {
             byte[] bytes = content.content();
             String fileName = "chart-preview-" + exportId.substring(0, 8)
                     + (content.mediaType().equals("application/pdf") ? ".pdf" : "");
-            Anchor document = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                    new ByteArrayInputStream(bytes), fileName, content.mediaType(), bytes.length)),
+            String previewId = exportId;
+            Anchor document = new Anchor(DownloadHandler.fromInputStream(event -> {
+                exports.previewDownloaded(me, previewId);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, content.mediaType(),
+                        bytes.length);
+            }),
                     "Open the document that will be sent (" + content.mediaType() + ", "
                             + Math.max(1, bytes.length / 1024) + " KB)");
             document.setId("chart-preview-document");

@@ -52,6 +52,9 @@ class ConversationPanel extends VerticalLayout {
     final TextArea reply = new TextArea();
     final Button send = new Button("Send");
     final Span replyError = new Span();
+    /** Why the reply box is disabled and what to do instead: a disabled field shows no placeholder. */
+    final Div replyBlocked = new Div();
+    private final org.parley.plugin.LineType lineType;
     final AssignmentBar assignment;
     final NoteComposer noteComposer;
     final com.vaadin.flow.component.tabs.Tabs composerTabs = new com.vaadin.flow.component.tabs.Tabs();
@@ -62,6 +65,12 @@ class ConversationPanel extends VerticalLayout {
     final HorizontalLayout replyTools = new HorizontalLayout();
     final AttachmentPicker attachments;
     private int shown = PAGE;
+    /** Tells the inbox that the contact's name may have changed, so its list shows it at once. */
+    private Runnable patientSaved = () -> { };
+    /** The drawn messages' bubbles by message id. */
+    private final java.util.Map<Long, Div> bubbles = new java.util.HashMap<>();
+    /** The message opened from the bell, until something newer is written or arrives. */
+    private Long shownMessageId;
     /** Copy to chart (issue 6): the selection, toolbar and each message's "In chart" line live in chart.ui. */
     final org.parley.chart.ui.ChartActions chart;
 
@@ -112,7 +121,10 @@ class ConversationPanel extends VerticalLayout {
         composer.setWidthFull();
         composer.setAlignItems(Alignment.END);
         composer.expand(reply);
-        noteComposer = new NoteComposer(conversations, staff, me, conversationId, this::renderThread);
+        noteComposer = new NoteComposer(conversations, staff, me, conversationId, () -> {
+            shownMessageId = null;
+            renderThread();
+        });
         noteComposer.setVisible(false);
         replyTab.setId("reply-tab");
         noteTab.setId("note-tab");
@@ -122,6 +134,7 @@ class ConversationPanel extends VerticalLayout {
             composer.setVisible(!note);
             replyTools.setVisible(!note);
             replyError.setVisible(!note);
+            replyBlocked.setVisible(!note && !header.canReply());
             noteComposer.setVisible(note);
         });
         assignment = new AssignmentBar(assignments, lists, staff, me, conversationId, () -> {
@@ -132,7 +145,9 @@ class ConversationPanel extends VerticalLayout {
 
         numberType.setId("number-type");
         numberType.addClassName("parley-hint");
-        numberType.setText("Number: " + org.parley.line.LineTypes.describe(conversations.contactLineType(conversationId)));
+        lineType = conversations.contactLineType(conversationId);
+        replyBlocked.setId("reply-blocked");
+        replyBlocked.addClassName("reply-blocked");
         textedVia.setId("texted-via");
         textedVia.addClassName("parley-hint");
         optOut.setId("opt-out-status");
@@ -152,7 +167,13 @@ class ConversationPanel extends VerticalLayout {
                 () -> templates.context(header.contactId(), me)), attachments);
         noteComposer.addComponentAsFirst(new org.parley.template.ui.TemplatePicker(templates, noteComposer.note,
                 () -> templates.context(header.contactId(), me)));
-        add(title, assignment, banner, earlier, thread, composerTabs, replyError, replyTools, composer, noteComposer);
+        // The tabs and the reply's tools share a line: on a 700 px high tablet every line is taken from the thread.
+        HorizontalLayout composerBar = new HorizontalLayout(composerTabs, replyTools);
+        composerBar.setWidthFull();
+        composerBar.setWrap(true);
+        composerBar.setAlignItems(Alignment.CENTER);
+        composerBar.addClassName("composer-bar");
+        add(title, assignment, banner, earlier, thread, composerBar, replyError, replyBlocked, composer, noteComposer);
         addComponentAtIndex(indexOf(banner) + 1, chart);
         setFlexGrow(1, thread);
         renderHeader();
@@ -180,6 +201,7 @@ class ConversationPanel extends VerticalLayout {
             header = conversations.header(conversationId);
             name.setText(header.contactName());
             renderHeader();
+            patientSaved.run();
         });
         patientDialog = dialog;
         dialog.open();
@@ -209,7 +231,39 @@ class ConversationPanel extends VerticalLayout {
         }
         reply.setEnabled(header.canReply());
         reply.setPlaceholder(header.canReply() ? "Write a reply to the patient" : header.whyNoReply());
+        replyBlocked.setText(header.canReply() ? "" : whyNoReply());
+        replyBlocked.setVisible(!header.canReply() && composerTabs.getSelectedTab() != noteTab);
+        numberType.setText("Number: " + numberStatus());
         checkReply();
+    }
+
+    /** The reason replies are off, with what the person can do about it. */
+    private String whyNoReply() {
+        if (header.blockReason() == org.parley.compliance.SendingRules.Reason.OPTED_OUT) {
+            String on = header.optOut().since() == null ? "" : " on " + TimeFormat.day(header.optOut().since(), clock);
+            String source = header.optOut().source() == null ? "" : header.optOut().source();
+            return source.startsWith("replied ")
+                    ? "Patient " + source + on + " — they can text START to receive texts again."
+                    : "Opted out of texts" + on + " (" + source + ") — the patient can text START to receive texts again.";
+        }
+        return header.whyNoReply();
+    }
+
+    /** The number's status in the header, in agreement with the reply box. */
+    private String numberStatus() {
+        if (header.blockReason() == null) {
+            return org.parley.line.LineTypes.describe(lineType);
+        }
+        return switch (header.blockReason()) {
+            case NO_NUMBER -> "no cell phone on file, cannot receive texts";
+            case DO_NOT_TEXT -> "marked DO NOT TEXT, no texts";
+            case OPTED_OUT -> "opted out of texts";
+            case LANDLINE -> org.parley.line.LineTypes.describe(org.parley.plugin.LineType.LANDLINE);
+        };
+    }
+
+    void onPatientSaved(Runnable listener) {
+        this.patientSaved = listener;
     }
 
     long conversationId() {
@@ -220,6 +274,7 @@ class ConversationPanel extends VerticalLayout {
     void refresh(boolean inbound) {
         if (inbound) {
             conversations.markSeen(me, conversationId);
+            shownMessageId = null;
         }
         header = conversations.header(conversationId);
         renderHeader();
@@ -252,6 +307,7 @@ class ConversationPanel extends VerticalLayout {
         reply.clear();
         attachments.clear();
         replyError.setText("");
+        shownMessageId = null;
         renderThread();
     }
 
@@ -265,8 +321,67 @@ class ConversationPanel extends VerticalLayout {
         earlier.setVisible(conversations.countMessages(conversationId) > shown);
         thread.removeAll();
         chart.showing(messages);
-        messages.forEach(m -> thread.add(chart.decorate(bubble(m), m)));
-        thread.getElement().executeJs("this.scrollTop = this.scrollHeight");
+        bubbles.clear();
+        messages.forEach(m -> {
+            Div bubble = bubble(m);
+            bubbles.put(m.id(), bubble);
+            if (shownMessageId != null && m.id() == shownMessageId) {
+                bubble.addClassName("shown-message");
+            }
+            thread.add(chart.decorate(bubble, m));
+        });
+        // Stays at the message opened from the bell while the thread is redrawn (e.g. as its mention is read).
+        scrollThread(shownMessageId);
+    }
+
+    /**
+     * Shows the newest message, or {@code messageId}'s (a mentioning note) a third down the thread. Placed again
+     * while the page settles (for about two seconds): a page opened by its link or reloaded lays the thread out after
+     * this first runs, when the thread has no height of its own yet and every message fits.
+     */
+    private void scrollThread(Long messageId) {
+        thread.getElement().executeJs("""
+                const thread = this;
+                const place = () => {
+                    const target = $0 == null ? null : thread.querySelector('[data-message="' + $0 + '"]');
+                    thread.scrollTop = target == null ? thread.scrollHeight
+                        : target.getBoundingClientRect().top - thread.getBoundingClientRect().top + thread.scrollTop
+                            - thread.clientHeight / 3;
+                };
+                place();
+                requestAnimationFrame(place);
+                if (thread.$settling) {
+                    thread.$settling.disconnect();
+                }
+                const settling = new ResizeObserver(place);
+                settling.observe(thread);
+                thread.$settling = settling;
+                setTimeout(() => settling.disconnect(), 2000);
+                """, messageId == null ? null : String.valueOf(messageId));
+    }
+
+    /**
+     * Shows a message (a mentioning note, when opened from the bell): earlier pages are drawn until it is among them,
+     * it is marked, and the thread is scrolled to it.
+     */
+    void showMessage(long messageId) {
+        long total = conversations.countMessages(conversationId);
+        shownMessageId = messageId;
+        while (!bubbles.containsKey(messageId) && shown < total) {
+            shown += PAGE;
+            renderThread();
+        }
+        if (bubbles.containsKey(messageId)) {
+            renderThread();
+        } else {
+            shownMessageId = null;
+        }
+    }
+
+    /** The message marked by {@link #showMessage}, if any. */
+    java.util.Optional<Long> shownMessage() {
+        return bubbles.entrySet().stream().filter(e -> e.getValue().hasClassName("shown-message"))
+                .map(java.util.Map.Entry::getKey).findFirst();
     }
 
     private Div bubble(MessageView message) {
@@ -299,12 +414,6 @@ class ConversationPanel extends VerticalLayout {
         Span text = new Span(message.body());
         text.addClassName("text");
         bubble.add(text);
-        if (message.direction() == Direction.INBOUND) {
-            moveAction(message).ifPresent(bubble::add);
-            if (withOrganisation) {
-                bubble.add(copyAction(message));
-            }
-        }
         Span meta = new Span();
         meta.addClassName("meta");
         String when = TimeFormat.of(message.createdAt(), clock);
@@ -345,6 +454,13 @@ class ConversationPanel extends VerticalLayout {
     private Div messageActions(MessageView message) {
         Div actions = new Div();
         actions.addClassName("message-actions");
+        // Every action on a message in one row under it: move to a family member, copy to a patient, copy, delete.
+        if (message.direction() == Direction.INBOUND || message.direction() == Direction.VOICEMAIL) {
+            moveAction(message).ifPresent(actions::add);
+        }
+        if (message.direction() == Direction.INBOUND && withOrganisation) {
+            actions.add(copyAction(message));
+        }
         if (!message.body().isBlank()) {
             Button copy = new Button("Copy text");
             copy.addClassName("copy-text");
@@ -450,8 +566,7 @@ class ConversationPanel extends VerticalLayout {
         caller.addClassName("caller-line-type");
         Span meta = new Span(TimeFormat.of(message.createdAt(), clock));
         meta.addClassName("meta");
-        bubble.add(caller, meta);
-        moveAction(message).ifPresent(bubble::add);
+        bubble.add(caller, meta, messageActions(message));
         return bubble;
     }
 

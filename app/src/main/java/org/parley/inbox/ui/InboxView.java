@@ -60,6 +60,9 @@ import org.parley.security.StaffMember;
 @PermitAll
 class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
+    /** The query parameter naming a message to show in the opened conversation (a mentioning note). */
+    static final String NOTE = "note";
+
     private final ConversationService conversations;
     private final AssignmentService assignments;
     private final InboxService inboxes;
@@ -126,7 +129,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         title.addClassName("parley-list-title");
 
         search.setId("search");
-        search.setPlaceholder("Search name, number, date of birth, MRN or words");
+        search.setPlaceholder("Search name, pharmacy or lab, number, date of birth, MRN or words");
         search.setHelperText(null);
         search.setTooltipText("Whole words of messages are found too (message text is stored encrypted: no parts of words)");
         search.setClearButtonVisible(true);
@@ -155,6 +158,9 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         assigneeFilter.addValueChangeListener(e -> showList());
         fromFilter.addValueChangeListener(e -> showList());
         toFilter.addValueChangeListener(e -> showList());
+        Button keys = new Button("Keyboard shortcuts (Alt+/)", e -> showShortcuts());
+        keys.setId("show-shortcuts");
+        keys.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         Button clear = new Button("Clear search", e -> clearSearch());
         clear.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         VerticalLayout filterFields = new VerticalLayout(statusFilter, listFilter, assigneeFilter, fromFilter,
@@ -165,7 +171,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         filters.setId("search-filters");
         searchError.addClassName("parley-error");
 
-        VerticalLayout left = new VerticalLayout(views, search, filters, searchError, title, count, list);
+        VerticalLayout left = new VerticalLayout(views, search, filters, searchError, title, count, list, keys);
         left.setPadding(false);
         left.setSpacing(false);
         left.setSizeFull();
@@ -277,6 +283,12 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         detail.removeAll();
         detail.add(panel);
         reading = Reading.FRESH;
+        panel.onPatientSaved(() -> {
+            reading = Reading.FRESH;
+            list.getDataProvider().refreshAll();
+        });
+        query.getSingleParameter(NOTE).filter(id -> id.matches("\\d{1,18}"))
+                .ifPresent(id -> panel.showMessage(Long.parseLong(id)));
         list.getDataProvider().refreshAll();
         views.refreshCounts();
     }
@@ -334,8 +346,85 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
                 .ifPresentOrElse(this::showCount, this::refreshCount);
     }
 
+    /** The inbox's keyboard shortcuts, as the "?" overlay lists them (Alt, so typing in a box never triggers one). */
+    static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"Alt+J", "Next conversation in the list (opens it)"},
+            new String[] {"Alt+K", "Previous conversation in the list (opens it)"},
+            new String[] {"Alt+A", "Assign the open conversation to me"},
+            new String[] {"Alt+C", "Close the open conversation"},
+            new String[] {"Alt+R", "Reply to the patient (focuses the reply box)"},
+            new String[] {"Alt+N", "Write an internal note"},
+            new String[] {"Ctrl+Enter", "Send the reply"},
+            new String[] {"Alt+/", "Show these shortcuts"});
+
+    com.vaadin.flow.component.dialog.Dialog shortcutsHelp;
+
+    private void addShortcuts() {
+        com.vaadin.flow.component.KeyModifier alt = com.vaadin.flow.component.KeyModifier.ALT;
+        subscriptions.add(com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> step(1),
+                com.vaadin.flow.component.Key.KEY_J, alt));
+        subscriptions.add(com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> step(-1),
+                com.vaadin.flow.component.Key.KEY_K, alt));
+        subscriptions.add(com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> press(
+                panel == null ? null : panel.assignment.assignToMe), com.vaadin.flow.component.Key.KEY_A, alt));
+        subscriptions.add(com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> press(
+                panel == null ? null : panel.assignment.close), com.vaadin.flow.component.Key.KEY_C, alt));
+        subscriptions.add(com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> {
+            if (panel != null) {
+                panel.composerTabs.setSelectedTab(panel.replyTab);
+                panel.reply.focus();
+            }
+        }, com.vaadin.flow.component.Key.KEY_R, alt));
+        subscriptions.add(com.vaadin.flow.component.Shortcuts.addShortcutListener(this, () -> {
+            if (panel != null) {
+                panel.composerTabs.setSelectedTab(panel.noteTab);
+                panel.noteComposer.note.focus();
+            }
+        }, com.vaadin.flow.component.Key.KEY_N, alt));
+        subscriptions.add(com.vaadin.flow.component.Shortcuts.addShortcutListener(this, this::showShortcuts,
+                com.vaadin.flow.component.Key.of("/"), alt));
+    }
+
+    /** Clicks a button of the open conversation when it is there and usable (e.g. not "Close" on a closed one). */
+    private static void press(Button button) {
+        if (button != null && button.isVisible() && button.isEnabled() && button.getParent().isPresent()) {
+            button.click();
+        }
+    }
+
+    /** Opens the conversation {@code delta} rows below (or above) the open one in the list shown. */
+    private void step(int delta) {
+        List<Long> ids = list.getLazyDataView().getItems().limit(1000).map(ConversationRow::id).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        int at = panel == null ? -1 : ids.indexOf(panel.conversationId());
+        int next = at < 0 ? (delta > 0 ? 0 : ids.size() - 1) : Math.max(0, Math.min(ids.size() - 1, at + delta));
+        if (at != next) {
+            getUI().ifPresent(ui -> ui.navigate(InboxView.class, ids.get(next)));
+        }
+    }
+
+    void showShortcuts() {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("Keyboard shortcuts");
+        com.vaadin.flow.component.html.Div table = new com.vaadin.flow.component.html.Div();
+        table.setId("shortcuts");
+        table.addClassName("shortcuts");
+        for (String[] shortcut : SHORTCUTS) {
+            Span keys = new Span(shortcut[0]);
+            keys.addClassName("keys");
+            table.add(keys, new Span(shortcut[1]));
+        }
+        dialog.add(table);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        shortcutsHelp = dialog;
+        dialog.open();
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        addShortcuts();
         subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), ConversationChanged.class, this::onChange));
         // The writer of a note sees the moment a mentioned colleague reads it.
         subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), org.parley.mention.MentionsRead.class, read -> {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,11 +45,8 @@ class MentionBell extends Button {
         setSuffixComponent(count);
         menu = new ContextMenu(this);
         menu.setOpenOnClick(true);
-        menu.addOpenedChangeListener(e -> {
-            if (e.isOpened()) {
-                fill();
-            }
-        });
+        // The items are filled whenever the count changes, before any click: filled on opening, the menu showed the
+        // previous filling (empty the first time), whose items no longer existed on the server when chosen.
         refresh();
     }
 
@@ -58,6 +56,7 @@ class MentionBell extends Button {
         count.setVisible(unread > 0);
         getElement().setAttribute("aria-label", unread == 0 ? "No unread mentions" : unread + " unread mentions");
         getElement().setAttribute("title", unread == 0 ? "No unread mentions" : unread + " unread mentions");
+        fill();
     }
 
     private void fill() {
@@ -67,9 +66,15 @@ class MentionBell extends Button {
             menu.addItem("No unread mentions").setEnabled(false);
         }
         for (MentionNotice notice : notices) {
-            menu.addItem(notice.byName() + " mentioned you · " + TimeFormat.of(notice.at(), clock),
-                    e -> getUI().ifPresent(ui -> ui.navigate(InboxView.class, notice.conversationId())));
+            menu.addItem(notice.byName() + " mentioned you · " + TimeFormat.of(notice.at(), clock), e -> open(notice));
         }
+    }
+
+    /** Opens the note's conversation, scrolled to the note. */
+    private void open(MentionNotice notice) {
+        getUI().ifPresent(ui -> ui.navigate(InboxView.class, notice.conversationId(),
+                QueryParameters.of(InboxView.NOTE, String.valueOf(notice.messageId()))));
+        refresh();
     }
 
     @Override

@@ -11,9 +11,15 @@ import java.util.Locale;
 final class TimeFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.US);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM/dd", Locale.US);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.US);
 
     private TimeFormat() {
+    }
+
+    /** A day as "12/07", for "replied STOP on 12/07". */
+    static String day(Instant at, Clock clock) {
+        return DAY.format(at.atZone(ZoneId.systemDefault()));
     }
 
     static String of(Instant at, Clock clock) {

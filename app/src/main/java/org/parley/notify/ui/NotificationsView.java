@@ -39,7 +39,7 @@ import org.parley.security.StaffMember;
 @PermitAll
 class NotificationsView extends VerticalLayout {
 
-    static final String EMAIL_NOT_SET_UP = "E-mail is not set up: IT sets spring.mail.host";
+    static final String EMAIL_NOT_SET_UP = "E-mail notifications are not set up yet; ask your administrator.";
     static final String NO_ADDRESS = "Add your e-mail address above to choose e-mails.";
 
     // Asked from the button's own click handler in the browser: browsers grant the permission dialog only to a

@@ -45,6 +45,8 @@ class MergePatientsDialog extends Dialog {
     final Div fields = new Div();
     final Map<PatientField, RadioButtonGroup<Side>> choices = new EnumMap<>(PatientField.class);
     final Span error = new Span();
+    /** Which cell phone the patient keeps after the merge, and that the other is dropped. */
+    final Span numbers = new Span();
     final Button merge = new Button("Merge");
     ConfirmDialog secondConfirmation;
     private MergePreview preview;
@@ -75,7 +77,9 @@ class MergePatientsDialog extends Dialog {
         merge.addClickListener(e -> merge(false));
         Button cancel = new Button("Cancel", e -> close());
         add(duplicate, new Paragraph("Conversations, messages, notes and files of the duplicate move to this "
-                + "patient. The duplicate disappears from every list."), fields, error);
+                + "patient. The duplicate disappears from every list."), fields, numbers, error);
+        numbers.setId("merge-numbers");
+        numbers.addClassName("parley-hint");
         getFooter().add(cancel, merge);
     }
 
@@ -115,7 +119,26 @@ class MergePatientsDialog extends Dialog {
             fields.add(new Span(field.label()), new Span(kept.isBlank() ? "—" : kept),
                     new Span(merged.isBlank() ? "—" : merged), choice);
         }
+        choices.get(PatientField.CELL_PHONE).addValueChangeListener(e -> showNumbers());
+        showNumbers();
         merge.setEnabled(true);
+    }
+
+    /** Says which cell phone the patient keeps: Parley keeps one per patient, so the other number is dropped. */
+    private void showNumbers() {
+        String kept = preview.survivorValue(PatientField.CELL_PHONE);
+        String merged = preview.duplicateValue(PatientField.CELL_PHONE);
+        boolean duplicates = choices.get(PatientField.CELL_PHONE).getValue() == Side.DUPLICATE;
+        String keeps = duplicates ? merged : kept;
+        String drops = duplicates ? kept : merged;
+        if (drops.isBlank() || drops.equals(keeps)) {
+            numbers.setText(keeps.isBlank() ? "After the merge the patient has no cell phone on file."
+                    : "After the merge the patient's cell phone is " + keeps + ".");
+        } else {
+            numbers.setText("After the merge the patient's cell phone is " + (keeps.isBlank() ? "none" : keeps)
+                    + ". " + drops + " is dropped (a patient has one cell phone in Parley): its texts will arrive "
+                    + "as an unknown number, and its conversations stay with this patient.");
+        }
     }
 
     private void merge(boolean differentBirthDatesConfirmed) {

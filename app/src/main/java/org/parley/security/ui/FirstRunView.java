@@ -31,9 +31,14 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
     final PasswordField confirm = new PasswordField("Password again");
     final Span error = new Span();
     final Button create = new Button("Create administrator");
+    final TextField practiceName = org.parley.practice.ui.PracticeFields.name();
+    final com.vaadin.flow.component.combobox.ComboBox<String> timeZone =
+            org.parley.practice.ui.PracticeFields.timeZone();
+    private final org.parley.practice.PracticeProfiles practice;
 
-    FirstRunView(StaffDirectory directory) {
+    FirstRunView(StaffDirectory directory, org.parley.practice.PracticeProfiles practice) {
         this.directory = directory;
+        this.practice = practice;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -51,8 +56,9 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
             field.setWidth("20em");
         }
         add(new H1("Welcome to Parley"),
-                new Paragraph("Create the administrator account. You will add your colleagues afterwards."),
-                username, displayName, password, confirm, error, create);
+                new Paragraph("Name your practice and create the administrator account. You will add your "
+                        + "colleagues afterwards."),
+                practiceName, timeZone, username, displayName, password, confirm, error, create);
     }
 
     private void submit() {
@@ -61,7 +67,10 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         try {
-            directory.createFirstAdmin(username.getValue(), displayName.getValue(), password.getValue());
+            // Checked first, so that nothing is created when the practice's name is missing.
+            org.parley.practice.PracticeProfiles.check(practiceName.getValue(), timeZone.getValue());
+            var admin = directory.createFirstAdmin(username.getValue(), displayName.getValue(), password.getValue());
+            practice.setAtFirstRun(admin.username(), practiceName.getValue(), timeZone.getValue());
         } catch (IllegalArgumentException | IllegalStateException e) {
             error.setText(e.getMessage());
             return;

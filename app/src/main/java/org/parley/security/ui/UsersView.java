@@ -40,6 +40,10 @@ class UsersView extends VerticalLayout {
     private final EmergencyAccess emergencyAccess;
     private final CurrentStaff currentStaff;
     final Grid<StaffAccount> grid = new Grid<>();
+    /** The chosen account's tools: activation, role, password, e-mail, unlock, emergency access, two-factor. */
+    final com.vaadin.flow.component.html.Div tools = new com.vaadin.flow.component.html.Div();
+    /** The tools' row, for the account shown in {@link #tools}. */
+    HorizontalLayout actions;
     final TextField username = new TextField("User name");
     final TextField displayName = new TextField("Name");
     final PasswordField password = new PasswordField("First password");
@@ -67,7 +71,11 @@ class UsersView extends VerticalLayout {
                         a.emergency().expiresAt().atZone(java.time.ZoneId.systemDefault())) + " — "
                         + a.emergency().reason() + " (" + a.emergency().grantedBy() + ")")
                 .setHeader("Emergency access").setKey("emergency").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true);
+        // Per-account tools open below the grid for the chosen row: inline they made the grid wider than the page.
+        grid.asSingleSelect().addValueChangeListener(e -> showTools(e.getValue()));
+        tools.setId("user-tools");
+        tools.addClassName("user-tools");
+        tools.setVisible(false);
         grid.setItems(query -> directory.accounts(query.getOffset(), query.getLimit()).stream());
         username.setId("user-username");
         displayName.setId("user-name");
@@ -95,12 +103,26 @@ class UsersView extends VerticalLayout {
         });
         create.setId("create-user");
         create.addThemeVariants(ButtonVariant.PRIMARY);
-        add(new H2("Users"), grid, message, new H3("New account"),
+        add(new H2("Users"), new com.vaadin.flow.component.html.Paragraph("Choose an account to change it."), grid,
+                tools, message, new H3("New account"),
                 new FormLayout(username, displayName, password, role, email), create);
     }
 
     private static final java.time.format.DateTimeFormatter UNTIL =
             java.time.format.DateTimeFormatter.ofPattern("MMM d, HH:mm");
+
+    /** Shows the tools of an account (chosen in the grid), or hides them. */
+    HorizontalLayout showTools(StaffAccount account) {
+        tools.removeAll();
+        tools.setVisible(account != null);
+        actions = null;
+        if (account != null) {
+            actions = actions(account);
+            actions.setWrap(true);
+            tools.add(new H3(account.displayName() + " (" + account.username() + ")"), actions);
+        }
+        return actions;
+    }
 
     private HorizontalLayout actions(StaffAccount account) {
         Button active = new Button(account.active() ? "Deactivate" : "Reactivate",
@@ -174,9 +196,25 @@ class UsersView extends VerticalLayout {
         try {
             change.run();
             show(done, false);
+            StaffAccount chosen = grid.asSingleSelect().getValue();
             grid.getDataProvider().refreshAll();
+            if (chosen != null) {
+                // The tools follow what changed (e.g. "Reactivate" after "Deactivate").
+                showTools(fresh(chosen.id()));
+            }
         } catch (IllegalArgumentException refused) {
             show(refused.getMessage(), true);
+        }
+    }
+
+    /** The account as it is now, looked up page by page. */
+    private StaffAccount fresh(long id) {
+        for (int offset = 0; ; offset += 100) {
+            java.util.List<StaffAccount> page = directory.accounts(offset, 100);
+            java.util.Optional<StaffAccount> found = page.stream().filter(a -> a.id() == id).findFirst();
+            if (found.isPresent() || page.size() < 100) {
+                return found.orElse(null);
+            }
         }
     }
 

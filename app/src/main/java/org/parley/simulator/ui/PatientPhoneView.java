@@ -116,10 +116,22 @@ class PatientPhoneView extends VerticalLayout {
         add(new H2("Patient phone"),
                 new Paragraph("A simulated phone on the sandbox network. Its texts and voicemails reach the inbox "
                         + "through the line's signed webhooks, like a real provider's."),
-                line, phone, screen, text, upload, send, feedback,
+                line, phone, lineTypes(), screen, text, upload, send, feedback,
                 new H2("Voicemail"), recording, transcript, transcriptFirst, call,
                 new H2("Carrier"), outage, blocked);
         showScreen();
+    }
+
+    /** The sandbox's line-type rule (the sandbox plugin's lookup), so a demo's numbers are chosen knowingly. */
+    static final String LINE_TYPES = "Parley asks the sandbox whether a number can receive texts: (xxx) 200-xxxx "
+            + "numbers are landlines and (xxx) 201-xxxx numbers VoIP, so replies to them are disabled as to a real "
+            + "landline; every other number is a mobile.";
+
+    private static Paragraph lineTypes() {
+        Paragraph rule = new Paragraph(LINE_TYPES);
+        rule.setId("sandbox-line-types");
+        rule.addClassName("parley-hint");
+        return rule;
     }
 
     private void sendText() {

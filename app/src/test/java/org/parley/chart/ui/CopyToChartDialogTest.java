@@ -219,8 +219,12 @@ class CopyToChartDialogTest extends ChartKaribuTest {
         _setValue(dialog.exporter, dialog.exporter.getListDataView().getItems()
                 .filter(c -> c.id().equals("ehr-pdf")).findFirst().orElseThrow());
 
-        assertThat(_get(Anchor.class, spec -> spec.withId("chart-preview-document")).getText())
-                .startsWith("Open the document that will be sent (application/pdf, ");
+        Anchor preview = _get(Anchor.class, spec -> spec.withId("chart-preview-document"));
+        assertThat(preview.getText()).startsWith("Open the document that will be sent (application/pdf, ");
+        // Opening the preview hands out the whole document: the audit log says who did.
+        int before = audit.newest("CHART_PREVIEW_DOWNLOADED", PageRequest.of(0, 50)).size();
+        assertThat(com.github.mvysny.kaributesting.v10.DownloadKt._download(preview)).isNotEmpty();
+        assertThat(audit.newest("CHART_PREVIEW_DOWNLOADED", PageRequest.of(0, 50))).hasSize(before + 1);
         _click(_get(Button.class, spec -> spec.withId("chart-send")));
 
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

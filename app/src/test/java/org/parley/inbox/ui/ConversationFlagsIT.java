@@ -88,10 +88,10 @@ class ConversationFlagsIT extends KaribuTest {
 
     @Test
     void aVoicemailShowsAPlayerTheTranscriptAsAutomaticAndWhetherTheCallerCanBeTexted() {
-        carrier.leaveVoicemail("sandbox", "+19292037008", "audio/mpeg", "vm.mp3", new byte[] {1, 2, 3},
+        carrier.leaveVoicemail("sandbox", "+19292007008", "audio/mpeg", "vm.mp3", new byte[] {1, 2, 3},
                 "Please call me about my test results", false);
 
-        InboxView view = openConversationOf("(929) 203-7008");
+        InboxView view = openConversationOf("(929) 200-7008");
 
         assertThat(shows(view, "Voicemail · internal, never sent to the patient")).isTrue();
         assertThat(shows(view, "Automatic transcription — listen before acting")).isTrue();

@@ -156,8 +156,12 @@ class InboxViewTest extends KaribuTest {
                 "Lopez");
         _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("patient-dob")),
                 java.time.LocalDate.of(1990, 5, 17));
+        // The browser keeps the rows it was sent: the list must be told to fetch them again to show the new name.
+        java.util.concurrent.atomic.AtomicInteger refreshed = new java.util.concurrent.atomic.AtomicInteger();
+        view.list.getDataProvider().addDataProviderListener(e -> refreshed.incrementAndGet());
         _click(_get(Button.class, spec -> spec.withId("patient-save")));
 
+        assertThat(refreshed).hasPositiveValue();
         assertThat(view.panel.patientDialog.isOpened()).isFalse();
         assertThat(_get(H2.class, spec -> spec.withId("conversation-name")).getText()).isEqualTo("Maria Lopez");
         assertThat(rowWithPreview(view, text).contactName()).isEqualTo("Maria Lopez");

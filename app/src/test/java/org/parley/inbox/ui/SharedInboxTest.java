@@ -347,6 +347,23 @@ class SharedInboxTest extends KaribuTest {
     }
 
     @Test
+    void searchingAPharmacysNameOrPartOfItFindsItsConversation() {
+        frontDesk();
+        String name = unique("Walgreens");
+        contacts.createOrganisation("ada", name, "pharmacy", "(929) 444-1201");
+        String text = unique("Refill ready for pickup");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19294441201", text);
+        InboxView view = inboxShowing("all");
+
+        for (String typed : List.of("walgreens", name.toUpperCase(), name.substring(name.length() - 5))) {
+            _setValue(view.search, typed);
+            assertThat(rows(view)).as(typed).extracting(ConversationRow::preview).contains(text);
+        }
+        _setValue(view.search, "100%_off");
+        assertThat(rows(view)).isEmpty();
+    }
+
+    @Test
     void escalatingNeedsAReasonAndAssignsTheOmbudsmanWithANote() {
         frontDesk();
         StaffMember olga = staff.account("olga", "Olga Ombud", "a long enough password", Role.STAFF);

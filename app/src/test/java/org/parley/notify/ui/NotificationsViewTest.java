@@ -102,7 +102,7 @@ class NotificationsViewTest extends KaribuTest {
     void withoutAMailServerTheEmailChoicesAreDisabledAndSaySo() {
         NotificationsView view = open();
 
-        assertThat(view.emailState.getText()).isEqualTo("E-mail is not set up: IT sets spring.mail.host");
+        assertThat(view.emailState.getText()).isEqualTo("E-mail notifications are not set up yet; ask your administrator.");
         assertThat(view.myInboxEmail.isEnabled()).isFalse();
         assertThat(view.mentionEmail.isEnabled()).isFalse();
         assertThat(view.listEmail.values()).allSatisfy(box -> assertThat(box.isEnabled()).isFalse());

@@ -88,7 +88,12 @@ class MergePatientsViewTest extends KaribuTest {
                 .containsSequence("Cell phone", "(929) 203-6501", "(929) 203-6502")
                 .containsSequence("MRN", "—", "MRN-6502");
         assertThat(dialog.choices.get(PatientField.MRN).getValue()).isEqualTo(MergePatientsDialog.Side.DUPLICATE);
+        // Which number the patient keeps, and that the other is dropped, is said before merging.
+        assertThat(dialog.numbers.getText()).startsWith("After the merge the patient's cell phone is (929) 203-6501. "
+                + "(929) 203-6502 is dropped");
         _setValue(dialog.choices.get(PatientField.CELL_PHONE), MergePatientsDialog.Side.DUPLICATE);
+        assertThat(dialog.numbers.getText()).startsWith("After the merge the patient's cell phone is (929) 203-6502. "
+                + "(929) 203-6501 is dropped");
         _click(dialog.merge);
 
         assertThat(dialog.isOpened()).isFalse();

@@ -28,6 +28,8 @@ class FirstRunViewTest extends KaribuTest {
     StaffDirectory directory;
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.parley.practice.PracticeProfiles practice;
 
     @Test
     void anEmptyParleyAsksForTheFirstAdminAndThenOffersTheLogin() {
@@ -35,6 +37,14 @@ class FirstRunViewTest extends KaribuTest {
         assertThat(_get(FirstRunView.class)).isNotNull();
 
         _setValue(_get(TextField.class, spec -> spec.withId("setup-username")), "Alice");
+        _click(_get(Button.class, spec -> spec.withId("setup-create")));
+        // The practice's name is asked first: without it nothing is created.
+        assertThat(_get(Span.class, spec -> spec.withId("setup-error")).getText())
+                .isEqualTo("Enter the practice's name, as patients know it.");
+        assertThat(directory.hasAnyUser()).isFalse();
+        _setValue(_get(TextField.class, spec -> spec.withId("practice-name")), "Amboy Family Practice");
+        _setValue(_get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("practice-time-zone")),
+                "America/New_York");
         _setValue(_get(TextField.class, spec -> spec.withId("setup-name")), "Alice Admin");
         _setValue(_get(PasswordField.class, spec -> spec.withId("setup-password")), "short");
         _setValue(_get(PasswordField.class, spec -> spec.withId("setup-confirm")), "short");
@@ -51,6 +61,8 @@ class FirstRunViewTest extends KaribuTest {
         assertThat(directory.findByUsername("alice")).get()
                 .satisfies(admin -> assertThat(admin.isAdmin()).isTrue());
         assertThat(audit.newest("FIRST_ADMIN_CREATED", PageRequest.of(0, 5))).hasSize(1);
+        assertThat(practice.current().name()).isEqualTo("Amboy Family Practice");
+        assertThat(practice.current().timeZone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
 
         // Once an admin exists the first-run page is closed: nobody can take over Parley through it.
         UI.getCurrent().navigate("setup");

@@ -135,8 +135,7 @@ class TwoFactorViewsTest extends KaribuTest {
 
         int row = IntStream.range(0, _size(view.grid))
                 .filter(i -> _getFormattedRow(view.grid, i).getFirst().equals("liz")).findFirst().orElseThrow();
-        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
-                com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(view.grid, row, "actions");
+        var actions = chooseAccount(view, row);
         _click(actions.getChildren().filter(c -> c.getId().orElse("").equals("reset-2fa-liz"))
                 .map(Button.class::cast).findFirst().orElseThrow());
 
@@ -168,5 +167,12 @@ class TwoFactorViewsTest extends KaribuTest {
                 .filter(c -> header.equals(c.getHeaderText())).findFirst().orElseThrow());
         return IntStream.range(0, _size(view.grid)).mapToObj(i -> _getFormattedRow(view.grid, i))
                 .filter(r -> r.getFirst().equals(username)).findFirst().orElseThrow().get(column);
+    }
+
+    /** Chooses the account in row {@code index}, as an admin clicks it, and answers its tools below the grid. */
+    private static com.vaadin.flow.component.orderedlayout.HorizontalLayout chooseAccount(UsersView view, int index) {
+        view.grid.select(com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, index));
+        assertThat(view.tools.isVisible()).isTrue();
+        return view.actions;
     }
 }

@@ -45,7 +45,7 @@ public class PdfChartExporter implements ChartExporter {
     @Override
     public Optional<String> checkBeforeSending(ExporterContext context, ChartExport export) {
         try {
-            PdfSettings settings = PdfSettings.read(context.settings());
+            PdfSettings settings = PdfSettings.read(context.settings(), context.practiceTimeZone());
             if (settings.outputFolder().isPresent() && !Files.isDirectory(settings.outputFolder().get())) {
                 return Optional.of(PdfFolder.MISSING);
             }
@@ -64,7 +64,7 @@ public class PdfChartExporter implements ChartExporter {
     @Override
     public ExportPreview preview(ExporterContext context, ChartExport export) {
         try {
-            PdfSettings settings = PdfSettings.read(context.settings());
+            PdfSettings settings = PdfSettings.read(context.settings(), context.practiceTimeZone());
             return new ExportPreview(MEDIA_TYPE, render(context, export, settings));
         } catch (PdfSettings.InvalidSetting e) {
             throw new IllegalStateException(e.getMessage());
@@ -77,7 +77,7 @@ public class PdfChartExporter implements ChartExporter {
     public ExportResult export(ExporterContext context, ChartExport export) {
         PdfSettings settings;
         try {
-            settings = PdfSettings.read(context.settings());
+            settings = PdfSettings.read(context.settings(), context.practiceTimeZone());
         } catch (PdfSettings.InvalidSetting e) {
             return ExportResult.permanentFailure(e.getMessage());
         }
@@ -107,7 +107,7 @@ public class PdfChartExporter implements ChartExporter {
     public ConnectionCheck testConnection(ExporterContext context) {
         PdfSettings settings;
         try {
-            settings = PdfSettings.read(context.settings());
+            settings = PdfSettings.read(context.settings(), context.practiceTimeZone());
         } catch (PdfSettings.InvalidSetting e) {
             return ConnectionCheck.failed(e.getMessage());
         }

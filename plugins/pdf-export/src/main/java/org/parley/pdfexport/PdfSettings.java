@@ -33,7 +33,8 @@ record PdfSettings(Optional<Path> outputFolder, FileNamePattern fileNames, ZoneI
                             + "the MRN helps EHRs that file documents by name, but puts an identifier into "
                             + "directory listings and backups.").withDefault(FileNamePattern.DEFAULT),
             ConfigProperty.text(TIME_ZONE, "Time zone",
-                    "The zone message times are printed in, e.g. America/New_York. Blank: the server's zone."),
+                    "The zone message times are printed in, e.g. America/New_York. Blank: the practice's time zone "
+                            + "(Administration, Practice)."),
             ConfigProperty.text(PAGE_SIZE, "Page size", "Letter or A4.").withDefault(PageSize.LETTER.label()));
 
     /** A setting that cannot work; the message names it and says what it needs. */
@@ -43,8 +44,10 @@ record PdfSettings(Optional<Path> outputFolder, FileNamePattern fileNames, ZoneI
         }
     }
 
-    static PdfSettings read(Settings settings) throws InvalidSetting {
-        return new PdfSettings(outputFolder(settings), fileNames(settings), zone(settings), pageSize(settings));
+    /** The settings, with times in {@code practiceZone} where the admin left the time zone blank. */
+    static PdfSettings read(Settings settings, ZoneId practiceZone) throws InvalidSetting {
+        return new PdfSettings(outputFolder(settings), fileNames(settings), zone(settings, practiceZone),
+                pageSize(settings));
     }
 
     private static Optional<Path> outputFolder(Settings settings) throws InvalidSetting {
@@ -74,10 +77,10 @@ record PdfSettings(Optional<Path> outputFolder, FileNamePattern fileNames, ZoneI
         return pattern;
     }
 
-    private static ZoneId zone(Settings settings) throws InvalidSetting {
+    private static ZoneId zone(Settings settings, ZoneId practiceZone) throws InvalidSetting {
         Optional<String> value = value(settings, TIME_ZONE);
         if (value.isEmpty()) {
-            return ZoneId.systemDefault();
+            return practiceZone;
         }
         try {
             return ZoneId.of(value.get());

@@ -39,6 +39,9 @@ final class Typeface implements AutoCloseable {
     /** Embeds the font (the glyphs used, on saving) into the document. */
     static Typeface embed(PDDocument document, String resource) throws IOException {
         TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(FontFiles.bytes(resource)));
+        // No glyph substitution: PDFBox would set "fi", "fl", "ffi" as ligature glyphs, which the text layer then
+        // holds as U+FB01... characters, and an EHR's search for "refill" or "fluoxetine" would miss them.
+        ttf.setEnableGsub(false);
         try {
             return new Typeface(ttf, PDType0Font.load(document, ttf, true));
         } catch (IOException | RuntimeException e) {

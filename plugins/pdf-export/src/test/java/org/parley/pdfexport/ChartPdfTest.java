@@ -50,6 +50,25 @@ class ChartPdfTest {
     }
 
     @Test
+    void fiFlAndFfiAreStoredAsLettersSoAnotherToolsExtractionFindsTheDrugName(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException, InterruptedException {
+        byte[] pdf = render(Exports.of(Exports.fromPatient("m-1",
+                "Please refill my fluoxetine; the office said it is sufficient.")));
+        Path file = Files.write(dir.resolve("chart.pdf"), pdf);
+        Path pdftotext = Path.of("/usr/bin/pdftotext");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(pdftotext),
+                "poppler's pdftotext is needed to read the PDF as an EHR would (apt-get install poppler-utils)");
+
+        Process poppler = new ProcessBuilder(pdftotext.toString(), "-enc", "UTF-8", file.toString(), "-")
+                .redirectErrorStream(true).start();
+        String text = new String(poppler.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(poppler.waitFor()).isZero();
+
+        assertThat(text).contains("refill", "fluoxetine", "office", "sufficient");
+        assertThat(text.codePoints().filter(c -> c >= 0xFB00 && c <= 0xFB06)).isEmpty();
+    }
+
+    @Test
     void aVoicemailsTextIsMarkedAsAnAutomaticTranscript() throws IOException {
         String text = PdfContent.of(render(Exports.conversation())).text();
 

@@ -93,7 +93,7 @@ class PdfExportArchiveIT {
     void thePluginRequiresPluginApi120AndOffersItsDescriptor() throws Exception {
         ChartExporter exporter = startedExporter();
 
-        assertThat(manager.getPlugin("pdf-export").getDescriptor().getRequires()).isEqualTo("1.2.0");
+        assertThat(manager.getPlugin("pdf-export").getDescriptor().getRequires()).isEqualTo("1.3.0");
         assertThat(exporter.descriptor().id()).isEqualTo("pdf-export");
         assertThat(exporter.testConnection(new FakeExporter()).ok()).isTrue();
     }

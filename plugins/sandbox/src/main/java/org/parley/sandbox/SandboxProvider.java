@@ -278,20 +278,27 @@ public class SandboxProvider implements MessagingProvider {
     }
 
     /**
-     * The sandbox answers without a carrier call, by the number's last digit, so that every kind can be
-     * tried: 0-6 mobile, 7-8 landline, 9 VoIP.
+     * The sandbox answers without a carrier call, by the number's exchange, so that every kind can be tried without
+     * hitting the numbers people make up for a demo: {@code (xxx) 200-xxxx} is a landline, {@code (xxx) 201-xxxx}
+     * VoIP, every other number a mobile. (The Patient phone page says so.)
      */
     @Override
     public LineType lookupLineType(LineContext line, String e164Number) {
         if (e164Number == null || e164Number.isEmpty()) {
             return LineType.UNKNOWN;
         }
-        char last = e164Number.charAt(e164Number.length() - 1);
-        if (last >= '0' && last <= '6') {
-            return LineType.MOBILE;
-        }
-        return last == '9' ? LineType.VOIP : last == '7' || last == '8' ? LineType.LANDLINE : LineType.UNKNOWN;
+        String exchange = e164Number.startsWith("+1") && e164Number.length() == 12 ? e164Number.substring(5, 8) : "";
+        return switch (exchange) {
+            case LANDLINE_EXCHANGE -> LineType.LANDLINE;
+            case VOIP_EXCHANGE -> LineType.VOIP;
+            default -> LineType.MOBILE;
+        };
     }
+
+    /** The exchange of the sandbox's landlines, (xxx) 200-xxxx. */
+    static final String LANDLINE_EXCHANGE = "200";
+    /** The exchange of the sandbox's VoIP numbers, (xxx) 201-xxxx. */
+    static final String VOIP_EXCHANGE = "201";
 
     private static URI carrier(LineContext line) {
         String configured = line.settings().get(CARRIER_URL).filter(s -> !s.isBlank())

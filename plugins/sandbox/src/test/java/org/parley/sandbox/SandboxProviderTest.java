@@ -564,15 +564,17 @@ class SandboxProviderTest {
     // --- line type and descriptor -----------------------------------------------------------------------------
 
     @Test
-    void theLineTypeFollowsTheNumbersLastDigit() {
+    void theLineTypeFollowsTheNumbersExchangeSoOrdinaryDemoNumbersAreMobiles() {
         LineContext line = line(SECRET, null);
-        for (char digit = '0'; digit <= '6'; digit++) {
+        for (char digit = '0'; digit <= '9'; digit++) {
             assertThat(provider.lookupLineType(line, "+1929203868" + digit)).as("ending in " + digit)
                     .isEqualTo(LineType.MOBILE);
         }
-        assertThat(provider.lookupLineType(line, "+19292038687")).isEqualTo(LineType.LANDLINE);
-        assertThat(provider.lookupLineType(line, "+19292038688")).isEqualTo(LineType.LANDLINE);
-        assertThat(provider.lookupLineType(line, "+19292038689")).isEqualTo(LineType.VOIP);
+        assertThat(provider.lookupLineType(line, "+15555550123")).isEqualTo(LineType.MOBILE);
+        assertThat(provider.lookupLineType(line, "+19292001234")).isEqualTo(LineType.LANDLINE);
+        assertThat(provider.lookupLineType(line, "+12122000000")).isEqualTo(LineType.LANDLINE);
+        assertThat(provider.lookupLineType(line, "+19292011234")).isEqualTo(LineType.VOIP);
+        assertThat(provider.lookupLineType(line, "+442079460200")).isEqualTo(LineType.MOBILE);
         assertThat(provider.lookupLineType(line, "")).isEqualTo(LineType.UNKNOWN);
         assertThat(provider.lookupLineType(line, null)).isEqualTo(LineType.UNKNOWN);
     }
