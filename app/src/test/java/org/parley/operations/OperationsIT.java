@@ -128,9 +128,12 @@ class OperationsIT {
                     "SM-ops-3", "+19292030147", "+15555550100", "lost")).statusCode()).isEqualTo(404);
         }
 
-        assertThat(webhooks("accepted")).isEqualTo(accepted + 1);
-        assertThat(webhooks("bad_signature")).isEqualTo(badSignature + 1);
-        assertThat(webhooks("unknown")).isEqualTo(unknown + 1);
+        // Counted once the answer is written: the provider may read it a moment before the count moves.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(webhooks("accepted")).isEqualTo(accepted + 1);
+            assertThat(webhooks("bad_signature")).isEqualTo(badSignature + 1);
+            assertThat(webhooks("unknown")).isEqualTo(unknown + 1);
+        });
         String scrape = get(managementPort, "/actuator/prometheus").body();
         assertThat(scrape).contains("parley_webhooks_received_total{application=\"parley\",outcome=\"bad_signature\"}")
                 .doesNotContain("9292030147", "hello", "no-such-line");
