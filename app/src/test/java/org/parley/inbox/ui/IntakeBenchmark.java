@@ -45,6 +45,7 @@ class IntakeBenchmark {
     /** Open staff inboxes per row; {@code -Dparley.bench.inboxes=50} measures one. */
     private static final int[] OPEN_INBOXES = numbers("parley.bench.inboxes", "0,50");
     private static final int WEBHOOKS = Integer.getInteger("parley.bench.webhooks", 2000);
+    private static final int WARMUP = Integer.getInteger("parley.bench.warmup", 500);
 
     @Autowired
     ApplicationContext context;
@@ -70,7 +71,8 @@ class IntakeBenchmark {
         String secret = lines.find("sandbox").orElseThrow().settings().get(SandboxWebhooks.SECRET_SETTING);
         List<String> rows = new ArrayList<>();
         try (SandboxWebhooks provider = SandboxWebhooks.at(port)) {
-            WebhookLoad.run(provider, "sandbox", secret, 8, texts(500), false); // warm-up
+            // Warm-up: the JIT compiles the intake path; -Dparley.bench.warmup for a row measured alone on a warm JVM.
+            WebhookLoad.run(provider, "sandbox", secret, 8, texts(WARMUP), false);
             for (int inboxes : OPEN_INBOXES) {
                 try (OpenInboxes open = inboxes == 0 ? null : new OpenInboxes(context, inboxes)) {
                     for (int connections : CONNECTIONS) {
