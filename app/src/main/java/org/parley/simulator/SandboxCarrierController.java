@@ -32,14 +32,11 @@ class SandboxCarrierController {
     private final org.springframework.util.unit.DataSize maxBody;
 
     SandboxCarrierController(SandboxCarrier carrier, PublicBaseUrl baseUrl,
-                             @org.springframework.beans.factory.annotation.Value(
-                                     "${parley.attachments.max-bytes:5242880}") long maxAttachmentBytes,
-                             @org.springframework.beans.factory.annotation.Value(
-                                     "${parley.attachments.max-files:1}") int maxFiles) {
+                             org.parley.attachment.ReplyAttachments attachments) {
         this.carrier = carrier;
         this.baseUrl = baseUrl;
         this.maxBody = org.springframework.util.unit.DataSize.ofBytes(
-                maxAttachmentBytes * Math.max(1, maxFiles) / 3 * 4 + 64 * 1024);
+                attachments.maxBytes() * Math.max(1, attachments.maxFiles()) / 3 * 4 + 64 * 1024);
     }
 
     private ResponseEntity<String> tooLarge(org.parley.base.RequestBodies.TooLarge tooLarge) {
