@@ -39,7 +39,7 @@ class InboxMenuBadge extends Span {
         mentions.setId("menu-mentions");
         mentions.addClassNames("menu-count", "menu-mentions");
         add(unread, mentions);
-        refresh();
+        // Counted when attached (onAttach), not here as well: every page of every tab makes one of these.
     }
 
     void refresh() {
