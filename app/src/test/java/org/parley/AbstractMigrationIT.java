@@ -99,6 +99,9 @@ abstract class AbstractMigrationIT {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     SandboxWebhooks webhooks;
 
     @DynamicPropertySource
@@ -294,6 +297,58 @@ abstract class AbstractMigrationIT {
                 .extracting(MessageView::body).contains("Can I move my appointment to Friday?");
         assertThat(contactsWithNumber("+15555550111")).isEqualTo(1);
         assertThat(conversations.countOpen()).isEqualTo(openBefore + 1);
+    }
+
+    @Test
+    void aFirstTextFromANewNumberWaitsOnlyForThatNumberNotForAnotherNewNumbersIntake() throws Exception {
+        String held = "+15555550141";
+        String other = "+15555550172";
+        assertThat(Math.floorMod(held.hashCode(), 1024)).as("the two numbers' guard rows (V68)")
+                .isNotEqualTo(Math.floorMod(other.hashCode(), 1024));
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            // Someone is giving the first number a contact, and has not committed yet.
+            var holder = pool.submit(() -> transaction.executeWithoutResult(status -> {
+                contacts.findOrCreateByPhone(held);
+                holding.countDown();
+                waitFor(release);
+            }));
+            assertThat(holding.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Map<String, String> heldSms = SandboxWebhooks.inboundSms(newMessageId(), held, LINE_NUMBER,
+                    "Is the clinic open today?");
+            var fromHeld = pool.submit(() -> webhooks.post(LINE, SandboxWebhooks.SMS, secret(), heldSms));
+            var fromOther = pool.submit(() -> webhooks.post(LINE, SandboxWebhooks.SMS, secret(),
+                    SandboxWebhooks.inboundSms(newMessageId(), other, LINE_NUMBER, "Can I get a refill?")));
+
+            HttpResponse<String> otherAnswer = fromOther.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(otherAnswer.statusCode()).as("another new number: %s", otherAnswer.body()).isEqualTo(200);
+            assertThat(contactsWithNumber(other)).isEqualTo(1);
+            assertThat(fromHeld.isDone()).as("the held number's text waits for the change of its number").isFalse();
+
+            release.countDown();
+            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            HttpResponse<String> heldAnswer = fromHeld.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (heldAnswer.statusCode() == 503) {
+                // Its lock wait ran out while the number was held (H2 waits a second): the provider sends it again.
+                heldAnswer = webhooks.post(LINE, SandboxWebhooks.SMS, secret(), heldSms);
+            }
+            assertThat(heldAnswer.statusCode()).as("the held number: %s", heldAnswer.body()).isEqualTo(200);
+            assertThat(contactsWithNumber(held)).as("one contact for the number, not two").isEqualTo(1);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void waitFor(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -184,7 +184,7 @@ public class ConversationService {
                         .orElseThrow(() -> new IllegalStateException("Parley has no line yet: an admin adds one.")));
         Conversation conversation = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contactId, lineId)
                 .or(() -> {
-                    conversations.lockLine(lineId);
+                    conversations.lockContact(contactId);
                     return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contactId, lineId);
                 })
                 .orElseGet(() -> {
@@ -225,7 +225,7 @@ public class ConversationService {
         }
         Conversation to = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(toContactId, from.getLineId())
                 .or(() -> {
-                    conversations.lockLine(from.getLineId());
+                    conversations.lockContact(toContactId);
                     return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(toContactId, from.getLineId());
                 })
                 .orElseGet(() -> conversations.save(new Conversation(from.getLineId(), toContactId,

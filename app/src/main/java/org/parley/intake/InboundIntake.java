@@ -195,7 +195,7 @@ public class InboundIntake {
      * guardian's own conversation.
      */
     private Conversation familyConversation(LineSnapshot line, String from, Instant now) {
-        ContactSummary owner = contactOf(line, from);
+        ContactSummary owner = contactOf(from);
         List<Long> family = owner.kind() == org.parley.patient.ContactKind.PATIENT
                 ? contacts.family(owner.id()).stream().map(ContactSummary::id).toList() : List.of(owner.id());
         if (family.size() > 1) {
@@ -209,19 +209,17 @@ public class InboundIntake {
     }
 
     private Conversation conversationWith(LineSnapshot line, String from, Instant now) {
-        return conversationOf(line, contactOf(line, from), now);
+        return conversationOf(line, contactOf(from), now);
     }
 
-    private ContactSummary contactOf(LineSnapshot line, String from) {
-        return contacts.findByPhone(from).orElseGet(() -> {
-            locks.beforeCreatingOn(line.id());
-            return contacts.findOrCreateByPhone(from);
-        });
+    private ContactSummary contactOf(String from) {
+        // A first text from a new number: findOrCreateByPhone makes changes of this number take turns (every node).
+        return contacts.findByPhone(from).orElseGet(() -> contacts.findOrCreateByPhone(from));
     }
 
     private Conversation conversationOf(LineSnapshot line, ContactSummary contact, Instant now) {
         return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id()).orElseGet(() -> {
-            locks.beforeCreatingOn(line.id());
+            conversations.lockContact(contact.id());
             return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
                     .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(),
                             routing.listForNew(line.id(), contact.phoneNumber()), now)));

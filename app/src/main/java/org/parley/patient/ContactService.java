@@ -382,13 +382,19 @@ public class ContactService {
 
     /**
      * Makes changes of who owns a number take turns in the database (every node), so two of them cannot both find
-     * the number free; held until the caller's transaction ends. Nothing to guard without a number.
+     * the number free; held until the caller's transaction ends. Nothing to guard without a number. The lock is the
+     * number's bucket of {@value #NUMBER_GUARDS} (V68): one number always maps to one bucket on every node
+     * ({@link String#hashCode} is specified), and first texts from different new numbers rarely share one, so they
+     * no longer wait for each other's whole intake.
      */
     private void guardNumbers(String e164) {
         if (e164 != null) {
-            contacts.guardNumbers();
+            contacts.guardNumbers(Math.floorMod(e164.hashCode(), NUMBER_GUARDS));
         }
     }
+
+    /** How many guard rows V68 made; changing it needs a migration adding the rows. */
+    static final int NUMBER_GUARDS = 1024;
 
     /** A contact by id; for a merged patient, the patient it was merged into. */
     @Transactional(readOnly = true)
