@@ -235,4 +235,10 @@ public class ChartExportService {
         return "exporter " + export.getExporterId() + ", " + count + (count == 1 ? " message" : " messages")
                 + ", export " + export.getId();
     }
+
+    /** A conversation combined into another (merged patient records) takes its chart exports along. */
+    @org.springframework.context.event.EventListener
+    void on(org.parley.conversation.ConversationsCombined combined) {
+        exports.moveAll(combined.goneId(), combined.keptId());
+    }
 }

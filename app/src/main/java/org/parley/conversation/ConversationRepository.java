@@ -23,6 +23,11 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
 
     Optional<Conversation> findFirstByContactIdAndLineIdOrderByIdDesc(long contactId, String lineId);
 
+    List<Conversation> findByContactIdOrderByIdAsc(long contactId);
+
+    @org.springframework.data.jpa.repository.Query("select c.id from Conversation c where c.contactId = :contact")
+    List<Long> idsOfContact(@org.springframework.data.repository.query.Param("contact") long contactId);
+
     Optional<Conversation> findFirstByContactIdInOrderByLastActivityAtDesc(java.util.Collection<Long> contactIds);
 
     /**

@@ -46,6 +46,12 @@ public class MessageWordIndex implements Backfill {
                 message.getId());
     }
 
+    /** Two conversations became one: the words of the gone one's messages follow them. */
+    void combined(long fromConversationId, long toConversationId) {
+        jdbc.update("update message_word set conversation_id = ? where conversation_id = ?", toConversationId,
+                fromConversationId);
+    }
+
     @Override
     public String name() {
         return "message words";
