@@ -100,7 +100,8 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
               ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
               CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
               org.parley.chart.ui.CopyToChart copyToChart, org.parley.template.TemplateService templates,
-              org.parley.attachment.ReplyAttachments replyAttachments) {
+              org.parley.attachment.ReplyAttachments replyAttachments,
+              org.parley.practice.PracticeProfiles practice) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.inboxes = inboxes;
@@ -110,7 +111,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         this.templates = templates;
         this.replyAttachments = replyAttachments;
         this.liveUpdates = liveUpdates;
-        this.clock = clock;
+        this.clock = TimeFormat.practiceClock(clock, practice);
         this.copyToChart = copyToChart;
         this.me = currentStaff.get();
         setSizeFull();
