@@ -19,14 +19,17 @@ public class ContactService {
     private final PhoneNumbers phones;
     private final org.parley.audit.AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ContactService(ContactRepository contacts, DoNotTextRepository doNotText, PhoneNumbers phones,
-                   org.parley.audit.AuditLog audit, Clock clock) {
+                   org.parley.audit.AuditLog audit, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.doNotText = doNotText;
         this.phones = phones;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The oldest date of birth accepted. */
@@ -52,6 +55,7 @@ public class ContactService {
             // The number has texted before: that contact becomes the patient, conversations and all.
             unknown.get().becomePatient(details, e164);
             audit.record(actor, "PATIENT_IDENTIFIED", "contact", String.valueOf(unknown.get().getId()), null);
+            events.publishEvent(new PatientDetailsChanged(unknown.get().getId()));
             return unknown.get().summary();
         }
         Contact patient = contacts.save(Contact.patient(details, e164, clock.instant()));
@@ -89,6 +93,7 @@ public class ContactService {
         contact.becomePatient(details, e164);
         audit.record(actor, wasUnknown ? "PATIENT_IDENTIFIED" : "PATIENT_UPDATED", "contact",
                 String.valueOf(contactId), null);
+        events.publishEvent(new PatientDetailsChanged(contactId));
         return contact.summary();
     }
 

@@ -80,6 +80,7 @@ public class PatientMerge {
         contacts.repointMerged(duplicateId, survivorId);
         contacts.repointDependents(duplicateId, survivorId);
         events.publishEvent(new PatientsMerged(survivorId, duplicateId));
+        events.publishEvent(new PatientDetailsChanged(survivorId));
         audit.record(actor, "PATIENTS_MERGED", "contact", String.valueOf(survivorId), "merged contact " + duplicateId);
         return survivor.summary();
     }

@@ -39,6 +39,7 @@ class ConversationPanel extends VerticalLayout {
     com.vaadin.flow.component.dialog.Dialog moveDialog;
     private final long conversationId;
     private final Clock clock;
+    private final H2 name = new H2();
     private ConversationHeader header;
     private final boolean withOrganisation;
     private List<org.parley.patient.ContactSummary> family = List.of();
@@ -93,7 +94,7 @@ class ConversationPanel extends VerticalLayout {
         setSizeFull();
         setPadding(true);
 
-        H2 name = new H2(header.contactName());
+        name.setText(header.contactName());
         name.setId("conversation-name");
         Span line = new Span("on " + header.lineName());
         line.addClassName("parley-hint");
@@ -199,7 +200,6 @@ class ConversationPanel extends VerticalLayout {
             }
             dialog.close();
             header = conversations.header(conversationId);
-            name.setText(header.contactName());
             renderHeader();
             patientSaved.run();
         });
@@ -209,6 +209,7 @@ class ConversationPanel extends VerticalLayout {
 
     /** Shows what may change while the conversation is open: opt-out, flags, whether replies can go out. */
     private void renderHeader() {
+        name.setText(header.contactName());   // a colleague may have named the patient meanwhile
         assignment.show(header);
         textedVia.setText(header.textedVia() == null ? "" : "Texts go to " + header.textedVia() + "'s phone");
         textedVia.setVisible(header.textedVia() != null);
