@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditEntries;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.MessageView;
@@ -77,7 +78,7 @@ class EncryptionAtRestIT {
     @Autowired
     StaffFixtures staff;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     EncryptionAdministration administration;
     @Autowired

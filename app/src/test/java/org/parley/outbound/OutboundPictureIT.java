@@ -20,7 +20,7 @@ import org.parley.ParleyApplication;
 import org.parley.attachment.Attachment;
 import org.parley.attachment.ReplyAttachments;
 import org.parley.audit.AuditEntry;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.Direction;
@@ -101,7 +101,7 @@ class OutboundPictureIT {
         MediaInfo stored = conversations.thread(conversationId, 0, 50).stream().filter(m -> m.id() == messageId)
                 .findFirst().orElseThrow().media().getFirst();
         assertThat(stored.fileName()).isEqualTo("Exercises for M. Lopez.png");
-        List<AuditEntry> fetches = app.getBean(AuditLog.class).newest("MEDIA_FETCHED", PageRequest.of(0, 10));
+        List<AuditEntry> fetches = app.getBean(AuditEntries.class).newest("MEDIA_FETCHED", PageRequest.of(0, 10));
         assertThat(fetches).anySatisfy(fetch -> {
             assertThat(fetch.actor()).isEqualTo("provider");
             assertThat(fetch.targetType()).isEqualTo("message_media");
