@@ -101,6 +101,10 @@ class OutboundPictureIT {
         MediaInfo stored = conversations.thread(conversationId, 0, 50).stream().filter(m -> m.id() == messageId)
                 .findFirst().orElseThrow().media().getFirst();
         assertThat(stored.fileName()).isEqualTo("Exercises for M. Lopez.png");
+        assertThat(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "select key_value from signing_key where name = 'media-links'", String.class))
+                .as("the key that signed the picture's link is kept encrypted, bound to its row")
+                .startsWith("prly2:");
         List<AuditEntry> fetches = app.getBean(AuditEntries.class).newest("MEDIA_FETCHED", PageRequest.of(0, 10));
         assertThat(fetches).anySatisfy(fetch -> {
             assertThat(fetch.actor()).isEqualTo("provider");
