@@ -53,8 +53,9 @@ class MediaLinks {
     private final Duration validity;
     private volatile MediaLinkSigner signer;
 
-    MediaLinks(SigningKeyRepository keys, RowBoundEncryption sealing, MessageMediaRepository media, MessageRepository messages,
-               PublicBaseUrl baseUrl, AuditLog audit, PlatformTransactionManager transactions, Clock clock,
+    MediaLinks(SigningKeyRepository keys, RowBoundEncryption sealing, MessageMediaRepository media,
+               MessageRepository messages, PublicBaseUrl baseUrl, AuditLog audit,
+               PlatformTransactionManager transactions, Clock clock,
                @Value("${parley.attachments.link-validity:1h}") Duration validity) {
         this.keys = keys;
         this.sealing = sealing;

@@ -69,7 +69,8 @@ class AuditLogViewTest extends KaribuTest {
 
         assertThat(csv.toString()).startsWith("id,occurred_at,actor,action,target_type,target_id,detail\n")
                 .contains("\"'=HYPERLINK(\"\"x\"\")\"").contains("\"a detail, with \"\"quotes\"\"\"");
-        assertThat(auditEntries.newest("AUDIT_EXPORTED", org.springframework.data.domain.PageRequest.of(0, 5))).isNotEmpty();
+        assertThat(auditEntries.newest("AUDIT_EXPORTED", org.springframework.data.domain.PageRequest.of(0, 5)))
+                .isNotEmpty();
     }
 
     @Test

@@ -35,8 +35,9 @@ final class SignedWebhook {
 
     /**
      * How old a token may be, counted from its {@code iat}, before it is refused (plus {@link #CLOCK_SKEW}). Vonage's
-     * tokens carry no {@code exp}: without this, a token and body captured once (a proxy log, a leaked capture) could be
-     * replayed for ever. Vonage signs each call as it makes it and retries with a new token, so minutes are plenty.
+     * tokens carry no {@code exp}: without this, a token and body captured once (a proxy log, a leaked capture)
+     * could be replayed for ever. Vonage signs each call as it makes it and retries with a new token, so minutes are
+     * plenty.
      */
     static final Duration MAX_TOKEN_AGE = Duration.ofMinutes(5);
 

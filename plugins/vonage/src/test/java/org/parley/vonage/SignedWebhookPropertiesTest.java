@@ -21,7 +21,8 @@ import org.parley.plugin.WebhookRequest;
 /**
  * Vonage's signed webhooks, property-based: any body signed with the secret passes; any change to the body or the
  * token after signing, a token past its age, or another secret fails; random calls never pass and never throw; and a
- * signed call with random content gives events or a malformed-call reason that shows no value. A few hundred tries each.
+ * signed call with random content gives events or a malformed-call reason that shows no value. A few hundred tries
+ * each.
  */
 class SignedWebhookPropertiesTest {
 
@@ -90,7 +91,8 @@ class SignedWebhookPropertiesTest {
                 Arbitraries.integers(), Arbitraries.just(List.of()), Arbitraries.just(Map.of()));
         Arbitrary<String> objects = Arbitraries.maps(Arbitraries.of("message_uuid", "from", "to", "text", "channel",
                 "message_type", "timestamp", "status", "uuid", "conversation_uuid", "error", "usage", "speech",
-                "recording_uuid", "start_time", "end_time"), values).ofMaxSize(10).map(SignedWebhookPropertiesTest::json);
+                "recording_uuid", "start_time", "end_time"), values).ofMaxSize(10)
+                .map(SignedWebhookPropertiesTest::json);
         return Arbitraries.oneOf(objects, Arbitraries.strings().ofMaxLength(100).map(s -> s + MARKER));
     }
 
