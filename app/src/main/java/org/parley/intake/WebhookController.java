@@ -89,6 +89,11 @@ class WebhookController {
             return plain(refused.status(), refused.reason());
         }
         WebhookReading.Read read = (WebhookReading.Read) reading;
+        java.util.Optional<String> unstorable = WebhookFields.problem(read.outcome().events());
+        if (unstorable.isPresent()) {
+            log.info("Refused a '{}' webhook on line '{}': HTTP 400 ({})", event, lineId, unstorable.get());
+            return plain(400, unstorable.get());
+        }
         if (!gate.enter()) {
             log.info("Turned away a '{}' webhook on line '{}': intake is at its limit", event, lineId);
             return busy("Parley is busy; try again shortly");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.InboxFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +31,7 @@ class PatientMergeIT {
     @Autowired
     InboxFixtures inbox;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

@@ -17,7 +17,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
 import org.parley.security.StaffDirectory;
@@ -35,7 +35,7 @@ class InboxViewTest extends KaribuTest {
     @Autowired
     InboxFixtures inbox;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     org.parley.patient.ContactService contacts;
 

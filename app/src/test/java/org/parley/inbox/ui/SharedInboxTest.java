@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.assignment.AssignmentService;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
@@ -58,7 +58,7 @@ class SharedInboxTest extends KaribuTest {
     @Autowired
     ContactService contacts;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     MutableClock clock;
 
