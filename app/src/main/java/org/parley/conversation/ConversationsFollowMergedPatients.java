@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.parley.audit.AuditLog;
+import org.parley.mention.MentionRepository;
 import org.parley.patient.PatientsMerged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -30,17 +31,20 @@ class ConversationsFollowMergedPatients {
     private final MessageRepository messages;
     private final MessageWordIndex words;
     private final ConversationSeenRepository seen;
+    private final MentionRepository mentions;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationsFollowMergedPatients(ConversationRepository conversations, MessageRepository messages,
-                                      MessageWordIndex words, ConversationSeenRepository seen, AuditLog audit,
-                                      ApplicationEventPublisher events, Clock clock) {
+                                      MessageWordIndex words, ConversationSeenRepository seen,
+                                      MentionRepository mentions, AuditLog audit, ApplicationEventPublisher events,
+                                      Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.words = words;
         this.seen = seen;
+        this.mentions = mentions;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -68,6 +72,7 @@ class ConversationsFollowMergedPatients {
         messages.moveAll(gone.getId(), kept.getId());
         words.combined(gone.getId(), kept.getId());
         seen.deleteByConversation(gone.getId());
+        mentions.moveAll(gone.getId(), kept.getId());
         events.publishEvent(new ConversationsCombined(kept.getId(), gone.getId()));
         kept.absorb(gone);
         Message note = messages.save(Message.system(kept.getId(), kept.getLineId(), COMBINED_NOTE, clock.instant()));
