@@ -37,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * have it. Two changes racing in the database are caught by optimistic locking and the loser is told the same way.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class AssignmentService {
 
     /** Pass as {@code seenVersion} to change the assignment whatever it is now. */
@@ -184,7 +186,7 @@ public class AssignmentService {
                         throw new AssignmentConflictException(whoHolds(c) + " Nothing was changed.");
                     }
                     Long listBefore = c.getAssignedListId();
-                    if (listBefore != null && listBefore == blocked && !me.isAdmin()) {
+                    if (listBefore != null && listBefore == blocked && !staff.isAdminNow(me.id())) {
                         throw new AccessDeniedException("Only admins can take a conversation out of BLOCKED.");
                     }
                     String line = change.apply(c);
