@@ -13,6 +13,7 @@ import org.parley.audit.AuditLog;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,15 +105,36 @@ public class SessionAccess {
      * logoff.
      */
     public void end(HttpSession session, String username) {
+        if (signOut(session, username)) {
+            invalidate(session);
+        }
+    }
+
+    /**
+     * Takes the sign-in out of a session whose account no longer allows it, at once (every request and every service
+     * call for it finds nobody signed in), audited; returns {@code false} when the session had ended already. The
+     * session itself is ended by {@link #invalidate} once its tabs have been told where to go.
+     */
+    public boolean signOut(HttpSession session, String username) {
         try {
             session.setAttribute(SecurityAudit.LOGGED_OUT, Boolean.TRUE);
-            session.invalidate();
+            session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         } catch (IllegalStateException alreadyEnded) {
-            return;
+            return false;
         }
         audit.record(AuditLog.SYSTEM, "SESSION_ENDED", "staff_user",
                 users.findByUsernameIgnoreCase(username).map(u -> String.valueOf(u.getId())).orElse(null),
                 "account deactivated, gone or its second factor reset");
+        return true;
+    }
+
+    /** Ends a session (its sign-in already taken out by {@link #signOut}). */
+    public static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyEnded) {
+            // ended meanwhile (logout, timeout): nothing left to end
+        }
     }
 
     /** Whether a sign-in holds one of the roles that may see patients' data (STAFF or ADMIN). */

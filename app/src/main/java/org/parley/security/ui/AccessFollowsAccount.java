@@ -7,11 +7,13 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedHttpSession;
 import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.security.SessionAccess;
 import org.parley.security.StaffAccess;
@@ -38,27 +40,23 @@ import org.springframework.stereotype.Component;
 class AccessFollowsAccount implements VaadinServiceInitListener {
 
     private static final String LOGIN_PAGE = "login";
+    private static final Duration PUSH_GRACE = Duration.ofSeconds(2);
 
     private final LiveUpdates liveUpdates;
     private final SessionAccess access;
     private final StaffDirectory directory;
-    private final AuthenticationContext authentication;
 
-    AccessFollowsAccount(LiveUpdates liveUpdates, SessionAccess access, StaffDirectory directory,
-                         AuthenticationContext authentication) {
+    AccessFollowsAccount(LiveUpdates liveUpdates, SessionAccess access, StaffDirectory directory) {
         this.liveUpdates = liveUpdates;
         this.access = access;
         this.directory = directory;
-        this.authentication = authentication;
     }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> {
-            if (authentication.isAuthenticated()) {
-                follow(init.getUI());
-            }
-        });
+        // Every tab, the login page's too: whose it is, is read from its session when an account changes (a tab
+        // opened before signing in may be signed in by then).
+        event.getSource().addUIInitListener(init -> follow(init.getUI()));
     }
 
     private void follow(UI ui) {
@@ -88,14 +86,20 @@ class AccessFollowsAccount implements VaadinServiceInitListener {
         }
         switch (access.check(login, http, true)) {
             case SessionAccess.Ended ended -> {
+                // Nothing is allowed from here on (requests and pushed refreshes find nobody signed in)...
+                if (!access.signOut(http, login.getName())) {
+                    return;
+                }
                 for (UI tab : List.copyOf(session.getUIs())) {
                     tab.accessSynchronously(() -> {
                         tab.getPage().setLocation(LOGIN_PAGE);
-                        // Pushed now: the session is about to end, and nothing would carry it afterwards.
                         tab.push();
                     });
                 }
-                access.end(http, login.getName());
+                // ...and the session ends once the push has had time to leave: ended at once, a push still being
+                // written would be cut off with it, leaving the tab where it was until its next request.
+                CompletableFuture.delayedExecutor(PUSH_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> SessionAccess.invalidate(http));
                 return;
             }
             case SessionAccess.Refreshed refreshed -> {
