@@ -1,7 +1,6 @@
 package org.parley.security;
 
 import com.vaadin.flow.server.VaadinSession;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,8 @@ import org.springframework.stereotype.Component;
  * to calls made for a person's browser session, a click or a pushed refresh of an open tab alike (Vaadin's session is
  * current there, and the session's sign-in is the one checked); the app's own work (a webhook's intake, the queues'
  * threads, the jobs) has no browser session and is not refused. A session whose account was deactivated loses its
- * sign-in ({@link SessionAccess}), so its tabs get nothing, even a refresh already under way.
+ * sign-in ({@link SessionAccess}), so its tabs get nothing, even a refresh already under way. Decisions on the admin
+ * role read the account as it is now ({@link StaffDirectory#isAdminNow}), not a screen's copy of the member.
  */
 @Component("staffAccess")
 public class StaffAccess {
@@ -21,11 +21,9 @@ public class StaffAccess {
     public static final String ADMINS_ONLY_PAGE = "administrators-only";
 
     private final SecurityContextHolderStrategy holder;
-    private final StaffDirectory directory;
 
-    StaffAccess(SecurityContextHolderStrategy holder, StaffDirectory directory) {
+    StaffAccess(SecurityContextHolderStrategy holder) {
         this.holder = holder;
-        this.directory = directory;
     }
 
     /** Whether the current call may be shown patients' data (for {@code @PreAuthorize}). */
@@ -34,16 +32,5 @@ public class StaffAccess {
             return true;
         }
         return SessionAccess.mayWork(holder.getContext().getAuthentication());
-    }
-
-    /**
-     * A staff member as their account is now: what an open screen holds may be older than a deactivation, a
-     * demotion or an emergency grant. Services that decide on the admin role ask this, not the screen's copy.
-     *
-     * @throws AccessDeniedException when the account is deactivated or gone
-     */
-    public StaffMember now(StaffMember member) {
-        return directory.findActive(member.id())
-                .orElseThrow(() -> new AccessDeniedException("This account is deactivated."));
     }
 }
