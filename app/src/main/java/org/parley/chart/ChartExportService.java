@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is in the audit log.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class ChartExportService {
 
     private final ExportRepository exports;

@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What staff do in the inbox: list conversations, open one, read its thread, reply. */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class ConversationService {
 
     private final ConversationRepository conversations;
@@ -108,7 +110,8 @@ public class ConversationService {
     public ConversationHeader open(StaffMember viewer, long conversationId) {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
-        if (Long.valueOf(lists.blockedListId()).equals(conversation.getAssignedListId()) && !viewer.isAdmin()) {
+        if (Long.valueOf(lists.blockedListId()).equals(conversation.getAssignedListId())
+                && !staff.isAdminNow(viewer.id())) {
             throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
         }
         audit.record(viewer.username(), "CONVERSATION_VIEWED", "conversation", String.valueOf(conversationId), null);

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Finds the contact behind a number, creating an unknown contact for a number never seen. */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class ContactService {
 
     private final ContactRepository contacts;

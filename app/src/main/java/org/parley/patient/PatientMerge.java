@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link PatientsMerged}.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class PatientMerge {
 
     private final ContactRepository contacts;
