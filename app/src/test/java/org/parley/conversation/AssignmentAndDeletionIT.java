@@ -120,7 +120,7 @@ class AssignmentAndDeletionIT {
                 .isInstanceOf(AssignmentConflictException.class)
                 .hasMessage("Dana Front has taken this conversation. Nothing was changed.");
         assertThat(conversations.header(id).assignment().badge()).isEqualTo("Dana Front");
-        org.parley.audit.AuditLog audit = app.getBean(org.parley.audit.AuditLog.class);
+        org.parley.audit.AuditEntries audit = app.getBean(org.parley.audit.AuditEntries.class);
         assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
                 .noneMatch(e -> e.targetId().equals(String.valueOf(id)));
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.Inbox;
 import org.parley.inbox.InboxFixtures;
@@ -52,7 +52,7 @@ class AccessFollowsTheAccountTest extends KaribuTest {
     @Autowired
     InboxService inboxes;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     SecurityContextHolderStrategy holder;
 
