@@ -205,6 +205,10 @@ public class HttpMediaFetcher {
             throw new MediaFetchException("media download took longer than " + settings.timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                throw new MediaFetchException("media download took longer than " + settings.timeout().toSeconds()
+                        + " s", cause);
+            }
             throw new MediaFetchException("media could not be downloaded (" + cause.getClass().getSimpleName() + ")",
                     cause);
         } catch (InterruptedException e) {
@@ -260,8 +264,9 @@ public class HttpMediaFetcher {
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
             if (max < 0) {
-                subscription.cancel();
+                // the answer first, then the cancel: a cancel may report an error that must not win
                 result.complete(new Body(null, Math.max(declared, 0)));
+                subscription.cancel();
                 return;
             }
             subscription.request(1);
@@ -275,8 +280,8 @@ public class HttpMediaFetcher {
                 out.write(chunk, 0, chunk.length);
             }
             if (out.size() > max) {
-                subscription.cancel();
                 result.complete(new Body(null, Math.max(declared, out.size())));
+                subscription.cancel();
                 return;
             }
             subscription.request(1);

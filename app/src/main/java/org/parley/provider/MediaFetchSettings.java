@@ -31,7 +31,12 @@ public record MediaFetchSettings(@DefaultValue("5242880") long maxBytes,
                                  Map<String, List<String>> providerHosts,
                                  List<String> trustedOrigins) {
 
-    /** Where each provider keeps its media, as its documentation says. */
+    /**
+     * Where each provider keeps its media, as its documentation says. Twilio's media URL (api.twilio.com, with the
+     * credentials) redirects to a short-lived URL on mms.twiliocdn.com (without them). Media of old Twilio accounts
+     * without HTTP auth on media may still redirect to s3-external-1.amazonaws.com: a host anyone's bucket shares, so
+     * it is not built in; such a practice adds it under {@code parley.media.provider-hosts.twilio}.
+     */
     static final Map<String, List<String>> BUILT_IN_HOSTS = Map.of(
             "twilio", List.of("api.twilio.com", "*.twiliocdn.com"),
             "vonage", List.of("*.nexmo.com", "*.vonage.com", "nexmo.com", "vonage.com"));

@@ -73,6 +73,13 @@ class HttpMediaFetcherTest {
                 out.write(1);
             }
         });
+        server.createContext("/broken.png", exchange -> {
+            byte[] page = "<html>Internal Server Error</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
         server.createContext("/gone.png", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -136,6 +143,13 @@ class HttpMediaFetcherTest {
     void aMissingMediaFileIsAFailureThatNamesTheHttpStatus() {
         assertThatThrownBy(() -> fetcher(1024).fetch("twilio", url("/gone.png"), Map.of()))
                 .isInstanceOf(MediaFetchException.class).hasMessageContaining("404");
+    }
+
+    @Test
+    void aServerErrorWithAPageIsAFailureThatNamesTheHttpStatus() {
+        assertThatThrownBy(() -> fetcher(1024).fetch("twilio", url("/broken.png"), Map.of()))
+                .isInstanceOf(MediaFetchException.class).isNotInstanceOf(MediaRefused.class)
+                .hasMessageContaining("500");
     }
 
     @Test
