@@ -231,16 +231,22 @@ public class HttpMediaFetcher {
     }
 
     /**
-     * Reads a 2xx body up to the limit and stops there (the connection is dropped, the rest never read); reads no
-     * body at all of a redirect or an error.
+     * Reads a 2xx body up to the limit and stops there (the connection is dropped, the rest never read). The body of
+     * a redirect or an error is read up to {@link #ERROR_BODY} and dropped (a small one is read to its end, so the
+     * answer is the status, not a broken-off connection); a 2xx body declared too large is not read at all.
      */
     private HttpResponse.BodySubscriber<Body> limited(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (info.statusCode() / 100 != 2 || declared > settings.maxBytes()) {
+        if (info.statusCode() / 100 != 2) {
+            return new Limited(ERROR_BODY, declared);
+        }
+        if (declared > settings.maxBytes()) {
             return new Limited(-1, declared);
         }
         return new Limited(settings.maxBytes(), declared);
     }
+
+    private static final long ERROR_BODY = 64 * 1024;
 
     private static final class Limited implements HttpResponse.BodySubscriber<Body> {
 

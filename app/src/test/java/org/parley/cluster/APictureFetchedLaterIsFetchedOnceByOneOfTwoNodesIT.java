@@ -31,12 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
+import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.ParleyNodes;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Two nodes on one PostgreSQL both poll for media to fetch again: a picture whose first fetch failed is fetched once
@@ -67,14 +66,9 @@ class APictureFetchedLaterIsFetchedOnceByOneOfTwoNodesIT {
                 "parley.intake.later.max-retry-delay", "1ms"));
         a = nodes.start("a", Map.of());
         nodes.start("b", Map.of());
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, java.util.List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        try {
-            a.getBean(LineService.class).save("admin", new LineSnapshot("twilio-two", "Twilio line", "+19292038620",
-                    "twilio", Map.of("accountSid", ACCOUNT, "authToken", TOKEN)));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        ActingAs.run(a.getBean(SecurityContextHolderStrategy.class), "admin", "ADMIN", () ->
+                a.getBean(LineService.class).save("admin", new LineSnapshot("twilio-two", "Twilio line",
+                        "+19292038620", "twilio", Map.of("accountSid", ACCOUNT, "authToken", TOKEN))));
     }
 
     @AfterAll

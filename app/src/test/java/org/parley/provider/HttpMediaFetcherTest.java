@@ -80,6 +80,19 @@ class HttpMediaFetcherTest {
                 out.write(page);
             }
         });
+        server.createContext("/declared-huge.mp4", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "video/mp4");
+            exchange.sendResponseHeaders(200, 4096);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(new byte[4096]);
+            } catch (IOException dropped) {
+                // the fetcher does not read it
+            }
+        });
+        server.createContext("/unavailable.png", exchange -> {
+            exchange.sendResponseHeaders(503, 0);
+            exchange.close();
+        });
         server.createContext("/gone.png", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -137,6 +150,20 @@ class HttpMediaFetcherTest {
         assertThat(media.isTooLarge()).isTrue();
         assertThat(media.contentType()).isEqualTo("video/mp4");
         assertThat(media.size()).isGreaterThan(1024);
+    }
+
+    @Test
+    void mediaDeclaredOverTheLimitIsKeptAsMetadataUnread() throws Exception {
+        Media media = fetcher(1024).fetch("twilio", url("/declared-huge.mp4"), Map.of());
+
+        assertThat(media.isTooLarge()).isTrue();
+        assertThat(media.size()).isEqualTo(4096);
+    }
+
+    @Test
+    void anUnavailableHostWithAnEmptyAnswerIsAFailureThatNamesTheHttpStatus() {
+        assertThatThrownBy(() -> fetcher(1024).fetch("twilio", url("/unavailable.png"), Map.of()))
+                .isInstanceOf(MediaFetchException.class).hasMessageContaining("503");
     }
 
     @Test
