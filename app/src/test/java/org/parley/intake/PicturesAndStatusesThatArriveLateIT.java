@@ -207,11 +207,14 @@ class PicturesAndStatusesThatArriveLateIT {
         String sid = sid("MM");
 
         assertThat(postTwilio("sms", mms(sid, phone(), path, "image/jpeg")).statusCode()).isEqualTo(200);
-        mediaFetches.fetchDue();
-        mediaFetches.fetchDue();
+        // two tries (max-attempts), each once it is due (the back-off is a millisecond)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            mediaFetches.fetchDue();
+            return "FAILED".equals(mediaOf(sid).get("FETCH_STATE"));
+        });
 
         Map<String, Object> placeholder = mediaOf(sid);
-        assertThat(placeholder.get("FETCH_STATE")).isEqualTo("FAILED");
+        MEDIA_HOST.verify(3, getRequestedFor(urlPathEqualTo(path)));
         assertThat(placeholder.get("HAS_DATA")).isEqualTo(false);
         assertThat(jdbc.queryForObject("select count(*) from media_fetch_task where media_id = ?", Integer.class,
                 placeholder.get("ID"))).isZero();
