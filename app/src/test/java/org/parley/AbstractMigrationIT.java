@@ -392,7 +392,9 @@ abstract class AbstractMigrationIT {
     @Test
     void aDumpOfTheDatabaseShowsNoMessageAttachmentVoicemailNoteOrProviderSecret() throws Exception {
         String phone = "+19292037777";
-        byte[] picture = "PICTURE-OF-A-RASH-QZX".getBytes(StandardCharsets.UTF_8);
+        // a PNG by its first bytes, so it is kept as image/png (intake stores the type the content shows)
+        byte[] picture = java.nio.ByteBuffer.allocate(29).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A,
+                0x0A}).put("PICTURE-OF-A-RASH-QZX".getBytes(StandardCharsets.UTF_8)).array();
         byte[] recording = "RECORDING-OF-A-VOICEMAIL-QJW".getBytes(StandardCharsets.UTF_8);
         assertThat(carrier.textPractice(LINE, phone, "Are my Zarkovian biopsy results in?", "image/png",
                 "dora-rash.png", picture).accepted()).isTrue();

@@ -127,7 +127,7 @@ class WebhookController {
     private InboundIntake.Result store(WebhookReading.Read read, String event, String lineId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return intake.record(read.line(), read.outcome().events());
+                return intake.record(read.line(), read.outcome().events(), read.unfetched());
             } catch (ConcurrencyFailureException | DataIntegrityViolationException raced) {
                 if (attempt >= settings.attempts()) {
                     throw raced instanceof ConcurrencyFailureException concurrency ? concurrency

@@ -13,8 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
 import org.parley.conversation.ConversationHeader;
@@ -631,15 +629,20 @@ class ConversationPanel extends VerticalLayout {
         return java.util.Optional.of(move);
     }
 
+    /** Pictures inline only when their content is one; anything else as a download that cannot act on Parley's origin. */
     private DownloadHandler download(MediaInfo media) {
-        String fileName = media.fileName() == null ? "attachment" : media.fileName();
-        return DownloadHandler.fromInputStream(event -> conversations.attachment(media.id())
-                .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), fileName, media.contentType(),
-                        bytes.length))
-                .orElseGet(() -> DownloadResponse.error(404)));
+        return new org.parley.attachment.ui.AttachmentDownload(() -> conversations.attachment(media.id()),
+                media.contentType(), media.fileName());
     }
 
     private com.vaadin.flow.component.Component attachment(MediaInfo media, Direction direction) {
+        if (media.isUnfetched()) {
+            Span missing = new Span(media.isFetchPending()
+                    ? "Picture or file could not be fetched from the provider yet — Parley keeps trying"
+                    : "Picture or file could not be fetched from the provider");
+            missing.addClassName("media-unfetched");
+            return missing;
+        }
         if (media.tooLarge()) {
             return new Span("Attachment too large to keep (" + media.contentType() + ", " + media.sizeBytes() + " bytes)");
         }
