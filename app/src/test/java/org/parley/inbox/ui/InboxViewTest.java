@@ -98,10 +98,15 @@ class InboxViewTest extends KaribuTest {
         // A colleague, on another screen (or node), identifies the number as a patient.
         contacts.createPatient("colleague", new org.parley.patient.PatientDetails("Noor", "Haddad",
                 java.time.LocalDate.of(1990, 4, 2), "(929) 203-0003", null, null));
-        roundtrip();
 
+        // Live updates reach a screen in batches (a short window after the commit): wait as the screen would.
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    roundtrip();
+                    assertThat(_get(H2.class, spec -> spec.withId("conversation-name")).getText())
+                            .contains("Noor Haddad");
+                });
         assertThat(rowWithPreview(view, text).contactName()).isEqualTo("Noor Haddad");
-        assertThat(_get(H2.class, spec -> spec.withId("conversation-name")).getText()).contains("Noor Haddad");
     }
 
     @Test
