@@ -116,6 +116,17 @@ public class Message extends AbstractEntity {
         return message;
     }
 
+    /**
+     * The line's after-hours reply: automatic (no author), but an ordinary text otherwise, so it never reaches a number
+     * that opted out.
+     */
+    static Message afterHoursReply(long conversationId, String lineId, String text, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.OUTBOUND, text, at);
+        message.status = MessageStatus.QUEUED;
+        message.nextAttemptAt = at;
+        return message;
+    }
+
     static Message outbound(long conversationId, String lineId, long authorId, String body, Instant at) {
         Message message = new Message(conversationId, lineId, Direction.OUTBOUND, body, at);
         message.authorId = authorId;
