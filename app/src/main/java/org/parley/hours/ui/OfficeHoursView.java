@@ -105,7 +105,7 @@ class OfficeHoursView extends VerticalLayout {
             Button remove = new Button("Remove", e -> removeClosedDay(day));
             remove.addThemeVariants(ButtonVariant.TERTIARY);
             return remove;
-        }).setAutoWidth(true);
+        }).setKey("remove").setAutoWidth(true);
         closedDays.setAllRowsVisible(true);
 
         add(new H2("Office hours"),
