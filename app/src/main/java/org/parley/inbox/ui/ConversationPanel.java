@@ -300,6 +300,9 @@ class ConversationPanel extends VerticalLayout {
             send.setEnabled(header.canReply() && (length > 0 || attachments.hasFiles()));
         }
         reply.setHelperText(length > 0 ? length + " / " + header.maxTextLength() : null);
+        if (scheduling != null) {
+            scheduling.schedule.setEnabled(send.isEnabled()); // what may be sent now may be scheduled
+        }
     }
 
     private void sendReply() {

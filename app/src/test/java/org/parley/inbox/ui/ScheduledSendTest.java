@@ -129,7 +129,9 @@ class ScheduledSendTest extends KaribuTest {
     void aTimeInThePastOrOneTheClocksSkipIsRefusedInTheDialogAndNothingIsStored() {
         long before = db.sql("select count(*) from message where scheduled_for is not null").query(Long.class).single();
         ScheduledSend scheduling = view.panel.scheduling;
+        assertThat(scheduling.schedule.isEnabled()).as("nothing to schedule yet, as nothing to send").isFalse();
         _setValue(view.panel.reply, "See you soon.");
+        assertThat(scheduling.schedule.isEnabled()).isTrue();
         _click(scheduling.schedule);
         _setValue(scheduling.day, ZonedDateTime.now(CHICAGO).toLocalDate().minusDays(1));
         _click(scheduling.confirm);
