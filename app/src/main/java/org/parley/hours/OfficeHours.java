@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
+import org.parley.line.LineGateway;
 import org.parley.line.LineService;
 import org.parley.practice.PracticeProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,13 +41,16 @@ public class OfficeHours {
 
     private final JdbcClient jdbc;
     private final LineService lines;
+    private final LineGateway gateway;
     private final PracticeProfiles practice;
     private final AuditLog audit;
     private final Clock clock;
 
-    OfficeHours(JdbcClient jdbc, LineService lines, PracticeProfiles practice, AuditLog audit, Clock clock) {
+    OfficeHours(JdbcClient jdbc, LineService lines, LineGateway gateway, PracticeProfiles practice, AuditLog audit,
+                Clock clock) {
         this.jdbc = jdbc;
         this.lines = lines;
+        this.gateway = gateway;
         this.practice = practice;
         this.audit = audit;
         this.clock = clock;
@@ -95,6 +99,8 @@ public class OfficeHours {
         }
         String reply = text(hours.replyText(), "The after-hours reply");
         String closedDay = text(hours.closedDayText(), "The closed-day reply");
+        fitsTheLine(hours.lineId(), reply, "The after-hours reply");
+        fitsTheLine(hours.lineId(), closedDay, "The closed-day reply");
         Instant now = clock.instant();
         int updated = jdbc.sql("update line_after_hours set reply_text = ?, closed_day_text = ?, changed_at = ?, "
                         + "changed_by = ? where line_id = ?")
@@ -219,6 +225,19 @@ public class OfficeHours {
         if (lineId == null || lines.find(lineId).isEmpty()) {
             throw new IllegalArgumentException("Choose a line.");
         }
+    }
+
+    /** A text the line's provider would refuse is refused now, not at night when a patient writes. */
+    private void fitsTheLine(String lineId, String text, String what) {
+        if (text == null) {
+            return;
+        }
+        gateway.descriptor(lineId).ifPresent(provider -> {
+            if (text.length() > provider.maxTextLength()) {
+                throw new IllegalArgumentException(what + " has " + text.length() + " characters; " + provider.name()
+                        + " accepts at most " + provider.maxTextLength() + ".");
+            }
+        });
     }
 
     private static String text(String value, String what) {
