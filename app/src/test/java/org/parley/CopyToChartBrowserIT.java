@@ -16,7 +16,7 @@ import org.assertj.core.api.Assertions;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.patient.ContactService;
 import org.parley.patient.PatientDetails;
 import org.parley.simulator.SandboxCarrier;
@@ -88,7 +88,7 @@ class CopyToChartBrowserIT extends BrowserTest {
     @Autowired
     SandboxCarrier carrier;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     /** The text of the document's first content: the messages. */
     private static String documentText(DocumentReference document) {

@@ -9,7 +9,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.BrowserTest;
 import org.parley.audit.AuditEntry;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class WalkingSkeletonBrowserIT extends BrowserTest {
 
     @org.springframework.beans.factory.annotation.Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     @Test
     void firstAdminLogsInSeesAPatientTextArriveLiveAndTheReplyIsDelivered() {

@@ -37,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * have it. Two changes racing in the database are caught by optimistic locking and the loser is told the same way.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class AssignmentService {
 
     /** Pass as {@code seenVersion} to change the assignment whatever it is now. */
@@ -71,23 +73,50 @@ public class AssignmentService {
         this.words = words;
     }
 
-    /** Takes the conversation: it leaves its list's queue and lands in the taker's inbox. */
+    /**
+     * Takes the conversation: it leaves its list's queue and lands in the taker's inbox. Never from a colleague
+     * without asking: see {@link #assignToMe(StaffMember, long, int, boolean)}.
+     */
     public void assignToMe(StaffMember me, long conversationId, int seenVersion) {
-        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", c -> {
+        assignToMe(me, conversationId, seenVersion, false);
+    }
+
+    /**
+     * Takes the conversation. When a colleague holds it (as of {@code seenVersion}, the assignment the person's
+     * screen showed) it is taken only with {@code takeOver}, which the person confirmed; otherwise nothing changes
+     * and {@link TakeoverNeededException} says who holds it. A colleague's change after {@code seenVersion} is never
+     * overwritten ({@link AssignmentConflictException}).
+     */
+    public void assignToMe(StaffMember me, long conversationId, int seenVersion, boolean takeOver) {
+        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", takeOver ? null : Set.of(me.id()), takeOver,
+                c -> {
             c.assignToStaff(Set.of(me.id()));
             return "Taken by " + me.displayName();
         });
     }
 
-    /** Hands the conversation to one or several staff members. */
+    /** Hands the conversation to one or several staff members, never from a colleague without asking. */
     public void assignToStaff(StaffMember me, long conversationId, Set<Long> staffIds, int seenVersion) {
+        assignToStaff(me, conversationId, staffIds, seenVersion, false);
+    }
+
+    /**
+     * Hands the conversation to one or several staff members. When someone other than the person and the new
+     * assignees holds it, only with {@code takeOver} (confirmed), as {@link #assignToMe(StaffMember, long, int,
+     * boolean)}.
+     */
+    public void assignToStaff(StaffMember me, long conversationId, Set<Long> staffIds, int seenVersion,
+                              boolean takeOver) {
         if (staffIds == null || staffIds.isEmpty()) {
             throw new IllegalArgumentException("Choose at least one staff member.");
         }
         List<StaffMember> to = staffIds.stream().map(id -> staff.findActive(id)
                 .orElseThrow(() -> new IllegalArgumentException("Only active staff members can be assigned.")))
                 .toList();
-        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", c -> {
+        Set<Long> mayHold = new java.util.HashSet<>(staffIds);
+        mayHold.add(me.id());
+        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", takeOver ? null : Set.copyOf(mayHold),
+                takeOver, c -> {
             c.assignToStaff(staffIds);
             return "Assigned to " + names(to) + " by " + me.displayName();
         });
@@ -174,6 +203,18 @@ public class AssignmentService {
 
     private void change(StaffMember me, long conversationId, int seenVersion, String action,
                         Function<Conversation, String> change) {
+        change(me, conversationId, seenVersion, action, null, false, change);
+    }
+
+    /**
+     * @param mayHold when not {@code null}, the staff who may hold the conversation without a question: held by
+     *                anyone else (as of {@code seenVersion}), nothing changes and {@link TakeoverNeededException} asks.
+     *                {@code null}: no question. {@link #ANY} never asks (scripts and tests that mean "whatever it is
+     *                now").
+     * @param takeOver the person confirmed taking it from the colleagues who hold it: audited as a takeover
+     */
+    private void change(StaffMember me, long conversationId, int seenVersion, String action, Set<Long> mayHold,
+                        boolean takeOver, Function<Conversation, String> change) {
         long blocked = lists.blockedListId();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -183,11 +224,28 @@ public class AssignmentService {
                     if (seenVersion != ANY && c.getAssignmentVersion() != seenVersion) {
                         throw new AssignmentConflictException(whoHolds(c) + " Nothing was changed.");
                     }
+                    Set<Long> colleagues = c.getAssignedListId() != null ? Set.of()
+                            : c.getAssignees().stream().filter(id -> id != me.id()).collect(Collectors.toSet());
+                    if (mayHold != null && seenVersion != ANY && !mayHold.containsAll(c.getAssignees())
+                            && c.getAssignedListId() == null && !c.getAssignees().isEmpty()) {
+                        List<StaffMember> holders = c.getAssignees().stream().filter(id -> !mayHold.contains(id))
+                                .map(staff::find).flatMap(java.util.Optional::stream).toList();
+                        throw new TakeoverNeededException(names(holders), holders.size() > 1,
+                                c.getAssignmentVersion());
+                    }
                     Long listBefore = c.getAssignedListId();
-                    if (listBefore != null && listBefore == blocked && !me.isAdmin()) {
+                    if (listBefore != null && listBefore == blocked && !staff.isAdminNow(me.id())) {
                         throw new AccessDeniedException("Only admins can take a conversation out of BLOCKED.");
                     }
                     String line = change.apply(c);
+                    Set<Long> takenFrom = colleagues.stream().filter(id -> !c.getAssignees().contains(id))
+                            .collect(Collectors.toSet());
+                    if (takeOver && !takenFrom.isEmpty()) {
+                        // Confirmed by the person after "X has this conversation. Take it over?": ids only.
+                        audit.record(me.username(), "CONVERSATION_TAKEN_OVER", "conversation",
+                                String.valueOf(conversationId), "from staff " + takenFrom.stream().sorted()
+                                        .map(String::valueOf).collect(Collectors.joining(",")));
+                    }
                     Message system = messages.save(Message.system(c.getId(), c.getLineId(), line + ".",
                             clock.instant()));
                     words.index(system);

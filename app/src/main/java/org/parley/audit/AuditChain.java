@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.parley.audit.AuditEvent.AuditDraft;
 import org.springframework.core.Ordered;
 import org.springframework.data.domain.Limit;
@@ -24,17 +25,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The hash chain that makes the audit log tamper-evident: entry {@code n} stores SHA-256 over entry
  * {@code n-1}'s hash and its own fields, so changing, removing or slipping in a row breaks the chain from there.
  *
- * <p>Appends are serialised on the one-row {@link AuditChainHead}, locked with {@code select ... for update},
- * which works the same on H2 and PostgreSQL. An entry is recorded inside the caller's transaction (an action that
- * rolls back leaves none) but sealed into the chain only just before that transaction commits: the head stays
- * locked for the commit alone, not for the whole action, so slow actions never queue every other writer behind
- * them, and the chain order is the commit order.
+ * <p>The log is {@value #CHAINS} such chains side by side (V69), each with its head row ({@link AuditChainHead});
+ * a transaction seals all its entries into one of them, chosen at random. Appends to one chain are serialised on its
+ * head, locked with {@code select ... for update}, which works the same on H2 and PostgreSQL. An entry is recorded
+ * inside the caller's transaction (an action that rolls back leaves none) but sealed into its chain only just before
+ * that transaction commits: the head stays locked for the commit alone, not for the whole action, so slow actions
+ * never queue every other writer behind them, and a chain's order is its commit order.
+ *
+ * <p>Why several chains: a head is held through its transaction's commit (on PostgreSQL, the write-ahead log's
+ * flush), so with one chain every transaction that writes an audit entry committed one at a time, and that, not the
+ * processors, capped how many patients' texts Parley could take in a second (docs/performance.md). With several,
+ * that many commit side by side. Each chain on its own still shows a changed, removed or slipped-in entry, and an
+ * entry written around Parley belongs to none.
  */
 @Component
 class AuditChain {
 
     /** The "previous hash" of the first entry. */
     static final String GENESIS = "0".repeat(64);
+    /** How many chains V69 made (ids 1 to this); changing it needs a migration adding the heads. */
+    static final int CHAINS = 8;
     private static final int PAGE = 1000;
 
     private final AuditEventRepository events;
@@ -69,18 +79,18 @@ class AuditChain {
         }
         if (pending.sealed) {
             // Recorded by another before-commit callback after ours ran: the head is ours already.
-            seal(List.of(draft));
+            seal(pending.chain, List.of(draft));
         } else {
             pending.drafts.add(draft);
         }
     }
 
-    private void seal(List<AuditDraft> drafts) {
-        AuditChainHead head = heads.lockHead();
+    private void seal(int chain, List<AuditDraft> drafts) {
+        AuditChainHead head = heads.lockHead(chain);
         long seq = head.getLastSeq();
         String previous = head.getLastHash();
         for (AuditDraft draft : drafts) {
-            AuditEvent event = events.save(new AuditEvent(draft, ++seq, previous));
+            AuditEvent event = events.save(new AuditEvent(draft, chain, ++seq, previous));
             previous = event.getEntryHash();
         }
         head.advanceTo(seq, previous);
@@ -91,6 +101,8 @@ class AuditChain {
     private final class PendingEntries implements TransactionSynchronization {
 
         final List<AuditDraft> drafts = new ArrayList<>();
+        /** Not a lock, a choice: any chain serves; spreading the transactions spreads the waits. */
+        final int chain = ThreadLocalRandom.current().nextInt(1, CHAINS + 1);
         boolean sealed;
 
         @Override
@@ -104,7 +116,7 @@ class AuditChain {
             // The action's own changes take their row locks first; then the head is locked for the commit only.
             // Locking the head first could deadlock with a writer that holds one of those rows and waits for it.
             entityManager.flush();
-            seal(drafts);
+            seal(chain, drafts);
             sealed = true;
         }
 
@@ -126,20 +138,44 @@ class AuditChain {
     }
 
     /**
-     * Walks the whole chain, page by page in place order, and reports the first entry that is missing, was
-     * changed, or does not follow the one before; then any entry that has no place in the chain.
+     * Walks every chain, page by page in place order, and reports the first entry that is missing, was changed, or
+     * does not follow the one before; then any entry that has no place in a chain. The head hash it gives is a
+     * fingerprint of all chains' heads together.
      */
     ChainCheck check() {
-        AuditChainHead head = readPage.execute(status -> heads.head().orElseThrow(
-                () -> new IllegalStateException("the audit chain has no head row")));
+        List<AuditChainHead> all = readPage.execute(status -> heads.heads());
+        if (all.isEmpty()) {
+            throw new IllegalStateException("the audit chain has no head row");
+        }
+        String fingerprint = fingerprint(all);
+        long checked = 0;
+        for (AuditChainHead head : all) {
+            ChainCheck one = check(head, checked, fingerprint);
+            if (!one.intact()) {
+                return one;
+            }
+            checked = one.entriesChecked();
+        }
+        Optional<AuditEvent> outside = readPage.execute(status -> events.findFirstBySeqIsNullOrderByIdAsc());
+        if (outside.isPresent()) {
+            return ChainCheck.broken(checked, null, outside.get().getId(), "entry #" + outside.get().getId()
+                    + " was written around Parley: it has no place in the chain", fingerprint);
+        }
+        return ChainCheck.intact(checked, fingerprint);
+    }
+
+    /** One chain; {@code before} entries of the other chains were checked already. */
+    private ChainCheck check(AuditChainHead head, long before, String fingerprint) {
+        int chain = head.getId();
+        String which = " of chain " + chain;
         long lastSeq = head.getLastSeq();
         long expected = 1;
         String previous = GENESIS;
         Long previousId = null;
         while (expected <= lastSeq) {
             long after = expected - 1;
-            List<AuditEvent> page = readPage.execute(status -> events.findBySeqGreaterThanOrderBySeqAsc(after,
-                    Limit.of(PAGE)));
+            List<AuditEvent> page = readPage.execute(status -> events.findByChainIdAndSeqGreaterThanOrderBySeqAsc(
+                    chain, after, Limit.of(PAGE)));
             if (page.isEmpty()) {
                 break;
             }
@@ -147,39 +183,49 @@ class AuditChain {
                 if (event.getSeq() > lastSeq) {
                     break;
                 }
+                long checked = before + expected - 1;
                 if (event.getSeq() != expected) {
-                    return ChainCheck.broken(expected - 1, expected, null, "entry " + expected + " of the chain is "
-                            + "missing" + (previousId == null ? " (the first)" : " (after entry #" + previousId + ")"),
-                            head.getLastHash());
+                    return ChainCheck.broken(checked, expected, null, "entry " + expected + which + " is missing"
+                            + (previousId == null ? " (the first)" : " (after entry #" + previousId + ")"),
+                            fingerprint);
                 }
                 if (!previous.equals(event.getPrevHash())) {
-                    return ChainCheck.broken(expected - 1, expected, event.getId(), "entry #" + event.getId()
-                            + " does not follow the entry before it", head.getLastHash());
+                    return ChainCheck.broken(checked, expected, event.getId(), "entry #" + event.getId()
+                            + " does not follow the entry before it", fingerprint);
                 }
                 if (!event.hashMatchesContent()) {
-                    return ChainCheck.broken(expected - 1, expected, event.getId(), "entry #" + event.getId()
-                            + " was changed after it was written", head.getLastHash());
+                    return ChainCheck.broken(checked, expected, event.getId(), "entry #" + event.getId()
+                            + " was changed after it was written", fingerprint);
                 }
                 previous = event.getEntryHash();
                 previousId = event.getId();
                 expected++;
             }
         }
-        long checked = expected - 1;
-        if (checked < lastSeq) {
-            return ChainCheck.broken(checked, expected, null, "the newest entries, from entry " + expected
-                    + " of the chain on, are missing", head.getLastHash());
+        long checked = before + expected - 1;
+        if (expected - 1 < lastSeq) {
+            return ChainCheck.broken(checked, expected, null, "the newest entries" + which + ", from entry "
+                    + expected + " on, are missing", fingerprint);
         }
         if (!previous.equals(head.getLastHash())) {
-            return ChainCheck.broken(checked, lastSeq, previousId, "the newest entry does not match the chain's "
-                    + "head", head.getLastHash());
+            return ChainCheck.broken(checked, lastSeq, previousId, "the newest entry" + which + " does not match "
+                    + "its chain's head", fingerprint);
         }
-        Optional<AuditEvent> outside = readPage.execute(status -> events.findFirstBySeqIsNullOrderByIdAsc());
-        if (outside.isPresent()) {
-            return ChainCheck.broken(checked, null, outside.get().getId(), "entry #" + outside.get().getId()
-                    + " was written around Parley: it has no place in the chain", head.getLastHash());
+        return ChainCheck.intact(checked, fingerprint);
+    }
+
+    /** The heads' hashes, hashed together in chain order: one value for an admin to note down elsewhere. */
+    private static String fingerprint(List<AuditChainHead> all) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (AuditChainHead head : all) {
+                digest.update((head.getId() + ":" + head.getLastSeq() + ":" + head.getLastHash() + "|")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
-        return ChainCheck.intact(checked, head.getLastHash());
     }
 
     /**

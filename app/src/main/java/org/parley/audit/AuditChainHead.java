@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 @Table(name = "audit_chain_head")
 class AuditChainHead {
 
+    /** The chain every entry before V69 is in, and the one the V26 migration sealed. */
     static final int ID = 1;
 
     @Id
@@ -23,6 +24,10 @@ class AuditChainHead {
     private String lastHash;
 
     protected AuditChainHead() {
+    }
+
+    int getId() {
+        return id;
     }
 
     long getLastSeq() {

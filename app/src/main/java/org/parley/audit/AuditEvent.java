@@ -43,6 +43,9 @@ class AuditEvent {
     @Column(name = "detail", updatable = false)
     private String detail;
 
+    @Column(name = "chain_id", updatable = false)
+    private int chainId;
+
     @Column(name = "seq", updatable = false)
     private Long seq;
 
@@ -55,8 +58,9 @@ class AuditEvent {
     protected AuditEvent() {
     }
 
-    /** An entry sealed into the chain after {@code previousHash}, at place {@code seq}. */
-    AuditEvent(AuditDraft draft, long seq, String previousHash) {
+    /** An entry sealed into chain {@code chainId} after {@code previousHash}, at place {@code seq}. */
+    AuditEvent(AuditDraft draft, int chainId, long seq, String previousHash) {
+        this.chainId = chainId;
         this.occurredAt = draft.occurredAt();
         this.actor = draft.actor();
         this.action = draft.action();

@@ -18,8 +18,8 @@ interface AuditEventRepository extends Repository<AuditEvent, Long>, AuditEventS
 
     List<AuditEvent> findByActionOrderByOccurredAtDescIdDesc(String action, Pageable page);
 
-    /** The chain from {@code seq} on, in order, one page at a time. */
-    List<AuditEvent> findBySeqGreaterThanOrderBySeqAsc(long seq, Limit limit);
+    /** One chain from {@code seq} on, in order, one page at a time. */
+    List<AuditEvent> findByChainIdAndSeqGreaterThanOrderBySeqAsc(int chainId, long seq, Limit limit);
 
     /** The first entry that has no place in the chain (written around the app), if any. */
     Optional<AuditEvent> findFirstBySeqIsNullOrderByIdAsc();

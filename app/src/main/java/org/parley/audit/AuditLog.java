@@ -2,7 +2,6 @@ package org.parley.audit;
 
 import java.time.Clock;
 import java.util.List;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,12 +36,6 @@ public class AuditLog {
     @Transactional
     public void record(String actor, String action, String targetType, String targetId, String detail) {
         chain.append(new AuditEvent.AuditDraft(clock.instant(), actor, action, targetType, targetId, detail));
-    }
-
-    /** The newest entries first. */
-    @Transactional(readOnly = true)
-    public List<AuditEntry> newest(Pageable page) {
-        return events.findByOrderByOccurredAtDescIdDesc(page).stream().map(AuditEvent::toEntry).toList();
     }
 
     /** A page of entries matching the filter, newest first (admins only). */
@@ -102,12 +95,5 @@ public class AuditLog {
         ChainCheck result = chain.check();
         record(actor, "AUDIT_CHAIN_CHECKED", null, null, result.summary());
         return result;
-    }
-
-    /** The newest entries of one action first. */
-    @Transactional(readOnly = true)
-    public List<AuditEntry> newest(String action, Pageable page) {
-        return events.findByActionOrderByOccurredAtDescIdDesc(action, page).stream().map(AuditEvent::toEntry)
-                .toList();
     }
 }

@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is in the audit log.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class ChartExportService {
 
     private final ExportRepository exports;
@@ -234,5 +236,11 @@ public class ChartExportService {
         int count = export.getMessageIds().size();
         return "exporter " + export.getExporterId() + ", " + count + (count == 1 ? " message" : " messages")
                 + ", export " + export.getId();
+    }
+
+    /** A conversation combined into another (merged patient records) takes its chart exports along. */
+    @org.springframework.context.event.EventListener
+    void on(org.parley.conversation.ConversationsCombined combined) {
+        exports.moveAll(combined.goneId(), combined.keptId());
     }
 }

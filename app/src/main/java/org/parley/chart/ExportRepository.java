@@ -12,4 +12,9 @@ interface ExportRepository extends JpaRepository<Export, String> {
     @Query("select distinct e from Export e join fetch e.messageIds where e.id in "
             + "(select x.id from Export x join x.messageIds m where m in :messageIds) order by e.requestedAt, e.id")
     List<Export> containingAny(@Param("messageIds") Collection<Long> messageIds);
+
+    /** Two conversations became one: the gone one's chart exports belong to the kept one. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Query("update Export e set e.conversationId = :to where e.conversationId = :from")
+    int moveAll(@Param("from") long fromConversationId, @Param("to") long toConversationId);
 }

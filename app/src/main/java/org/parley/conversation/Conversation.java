@@ -97,6 +97,32 @@ public class Conversation extends AbstractEntity {
         assignmentVersion++;
     }
 
+    /**
+     * Takes in another conversation of the same patient and line (two patient records merged): the newer summary,
+     * a flag either had, and open if either was; a closed conversation taking in an open one takes its assignment
+     * too, so the open task stays with whoever had it.
+     */
+    void absorb(Conversation other) {
+        if (other.lastActivityAt.isAfter(lastActivityAt)) {
+            lastActivityAt = other.lastActivityAt;
+            lastPreview = other.lastPreview;
+        }
+        if (other.lastInboundAt != null && (lastInboundAt == null || other.lastInboundAt.isAfter(lastInboundAt))) {
+            lastInboundAt = other.lastInboundAt;
+        }
+        if (attention == null && other.attention != null) {
+            attention = other.attention;
+            attentionReason = other.attentionReason;
+        }
+        if (status == ConversationStatus.CLOSED && other.status == ConversationStatus.OPEN) {
+            status = ConversationStatus.OPEN;
+            assignedListId = other.assignedListId;
+            assignees.clear();
+            assignees.addAll(other.assignees);
+            assignmentVersion++;
+        }
+    }
+
     public void close() {
         status = ConversationStatus.CLOSED;
     }

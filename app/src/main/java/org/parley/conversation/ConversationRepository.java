@@ -12,15 +12,21 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     long countByStatus(ConversationStatus status);
 
     /**
-     * Locks the line's row until the transaction ends: conversations on a line are created one at a time (the intake
-     * takes the same lock), so two nodes starting a conversation with one contact on one line make one. A unique
-     * index cannot say it: a merge leaves the survivor with the duplicate's conversations too.
+     * Locks the contact's row until the transaction ends: a contact's conversations are started one at a time (the
+     * intake takes the same lock), so two nodes starting a conversation with one contact on one line make one, while
+     * first texts of different contacts never wait for each other. A unique index cannot say it: a merge leaves the
+     * survivor with the duplicate's conversations too.
      */
-    @org.springframework.data.jpa.repository.Query(value = "select id from line where id = :id for update",
+    @org.springframework.data.jpa.repository.Query(value = "select id from contact where id = :id for update",
             nativeQuery = true)
-    List<String> lockLine(@org.springframework.data.repository.query.Param("id") String lineId);
+    List<Long> lockContact(@org.springframework.data.repository.query.Param("id") long contactId);
 
     Optional<Conversation> findFirstByContactIdAndLineIdOrderByIdDesc(long contactId, String lineId);
+
+    List<Conversation> findByContactIdOrderByIdAsc(long contactId);
+
+    @org.springframework.data.jpa.repository.Query("select c.id from Conversation c where c.contactId = :contact")
+    List<Long> idsOfContact(@org.springframework.data.repository.query.Param("contact") long contactId);
 
     Optional<Conversation> findFirstByContactIdInOrderByLastActivityAtDesc(java.util.Collection<Long> contactIds);
 

@@ -35,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What staff do in the inbox: list conversations, open one, read its thread, reply. */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class ConversationService {
 
     private final ConversationRepository conversations;
@@ -109,7 +111,8 @@ public class ConversationService {
     public ConversationHeader open(StaffMember viewer, long conversationId) {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
-        if (Long.valueOf(lists.blockedListId()).equals(conversation.getAssignedListId()) && !viewer.isAdmin()) {
+        if (Long.valueOf(lists.blockedListId()).equals(conversation.getAssignedListId())
+                && !staff.isAdminNow(viewer.id())) {
             throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
         }
         audit.record(viewer.username(), "CONVERSATION_VIEWED", "conversation", String.valueOf(conversationId), null);
@@ -185,7 +188,7 @@ public class ConversationService {
                         .orElseThrow(() -> new IllegalStateException("Parley has no line yet: an admin adds one.")));
         Conversation conversation = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contactId, lineId)
                 .or(() -> {
-                    conversations.lockLine(lineId);
+                    conversations.lockContact(contactId);
                     return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contactId, lineId);
                 })
                 .orElseGet(() -> {
@@ -226,7 +229,7 @@ public class ConversationService {
         }
         Conversation to = conversations.findFirstByContactIdAndLineIdOrderByIdDesc(toContactId, from.getLineId())
                 .or(() -> {
-                    conversations.lockLine(from.getLineId());
+                    conversations.lockContact(toContactId);
                     return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(toContactId, from.getLineId());
                 })
                 .orElseGet(() -> conversations.save(new Conversation(from.getLineId(), toContactId,

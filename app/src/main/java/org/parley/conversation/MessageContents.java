@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * e.g. into a patient's chart. Reading them here keeps the inbox's entities inside the inbox.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class MessageContents {
 
     private final ConversationRepository conversations;

@@ -13,7 +13,10 @@ import java.time.Instant;
 import org.parley.encryption.EncryptedBytes;
 import org.parley.encryption.EncryptedText;
 
-/** A picture or file that came with a message. {@code data} is null when it was too large to keep. */
+/**
+ * A picture or file that came with a message. {@code data} is null when it was too large to keep, or while it could
+ * not be fetched from the provider ({@code fetchState} PENDING, then FAILED once given up).
+ */
 @Entity
 @Table(name = "message_media")
 public class MessageMedia {
@@ -45,6 +48,14 @@ public class MessageMedia {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "fetch_state")
+    private String fetchState;
+
+    /** The provider's media could not be fetched yet: fetched again in the background. */
+    public static final String PENDING = "PENDING";
+    /** The provider's media could not be fetched, and Parley gave up. */
+    public static final String FAILED = "FAILED";
+
     protected MessageMedia() {
     }
 
@@ -55,6 +66,34 @@ public class MessageMedia {
         this.sizeBytes = sizeBytes;
         this.data = data;
         this.createdAt = at;
+    }
+
+    /** A placeholder for media the provider announced but Parley could not fetch (yet). */
+    public static MessageMedia unfetched(long messageId, String contentType, String fileName, boolean retrying,
+                                         Instant at) {
+        MessageMedia media = new MessageMedia(messageId, contentType, fileName, 0, null, at);
+        media.fetchState = retrying ? PENDING : FAILED;
+        return media;
+    }
+
+    /** The media arrived after all: the placeholder becomes the picture. */
+    public void fetched(String contentType, String fileName, long sizeBytes, byte[] data) {
+        this.contentType = contentType;
+        if (fileName != null) {
+            this.fileName = fileName;
+        }
+        this.sizeBytes = sizeBytes;
+        this.data = data;
+        this.fetchState = null;
+    }
+
+    /** Fetching it again was given up: the placeholder says so for good. */
+    public void gaveUp() {
+        this.fetchState = FAILED;
+    }
+
+    public String getFetchState() {
+        return fetchState;
     }
 
     public Long getId() {
@@ -74,6 +113,6 @@ public class MessageMedia {
     }
 
     MediaInfo info() {
-        return new MediaInfo(id, contentType, fileName, sizeBytes, data == null);
+        return new MediaInfo(id, contentType, fileName, sizeBytes, data == null, fetchState);
     }
 }

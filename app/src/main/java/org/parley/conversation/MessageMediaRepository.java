@@ -11,11 +11,11 @@ public interface MessageMediaRepository extends JpaRepository<MessageMedia, Long
     List<MessageMedia> findByMessageIdOrderByIdAsc(long messageId);
 
     @Query("select new org.parley.conversation.MediaInfo(m.id, m.contentType, m.fileName, m.sizeBytes, "
-            + "case when m.data is null then true else false end) from MessageMedia m where m.messageId = :messageId order by m.id")
+            + "case when m.data is null then true else false end, m.fetchState) from MessageMedia m where m.messageId = :messageId order by m.id")
     List<MediaInfo> infoOf(@Param("messageId") long messageId);
 
     @Query("select m.messageId, new org.parley.conversation.MediaInfo(m.id, m.contentType, m.fileName, m.sizeBytes, "
-            + "case when m.data is null then true else false end) from MessageMedia m where m.messageId in :ids order by m.id")
+            + "case when m.data is null then true else false end, m.fetchState) from MessageMedia m where m.messageId in :ids order by m.id")
     List<Object[]> infoOf(@Param("ids") Collection<Long> messageIds);
 
     @org.springframework.data.jpa.repository.Modifying

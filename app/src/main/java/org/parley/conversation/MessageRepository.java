@@ -33,4 +33,9 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
             + "order by m.createdAt desc, m.id desc")
     List<Long> latestOutboundConversation(@Param("contacts") Collection<Long> contactIds, @Param("line") String lineId,
                                           @Param("since") Instant since, Pageable page);
+
+    /** Every message of one conversation moves to another (two conversations combined). */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Query("update Message m set m.conversationId = :to where m.conversationId = :from")
+    int moveAll(@Param("from") long fromConversationId, @Param("to") long toConversationId);
 }

@@ -28,9 +28,15 @@ public class MessageWordIndex implements Backfill {
         this.messages = messages;
     }
 
-    /** Makes a stored message's words (of its current text) findable; replaces what was indexed before. */
+    /**
+     * Makes a stored message's words (of its current text) findable; replaces what was indexed before. Parley's own
+     * lines are left out (see {@link #isIndexed}).
+     */
     public void index(Message message) {
         jdbc.update("delete from message_word where message_id = ?", message.getId());
+        if (!isIndexed(message)) {
+            return;
+        }
         List<Object[]> rows = hashes.hashesOf(message.getBody()).stream()
                 .map(hash -> new Object[] {message.getId(), hash, message.getConversationId()})
                 .toList();
@@ -40,10 +46,26 @@ public class MessageWordIndex implements Backfill {
         }
     }
 
+    /**
+     * Whether a message's words go into the index: not Parley's own lines (system lines in the thread, STOP/START/HELP
+     * confirmations). Their texts are fixed and known to anyone, and which rows they are is plain in the database
+     * ({@code direction}, {@code system_reply}): indexed, they would hand someone holding a dump the hash of every word
+     * they contain, and so show which patients' messages hold those words. Staff do not search for them.
+     */
+    static boolean isIndexed(Message message) {
+        return message.getDirection() != Direction.SYSTEM && !message.isSystemReply();
+    }
+
     /** A message moved to another conversation: its words follow. */
     void moved(Message message) {
         jdbc.update("update message_word set conversation_id = ? where message_id = ?", message.getConversationId(),
                 message.getId());
+    }
+
+    /** Two conversations became one: the words of the gone one's messages follow them. */
+    void combined(long fromConversationId, long toConversationId) {
+        jdbc.update("update message_word set conversation_id = ? where conversation_id = ?", toConversationId,
+                fromConversationId);
     }
 
     @Override

@@ -20,22 +20,34 @@ import org.springframework.stereotype.Component;
  * Every column mapped with {@link EncryptedText} or {@link EncryptedBytes}, found in Hibernate's mapping model, so a
  * feature that encrypts a new column needs nothing but the {@code @Convert}: the re-encryption job covers it too.
  * Each comes with the columns that identify its rows (the entity's id, or a collection's owner key and map key).
+ * The {@link RowBoundColumn}s features declare are added, marked row-bound.
  */
 @Component
 class EncryptedColumns {
 
-    /** One encrypted column. */
-    record Column(String table, List<String> keyColumns, String column, boolean binary) {
+    /** One encrypted column; a row-bound one ({@link RowBoundColumn}) is text with a single key column. */
+    record Column(String table, List<String> keyColumns, String column, boolean binary, boolean rowBound) {
+        Column(String table, List<String> keyColumns, String column, boolean binary) {
+            this(table, keyColumns, column, binary, false);
+        }
+
         String name() {
             return table + "." + column;
+        }
+
+        /** Where the row with these key values is, for a row-bound column. */
+        RowBinding binding(Object[] keys) {
+            return new RowBinding(table, column, String.valueOf(keys[0]));
         }
     }
 
     private final EntityManagerFactory entityManagerFactory;
+    private final List<RowBoundColumn> rowBound;
     private volatile List<Column> columns;
 
-    EncryptedColumns(EntityManagerFactory entityManagerFactory) {
+    EncryptedColumns(EntityManagerFactory entityManagerFactory, List<RowBoundColumn> rowBound) {
         this.entityManagerFactory = entityManagerFactory;
+        this.rowBound = List.copyOf(rowBound);
     }
 
     /** The encrypted columns, by table and column name. */
@@ -71,6 +83,9 @@ class EncryptedColumns {
                 }
             });
         });
+        for (RowBoundColumn bound : rowBound) {
+            found.add(new Column(bound.table(), List.of(bound.keyColumn()), bound.column(), false, true));
+        }
         // An entity hierarchy reports an inherited column once per entity: keep it once.
         return found.stream().collect(Collectors.toMap(Column::name, c -> c, (a, b) -> a, TreeMap::new)).values()
                 .stream().toList();

@@ -28,6 +28,12 @@ import org.springframework.stereotype.Component;
  * ciphertext. A value without the mark is a plaintext written before encryption existed: it is returned as it is,
  * and the re-encryption job encrypts it. The fixed-length header lets that job find values not yet under the primary
  * key with a plain SQL {@code substring} comparison, on H2 and PostgreSQL alike.
+ *
+ * <p>Format 2 ({@code prly2}, same layout) is for values bound to their place ({@link RowBinding}: table, column and
+ * row): the associated data is the header followed by the binding, so a value copied into another row or column
+ * fails to decrypt like a changed one. It is written only where the row's identity is known when the value is
+ * encrypted and read (see {@link RowBoundEncryption}); a format-1 value or a plaintext found there is still read, and
+ * the re-encryption job rewrites it in format 2.
  */
 @Component
 class FieldCipher {
@@ -36,6 +42,8 @@ class FieldCipher {
     static final int TEXT_HEADER_LENGTH = TEXT_MARK.length() + 8 + 1;
     static final byte[] BYTES_MARK = {0, 'p', 'r', 'l', 'y', '1'};
     static final int BYTES_HEADER_LENGTH = BYTES_MARK.length + 4;
+    static final String BOUND_TEXT_MARK = "prly2:";
+    static final byte[] BOUND_BYTES_MARK = {0, 'p', 'r', 'l', 'y', '2'};
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -63,12 +71,47 @@ class FieldCipher {
         return stored;
     }
 
+    /** A text in format 2, bound to {@code binding}: it decrypts only there. */
+    String encrypt(String plaintext, RowBinding binding) {
+        KeyRing.Primary primary = keys.primary();
+        byte[] sealed = seal(primary.id(), primary.key(), plaintext.getBytes(StandardCharsets.UTF_8),
+                boundAssociatedData(primary.id(), binding));
+        return boundTextHeader(primary.id()) + BASE64.encodeToString(sealed);
+    }
+
+    /**
+     * The plaintext of a text stored at {@code binding}: a format-2 value must have been encrypted for that very place;
+     * a format-1 value or a plaintext (written before the column was bound) is read as it is.
+     *
+     * @throws DecryptionFailedException when it cannot be decrypted, or was encrypted for another place
+     */
+    String decrypt(String stored, RowBinding binding) {
+        if (!stored.startsWith(BOUND_TEXT_MARK)) {
+            return decrypt(stored);
+        }
+        int keyId = textKeyId(stored);
+        byte[] sealed;
+        try {
+            sealed = Base64.getDecoder().decode(stored.substring(TEXT_HEADER_LENGTH));
+        } catch (IllegalArgumentException e) {
+            throw new DecryptionFailedException("An encrypted text under key " + keyId + " is damaged (not Base64).",
+                    null);
+        }
+        return new String(open(keyId, sealed, 0, boundAssociatedData(keyId, binding), binding),
+                StandardCharsets.UTF_8);
+    }
+
     /**
      * The plaintext of a stored text: decrypted, or as it is when it was stored before encryption.
      *
      * @throws DecryptionFailedException when it is encrypted but cannot be decrypted
      */
     String decrypt(String stored) {
+        if (stored.startsWith(BOUND_TEXT_MARK)) {
+            // A bound value decrypts only with its binding: read through the converter, it was moved here.
+            throw new DecryptionFailedException("An encrypted text bound to its row is read where nothing binds it: "
+                    + "it was copied here from a column that binds its values.", null);
+        }
         if (!stored.startsWith(TEXT_MARK)) {
             return stored;
         }
@@ -80,7 +123,7 @@ class FieldCipher {
             throw new DecryptionFailedException("An encrypted text under key " + keyId + " is damaged (not Base64).",
                     null);
         }
-        return new String(open(keyId, sealed, 0), StandardCharsets.UTF_8);
+        return new String(open(keyId, sealed, 0, bytesHeader(keyId), null), StandardCharsets.UTF_8);
     }
 
     /**
@@ -93,12 +136,13 @@ class FieldCipher {
             return stored;
         }
         int keyId = ByteBuffer.wrap(stored, BYTES_MARK.length, 4).getInt();
-        return open(keyId, stored, BYTES_HEADER_LENGTH);
+        return open(keyId, stored, BYTES_HEADER_LENGTH, bytesHeader(keyId), null);
     }
 
     /** The key a stored text is encrypted under; empty for a plaintext. */
     OptionalInt keyIdOf(String stored) {
-        return stored.startsWith(TEXT_MARK) ? OptionalInt.of(textKeyId(stored)) : OptionalInt.empty();
+        return stored.startsWith(TEXT_MARK) || stored.startsWith(BOUND_TEXT_MARK) ? OptionalInt.of(textKeyId(stored))
+                : OptionalInt.empty();
     }
 
     /** The key stored bytes are encrypted under; empty for plaintext bytes. */
@@ -110,6 +154,27 @@ class FieldCipher {
     /** How every text encrypted under {@code keyId} begins. */
     static String textHeader(int keyId) {
         return TEXT_MARK + HexFormat.of().toHexDigits(keyId) + ":";
+    }
+
+    /** How every text encrypted under {@code keyId} in format 2 (bound to its row) begins. */
+    static String boundTextHeader(int keyId) {
+        return BOUND_TEXT_MARK + HexFormat.of().toHexDigits(keyId) + ":";
+    }
+
+    /**
+     * Format 2's associated data: its header, then table, column and row, each preceded by its length (so no two
+     * bindings give the same bytes, whatever characters their parts hold).
+     */
+    private static byte[] boundAssociatedData(int keyId, RowBinding binding) {
+        byte[][] parts = {binding.table().getBytes(StandardCharsets.UTF_8),
+                binding.column().getBytes(StandardCharsets.UTF_8), binding.row().getBytes(StandardCharsets.UTF_8)};
+        ByteBuffer data = ByteBuffer.allocate(BYTES_HEADER_LENGTH
+                + Arrays.stream(parts).mapToInt(part -> 4 + part.length).sum());
+        data.put(BOUND_BYTES_MARK).putInt(keyId);
+        for (byte[] part : parts) {
+            data.putInt(part.length).put(part);
+        }
+        return data.array();
     }
 
     /** How all bytes encrypted under {@code keyId} begin. */
@@ -134,12 +199,16 @@ class FieldCipher {
     }
 
     private static byte[] seal(int keyId, SecretKey key, byte[] plaintext) {
+        return seal(keyId, key, plaintext, bytesHeader(keyId));
+    }
+
+    private static byte[] seal(int keyId, SecretKey key, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(bytesHeader(keyId));
+            cipher.updateAAD(associatedData);
             byte[] sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
             System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
             cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
@@ -149,7 +218,8 @@ class FieldCipher {
         }
     }
 
-    private byte[] open(int keyId, byte[] stored, int offset) {
+    /** Opens a sealed value; {@code binding} (or null) only names the place in the message of a failure. */
+    private byte[] open(int keyId, byte[] stored, int offset, byte[] associatedData, RowBinding binding) {
         SecretKey key = keys.key(keyId);
         if (stored.length - offset < NONCE_BYTES + TAG_BITS / 8) {
             throw new DecryptionFailedException("An encrypted value under key " + keyId + " is damaged (too short).",
@@ -158,9 +228,15 @@ class FieldCipher {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, offset, NONCE_BYTES));
-            cipher.updateAAD(bytesHeader(keyId));
+            cipher.updateAAD(associatedData);
             return cipher.doFinal(stored, offset + NONCE_BYTES, stored.length - offset - NONCE_BYTES);
         } catch (AEADBadTagException e) {
+            if (binding != null) {
+                throw new DecryptionFailedException("The encrypted value in " + binding.table() + "."
+                        + binding.column() + " could not be decrypted with key " + keyId + ": it was changed, copied "
+                        + "there from another row or column, or the key file " + keys.file()
+                        + " holds a different key under that id.", e);
+            }
             throw new DecryptionFailedException("An encrypted value could not be decrypted with key " + keyId
                     + ": it was changed, or the key file " + keys.file()
                     + " holds a different key under that id.", e);

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * search: pages of rows with their assignment badge, and live counts.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class InboxService {
 
     /** The most contacts a name, number or date search narrows to; a broader search asks for more letters. */
@@ -166,7 +168,7 @@ public class InboxService {
         }
         ZoneId zone = clock.getZone();
         boolean searchesBlocked = search.listId() != null && search.listId() == blocked;
-        if (searchesBlocked && !viewer.isAdmin()) {
+        if (searchesBlocked && !staff.isAdminNow(viewer.id())) {
             throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
         }
         return new ConversationFilter(search.status(), search.listId(), search.assigneeId(), !searchesBlocked,
@@ -175,8 +177,9 @@ public class InboxService {
                 Optional.ofNullable(search.to()).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null));
     }
 
-    private static void checkMayView(StaffMember viewer, Inbox inbox) {
-        if (inbox instanceof Inbox.Blocked && !viewer.isAdmin()) {
+    private void checkMayView(StaffMember viewer, Inbox inbox) {
+        // The account as it is now, not the screen's copy: a demoted admin's open BLOCKED list gets nothing.
+        if (inbox instanceof Inbox.Blocked && !staff.isAdminNow(viewer.id())) {
             throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
         }
     }

@@ -20,6 +20,8 @@ import org.parley.conversation.MessageStatus;
 import org.parley.conversation.MessageWordIndex;
 import org.parley.conversation.PatientMessageArrived;
 import org.parley.line.LineSnapshot;
+import org.parley.line.UnfetchedMedia;
+import org.parley.attachment.InlinePictures;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.plugin.Media;
@@ -39,7 +41,10 @@ public class InboundIntake {
     enum Result {
         /** Everything was recorded (or had been already). */
         RECORDED,
-        /** A delivery update named a message Parley does not know (yet): the provider should retry. */
+        /**
+         * A voicemail's part named a call Parley does not know (yet): the provider should retry. (A delivery update
+         * for a message not known yet is kept and applied later: see {@link EarlyStatuses}.)
+         */
         UNKNOWN_MESSAGE
     }
 
@@ -55,12 +60,21 @@ public class InboundIntake {
     private final java.time.Duration replyWindow;
     private final ConversationRouting routing;
     private final IntakeLocks locks;
+<<<<<<< HEAD
     private final AfterHoursReplies afterHours;
+=======
+    private final MediaFetchQueue mediaFetches;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+>>>>>>> main
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
                   ApplicationEventPublisher events, Clock clock, ConversationRouting routing, IntakeLocks locks,
+<<<<<<< HEAD
                   AfterHoursReplies afterHours,
+=======
+                  MediaFetchQueue mediaFetches, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+>>>>>>> main
                   @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
                   java.time.Duration replyWindow) {
         this.conversations = conversations;
@@ -75,22 +89,37 @@ public class InboundIntake {
         this.replyWindow = replyWindow;
         this.routing = routing;
         this.locks = locks;
+<<<<<<< HEAD
         this.afterHours = afterHours;
+=======
+        this.mediaFetches = mediaFetches;
+        this.jdbc = jdbc;
+>>>>>>> main
     }
 
     @Transactional
     public Result record(LineSnapshot line, List<ProviderEvent> reported) {
+        return record(line, reported, UnfetchedMedia.none());
+    }
+
+    /**
+     * Records a webhook's events. Media that could not be fetched while the webhook was read ({@code unfetched}) is
+     * stored as a placeholder and fetched again in the background; a delivery status for a message not known yet is
+     * kept and applied once the message is recorded.
+     */
+    @Transactional
+    public Result record(LineSnapshot line, List<ProviderEvent> reported, UnfetchedMedia unfetched) {
         Result result = Result.RECORDED;
         for (ProviderEvent event : reported) {
             switch (event) {
-                case ProviderEvent.InboundMessage inbound -> receive(line, inbound);
+                case ProviderEvent.InboundMessage inbound -> receive(line, inbound, unfetched);
                 case ProviderEvent.DeliveryUpdate update -> {
-                    if (!deliver(line, update)) {
-                        result = Result.UNKNOWN_MESSAGE;
+                    if (!deliver(line.id(), update)) {
+                        EarlyStatuses.keep(jdbc, clock, line.id(), update);
                     }
                 }
                 case ProviderEvent.Voicemail voicemail -> {
-                    if (!voicemail(line, voicemail)) {
+                    if (!voicemail(line, voicemail, unfetched)) {
                         result = Result.UNKNOWN_MESSAGE;
                     }
                 }
@@ -99,7 +128,38 @@ public class InboundIntake {
         return result;
     }
 
-    private void receive(LineSnapshot line, ProviderEvent.InboundMessage inbound) {
+    /**
+     * Applies the delivery statuses that arrived for a message before it was recorded (see {@link EarlyStatuses}).
+     * In a transaction of its own: it runs after the sender's has committed.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void applyEarlyStatuses(String lineId, String providerMessageId) {
+        if (messages.findByLineIdAndProviderMessageId(lineId, providerMessageId).isEmpty()) {
+            return;
+        }
+        for (ProviderEvent.DeliveryUpdate update : EarlyStatuses.take(jdbc, lineId, providerMessageId)) {
+            deliver(lineId, update);
+        }
+    }
+
+    /** Stores one picture, file or recording of a message: as it came, or as a placeholder to fetch again. */
+    private void keep(LineSnapshot line, Message message, Media item, UnfetchedMedia unfetched, Instant now) {
+        Optional<UnfetchedMedia.Pending> pending = unfetched.pending(item);
+        if (pending.isPresent()) {
+            MessageMedia placeholder = media.save(MessageMedia.unfetched(message.getId(),
+                    InlinePictures.plainType(item.contentType()), item.fileName(), pending.get().retryable(), now));
+            if (pending.get().retryable()) {
+                mediaFetches.queue(placeholder.getId(), line.id(), pending.get().uri());
+            }
+            return;
+        }
+        // A picture is stored as the type its content shows; what only claims to be one is never drawn inline.
+        String type = item.isTooLarge() ? InlinePictures.plainType(item.contentType())
+                : InlinePictures.typeToKeep(item.contentType(), item.data());
+        media.save(new MessageMedia(message.getId(), type, item.fileName(), item.size(), item.data(), now));
+    }
+
+    private void receive(LineSnapshot line, ProviderEvent.InboundMessage inbound, UnfetchedMedia unfetched) {
         if (messages.existsByLineIdAndProviderMessageId(line.id(), inbound.providerMessageId())) {
             return;
         }
@@ -110,8 +170,7 @@ public class InboundIntake {
                 inbound.text(), now));
         words.index(message);
         for (Media item : inbound.media()) {
-            media.save(new MessageMedia(message.getId(), item.contentType(), item.fileName(), item.size(), item.data(),
-                    now));
+            keep(line, message, item, unfetched, now);
         }
         conversation.inbound(preview(inbound.text(), inbound.media()), now);
         audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
@@ -128,7 +187,7 @@ public class InboundIntake {
      *
      * @return false for a part of a call Parley has not heard of (the provider should send it again later)
      */
-    private boolean voicemail(LineSnapshot line, ProviderEvent.Voicemail voicemail) {
+    private boolean voicemail(LineSnapshot line, ProviderEvent.Voicemail voicemail, UnfetchedMedia unfetched) {
         Instant now = clock.instant();
         Optional<Message> existing = messages.findByLineIdAndProviderMessageId(line.id(), voicemail.providerCallId());
         Message message;
@@ -156,9 +215,7 @@ public class InboundIntake {
             changed = true;
         }
         if (voicemail.recording() != null && media.infoOf(message.getId()).isEmpty()) {
-            Media recording = voicemail.recording();
-            media.save(new MessageMedia(message.getId(), recording.contentType(), recording.fileName(),
-                    recording.size(), recording.data(), now));
+            keep(line, message, voicemail.recording(), unfetched, now);
             changed = true;
         }
         if (changed) {
@@ -167,8 +224,8 @@ public class InboundIntake {
         return true;
     }
 
-    private boolean deliver(LineSnapshot line, ProviderEvent.DeliveryUpdate update) {
-        Optional<Message> found = messages.findByLineIdAndProviderMessageId(line.id(), update.providerMessageId());
+    private boolean deliver(String lineId, ProviderEvent.DeliveryUpdate update) {
+        Optional<Message> found = messages.findByLineIdAndProviderMessageId(lineId, update.providerMessageId());
         if (found.isEmpty()) {
             return false;
         }
@@ -200,7 +257,7 @@ public class InboundIntake {
      * guardian's own conversation.
      */
     private Conversation familyConversation(LineSnapshot line, String from, Instant now) {
-        ContactSummary owner = contactOf(line, from);
+        ContactSummary owner = contactOf(from);
         List<Long> family = owner.kind() == org.parley.patient.ContactKind.PATIENT
                 ? contacts.family(owner.id()).stream().map(ContactSummary::id).toList() : List.of(owner.id());
         if (family.size() > 1) {
@@ -214,19 +271,17 @@ public class InboundIntake {
     }
 
     private Conversation conversationWith(LineSnapshot line, String from, Instant now) {
-        return conversationOf(line, contactOf(line, from), now);
+        return conversationOf(line, contactOf(from), now);
     }
 
-    private ContactSummary contactOf(LineSnapshot line, String from) {
-        return contacts.findByPhone(from).orElseGet(() -> {
-            locks.beforeCreatingOn(line.id());
-            return contacts.findOrCreateByPhone(from);
-        });
+    private ContactSummary contactOf(String from) {
+        // A first text from a new number: findOrCreateByPhone makes changes of this number take turns (every node).
+        return contacts.findByPhone(from).orElseGet(() -> contacts.findOrCreateByPhone(from));
     }
 
     private Conversation conversationOf(LineSnapshot line, ContactSummary contact, Instant now) {
         return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id()).orElseGet(() -> {
-            locks.beforeCreatingOn(line.id());
+            conversations.lockContact(contact.id());
             return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
                     .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(),
                             routing.listForNew(line.id(), contact.phoneNumber()), now)));

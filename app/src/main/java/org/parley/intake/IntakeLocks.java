@@ -22,16 +22,6 @@ class IntakeLocks {
     }
 
     /**
-     * Serialises the creation of contacts and conversations on one line: the first texts from a new number, arriving
-     * together, make one contact and one conversation. Taken only when something is about to be created, so texts into
-     * existing conversations never wait for it.
-     */
-    void beforeCreatingOn(String lineId) {
-        entityManager.createNativeQuery("select id from line where id = :id for update")
-                .setParameter("id", lineId).getResultList();
-    }
-
-    /**
      * Locks a conversation's row and reads it afresh, so that its summary (preview, last activity, open again) is
      * updated by one text at a time and never lost to an optimistic conflict.
      */

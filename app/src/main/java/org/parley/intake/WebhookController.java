@@ -89,6 +89,11 @@ class WebhookController {
             return plain(refused.status(), refused.reason());
         }
         WebhookReading.Read read = (WebhookReading.Read) reading;
+        java.util.Optional<String> unstorable = WebhookFields.problem(read.outcome().events());
+        if (unstorable.isPresent()) {
+            log.info("Refused a '{}' webhook on line '{}': HTTP 400 ({})", event, lineId, unstorable.get());
+            return plain(400, unstorable.get());
+        }
         if (!gate.enter()) {
             log.info("Turned away a '{}' webhook on line '{}': intake is at its limit", event, lineId);
             return busy("Parley is busy; try again shortly");
@@ -122,7 +127,7 @@ class WebhookController {
     private InboundIntake.Result store(WebhookReading.Read read, String event, String lineId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return intake.record(read.line(), read.outcome().events());
+                return intake.record(read.line(), read.outcome().events(), read.unfetched());
             } catch (ConcurrencyFailureException | DataIntegrityViolationException raced) {
                 if (attempt >= settings.attempts()) {
                     throw raced instanceof ConcurrencyFailureException concurrency ? concurrency

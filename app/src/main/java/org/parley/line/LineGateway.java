@@ -11,6 +11,8 @@ import org.parley.base.PublicBaseUrl;
 import org.parley.plugin.LineContext;
 import org.parley.plugin.LineType;
 import org.parley.plugin.MalformedWebhookException;
+import org.parley.plugin.Media;
+import org.parley.plugin.MediaFetchException;
 import org.parley.plugin.MediaFetcher;
 import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.OutboundMessage;
@@ -20,6 +22,8 @@ import org.parley.plugin.SentCheck;
 import org.parley.plugin.Settings;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
+import org.parley.provider.HttpMediaFetcher;
+import org.parley.provider.MediaRefused;
 import org.parley.provider.ProviderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +47,10 @@ public class LineGateway {
     private final LineService lines;
     private final ProviderRegistry providers;
     private final PublicBaseUrl baseUrl;
-    private final MediaFetcher mediaFetcher;
+    private final HttpMediaFetcher mediaFetcher;
     private final MeterRegistry meters;
 
-    LineGateway(LineService lines, ProviderRegistry providers, PublicBaseUrl baseUrl, MediaFetcher mediaFetcher,
+    LineGateway(LineService lines, ProviderRegistry providers, PublicBaseUrl baseUrl, HttpMediaFetcher mediaFetcher,
                 MeterRegistry meters) {
         this.lines = lines;
         this.providers = providers;
@@ -184,13 +188,14 @@ public class LineGateway {
         if (!Set.copyOf(provider.get().descriptor().webhookEvents()).contains(event)) {
             return new WebhookReading.Refused(404, "unknown webhook event for this provider");
         }
-        LineContext context = context(line.get());
+        UnfetchedMedia unfetched = UnfetchedMedia.none();
+        LineContext context = context(line.get(), unfetched);
         try {
             if (!provider.get().isAuthentic(context, request)) {
                 return new WebhookReading.Refused(403, "signature missing or not valid");
             }
             WebhookOutcome outcome = provider.get().handleWebhook(context, event, request);
-            return new WebhookReading.Read(line.get(), outcome);
+            return new WebhookReading.Read(line.get(), outcome, unfetched);
         } catch (MalformedWebhookException e) {
             return new WebhookReading.Refused(400, e.getMessage());
         } catch (RuntimeException e) {
@@ -200,7 +205,49 @@ public class LineGateway {
         }
     }
 
+    /**
+     * Asks the line's provider to fetch again media a webhook announced but Parley could not fetch then.
+     *
+     * @throws MediaFetchException when it still cannot be fetched (a missing line or plugin included);
+     *                             {@link MediaRefused} when fetching again can never work
+     */
+    public Media fetchMediaAgain(String lineId, URI uri) throws MediaFetchException {
+        LineSnapshot line = lines.find(lineId).orElseThrow(() -> new MediaFetchException("the line no longer exists"));
+        MessagingProvider provider = providers.provider(line.providerId()).orElseThrow(
+                () -> new MediaFetchException("provider plugin '" + line.providerId() + "' is not loaded"));
+        try {
+            Media media = provider.fetchMediaAgain(context(line), uri);
+            if (media == null) {
+                throw new MediaFetchException("the provider plugin fetched nothing");
+            }
+            return media;
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a plugin built against an API without fetchMediaAgain that still declares it.
+            log.warn("Provider '{}' failed fetching media again on line '{}': {}", line.providerId(), lineId,
+                    e.getClass().getName());
+            throw new MediaFetchException("the provider plugin failed: " + e.getClass().getSimpleName());
+        }
+    }
+
     private LineContext context(LineSnapshot line) {
+        return context(line, null);
+    }
+
+    /**
+     * The context a plugin gets. Reading a webhook ({@code unfetched} not null), media that cannot be fetched comes
+     * back to the plugin as a placeholder instead of a failure: the patient's text is stored, the media fetched later.
+     */
+    private LineContext context(LineSnapshot line, UnfetchedMedia unfetched) {
+        MediaFetcher fetcher = mediaFetcher.forProvider(line.providerId());
+        MediaFetcher media = unfetched == null ? fetcher : (uri, headers) -> {
+            try {
+                return fetcher.fetch(uri, headers);
+            } catch (MediaFetchException e) {
+                log.info("Media announced on line '{}' could not be fetched, kept as a placeholder: {}", line.id(),
+                        e.getMessage());
+                return unfetched.placeholder(uri, !(e instanceof MediaRefused), e.getMessage());
+            }
+        };
         Settings settings = new Settings() {
             @Override
             public Optional<String> get(String name) {
@@ -240,7 +287,7 @@ public class LineGateway {
 
             @Override
             public MediaFetcher media() {
-                return mediaFetcher;
+                return media;
             }
         };
     }
@@ -252,8 +299,12 @@ public class LineGateway {
         record Refused(int status, String reason) implements WebhookReading {
         }
 
-        /** Authentic and read. */
-        record Read(LineSnapshot line, WebhookOutcome outcome) implements WebhookReading {
+        /** Authentic and read, with the media that could not be fetched while reading it. */
+        record Read(LineSnapshot line, WebhookOutcome outcome, UnfetchedMedia unfetched) implements WebhookReading {
+
+            public Read(LineSnapshot line, WebhookOutcome outcome) {
+                this(line, outcome, UnfetchedMedia.none());
+            }
         }
     }
 }

@@ -23,6 +23,11 @@ public interface MentionRepository extends JpaRepository<Mention, Long> {
             + "and m.staffUserId = :staff and m.firstReadAt is null")
     int markRead(@Param("conversation") long conversationId, @Param("staff") long staffId, @Param("at") Instant at);
 
+    /** Two conversations became one: the gone one's mentions point at the kept one. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Mention m set m.conversationId = :to where m.conversationId = :from")
+    int moveAll(@Param("from") long fromConversationId, @Param("to") long toConversationId);
+
     @Modifying
     @Query("delete from Mention m where m.messageId = :message")
     int deleteByMessage(@Param("message") long messageId);

@@ -44,6 +44,7 @@ class InboxNotifications extends PolledQueue {
     private final Clock clock;
     private final NotificationQueueSettings settings;
     private final LeasedQueue queue;
+    private final JdbcClient jdbc;
 
     InboxNotifications(NotificationTasks tasks, NotificationRouting routing, EmailNotifications emails,
                        ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
@@ -57,6 +58,7 @@ class InboxNotifications extends PolledQueue {
         this.clock = clock;
         this.settings = settings;
         this.queue = new LeasedQueue(jdbc, tx, NotificationTasks.TABLE, node.value(), clock, settings.lease());
+        this.jdbc = jdbc;
     }
 
     @EventListener
@@ -72,6 +74,19 @@ class InboxNotifications extends PolledQueue {
     void on(StaffMentioned mentioned) {
         tasks.add(mentioned, clock.instant());
         thread.wakeAfterCommit();
+    }
+
+    /**
+     * A conversation combined into another (merged patient records): waiting notifications and e-mails name the kept
+     * one, and its quiet-period marks go (the kept conversation has its own).
+     */
+    @EventListener
+    void on(org.parley.conversation.ConversationsCombined combined) {
+        for (String table : java.util.List.of(NotificationTasks.TABLE, "notification_email")) {
+            jdbc.sql("update " + table + " set conversation_id = ? where conversation_id = ?")
+                    .params(combined.keptId(), combined.goneId()).update();
+        }
+        jdbc.sql("delete from notification_email_sent where conversation_id = ?").params(combined.goneId()).update();
     }
 
     /** Delivers every due notification in the calling thread (see {@link org.parley.base.QueueThread#runHere()}): for tests. */

@@ -12,7 +12,13 @@ import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MessageMediaRepository;
 import org.parley.conversation.MessageRepository;
+import org.parley.encryption.RowBinding;
+import org.parley.encryption.RowBoundColumn;
+import org.parley.encryption.RowBoundEncryption;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Public, unguessable, time-limited links to the pictures and files of the practice's own messages, for providers
  * that fetch MMS media themselves (Twilio, Vonage, the sandbox carrier). The key that signs them is generated once
- * and kept in the database, so links survive a restart and every instance accepts them.
+ * and kept in the database, so links survive a restart and every instance accepts them; it is kept encrypted and bound
+ * to its row, so a copy of the database mints no links.
  */
 @Component
 class MediaLinks {
@@ -31,8 +38,12 @@ class MediaLinks {
     /** The audit log's actor for a fetch: whoever holds the link, i.e. the line's provider. */
     static final String FETCHED_BY = "provider";
     private static final String KEY_NAME = "media-links";
+    /** The key's column: encrypted bound to its row (keyed by name, known before insert), so a dump mints no links. */
+    static final RowBoundColumn KEY_COLUMN = new RowBoundColumn("signing_key", "name", "key_value");
+    private static final RowBinding KEY_PLACE = KEY_COLUMN.at(KEY_NAME);
 
     private final SigningKeyRepository keys;
+    private final RowBoundEncryption sealing;
     private final MessageMediaRepository media;
     private final MessageRepository messages;
     private final PublicBaseUrl baseUrl;
@@ -42,10 +53,12 @@ class MediaLinks {
     private final Duration validity;
     private volatile MediaLinkSigner signer;
 
-    MediaLinks(SigningKeyRepository keys, MessageMediaRepository media, MessageRepository messages,
-               PublicBaseUrl baseUrl, AuditLog audit, PlatformTransactionManager transactions, Clock clock,
+    MediaLinks(SigningKeyRepository keys, RowBoundEncryption sealing, MessageMediaRepository media,
+               MessageRepository messages, PublicBaseUrl baseUrl, AuditLog audit,
+               PlatformTransactionManager transactions, Clock clock,
                @Value("${parley.attachments.link-validity:1h}") Duration validity) {
         this.keys = keys;
+        this.sealing = sealing;
         this.media = media;
         this.messages = messages;
         this.baseUrl = baseUrl;
@@ -108,21 +121,43 @@ class MediaLinks {
         return current;
     }
 
+    /** The column of the signing key, for the re-encryption job (new keys, and values not yet bound). */
+    @Bean
+    static RowBoundColumn mediaLinkKeyColumn() {
+        return KEY_COLUMN;
+    }
+
+    /**
+     * Seals a key kept in plaintext by an earlier version, at start rather than waiting for the re-encryption job:
+     * that job may be off at start and otherwise runs once a day, and until then every dump would mint links. Another
+     * node sealing it at the same moment wins (the update names the plaintext it replaces). Dumps taken before still
+     * hold the plaintext: the README says how to replace the key.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void sealKeptKey() {
+        ownTransaction.executeWithoutResult(status -> keys.findById(KEY_NAME).map(SigningKey::getKeyValue)
+                .filter(stored -> !sealing.isBound(stored))
+                .ifPresent(stored -> keys.replaceStored(KEY_NAME, stored,
+                        sealing.encrypt(KEY_PLACE, sealing.decrypt(KEY_PLACE, stored)))));
+    }
+
     /** The kept key, generated on first use; another instance generating it at the same moment wins the race. */
     private String key() {
         String kept = ownTransaction.execute(status -> keys.findById(KEY_NAME).map(SigningKey::getKeyValue)
                 .orElse(null));
         if (kept != null) {
-            return kept;
+            return sealing.decrypt(KEY_PLACE, kept);
         }
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
+        String encoded = Base64.getEncoder().encodeToString(fresh);
         try {
             ownTransaction.executeWithoutResult(status -> keys.saveAndFlush(new SigningKey(KEY_NAME,
-                    Base64.getEncoder().encodeToString(fresh), clock.instant())));
-            return Base64.getEncoder().encodeToString(fresh);
+                    sealing.encrypt(KEY_PLACE, encoded), clock.instant())));
+            return encoded;
         } catch (DataIntegrityViolationException generatedElsewhere) {
-            return ownTransaction.execute(status -> keys.findById(KEY_NAME).orElseThrow().getKeyValue());
+            return sealing.decrypt(KEY_PLACE, ownTransaction.execute(status -> keys.findById(KEY_NAME).orElseThrow()
+                    .getKeyValue()));
         }
     }
 }

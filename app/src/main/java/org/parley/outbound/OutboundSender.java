@@ -295,6 +295,10 @@ class OutboundSender extends PolledQueue {
             case SendResult.Accepted accepted -> {
                 ours = finishOrUndo(lease, status);
                 message.accepted(accepted.providerMessageId(), now);
+                if (accepted.providerMessageId() != null) {
+                    events.publishEvent(new org.parley.conversation.OutboundAccepted(message.getLineId(),
+                            accepted.providerMessageId()));
+                }
             }
             case SendResult.Failed failed when failed.kind() == SendResult.FailureKind.OUTCOME_UNKNOWN
                     && message.getAttempts() < settings.maxAttempts() -> {

@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A secret Parley generated once and keeps (Base64), named by what it signs. */
+/**
+ * A secret Parley generated once and keeps, named by what it signs. The value is stored encrypted and bound to its
+ * row ({@link org.parley.encryption.RowBoundEncryption}); rows from before that hold the Base64 key in plaintext until
+ * {@link MediaLinks} seals them at start.
+ */
 @Entity
 @Table(name = "signing_key")
 class SigningKey {

@@ -12,11 +12,11 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     List<Contact> findByPhoneNumberOrderByIdAsc(String phoneNumber);
 
     /**
-     * Waits for, then holds until the transaction ends, the one row every change of who owns a number locks first:
-     * a database lock, so it holds across nodes (see V52).
+     * Waits for, then holds until the transaction ends, the guard row every change of who owns a number in this
+     * bucket locks first: a database lock, so it holds across nodes (see V52 and V68).
      */
-    @Query(value = "select id from contact_number_guard where id = 1 for update", nativeQuery = true)
-    List<Integer> guardNumbers();
+    @Query(value = "select id from contact_number_guard where id = :bucket for update", nativeQuery = true)
+    List<Integer> guardNumbers(@Param("bucket") int bucket);
 
     List<Contact> findByGuardianIdOrderByIdAsc(Long guardianId);
 

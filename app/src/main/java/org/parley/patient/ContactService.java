@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Finds the contact behind a number, creating an unknown contact for a number never seen. */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class ContactService {
 
     private final ContactRepository contacts;
@@ -19,14 +21,17 @@ public class ContactService {
     private final PhoneNumbers phones;
     private final org.parley.audit.AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ContactService(ContactRepository contacts, DoNotTextRepository doNotText, PhoneNumbers phones,
-                   org.parley.audit.AuditLog audit, Clock clock) {
+                   org.parley.audit.AuditLog audit, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.doNotText = doNotText;
         this.phones = phones;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The oldest date of birth accepted. */
@@ -52,6 +57,7 @@ public class ContactService {
             // The number has texted before: that contact becomes the patient, conversations and all.
             unknown.get().becomePatient(details, e164);
             audit.record(actor, "PATIENT_IDENTIFIED", "contact", String.valueOf(unknown.get().getId()), null);
+            events.publishEvent(new PatientDetailsChanged(unknown.get().getId()));
             return unknown.get().summary();
         }
         Contact patient = contacts.save(Contact.patient(details, e164, clock.instant()));
@@ -89,6 +95,7 @@ public class ContactService {
         contact.becomePatient(details, e164);
         audit.record(actor, wasUnknown ? "PATIENT_IDENTIFIED" : "PATIENT_UPDATED", "contact",
                 String.valueOf(contactId), null);
+        events.publishEvent(new PatientDetailsChanged(contactId));
         return contact.summary();
     }
 
@@ -382,13 +389,19 @@ public class ContactService {
 
     /**
      * Makes changes of who owns a number take turns in the database (every node), so two of them cannot both find
-     * the number free; held until the caller's transaction ends. Nothing to guard without a number.
+     * the number free; held until the caller's transaction ends. Nothing to guard without a number. The lock is the
+     * number's bucket of {@value #NUMBER_GUARDS} (V68): one number always maps to one bucket on every node
+     * ({@link String#hashCode} is specified), and first texts from different new numbers rarely share one, so they
+     * no longer wait for each other's whole intake.
      */
     private void guardNumbers(String e164) {
         if (e164 != null) {
-            contacts.guardNumbers();
+            contacts.guardNumbers(Math.floorMod(e164.hashCode(), NUMBER_GUARDS));
         }
     }
+
+    /** How many guard rows V68 made; changing it needs a migration adding the rows. */
+    static final int NUMBER_GUARDS = 1024;
 
     /** A contact by id; for a merged patient, the patient it was merged into. */
     @Transactional(readOnly = true)

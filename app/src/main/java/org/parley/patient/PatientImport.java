@@ -38,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * turns that unknown contact into the patient, as adding the patient by hand does.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class PatientImport {
 
     /** Told how far an import has got. */

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link PatientsMerged}.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class PatientMerge {
 
     private final ContactRepository contacts;
@@ -80,6 +82,7 @@ public class PatientMerge {
         contacts.repointMerged(duplicateId, survivorId);
         contacts.repointDependents(duplicateId, survivorId);
         events.publishEvent(new PatientsMerged(survivorId, duplicateId));
+        events.publishEvent(new PatientDetailsChanged(survivorId));
         audit.record(actor, "PATIENTS_MERGED", "contact", String.valueOf(survivorId), "merged contact " + duplicateId);
         return survivor.summary();
     }

@@ -30,6 +30,11 @@ public class PluginAdministration {
         this.maxBytes = maxBytes;
     }
 
+    /** The largest plugin archive an admin may upload ({@code parley.plugins.max-upload-bytes}). */
+    public long maxUploadBytes() {
+        return maxBytes;
+    }
+
     /**
      * Installs an uploaded plugin archive, replacing an installed plugin with the same id, and starts it: here first
      * (a broken archive is refused and stored nowhere), then on every node (the archive is kept in the database).

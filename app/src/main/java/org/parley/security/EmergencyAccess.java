@@ -39,7 +39,11 @@ public class EmergencyAccess {
     private final AuditLog audit;
     private final Clock clock;
 
-    EmergencyAccess(EmergencyGrantRepository grants, StaffUserRepository users, AuditLog audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    EmergencyAccess(EmergencyGrantRepository grants, StaffUserRepository users, AuditLog audit, Clock clock,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.grants = grants;
         this.users = users;
         this.audit = audit;
@@ -79,6 +83,8 @@ public class EmergencyAccess {
             throw new IllegalArgumentException(user.getUsername() + " has emergency access already: revoke it first.");
         }
         EmergencyGrant grant = grants.save(new EmergencyGrant(userId, why, actor, now, now.plus(duration)));
+        user.accessChanged();
+        events.publishEvent(new StaffAccessChanged(userId));
         audit.record(actor, "EMERGENCY_ACCESS_GRANTED", "staff_user", String.valueOf(userId),
                 "grant " + grant.getId() + ", until " + grant.getExpiresAt());
         return grant.toGrant();
@@ -91,6 +97,8 @@ public class EmergencyAccess {
         EmergencyGrant grant = grants.findActive(userId, clock.instant()).orElseThrow(
                 () -> new IllegalArgumentException("This account has no emergency access running."));
         grant.revoke(actor, clock.instant());
+        users.findById(userId).ifPresent(StaffUser::accessChanged);
+        events.publishEvent(new StaffAccessChanged(userId));
         audit.record(actor, "EMERGENCY_ACCESS_REVOKED", "staff_user", String.valueOf(userId),
                 "grant " + grant.getId());
     }

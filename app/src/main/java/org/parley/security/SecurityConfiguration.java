@@ -39,15 +39,16 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain app(HttpSecurity http,
                             java.util.List<org.springframework.security.web.authentication.logout.LogoutHandler>
-                                    logoutHandlers, SignInSession signIns, StaffAuthorities staff,
-                            org.springframework.security.core.context.SecurityContextHolderStrategy holder,
-                            java.time.Clock clock) throws Exception {
+                                    logoutHandlers, SignInSession signIns, SessionAccess access,
+                            org.springframework.security.core.context.SecurityContextHolderStrategy holder)
+            throws Exception {
         // Parley's own CSS and JS (the frontend module) are public, like Vaadin's.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/parley/**").permitAll());
         // A right password of an account with a second factor is kept aside, not stored as the session's login.
         http.securityContext(context -> context.securityContextRepository(signIns));
-        // Roles as the account has them now (emergency access starts and ends, demotions apply) before any check.
-        http.addFilterBefore(new SessionAuthorities(staff, signIns, holder, clock),
+        // The account as it is now (deactivation and a reset second factor end the session, demotions and emergency
+        // access apply) before any check.
+        http.addFilterBefore(new SessionAuthorities(access, signIns, holder),
                 org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         // Every logout handler bean: the audit (SecurityAudit) and the other tabs (security.ui.SignOutEveryTab).
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
@@ -34,12 +33,24 @@ class StaffAuthorities {
     public UserDetails loadUserByUsername(String username) {
         StaffUser user = users.findByUsernameIgnoreCase(username == null ? "" : username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return User.withUsername(user.getUsername())
-                .password(user.getPasswordHash())
-                .authorities(roles(user))
-                .disabled(!user.isEnabled())
-                .accountLocked(user.isLockedAt(clock.instant()))
-                .build();
+        return new StaffPrincipal(user.getUsername(), user.getPasswordHash(), user.isEnabled(),
+                !user.isLockedAt(clock.instant()), roles(user), user.getSessionEpoch());
+    }
+
+    /**
+     * The account's state as a session compares it on every request: one small read, no secrets decrypted.
+     *
+     * @param enabled       whether it may be signed in at all
+     * @param sessionEpoch  sessions holding another epoch end
+     * @param accessVersion sessions holding another version read their roles again
+     */
+    record AccessState(boolean enabled, long sessionEpoch, long accessVersion) {
+    }
+
+    /** The state of an account now; empty when there is no such account. */
+    @Transactional(readOnly = true)
+    public Optional<AccessState> accessState(String username) {
+        return users.accessState(username).stream().findFirst();
     }
 
     /** The role authorities the account has now; none when it is deactivated or gone. */

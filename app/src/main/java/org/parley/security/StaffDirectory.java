@@ -27,12 +27,15 @@ public class StaffDirectory {
     private final AuditLog audit;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     /** A cache of "some account exists" (it never becomes false again); the database decides the first admin. */
     private final AtomicBoolean hasUsers = new AtomicBoolean();
     private static final String ALREADY_HAS_ADMIN = "Parley already has an administrator. Log in instead.";
 
     StaffDirectory(StaffUserRepository users, EmergencyGrantRepository emergencyGrants, PasswordEncoder passwordEncoder,
-                   AuditLog audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                   AuditLog audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.users = users;
         this.emergencyGrants = emergencyGrants;
@@ -89,16 +92,31 @@ public class StaffDirectory {
         return user.toStaffMember();
     }
 
-    /** A staff member by id. */
+    /** A staff member by id, an emergency admin as one. */
     @Transactional(readOnly = true)
     public Optional<StaffMember> find(long id) {
-        return users.findById(id).map(StaffUser::toStaffMember);
+        return users.findById(id).map(this::member);
     }
 
-    /** An active (not deactivated) staff member by id. */
+    /** An active (not deactivated) staff member by id, an emergency admin as one. */
     @Transactional(readOnly = true)
     public Optional<StaffMember> findActive(long id) {
-        return users.findById(id).filter(StaffUser::isEnabled).map(StaffUser::toStaffMember);
+        return users.findById(id).filter(StaffUser::isEnabled).map(this::member);
+    }
+
+    /**
+     * Whether a staff member may do what admins do now: an active admin, or active staff while an emergency grant
+     * runs. Services decide on this rather than on a screen's copy of the member, which may be older than a demotion.
+     */
+    @Transactional(readOnly = true)
+    public boolean isAdminNow(long id) {
+        return findActive(id).map(StaffMember::isAdmin).orElse(false);
+    }
+
+    /** A member as they are now: admins, and staff while an emergency grant runs, are admins. */
+    private StaffMember member(StaffUser user) {
+        return user.toStaffMember(user.getRole() != Role.ADMIN && user.isEnabled()
+                && emergencyGrants.findActive(user.getId(), clock.instant()).isPresent());
     }
 
     /**
@@ -126,10 +144,10 @@ public class StaffDirectory {
                 .stream().map(StaffUser::toStaffMember).toList();
     }
 
-    /** A staff member by user name, ignoring case. */
+    /** A staff member by user name, ignoring case; an emergency admin as one. */
     @Transactional(readOnly = true)
     public Optional<StaffMember> findByUsername(String username) {
-        return users.findByUsernameIgnoreCase(username).map(StaffUser::toStaffMember);
+        return users.findByUsernameIgnoreCase(username).map(this::member);
     }
 
     static String validUsername(String username) {
@@ -232,6 +250,8 @@ public class StaffDirectory {
         user.setEnabled(active);
         audit.record(actor, active ? "USER_REACTIVATED" : "USER_DEACTIVATED", "staff_user", String.valueOf(userId),
                 null);
+        // Every node ends this person's sessions and open tabs now (the session epoch moved for the next request).
+        events.publishEvent(new StaffAccessChanged(userId));
     }
 
     /** Changes an account's role; the last active admin stays admin (admins only). */
@@ -245,6 +265,8 @@ public class StaffDirectory {
         }
         user.setRole(role);
         audit.record(actor, "ROLE_CHANGED", "staff_user", String.valueOf(userId), "role " + role);
+        // Every node gives this person's sessions their new roles and closes admin pages they may no longer see.
+        events.publishEvent(new StaffAccessChanged(userId));
     }
 
     /** Unlocks an account locked after failed logins (admins only). */
@@ -265,7 +287,8 @@ public class StaffDirectory {
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN') or #actor == authentication.name")
     public void setEmail(String actor, long userId, String email) {
         StaffUser user = account(userId);
-        boolean admin = users.findByUsernameIgnoreCase(actor).map(a -> a.getRole() == Role.ADMIN).orElse(false);
+        boolean admin = users.findByUsernameIgnoreCase(actor).map(this::member).map(StaffMember::isAdmin)
+                .orElse(false);
         if (!admin && !user.getUsername().equalsIgnoreCase(actor)) {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Only admins change a colleague's e-mail address.");

@@ -55,6 +55,14 @@ class StaffUser extends AbstractEntity {
     @Column(name = "totp_last_step")
     private Long totpLastStep;
 
+    /** Moves when every signed-in session of the account must end (deactivation, second factor reset). */
+    @Column(name = "session_epoch", nullable = false)
+    private long sessionEpoch;
+
+    /** Moves whenever what the account may do changes: sessions re-read their roles at once. */
+    @Column(name = "access_version", nullable = false)
+    private long accessVersion;
+
     protected StaffUser() {
     }
 
@@ -119,11 +127,31 @@ class StaffUser extends AbstractEntity {
     }
 
     void setEnabled(boolean enabled) {
+        if (this.enabled != enabled) {
+            sessionEpoch++;
+            accessVersion++;
+        }
         this.enabled = enabled;
     }
 
     void setRole(Role role) {
+        if (this.role != role) {
+            accessVersion++;
+        }
         this.role = role;
+    }
+
+    /** What the account may do changed otherwise (an emergency grant began or was revoked). */
+    void accessChanged() {
+        accessVersion++;
+    }
+
+    long getSessionEpoch() {
+        return sessionEpoch;
+    }
+
+    long getAccessVersion() {
+        return accessVersion;
     }
 
     String getEmail() {
@@ -166,6 +194,8 @@ class StaffUser extends AbstractEntity {
     }
 
     void resetTwoFactor() {
+        sessionEpoch++;
+        accessVersion++;
         this.totpSecret = null;
         this.totpLastStep = null;
         this.twoFactorSince = null;
@@ -177,6 +207,10 @@ class StaffUser extends AbstractEntity {
     }
 
     StaffMember toStaffMember() {
-        return new StaffMember(getId(), username, displayName, role);
+        return toStaffMember(false);
+    }
+
+    StaffMember toStaffMember(boolean emergencyAdmin) {
+        return new StaffMember(getId(), username, displayName, role, emergencyAdmin && role != Role.ADMIN);
     }
 }

@@ -28,4 +28,12 @@ interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
     @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @org.springframework.data.jpa.repository.Query("select u from StaffUser u where lower(u.username) = lower(:username)")
     Optional<StaffUser> lockByUsername(String username);
+
+    /** What a signed-in session compares on every request (no encrypted column read). */
+    @org.springframework.data.jpa.repository.Query("""
+            select new org.parley.security.StaffAuthorities$AccessState(u.enabled, u.sessionEpoch, u.accessVersion)
+            from StaffUser u where lower(u.username) = lower(:username)
+            """)
+    java.util.List<StaffAuthorities.AccessState> accessState(
+            @org.springframework.data.repository.query.Param("username") String username);
 }

@@ -81,9 +81,12 @@ public class TwoFactor {
     private final LoginFailures failures;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     TwoFactor(StaffUserRepository users, RecoveryCodeRepository recoveryCodes, SecuritySettings settings,
-              LoginFailures failures, AuditLog audit, Clock clock) {
+              LoginFailures failures, AuditLog audit, Clock clock,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.recoveryCodes = recoveryCodes;
         this.settings = settings;
@@ -204,6 +207,8 @@ public class TwoFactor {
         user.resetTwoFactor();
         recoveryCodes.deleteAllOf(userId);
         audit.record(actor, "TWO_FACTOR_RESET", "staff_user", String.valueOf(userId), null);
+        // Whoever has the old phone is signed out everywhere (the account's session epoch moved).
+        events.publishEvent(new StaffAccessChanged(userId));
     }
 
     private List<String> newRecoveryCodes(StaffUser user, Instant now) {

@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * status webhook. An outage switch makes the carrier answer 503, as a real provider does when it is down.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class SandboxCarrier implements DisposableBean {
 
     static final String SIGNING_SECRET = "signingSecret";

@@ -24,6 +24,9 @@ class AuditChainIT {
     @Autowired
     AuditLog audit;
     @Autowired
+    AuditEntries auditEntries;
+
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
@@ -46,7 +49,7 @@ class AuditChainIT {
         assertThat(check.intact()).isTrue();
         assertThat(check.entriesChecked()).isGreaterThanOrEqualTo(2500);
         assertThat(check.headHash()).matches("[0-9a-f]{64}");
-        assertThat(audit.newest("AUDIT_CHAIN_CHECKED", org.springframework.data.domain.PageRequest.of(0, 1)))
+        assertThat(auditEntries.newest("AUDIT_CHAIN_CHECKED", org.springframework.data.domain.PageRequest.of(0, 1)))
                 .first().extracting(AuditEntry::detail).asString().startsWith("intact: ");
     }
 

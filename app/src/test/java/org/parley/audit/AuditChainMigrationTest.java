@@ -32,6 +32,7 @@ class AuditChainMigrationTest {
         for (Map<String, Object> row : rows) {
             seq++;
             assertThat(((Number) row.get("seq")).longValue()).isEqualTo(seq);
+            assertThat(((Number) row.get("chain_id")).intValue()).as("sealed before V69: chain 1").isEqualTo(1);
             assertThat(row.get("prev_hash")).isEqualTo(previous);
             String expected = AuditChain.hash(previous, seq,
                     ((java.time.OffsetDateTime) row.get("occurred_at")).toInstant(), (String) row.get("actor"),
@@ -40,7 +41,7 @@ class AuditChainMigrationTest {
             assertThat(row.get("entry_hash")).isEqualTo(expected);
             previous = expected;
         }
-        assertThat(jdbc.queryForMap("select last_seq, last_hash from audit_chain_head"))
+        assertThat(jdbc.queryForMap("select last_seq, last_hash from audit_chain_head where id = 1"))
                 .containsEntry("last_seq", 3L).containsEntry("last_hash", previous);
     }
 }

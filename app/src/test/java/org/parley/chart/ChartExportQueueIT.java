@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditEntries;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.MessageView;
@@ -85,7 +86,7 @@ class ChartExportQueueIT {
     @Autowired
     InboxService inboxViews;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     JdbcTemplate jdbc;
 

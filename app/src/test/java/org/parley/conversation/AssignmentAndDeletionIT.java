@@ -1,6 +1,7 @@
 package org.parley.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.ParleyApplication;
 import org.parley.assignment.AssignmentConflictException;
 import org.parley.assignment.AssignmentService;
+import org.parley.assignment.TakeoverNeededException;
 import org.parley.inbox.InboxService;
 import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
@@ -94,6 +96,64 @@ class AssignmentAndDeletionIT {
             assertThat(lost.get(0)).isEqualTo("lost:" + winner + " has taken this conversation. Nothing was changed.");
             assertThat(app.getBean(ConversationService.class).header(id).assignment().badge()).isEqualTo(winner);
         }
+    }
+
+    @Test
+    void aSecondAssignToMeAfterTheScreenShowedTheColleagueIsRefusedWithWhoHoldsItUntilConfirmed() {
+        AssignmentService assignments = app.getBean(AssignmentService.class);
+        ConversationService conversations = app.getBean(ConversationService.class);
+        long id = conversationAfterText("+19292043001", "Who is taking this?");
+        int listed = conversations.header(id).assignment().version();
+
+        // Dana clicks first; 300 ms later Ada's screen already shows Dana (pushed) and Ada clicks "Assign to me".
+        assignments.assignToMe(dana, id, listed);
+        int shownToAda = conversations.header(id).assignment().version();
+
+        assertThatThrownBy(() -> assignments.assignToMe(ada, id, shownToAda))
+                .isInstanceOf(TakeoverNeededException.class)
+                .hasMessage("Dana Front has this conversation. Take it over?");
+        assertThatThrownBy(() -> assignments.assignToStaff(ada, id, java.util.Set.of(ada.id()), shownToAda))
+                .isInstanceOf(TakeoverNeededException.class)
+                .hasMessage("Dana Front has this conversation. Take it over?");
+        // A screen that had not caught up yet is refused too, with who took it.
+        assertThatThrownBy(() -> assignments.assignToMe(ada, id, listed))
+                .isInstanceOf(AssignmentConflictException.class)
+                .hasMessage("Dana Front has taken this conversation. Nothing was changed.");
+        assertThat(conversations.header(id).assignment().badge()).isEqualTo("Dana Front");
+        org.parley.audit.AuditEntries audit = app.getBean(org.parley.audit.AuditEntries.class);
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
+                .noneMatch(e -> e.targetId().equals(String.valueOf(id)));
+
+        TakeoverNeededException question = org.junit.jupiter.api.Assertions.assertThrows(
+                TakeoverNeededException.class, () -> assignments.assignToMe(ada, id, shownToAda));
+        assignments.assignToMe(ada, id, question.version(), true);
+
+        assertThat(conversations.header(id).assignment().badge()).isEqualTo("Ada Admin");
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
+                .anySatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("ada");
+                    assertThat(e.targetId()).isEqualTo(String.valueOf(id));
+                    assertThat(e.detail()).isEqualTo("from staff " + dana.id());
+                });
+    }
+
+    @Test
+    void aConfirmedTakeoverIsRefusedWhenTheConversationChangedWhileTheQuestionWasOpen() {
+        AssignmentService assignments = app.getBean(AssignmentService.class);
+        ConversationService conversations = app.getBean(ConversationService.class);
+        long id = conversationAfterText("+19292043002", "Anyone there?");
+        assignments.assignToMe(dana, id, conversations.header(id).assignment().version());
+        TakeoverNeededException question = org.junit.jupiter.api.Assertions.assertThrows(
+                TakeoverNeededException.class,
+                () -> assignments.assignToMe(ada, id, conversations.header(id).assignment().version()));
+
+        // While Ada reads the question, Dana hands it back to a colleague of her choice (Ada herself here).
+        assignments.assignToStaff(dana, id, java.util.Set.of(dana.id(), ada.id()), question.version());
+
+        assertThatThrownBy(() -> assignments.assignToMe(ada, id, question.version(), true))
+                .isInstanceOf(AssignmentConflictException.class)
+                .hasMessageContaining("Nothing was changed.");
+        assertThat(conversations.header(id).assignment().badge()).isEqualTo("Ada Admin, Dana Front");
     }
 
     @Test

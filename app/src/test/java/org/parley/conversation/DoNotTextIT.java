@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.InboxFixtures;
 import org.parley.inbox.InboxService;
 import org.parley.patient.ContactService;
@@ -36,7 +36,7 @@ class DoNotTextIT {
     @Autowired
     StaffDirectory directory;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     StaffMember staff;
 

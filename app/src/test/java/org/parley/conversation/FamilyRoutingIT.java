@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.NumberInUseException;
@@ -37,7 +37,7 @@ class FamilyRoutingIT {
     @Autowired
     StaffDirectory directory;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     StaffMember staff;
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditEntries;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.MessageView;
@@ -77,7 +78,7 @@ class EncryptionAtRestIT {
     @Autowired
     StaffFixtures staff;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     EncryptionAdministration administration;
     @Autowired
@@ -111,7 +112,9 @@ class EncryptionAtRestIT {
                 "contact.internal_note", "conversation.last_preview", "line_setting.setting_value", "message.body",
                 "message_media.data", "message_media.file_name", "sandbox_phone_message.body",
                 "sandbox_phone_message.media_data", "sandbox_phone_message.media_file_name",
-                "staff_user.totp_secret");
+                "signing_key.key_value", "staff_user.totp_secret");
+        assertThat(columns.all()).filteredOn(EncryptedColumns.Column::rowBound)
+                .extracting(EncryptedColumns.Column::name).containsExactly("signing_key.key_value");
         assertThat(columns.all()).filteredOn(c -> c.table().equals("line_setting")).singleElement()
                 .satisfies(c -> assertThat(c.keyColumns()).containsExactly("line_id", "name"));
         assertThat(columns.all()).filteredOn(c -> c.name().equals("message.body")).singleElement()
@@ -152,6 +155,23 @@ class EncryptionAtRestIT {
 
         assertThat(words.conversationsWithAllWords("xerophthalmia", 0, 10)).containsExactly(conversation);
         assertThat(words.conversationsWithAllWords("colonoscopy preparation", 0, 10)).containsExactly(conversation);
+    }
+
+    @Test
+    void parleysOwnLinesAndStopConfirmationsAreNotInTheWordIndexSoADumpCannotLearnTheirWordsHashes() {
+        String phone = "+19292031107";
+        long conversation = patientTexts(phone, "Any news on the quinsy swab?");
+
+        patientTexts(phone, "STOP");
+
+        assertThat(jdbc.queryForObject("select count(*) from message where conversation_id = ? and (direction = "
+                + "'SYSTEM' or system_reply = true)", Long.class, conversation)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from message_word w join message m on m.id = w.message_id "
+                + "where m.conversation_id = ? and (m.direction = 'SYSTEM' or m.system_reply = true)", Long.class,
+                conversation)).isZero();
+        assertThat(words.conversationsWithAllWords("opted replying", 0, 100)).doesNotContain(conversation);
+        assertThat(words.conversationsWithAllWords("quinsy", 0, 10)).containsExactly(conversation);
+        assertThat(words.conversationsWithAllWords("stop", 0, 100)).contains(conversation);
     }
 
     @Test
@@ -209,6 +229,41 @@ class EncryptionAtRestIT {
         assertThat(messageVersions()).containsAllEntriesOf(versions);
         assertThat(audit.newest(PageRequest.of(0, 50))).extracting(AuditEntry::action)
                 .contains("ENCRYPTION_KEY_ROTATED", "REENCRYPTION_FINISHED");
+    }
+
+    @Test
+    void valuesOfARowBoundColumnWrittenBeforeItWasBoundStillReadAndTheJobRewritesThemBoundToTheirRow() {
+        RowBoundColumn column = new RowBoundColumn("signing_key", "name", "key_value");
+        String formatOne = cipher.encrypt("secret-of-the-first-format");
+        jdbc.update("insert into signing_key (name, key_value, created_at) values ('test-format-one', ?, ?), "
+                + "('test-plaintext', 'secret-kept-in-plaintext', ?)", formatOne,
+                java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()));
+        try {
+            assertThat(cipher.decrypt(formatOne, column.at("test-format-one"))).isEqualTo("secret-of-the-first-format");
+
+            job.runNow(AuditLog.SYSTEM);
+
+            String upgraded = storedKey("test-format-one");
+            String sealed = storedKey("test-plaintext");
+            assertThat(upgraded).startsWith(FieldCipher.boundTextHeader(ring.primaryId()));
+            assertThat(sealed).startsWith(FieldCipher.boundTextHeader(ring.primaryId()))
+                    .doesNotContain("plaintext");
+            assertThat(cipher.decrypt(upgraded, column.at("test-format-one"))).isEqualTo("secret-of-the-first-format");
+            assertThat(cipher.decrypt(sealed, column.at("test-plaintext"))).isEqualTo("secret-kept-in-plaintext");
+            assertThat(job.notUnderPrimaryKey()).isZero();
+
+            jdbc.update("update signing_key set key_value = ? where name = 'test-plaintext'", upgraded);
+            assertThatThrownBy(() -> cipher.decrypt(storedKey("test-plaintext"), column.at("test-plaintext")))
+                    .isInstanceOf(DecryptionFailedException.class)
+                    .hasMessageContaining("signing_key.key_value")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret", upgraded.substring(15)));
+        } finally {
+            jdbc.update("delete from signing_key where name in ('test-format-one', 'test-plaintext')");
+        }
+    }
+
+    private String storedKey(String name) {
+        return jdbc.queryForObject("select key_value from signing_key where name = ?", String.class, name);
     }
 
     @Test

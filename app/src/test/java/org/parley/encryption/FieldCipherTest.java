@@ -203,4 +203,44 @@ class FieldCipherTest {
         }
         assertThat(Arrays.stream(failure.getStackTrace())).isNotEmpty();
     }
+
+    @Test
+    void aRowBoundValueReadsBackOnlyInItsOwnTableColumnAndRow() {
+        FieldCipher cipher = cipherWithKeyFile("parley.keys");
+        RowBinding home = new RowBinding("signing_key", "key_value", "media-links");
+
+        String stored = cipher.encrypt(TEXT, home);
+
+        assertThat(stored).startsWith("prly2:00000001:").doesNotContain("Lopez");
+        assertThat(cipher.decrypt(stored, home)).isEqualTo(TEXT);
+        assertThat(cipher.keyIdOf(stored)).hasValue(1);
+        for (RowBinding elsewhere : java.util.List.of(new RowBinding("signing_key", "key_value", "media-links2"),
+                new RowBinding("signing_key", "other_value", "media-links"),
+                new RowBinding("line_setting", "key_value", "media-links"),
+                // the parts are length-prefixed, so moving characters between them is another place too
+                new RowBinding("signing_key", "key_valu", "emedia-links"))) {
+            assertThatThrownBy(() -> cipher.decrypt(stored, elsewhere)).as(elsewhere.toString())
+                    .isInstanceOf(DecryptionFailedException.class)
+                    .hasMessageContaining(elsewhere.table() + "." + elsewhere.column())
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Lopez", stored.substring(15)));
+        }
+    }
+
+    @Test
+    void aRowBoundValueCopiedIntoAColumnThatDoesNotBindItsRowsFailsToDecrypt() {
+        FieldCipher cipher = cipherWithKeyFile("parley.keys");
+        String stored = cipher.encrypt(TEXT, new RowBinding("signing_key", "key_value", "media-links"));
+
+        assertThatThrownBy(() -> cipher.decrypt(stored)).isInstanceOf(DecryptionFailedException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Lopez", stored.substring(15)));
+    }
+
+    @Test
+    void valuesWrittenBeforeAColumnWasBoundStillReadThere() {
+        FieldCipher cipher = cipherWithKeyFile("parley.keys");
+        RowBinding place = new RowBinding("signing_key", "key_value", "media-links");
+
+        assertThat(cipher.decrypt(cipher.encrypt(TEXT), place)).isEqualTo(TEXT);
+        assertThat(cipher.decrypt("a plaintext from before", place)).isEqualTo("a plaintext from before");
+    }
 }

@@ -23,4 +23,11 @@ public class InboxFixtures {
         intake.record(lines.find(lineId).orElseThrow(), List.of(
                 new ProviderEvent.InboundMessage(providerMessageId, from, "+15555550100", text, List.of())));
     }
+
+    /** A patient's text with pictures or files arriving on a line, as the provider announced their types. */
+    public void patientSends(String lineId, String providerMessageId, String from, String text,
+                             List<org.parley.plugin.Media> media) {
+        intake.record(lines.find(lineId).orElseThrow(), List.of(
+                new ProviderEvent.InboundMessage(providerMessageId, from, "+15555550100", text, media)));
+    }
 }

@@ -79,7 +79,7 @@ class WebhookControllerTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(413);
         assertThat(answer.getBody()).isEqualTo("the request body is larger than 65536 bytes");
-        verify(intake, never()).record(any(), anyList());
+        verify(intake, never()).record(any(), anyList(), any());
     }
 
     @Test
@@ -97,12 +97,12 @@ class WebhookControllerTest {
                 .when(request).getInputStream();
 
         assertThat(controller.receive("sandbox", "sms", request).getStatusCode().value()).isEqualTo(413);
-        verify(intake, never()).record(any(), anyList());
+        verify(intake, never()).record(any(), anyList(), any());
     }
 
     @Test
     void noConnectionInTimeIsAnswered503WithRetryAfter() throws Exception {
-        when(intake.record(any(), anyList())).thenThrow(new CannotCreateTransactionException("pool exhausted"));
+        when(intake.record(any(), anyList(), any())).thenThrow(new CannotCreateTransactionException("pool exhausted"));
 
         ResponseEntity<String> answer = post();
 
@@ -112,25 +112,25 @@ class WebhookControllerTest {
 
     @Test
     void aRaceLostOnEveryAttemptIsTriedAsOftenAsConfiguredThenAnswered503() throws Exception {
-        when(intake.record(any(), anyList())).thenThrow(
+        when(intake.record(any(), anyList(), any())).thenThrow(
                 new ObjectOptimisticLockingFailureException("Conversation", 1L));
 
         assertThat(post().getStatusCode().value()).isEqualTo(503);
-        verify(intake, times(3)).record(any(), anyList());
+        verify(intake, times(3)).record(any(), anyList(), any());
     }
 
     @Test
     void aRaceLostOnceIsTriedAgainAndStored() throws Exception {
-        when(intake.record(any(), anyList())).thenThrow(new DataIntegrityViolationException("duplicate"))
+        when(intake.record(any(), anyList(), any())).thenThrow(new DataIntegrityViolationException("duplicate"))
                 .thenReturn(InboundIntake.Result.RECORDED);
 
         assertThat(post().getStatusCode().value()).isEqualTo(200);
-        verify(intake, times(2)).record(any(), anyList());
+        verify(intake, times(2)).record(any(), anyList(), any());
     }
 
     @Test
     void anyOtherFailureIsAnswered500WithoutARedirectOrTheExceptionsText() throws Exception {
-        when(intake.record(any(), anyList())).thenThrow(new IllegalStateException("Jane Roe wrote: my rash"));
+        when(intake.record(any(), anyList(), any())).thenThrow(new IllegalStateException("Jane Roe wrote: my rash"));
 
         ResponseEntity<String> answer = post();
 
@@ -147,7 +147,7 @@ class WebhookControllerTest {
 
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-            verify(intake, never()).record(any(), anyList());
+            verify(intake, never()).record(any(), anyList(), any());
         } finally {
             gate.leave();
         }

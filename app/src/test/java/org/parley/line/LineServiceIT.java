@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -32,7 +32,7 @@ class LineServiceIT {
     @Autowired
     LineService lines;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     @Test
     @WithMockUser(username = "nurse", roles = "STAFF")

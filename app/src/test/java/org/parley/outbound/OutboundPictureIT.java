@@ -20,7 +20,7 @@ import org.parley.ParleyApplication;
 import org.parley.attachment.Attachment;
 import org.parley.attachment.ReplyAttachments;
 import org.parley.audit.AuditEntry;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.Direction;
@@ -101,7 +101,11 @@ class OutboundPictureIT {
         MediaInfo stored = conversations.thread(conversationId, 0, 50).stream().filter(m -> m.id() == messageId)
                 .findFirst().orElseThrow().media().getFirst();
         assertThat(stored.fileName()).isEqualTo("Exercises for M. Lopez.png");
-        List<AuditEntry> fetches = app.getBean(AuditLog.class).newest("MEDIA_FETCHED", PageRequest.of(0, 10));
+        assertThat(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "select key_value from signing_key where name = 'media-links'", String.class))
+                .as("the key that signed the picture's link is kept encrypted, bound to its row")
+                .startsWith("prly2:");
+        List<AuditEntry> fetches = app.getBean(AuditEntries.class).newest("MEDIA_FETCHED", PageRequest.of(0, 10));
         assertThat(fetches).anySatisfy(fetch -> {
             assertThat(fetch.actor()).isEqualTo("provider");
             assertThat(fetch.targetType()).isEqualTo("message_media");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.InboxFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,9 +31,11 @@ class PatientMergeIT {
     @Autowired
     InboxFixtures inbox;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.parley.conversation.ConversationService conversationService;
 
     private ContactSummary patient(String first, String last, LocalDate born, String cell, String mrn, String note) {
         return contacts.createPatient("nurse", new PatientDetails(first, last, born, cell, mrn, note));
@@ -72,11 +74,14 @@ class PatientMergeIT {
         ContactSummary survivor = merging.merge("nurse", maria.id(), mariah.id(),
                 EnumSet.of(PatientField.CELL_PHONE, PatientField.MRN, PatientField.INTERNAL_NOTE), false);
 
-        assertThat(jdbc.queryForList("select distinct contact_id from conversation where id in ("
-                + conversations.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", Long.class))
-                .containsExactly(maria.id());
+        // Both records had a conversation on the sandbox line: they are one thread now, the survivor's.
         assertThat(conversationsOf(mariah.id())).isEmpty();
-        assertThat(messagesIn(conversations)).isEqualTo(messages);
+        assertThat(conversationsOf(maria.id())).containsExactly(conversationsOf(maria.id()).getFirst())
+                .isSubsetOf(conversations);
+        long combined = conversationsOf(maria.id()).getFirst();
+        assertThat(messagesIn(conversations).keySet()).containsAll(messages.keySet());
+        assertThat(messagesIn(List.of(combined))).containsAllEntriesOf(messages.keySet().stream()
+                .collect(Collectors.toMap(m -> m, m -> combined)));
         Map<String, Object> duplicateRow = jdbc.queryForMap(
                 "select merged_into, phone_number from contact where id = ?", mariah.id());
         assertThat(((Number) duplicateRow.get("MERGED_INTO")).longValue()).isEqualTo(maria.id());
@@ -97,6 +102,37 @@ class PatientMergeIT {
                     assertThat(entry.actor()).isEqualTo("nurse");
                     assertThat(entry.targetId()).isEqualTo(String.valueOf(maria.id()));
                     assertThat(entry.detail()).isEqualTo("merged contact " + mariah.id());
+                });
+    }
+
+    @Test
+    void twoConversationsOnOneLineBecomeOneOpenThreadInTimeOrderAndTheDuplicatesIsGone() {
+        ContactSummary olu = patient("Olu", "Combined", BORN, "(929) 203-6501", null, null);
+        ContactSummary olumide = patient("Olumide", "Combined", BORN, "(929) 203-6502", null, null);
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19292036502", "first, from the duplicate");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19292036501", "second, from the survivor");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19292036502", "third, from the duplicate");
+        long kept = conversationsOf(olu.id()).getFirst();
+        long gone = conversationsOf(olumide.id()).getFirst();
+        jdbc.update("update conversation set status = 'CLOSED' where id = ?", kept);
+
+        merging.merge("nurse", olu.id(), olumide.id(), EnumSet.noneOf(PatientField.class), false);
+
+        assertThat(conversationsOf(olu.id())).containsExactly(kept);
+        assertThat(jdbc.queryForObject("select count(*) from conversation where id = ?", Long.class, gone)).isZero();
+        List<String> thread = conversationService.thread(kept, 0, 50).stream()
+                .map(org.parley.conversation.MessageView::body).toList();
+        assertThat(thread).containsSubsequence("first, from the duplicate", "second, from the survivor",
+                "third, from the duplicate");
+        assertThat(thread.getLast()).contains("combined");
+        assertThat(jdbc.queryForObject("select status from conversation where id = ?", String.class, kept))
+                .as("the duplicate's open conversation keeps the combined one open").isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject("select count(*) from message_word where conversation_id = ?", Long.class,
+                gone)).isZero();
+        assertThat(audit.newest("CONVERSATIONS_COMBINED", PageRequest.of(0, 50)))
+                .anySatisfy(entry -> {
+                    assertThat(entry.targetId()).isEqualTo(String.valueOf(kept));
+                    assertThat(entry.detail()).isEqualTo("combined conversation " + gone);
                 });
     }
 

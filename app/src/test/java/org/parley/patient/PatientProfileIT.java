@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -17,7 +17,7 @@ class PatientProfileIT {
     @Autowired
     ContactService contacts;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     private static PatientDetails patient(String first, String last, String cell) {
         return new PatientDetails(first, last, LocalDate.of(1984, 3, 9), cell, null, null);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
+import org.parley.audit.AuditEntries;
 import org.parley.audit.AuditLog;
 import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;
@@ -59,7 +60,7 @@ class EmergencyAccessIT {
     @Autowired
     StaffAuthorities authorities;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     SecurityContextHolderStrategy holder;
 

@@ -13,7 +13,7 @@ import org.apache.catalina.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +74,7 @@ class TwoFactorSignInIT {
     @Autowired
     SecuritySettings settings;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

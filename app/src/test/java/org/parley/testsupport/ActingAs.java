@@ -15,6 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 public final class ActingAs {
 
+    private static final String SESSION_LOGIN =
+            org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+
     private ActingAs() {
     }
 
@@ -24,9 +27,20 @@ public final class ActingAs {
                 List.of(new SimpleGrantedAuthority("ROLE_" + role))));
         holder.setContext(context);
         SecurityContextHolder.setContext(context);
+        // In a browserless view test the mocked browser session's login comes first (Vaadin's strategy reads it
+        // there): it is this person's for the call, and the session's own again afterwards.
+        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        var wrapped = session == null ? null : session.getSession();
+        Object sessionLogin = wrapped == null ? null : wrapped.getAttribute(SESSION_LOGIN);
+        if (wrapped != null) {
+            wrapped.setAttribute(SESSION_LOGIN, context);
+        }
         try {
             return action.get();
         } finally {
+            if (wrapped != null) {
+                wrapped.setAttribute(SESSION_LOGIN, sessionLogin);
+            }
             holder.clearContext();
             SecurityContextHolder.clearContext();
         }

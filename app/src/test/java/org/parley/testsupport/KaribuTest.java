@@ -88,6 +88,11 @@ public abstract class KaribuTest {
         security.setAuthentication(authentication);
         SecurityContextHolder.setContext(security);
         context.getBean(SecurityContextHolderStrategy.class).setContext(security);
+        // Where Spring Security keeps a browser session's login: pushed refreshes (another thread, no request) read it
+        // there, as they do in production.
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                security);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, r) -> r.equals(role) || r.equals("ROLE_" + role));

@@ -72,4 +72,18 @@ public interface MessagingProvider extends ExtensionPoint {
     default ConnectionCheck testConnection(LineContext line) {
         return ConnectionCheck.failed("This provider cannot test its connection.");
     }
+
+    /**
+     * Fetches again a picture, file or recording that could not be fetched while its webhook was read (the media
+     * host failed or was slow). The app then stored the message with a placeholder and retries in the background;
+     * this adds the provider's credentials as the webhook's fetch did, through {@link LineContext#media()}.
+     * The default cannot, and the placeholder stays.
+     *
+     * @param uri the URL the webhook announced
+     * @throws MediaFetchException when it could not be fetched (again)
+     * @since 1.4.0
+     */
+    default Media fetchMediaAgain(LineContext line, java.net.URI uri) throws MediaFetchException {
+        throw new MediaFetchException("this provider cannot fetch media again");
+    }
 }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +24,8 @@ import org.parley.security.StaffMember;
  * work first, the admin pages grouped under "Administration".
  */
 @Layout
-@PermitAll
+// STAFF or ADMIN, not just any login: a session whose account lost its role sees nothing here.
+@RolesAllowed({"STAFF", "ADMIN"})
 class MainLayout extends AppLayout {
 
     final SideNav work = new SideNav();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.assignment.AssignmentConflictException;
 import org.parley.assignment.AssignmentService;
+import org.parley.assignment.TakeoverNeededException;
 import org.parley.conversation.ConversationHeader;
 import org.parley.conversation.ConversationStatus;
 import org.parley.lists.InboxListSummary;
@@ -43,6 +44,8 @@ class AssignmentBar extends HorizontalLayout {
     final Button unblock = new Button("Unblock");
     final Span error = new Span();
     Dialog dialog;
+    /** The open "Take it over?" question, if any. */
+    Dialog takeover;
     private ConversationHeader.Assignment seen;
 
     AssignmentBar(AssignmentService assignments, ListService lists, StaffDirectory staff, StaffMember me,
@@ -102,11 +105,37 @@ class AssignmentBar extends HorizontalLayout {
         try {
             change.run();
             error.setText("");
+        } catch (TakeoverNeededException held) {
+            confirmTakeover(held, () -> assignments.assignToMe(me, conversationId, held.version(), true), null);
         } catch (AssignmentConflictException | IllegalArgumentException | IllegalStateException
                  | org.springframework.security.access.AccessDeniedException refused) {
             error.setText(refused.getMessage());
         }
         changed.run();
+    }
+
+    /**
+     * "Dana Nurse has this conversation. Take it over?": a colleague holds it (perhaps since a moment ago), so it is
+     * taken only when the person confirms, and then only if nobody changed it while the question was open.
+     */
+    private void confirmTakeover(TakeoverNeededException held, Runnable takeOver, Dialog closeAfter) {
+        Dialog question = new Dialog(new Span(held.getMessage()));
+        question.setId("takeover-dialog");
+        question.setHeaderTitle("Take over this conversation?");
+        Button confirm = new Button("Take over", e -> {
+            question.close();
+            if (closeAfter != null) {
+                closeAfter.close();
+            }
+            act(takeOver);
+        });
+        confirm.setId("takeover-confirm");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        Button cancel = new Button("Cancel", e -> question.close());
+        cancel.setId("takeover-cancel");
+        question.getFooter().add(cancel, confirm);
+        takeover = question;
+        question.open();
     }
 
     private void openAssignDialog() {
@@ -144,6 +173,12 @@ class AssignmentBar extends HorizontalLayout {
                     problem.setText("Choose a list or at least one colleague.");
                     return;
                 }
+            } catch (TakeoverNeededException held) {
+                Set<Long> ids = people.getValue().stream().map(StaffMember::id).collect(Collectors.toSet());
+                Dialog assigning = dialog;
+                confirmTakeover(held, () -> assignments.assignToStaff(me, conversationId, ids, held.version(), true),
+                        assigning);
+                return;
             } catch (AssignmentConflictException | IllegalArgumentException conflict) {
                 problem.setText(conflict.getMessage());
                 changed.run();

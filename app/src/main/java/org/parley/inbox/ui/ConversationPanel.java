@@ -13,8 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
 import org.parley.conversation.ConversationHeader;
@@ -39,6 +37,7 @@ class ConversationPanel extends VerticalLayout {
     com.vaadin.flow.component.dialog.Dialog moveDialog;
     private final long conversationId;
     private final Clock clock;
+    private final H2 name = new H2();
     private ConversationHeader header;
     private final boolean withOrganisation;
     private List<org.parley.patient.ContactSummary> family = List.of();
@@ -96,7 +95,7 @@ class ConversationPanel extends VerticalLayout {
         setSizeFull();
         setPadding(true);
 
-        H2 name = new H2(header.contactName());
+        name.setText(header.contactName());
         name.setId("conversation-name");
         Span line = new Span("on " + header.lineName());
         line.addClassName("parley-hint");
@@ -204,7 +203,6 @@ class ConversationPanel extends VerticalLayout {
             }
             dialog.close();
             header = conversations.header(conversationId);
-            name.setText(header.contactName());
             renderHeader();
             patientSaved.run();
         });
@@ -214,6 +212,7 @@ class ConversationPanel extends VerticalLayout {
 
     /** Shows what may change while the conversation is open: opt-out, flags, whether replies can go out. */
     private void renderHeader() {
+        name.setText(header.contactName());   // a colleague may have named the patient meanwhile
         assignment.show(header);
         textedVia.setText(header.textedVia() == null ? "" : "Texts go to " + header.textedVia() + "'s phone");
         textedVia.setVisible(header.textedVia() != null);
@@ -644,15 +643,20 @@ class ConversationPanel extends VerticalLayout {
         return java.util.Optional.of(move);
     }
 
+    /** Pictures inline only when their content is one; anything else as a download that cannot act on Parley's origin. */
     private DownloadHandler download(MediaInfo media) {
-        String fileName = media.fileName() == null ? "attachment" : media.fileName();
-        return DownloadHandler.fromInputStream(event -> conversations.attachment(media.id())
-                .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), fileName, media.contentType(),
-                        bytes.length))
-                .orElseGet(() -> DownloadResponse.error(404)));
+        return new org.parley.attachment.ui.AttachmentDownload(() -> conversations.attachment(media.id()),
+                media.contentType(), media.fileName());
     }
 
     private com.vaadin.flow.component.Component attachment(MediaInfo media, Direction direction) {
+        if (media.isUnfetched()) {
+            Span missing = new Span(media.isFetchPending()
+                    ? "Picture or file could not be fetched from the provider yet — Parley keeps trying"
+                    : "Picture or file could not be fetched from the provider");
+            missing.addClassName("media-unfetched");
+            return missing;
+        }
         if (media.tooLarge()) {
             return new Span("Attachment too large to keep (" + media.contentType() + ", " + media.sizeBytes() + " bytes)");
         }

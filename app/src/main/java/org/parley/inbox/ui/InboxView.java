@@ -1,5 +1,6 @@
 package org.parley.inbox.ui;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -27,7 +28,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
-import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,8 @@ import org.parley.security.StaffMember;
 @RouteAlias("")
 @PageTitle("Inbox | Parley")
 @Menu(title = "Inbox", order = 0)
-@PermitAll
+// STAFF or ADMIN, not just any login: a session whose account lost its role sees nothing here.
+@RolesAllowed({"STAFF", "ADMIN"})
 class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     /** The query parameter naming a message to show in the opened conversation (a mentioning note). */
@@ -103,6 +104,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
               CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
               org.parley.chart.ui.CopyToChart copyToChart, org.parley.template.TemplateService templates,
               org.parley.attachment.ReplyAttachments replyAttachments,
+              org.parley.practice.PracticeProfiles practice,
               org.parley.conversation.ScheduledReplies scheduledReplies) {
         this.scheduledReplies = scheduledReplies;
         this.conversations = conversations;
@@ -114,7 +116,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         this.templates = templates;
         this.replyAttachments = replyAttachments;
         this.liveUpdates = liveUpdates;
-        this.clock = clock;
+        this.clock = TimeFormat.practiceClock(clock, practice);
         this.copyToChart = copyToChart;
         this.me = currentStaff.get();
         setSizeFull();
@@ -437,6 +439,15 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             }
         }));
         // Changes may have been missed (another node's news did not reach this one for a while): show all anew.
+        // A demoted admin (or one whose emergency access was revoked) no longer sees BLOCKED: the open list closes.
+        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), org.parley.security.StaffAccessChanged.class,
+                changed -> {
+                    if (changed.staffUserId() == me.id() && views.current().inbox()
+                            instanceof org.parley.inbox.Inbox.Blocked && staff.findActive(me.id()).isPresent()
+                            && !staff.isAdminNow(me.id())) {
+                        attachEvent.getUI().navigate(org.parley.security.StaffAccess.ADMINS_ONLY_PAGE);
+                    }
+                }));
         subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), LiveUpdates.Resync.class, resync -> {
             if (panel != null) {
                 panel.refresh(false);

@@ -108,17 +108,21 @@ class MentionBell extends Button {
         private final LiveUpdates liveUpdates;
         private final CurrentStaff currentStaff;
         private final Clock clock;
+        private final org.parley.practice.PracticeProfiles practice;
 
-        Item(ConversationService conversations, LiveUpdates liveUpdates, CurrentStaff currentStaff, Clock clock) {
+        Item(ConversationService conversations, LiveUpdates liveUpdates, CurrentStaff currentStaff, Clock clock,
+             org.parley.practice.PracticeProfiles practice) {
             this.conversations = conversations;
             this.liveUpdates = liveUpdates;
             this.currentStaff = currentStaff;
             this.clock = clock;
+            this.practice = practice;
         }
 
         @Override
         public com.vaadin.flow.component.Component create() {
-            return new MentionBell(conversations, liveUpdates, currentStaff.get(), clock);
+            return new MentionBell(conversations, liveUpdates, currentStaff.get(),
+                    TimeFormat.practiceClock(clock, practice));
         }
     }
 }

@@ -17,16 +17,24 @@ final class TimeFormat {
     private TimeFormat() {
     }
 
-    /** A day as "12/07", for "replied STOP on 12/07". */
+    /** A day as "12/07", for "replied STOP on 12/07", in the clock's zone (the practice's: see {@link #practiceClock}). */
     static String day(Instant at, Clock clock) {
-        return DAY.format(at.atZone(ZoneId.systemDefault()));
+        return DAY.format(at.atZone(clock.getZone()));
+    }
+
+    /**
+     * The clock the inbox's times are shown by: the practice's time zone (set by an admin under Practice), not the
+     * server's, which is often UTC in a data centre far from the practice.
+     */
+    static Clock practiceClock(Clock clock, org.parley.practice.PracticeProfiles practice) {
+        return clock.withZone(practice.timeZone());
     }
 
     static String of(Instant at, Clock clock) {
         if (at == null) {
             return "";
         }
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         var local = at.atZone(zone);
         return local.toLocalDate().equals(today) ? TIME.format(local) : DATE_TIME.format(local);

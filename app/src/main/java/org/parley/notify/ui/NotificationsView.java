@@ -1,5 +1,6 @@
 package org.parley.notify.ui;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
@@ -17,7 +18,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -36,7 +36,8 @@ import org.parley.security.StaffMember;
 @Route("notifications")
 @PageTitle("Notifications | Parley")
 @Menu(title = "Notifications", order = 80)
-@PermitAll
+// STAFF or ADMIN, not just any login: a session whose account lost its role sees nothing here.
+@RolesAllowed({"STAFF", "ADMIN"})
 class NotificationsView extends VerticalLayout {
 
     static final String EMAIL_NOT_SET_UP = "E-mail notifications are not set up yet; ask your administrator.";

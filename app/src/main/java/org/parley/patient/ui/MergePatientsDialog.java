@@ -77,7 +77,8 @@ class MergePatientsDialog extends Dialog {
         merge.addClickListener(e -> merge(false));
         Button cancel = new Button("Cancel", e -> close());
         add(duplicate, new Paragraph("Conversations, messages, notes and files of the duplicate move to this "
-                + "patient. The duplicate disappears from every list."), fields, numbers, error);
+                + "patient; where both have a conversation on the same line, the two become one thread. The "
+                + "duplicate disappears from every list."), fields, numbers, error);
         numbers.setId("merge-numbers");
         numbers.addClassName("parley-hint");
         getFooter().add(cancel, merge);

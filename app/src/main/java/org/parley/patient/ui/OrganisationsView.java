@@ -1,5 +1,6 @@
 package org.parley.patient.ui;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
 import org.parley.conversation.ConversationService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
@@ -24,7 +24,8 @@ import org.parley.security.CurrentStaff;
 @Route("contacts")
 @PageTitle("Contacts | Parley")
 @Menu(title = "Pharmacies and labs", order = 11)
-@PermitAll
+// STAFF or ADMIN, not just any login: a session whose account lost its role sees nothing here.
+@RolesAllowed({"STAFF", "ADMIN"})
 class OrganisationsView extends VerticalLayout {
 
     private final ContactService contacts;

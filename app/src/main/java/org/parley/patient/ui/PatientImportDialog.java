@@ -12,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.Command;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -26,6 +25,8 @@ import org.parley.patient.PatientImport;
 class PatientImportDialog extends Dialog {
 
     static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+    /** Takes files up to {@link #MAX_FILE_BYTES}, checked here on the server, not only in the browser. */
+    final org.parley.base.ui.BoundedUpload uploadHandler;
 
     private final PatientImport patientImport;
     private final String actor;
@@ -45,8 +46,11 @@ class PatientImportDialog extends Dialog {
         this.afterImport = afterImport;
         setHeaderTitle("Import patients");
         setWidth("46em");
-        upload = new Upload(UploadHandler.inMemory((metadata, file) -> getUI().ifPresent(ui -> ui.access(() ->
-                start(file)))));
+        uploadHandler = new org.parley.base.ui.BoundedUpload(MAX_FILE_BYTES,
+                "The file is larger than 20 MB: split it and import the parts.",
+                (fileName, file) -> getUI().ifPresent(ui -> ui.access(() -> start(file))),
+                refusal -> getUI().ifPresent(ui -> ui.access(() -> status.setText(refusal))));
+        upload = new Upload(uploadHandler);
         upload.setId("import-upload");
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);

@@ -1,5 +1,6 @@
 package org.parley.patient.ui;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,7 +12,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
@@ -25,7 +25,8 @@ import org.parley.security.CurrentStaff;
 @Route("patients")
 @PageTitle("Patients | Parley")
 @Menu(title = "Patients", order = 10)
-@PermitAll
+// STAFF or ADMIN, not just any login: a session whose account lost its role sees nothing here.
+@RolesAllowed({"STAFF", "ADMIN"})
 class PatientsView extends VerticalLayout {
 
     private static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy");

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.parley.provider.PluginAdministration;
 import org.parley.provider.PluginInfo;
@@ -33,6 +32,8 @@ class PluginsView extends VerticalLayout {
     private final CurrentStaff currentStaff;
     final Grid<PluginInfo> grid = new Grid<>();
     final Span result = new Span();
+    /** Takes archives up to {@code parley.plugins.max-upload-bytes}, checked here on the server. */
+    final org.parley.base.ui.BoundedUpload uploadHandler;
 
     PluginsView(ProviderRegistry registry, PluginAdministration administration, CurrentStaff currentStaff) {
         this.registry = registry;
@@ -48,8 +49,12 @@ class PluginsView extends VerticalLayout {
         grid.addColumn(p -> p.error() == null ? "" : p.error()).setHeader("Error").setFlexGrow(1);
         grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle").setAutoWidth(true);
         result.setId("plugin-result");
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> getUI().ifPresent(ui -> ui.access(() ->
-                install(metadata.fileName(), data)))));
+        long max = administration.maxUploadBytes();
+        uploadHandler = new org.parley.base.ui.BoundedUpload(max, "Not installed: the archive is larger than "
+                + max / (1024 * 1024) + " MB.", (fileName, data) -> getUI().ifPresent(ui -> ui.access(() ->
+                install(fileName, data))), refusal -> getUI().ifPresent(ui -> ui.access(() -> result.setText(refusal))));
+        Upload upload = new Upload(uploadHandler);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
         upload.setId("plugin-upload");
         upload.setAcceptedFileTypes(".zip", ".jar");
         upload.setMaxFiles(1);

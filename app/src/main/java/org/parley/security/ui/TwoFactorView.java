@@ -1,12 +1,12 @@
 package org.parley.security.ui;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.parley.security.CurrentStaff;
@@ -16,7 +16,8 @@ import org.parley.security.TwoFactor;
 @Route("account/two-factor")
 @PageTitle("Two-factor sign-in | Parley")
 @Menu(title = "Two-factor sign-in", order = 95)
-@PermitAll
+// STAFF or ADMIN, not just any login: a session whose account lost its role sees nothing here.
+@RolesAllowed({"STAFF", "ADMIN"})
 class TwoFactorView extends VerticalLayout {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy");

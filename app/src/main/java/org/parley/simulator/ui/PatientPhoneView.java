@@ -1,5 +1,6 @@
 package org.parley.simulator.ui;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -19,7 +20,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
-import jakarta.annotation.security.PermitAll;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.line.LineSnapshot;
 import org.parley.simulator.PhoneChanged;
@@ -33,7 +33,8 @@ import org.parley.simulator.SandboxCarrier;
 @Route("patient-phone")
 @PageTitle("Patient phone | Parley")
 @Menu(title = "Patient phone (simulator)", order = 50)
-@PermitAll
+// STAFF or ADMIN, not just any login: a session whose account lost its role sees nothing here.
+@RolesAllowed({"STAFF", "ADMIN"})
 class PatientPhoneView extends VerticalLayout {
 
     private final SandboxCarrier carrier;

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.chart.ConfiguredExporter;
 import org.parley.plugin.ExporterDescriptor;
 import org.parley.testsupport.exporter.FakeEhr;
@@ -41,7 +41,7 @@ import org.springframework.security.access.AccessDeniedException;
 class ChartExportersViewTest extends ChartKaribuTest {
 
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     private ChartExportersView openAsAdmin() {
         loginAs("admin", "ADMIN");

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.chart.ConfiguredExporter;
 import org.parley.conversation.ConversationService;
 import org.parley.inbox.InboxFixtures;
@@ -55,7 +55,7 @@ class CopyToChartDialogTest extends ChartKaribuTest {
     @Autowired
     StaffDirectory directory;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     JdbcTemplate jdbc;
 

@@ -20,7 +20,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.encryption.EncryptionAdministration;
 import org.parley.encryption.ReencryptionProgress;
 import org.parley.security.Role;
@@ -49,7 +49,7 @@ class EncryptionViewTest extends KaribuTest {
     @Autowired
     StaffFixtures staff;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     EncryptionAdministration encryption;
 

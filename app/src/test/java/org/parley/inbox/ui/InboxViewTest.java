@@ -17,7 +17,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
 import org.parley.security.StaffDirectory;
@@ -35,7 +35,9 @@ class InboxViewTest extends KaribuTest {
     @Autowired
     InboxFixtures inbox;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
+    @Autowired
+    org.parley.patient.ContactService contacts;
 
     @BeforeEach
     void loggedIn() {
@@ -81,6 +83,25 @@ class InboxViewTest extends KaribuTest {
         roundtrip();
 
         assertThat(rowWithPreview(view, text).unseen()).isTrue();
+    }
+
+    @Test
+    void aNameAColleagueSavesShowsInMyOpenInboxAndOpenConversationWithoutReloading() {
+        String text = unique("Who is this texting?");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19292030003", text);
+        UI.getCurrent().navigate("");
+        InboxView view = _get(InboxView.class);
+        long id = rowWithPreview(view, text).id();
+        UI.getCurrent().navigate("inbox/" + id);
+        assertThat(rowWithPreview(view, text).contactName()).isEqualTo("(929) 203-0003");
+
+        // A colleague, on another screen (or node), identifies the number as a patient.
+        contacts.createPatient("colleague", new org.parley.patient.PatientDetails("Noor", "Haddad",
+                java.time.LocalDate.of(1990, 4, 2), "(929) 203-0003", null, null));
+        roundtrip();
+
+        assertThat(rowWithPreview(view, text).contactName()).isEqualTo("Noor Haddad");
+        assertThat(_get(H2.class, spec -> spec.withId("conversation-name")).getText()).contains("Noor Haddad");
     }
 
     @Test

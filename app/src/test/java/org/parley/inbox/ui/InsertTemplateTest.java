@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.conversation.ConversationService;
 import org.parley.inbox.InboxFixtures;
 import org.parley.inbox.InboxService;
@@ -42,7 +42,7 @@ class InsertTemplateTest extends KaribuTest {
     @Autowired
     InboxService inboxViews;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     @BeforeEach
     void loggedIn() {

@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.assignment.AssignmentService;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
@@ -58,7 +58,7 @@ class SharedInboxTest extends KaribuTest {
     @Autowired
     ContactService contacts;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     MutableClock clock;
 
@@ -172,6 +172,38 @@ class SharedInboxTest extends KaribuTest {
         assertThat(view.panel.assignment.error.getText())
                 .isEqualTo("Dana Front has taken this conversation. Nothing was changed.");
         assertThat(view.panel.assignment.assignedTo.getText()).isEqualTo("Assigned to Dana Front");
+    }
+
+    @Test
+    void takingAConversationAColleagueHoldsAsksWhoHasItAndTakesItOnlyWhenConfirmed() {
+        frontDesk();
+        String text = unique("Who can help me");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number(), text);
+        long id = conversationOf(text);
+        assignments.assignToMe(dana, id, 0);
+        // Ada's screen shows Dana's assignment already (as it does 300 ms after Dana's click, pushed).
+        UI.getCurrent().navigate("inbox/" + id);
+        InboxView view = _get(InboxView.class);
+        assertThat(view.panel.assignment.assignedTo.getText()).isEqualTo("Assigned to Dana Front");
+
+        _click(view.panel.assignment.assignToMe);
+
+        assertThat(view.panel.assignment.takeover).as("asked first").isNotNull();
+        assertThat(view.panel.assignment.takeover.isOpened()).isTrue();
+        assertThat(_get(view.panel.assignment.takeover, Span.class).getText())
+                .isEqualTo("Dana Front has this conversation. Take it over?");
+        assertThat(view.panel.assignment.assignedTo.getText()).isEqualTo("Assigned to Dana Front");
+        _click(_get(Button.class, spec -> spec.withId("takeover-cancel")));
+        assertThat(view.panel.assignment.takeover.isOpened()).isFalse();
+        assertThat(view.panel.assignment.assignedTo.getText()).as("cancelled").isEqualTo("Assigned to Dana Front");
+
+        _click(view.panel.assignment.assignToMe);
+        _click(_get(Button.class, spec -> spec.withId("takeover-confirm")));
+
+        assertThat(view.panel.assignment.assignedTo.getText()).isEqualTo("Assigned to Ada Admin");
+        assertThat(threadTexts(view)).contains("Taken by Ada Admin.");
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 100)))
+                .anyMatch(e -> e.targetId().equals(String.valueOf(id)));
     }
 
     @Test

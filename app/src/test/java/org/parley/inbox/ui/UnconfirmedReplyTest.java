@@ -13,7 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.conversation.ConversationService;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
@@ -40,7 +40,7 @@ class UnconfirmedReplyTest extends KaribuTest {
     @Autowired
     InboxFixtures inbox;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     ConversationService conversations;
     @Autowired

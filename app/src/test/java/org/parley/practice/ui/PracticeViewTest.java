@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.Direction;
 import org.parley.inbox.InboxFixtures;
@@ -43,7 +43,7 @@ class PracticeViewTest extends KaribuTest {
     @Autowired
     TemplateService templates;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     org.parley.security.StaffFixtures staff;
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.provider.ProviderRegistry;
 import org.parley.security.StaffFixtures;
 import org.parley.testsupport.KaribuTest;
@@ -53,7 +53,7 @@ class PluginInstallViewTest extends KaribuTest {
     @Autowired
     ProviderRegistry registry;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     @BeforeEach
     void anAdminIsLoggedIn() {

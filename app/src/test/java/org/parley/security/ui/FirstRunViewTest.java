@@ -11,7 +11,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.button.Button;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ class FirstRunViewTest extends KaribuTest {
     @Autowired
     StaffDirectory directory;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     org.parley.practice.PracticeProfiles practice;
 

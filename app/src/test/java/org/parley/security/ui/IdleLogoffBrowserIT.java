@@ -10,7 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.security.Role;
 import org.parley.testsupport.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +36,7 @@ class IdleLogoffBrowserIT extends BrowserTest {
             new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     private void logIn(Page page, String username, String password) {
         page.navigate(url("/login"));

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
 import org.parley.template.TemplateService;
@@ -33,7 +33,7 @@ class TemplatesViewTest extends KaribuTest {
     @Autowired
     TemplateService templates;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
 
     @BeforeEach
     void accountsExist() {

@@ -244,6 +244,19 @@ public class TwilioProvider implements MessagingProvider {
         };
     }
 
+    /** A picture or recording the webhook could not fetch, fetched again with the account's credentials. */
+    @Override
+    public org.parley.plugin.Media fetchMediaAgain(LineContext line, java.net.URI uri)
+            throws org.parley.plugin.MediaFetchException {
+        Credentials credentials;
+        try {
+            credentials = Credentials.of(line.settings());
+        } catch (RuntimeException e) {
+            throw new org.parley.plugin.MediaFetchException("the line's Twilio credentials are missing");
+        }
+        return TwilioWebhooks.fetchMedia(line, credentials, uri);
+    }
+
     /** Lookup v2's line type intelligence (a paid lookup); anything that goes wrong is {@link LineType#UNKNOWN}. */
     @Override
     public LineType lookupLineType(LineContext line, String e164Number) {

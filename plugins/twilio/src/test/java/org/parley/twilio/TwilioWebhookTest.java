@@ -135,6 +135,19 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void aPictureTheAppCouldNotFetchIsFetchedAgainWithBasicAuth() throws Exception {
+        String path = "/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Messages/MM5/Media/ME1";
+        media.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "image/png")
+                .withBody(new byte[] {7, 8})));
+
+        Media again = provider.fetchMediaAgain(line, java.net.URI.create(media.baseUrl() + path));
+
+        assertThat(again.data()).containsExactly(7, 8);
+        media.verify(getRequestedFor(urlEqualTo(path))
+                .withBasicAuth(new BasicCredentials(FakeLine.ACCOUNT_SID, FakeLine.AUTH_TOKEN)));
+    }
+
+    @Test
     void aPictureOverTheAppsLimitIsPassedOnAsTooLarge() throws Exception {
         media.stubFor(get(urlEqualTo("/big")).willReturn(aResponse().withHeader("Content-Type", "image/png")
                 .withBody(new byte[2048])));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -24,12 +25,21 @@ import org.parley.plugin.WebhookRequest;
  * Vonage's signed webhooks: every Messages and Voice webhook carries {@code Authorization: Bearer <JWT>}, signed
  * HS256 with the account's signature secret, whose {@code payload_hash} claim is the SHA-256 (hex) of the
  * payload. The signature proves the call comes from Vonage; the hash ties the token to this very payload, so
- * a token cannot be replayed with another body. The SDK checks only the signature, so the hash is checked here.
+ * a token cannot be replayed with another body. The SDK checks only the signature, so the hash is checked here, and
+ * so is the token's age ({@link #MAX_TOKEN_AGE} from {@code iat}), so a captured call cannot be replayed later.
  */
 final class SignedWebhook {
 
     /** How far Parley's clock may disagree with Vonage's about {@code exp}, {@code nbf} and {@code iat}. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    /**
+     * How old a token may be, counted from its {@code iat}, before it is refused (plus {@link #CLOCK_SKEW}). Vonage's
+     * tokens carry no {@code exp}: without this, a token and body captured once (a proxy log, a leaked capture)
+     * could be replayed for ever. Vonage signs each call as it makes it and retries with a new token, so minutes are
+     * plenty.
+     */
+    static final Duration MAX_TOKEN_AGE = Duration.ofMinutes(5);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +68,9 @@ final class SignedWebhook {
         } catch (JWTVerificationException | IllegalArgumentException e) {
             return false;
         }
+        if (!freshEnough(jwt.getIssuedAtAsInstant(), Instant.now())) {
+            return false;
+        }
         Claim application = jwt.getClaim("application_id");
         if (!application.isMissing() && !application.isNull() && applicationId != null
                 && !applicationId.strip().equalsIgnoreCase(application.asString())) {
@@ -74,6 +87,11 @@ final class SignedWebhook {
             }
         }
         return false;
+    }
+
+    /** Whether a token issued at {@code issuedAt} (none: refused) is young enough at {@code now}. */
+    static boolean freshEnough(Instant issuedAt, Instant now) {
+        return issuedAt != null && !issuedAt.isBefore(now.minus(MAX_TOKEN_AGE).minus(CLOCK_SKEW));
     }
 
     /** The SHA-256 hex of bytes, as Vonage writes {@code payload_hash}. */

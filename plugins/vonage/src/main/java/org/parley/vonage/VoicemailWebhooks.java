@@ -101,6 +101,11 @@ final class VoicemailWebhooks {
         if (transcript.isTooLarge()) {
             return Optional.empty();
         }
+        if (transcript.size() == 0) {
+            // A host from plugin API 1.4.0 hands an empty placeholder for media it could not fetch (it fetches
+            // pictures again later, not transcripts): answered 400, Vonage sends the webhook again.
+            throw new MalformedWebhookException("the transcription could not be fetched (nothing came)");
+        }
         String text = transcriptText(transcript.data());
         return text.isBlank() ? Optional.empty()
                 : Optional.of(new ProviderEvent.Voicemail(callId, null, null, null, text, null));

@@ -326,6 +326,13 @@ public class VonageProvider implements MessagingProvider {
         }
     }
 
+    /** A picture or recording the webhook could not fetch, fetched again with the application's credentials. */
+    @Override
+    public org.parley.plugin.Media fetchMediaAgain(LineContext line, URI uri)
+            throws org.parley.plugin.MediaFetchException {
+        return media(line).fetch(uri);
+    }
+
     private MediaSource media(LineContext line) {
         return uri -> line.media().fetch(uri, mediaHeaders(line, uri));
     }

@@ -105,6 +105,44 @@ class SignedWebhookTest extends AbstractVonageTest {
     }
 
     @Test
+    void aCapturedCallReplayedLaterThanTheMaximumTokenAgeIsRefused() {
+        Instant issued = Instant.now().minus(SignedWebhook.MAX_TOKEN_AGE).minus(SignedWebhook.CLOCK_SKEW)
+                .minusSeconds(30);
+        WebhookRequest request = SignedRequests.post("inbound", INBOUND, SignedRequests.SECRET,
+                jwt -> jwt.withIssuedAt(issued));
+
+        assertThat(provider.isAuthentic(line, request)).isFalse();
+    }
+
+    @Test
+    void aTokenIssuedWithinTheMaximumAgeIsAccepted() {
+        Instant issued = Instant.now().minus(SignedWebhook.MAX_TOKEN_AGE).plusSeconds(30);
+        WebhookRequest request = SignedRequests.post("inbound", INBOUND, SignedRequests.SECRET,
+                jwt -> jwt.withIssuedAt(issued));
+
+        assertThat(provider.isAuthentic(line, request)).isTrue();
+    }
+
+    @Test
+    void aTokenWithoutIssuedAtIsRefusedBecauseItsAgeCannotBeTold() {
+        byte[] body = bytes(INBOUND);
+        String token = "Bearer " + JWT.create().withClaim("application_id", SignedRequests.APPLICATION_ID)
+                .withClaim("payload_hash", SignedWebhook.sha256Hex(body))
+                .sign(Algorithm.HMAC256(SignedRequests.SECRET));
+
+        assertThat(provider.isAuthentic(line, SignedRequests.withBody("inbound", body, token))).isFalse();
+    }
+
+    @Test
+    void theAgeLimitCountsTheClockSkewAllowance() {
+        Instant now = Instant.parse("2026-01-01T12:00:00Z");
+        Duration limit = SignedWebhook.MAX_TOKEN_AGE.plus(SignedWebhook.CLOCK_SKEW);
+
+        assertThat(SignedWebhook.freshEnough(now.minus(limit), now)).isTrue();
+        assertThat(SignedWebhook.freshEnough(now.minus(limit).minusSeconds(1), now)).isFalse();
+    }
+
+    @Test
     void aTokenIssuedForAnotherApplicationIsRefused() {
         WebhookRequest request = SignedRequests.post("inbound", INBOUND, SignedRequests.SECRET,
                 jwt -> jwt.withClaim("application_id", "ffffffff-bbbb-4ccc-8ddd-0123456789ab"));

@@ -150,6 +150,17 @@ class VoicemailTest extends AbstractVonageTest {
     }
 
     @Test
+    void aTranscriptionThatCameEmptyIsRefusedSoVonageSendsItAgain() {
+        // what a host that could not fetch it hands over (plugin API 1.4.0): an empty placeholder
+        vonage.stubFor(get(urlEqualTo("/v1/files/transcript-1")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(new byte[0])));
+
+        assertThatThrownBy(() -> provider.handleWebhook(line, "transcription", transcription()))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessage("the transcription could not be fetched (nothing came)");
+    }
+
+    @Test
     void aFailedTranscriptionAddsNothing() throws MalformedWebhookException {
         WebhookOutcome outcome = provider.handleWebhook(line, "transcription", SignedRequests.post("transcription", """
                 {"conversation_uuid": "%s", "type": "transcription", "recording_uuid": "r-1",
