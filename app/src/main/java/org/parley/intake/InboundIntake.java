@@ -60,21 +60,15 @@ public class InboundIntake {
     private final java.time.Duration replyWindow;
     private final ConversationRouting routing;
     private final IntakeLocks locks;
-<<<<<<< HEAD
     private final AfterHoursReplies afterHours;
-=======
     private final MediaFetchQueue mediaFetches;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
->>>>>>> main
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
                   ApplicationEventPublisher events, Clock clock, ConversationRouting routing, IntakeLocks locks,
-<<<<<<< HEAD
                   AfterHoursReplies afterHours,
-=======
                   MediaFetchQueue mediaFetches, org.springframework.jdbc.core.simple.JdbcClient jdbc,
->>>>>>> main
                   @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
                   java.time.Duration replyWindow) {
         this.conversations = conversations;
@@ -89,12 +83,9 @@ public class InboundIntake {
         this.replyWindow = replyWindow;
         this.routing = routing;
         this.locks = locks;
-<<<<<<< HEAD
         this.afterHours = afterHours;
-=======
         this.mediaFetches = mediaFetches;
         this.jdbc = jdbc;
->>>>>>> main
     }
 
     @Transactional

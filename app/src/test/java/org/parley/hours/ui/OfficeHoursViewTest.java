@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.hours.LineHours;
 import org.parley.hours.OfficeHours;
 import org.parley.security.StaffDirectory;
@@ -35,7 +35,7 @@ class OfficeHoursViewTest extends KaribuTest {
     @Autowired
     OfficeHours officeHours;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     JdbcTemplate jdbc;
 

@@ -18,7 +18,7 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditLog;
+import org.parley.audit.AuditEntries;
 import org.parley.conversation.ScheduledReplies;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
@@ -45,7 +45,7 @@ class ScheduledSendTest extends KaribuTest {
     @Autowired
     InboxFixtures inbox;
     @Autowired
-    AuditLog audit;
+    AuditEntries audit;
     @Autowired
     PracticeProfiles practice;
     @Autowired
