@@ -1,6 +1,7 @@
 package org.parley.conversation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -327,7 +328,8 @@ public class ConversationService {
                 m.isDeleted() ? new MessageView.Deletion(name.apply(m.getDeletedBy()), m.getDeletedAt()) : null,
                 mentioned.getOrDefault(m.getId(), List.of()).stream()
                         .map(x -> new MessageView.MentionView(name.apply(x.getStaffUserId()), x.getFirstReadAt()))
-                        .sorted(java.util.Comparator.comparing(MessageView.MentionView::name)).toList()))
+                        .sorted(java.util.Comparator.comparing(MessageView.MentionView::name)).toList(),
+                m.getScheduledFor()))
                 .toList();
     }
 
@@ -366,11 +368,49 @@ public class ConversationService {
      */
     @Transactional
     public MessageView reply(StaffMember author, long conversationId, String text, List<Attachment> attachments) {
+        return queueReply(author, conversationId, text, attachments, null);
+    }
+
+    /**
+     * Stores a reply and queues it: at once, or with {@code scheduledFor} not before then (the caller checked the time).
+     * Runs in the caller's transaction.
+     */
+    MessageView queueReply(StaffMember author, long conversationId, String text, List<Attachment> attachments,
+                           Instant scheduledFor) {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
         String body = text == null ? "" : text.strip();
         List<Attachment> files = attachments == null ? List.of() : attachments;
-        if (body.isEmpty() && files.isEmpty()) {
+        List<Attachment> checked = checkReply(conversation, body, files);
+        Message message = messages.save(Message.outbound(conversationId, conversation.getLineId(), author.id(), body,
+                clock.instant(), scheduledFor));
+        List<MediaInfo> stored = checked.stream().map(file -> media.save(new MessageMedia(message.getId(),
+                file.contentType(), file.fileName(), file.sizeBytes(), file.data(), clock.instant())).info()).toList();
+        words.index(message);
+        conversation.activity(!body.isEmpty() ? body : checked.stream().allMatch(Attachment::isImage) ? "[picture]"
+                : "[file]", clock.instant());
+        audit.record(author.username(), scheduledFor == null ? "MESSAGE_QUEUED" : "MESSAGE_SCHEDULED", "message",
+                String.valueOf(message.getId()), "conversation " + conversationId
+                        + (stored.isEmpty() ? "" : ", " + ReplyAttachments.files(stored.size())));
+        events.publishEvent(new ConversationChanged(conversationId, message.getId(), false));
+        events.publishEvent(new OutboundQueued(message.getId()));
+        return new MessageView(message.getId(), Direction.OUTBOUND, body, author.displayName(), message.getStatus(),
+                null, message.getCreatedAt(), stored, author.id(), null, List.of(), scheduledFor);
+    }
+
+    /**
+     * What every reply must pass before it is stored, now or for later: something to send, a loaded provider, a number
+     * that may be texted, a text the provider accepts and attachments it carries.
+     *
+     * @return the attachments as they will be sent
+     */
+    List<Attachment> checkReply(Conversation conversation, String body, List<Attachment> files) {
+        return checkReply(conversation, body, files, false);
+    }
+
+    /** {@link #checkReply}, for a stored reply that may already carry files ({@code hasFiles}). */
+    List<Attachment> checkReply(Conversation conversation, String body, List<Attachment> files, boolean hasFiles) {
+        if (body.isEmpty() && files.isEmpty() && !hasFiles) {
             throw new IllegalArgumentException("Write a reply first.");
         }
         ProviderDescriptor provider = gateway.descriptor(conversation.getLineId()).orElseThrow(() ->
@@ -383,20 +423,7 @@ public class ConversationService {
             throw new IllegalArgumentException("The reply has " + body.length() + " characters; "
                     + provider.name() + " accepts at most " + provider.maxTextLength() + ".");
         }
-        List<Attachment> checked = replyAttachments.checkSendable(provider, files);
-        Message message = messages.save(Message.outbound(conversationId, conversation.getLineId(), author.id(), body,
-                clock.instant()));
-        List<MediaInfo> stored = checked.stream().map(file -> media.save(new MessageMedia(message.getId(),
-                file.contentType(), file.fileName(), file.sizeBytes(), file.data(), clock.instant())).info()).toList();
-        words.index(message);
-        conversation.activity(!body.isEmpty() ? body : checked.stream().allMatch(Attachment::isImage) ? "[picture]"
-                : "[file]", clock.instant());
-        audit.record(author.username(), "MESSAGE_QUEUED", "message", String.valueOf(message.getId()),
-                "conversation " + conversationId + (stored.isEmpty() ? "" : ", " + ReplyAttachments.files(stored.size())));
-        events.publishEvent(new ConversationChanged(conversationId, message.getId(), false));
-        events.publishEvent(new OutboundQueued(message.getId()));
-        return new MessageView(message.getId(), Direction.OUTBOUND, body, author.displayName(), message.getStatus(),
-                null, message.getCreatedAt(), stored, author.id(), null, List.of());
+        return replyAttachments.checkSendable(provider, files);
     }
 
     /**

@@ -58,6 +58,10 @@ public class Message extends AbstractEntity {
     @Column(name = "system_reply", nullable = false)
     private boolean systemReply;
 
+    /** When a scheduled reply is due to go out; {@code null} for one sent at once. */
+    @Column(name = "scheduled_for")
+    private Instant scheduledFor;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -116,12 +120,50 @@ public class Message extends AbstractEntity {
         return message;
     }
 
-    static Message outbound(long conversationId, String lineId, long authorId, String body, Instant at) {
-        Message message = new Message(conversationId, lineId, Direction.OUTBOUND, body, at);
-        message.authorId = authorId;
+    /**
+     * The line's after-hours reply: automatic (no author), but an ordinary text otherwise, so it never reaches a number
+     * that opted out.
+     */
+    static Message afterHoursReply(long conversationId, String lineId, String text, Instant at) {
+        Message message = new Message(conversationId, lineId, Direction.OUTBOUND, text, at);
         message.status = MessageStatus.QUEUED;
         message.nextAttemptAt = at;
         return message;
+    }
+
+    static Message outbound(long conversationId, String lineId, long authorId, String body, Instant at) {
+        return outbound(conversationId, lineId, authorId, body, at, null);
+    }
+
+    /** A reply; with {@code scheduledFor}, one that waits in the queue until then. */
+    static Message outbound(long conversationId, String lineId, long authorId, String body, Instant at,
+                            Instant scheduledFor) {
+        Message message = new Message(conversationId, lineId, Direction.OUTBOUND, body, at);
+        message.authorId = authorId;
+        message.status = MessageStatus.QUEUED;
+        message.nextAttemptAt = scheduledFor == null ? at : scheduledFor;
+        message.scheduledFor = scheduledFor;
+        return message;
+    }
+
+    /** Whether this is a scheduled reply that has not been tried yet, so it can still be changed or cancelled. */
+    boolean isWaitingToBeSent() {
+        return scheduledFor != null && status == MessageStatus.QUEUED && attempts == 0 && deletedAt == null;
+    }
+
+    /** Staff change a scheduled reply's text or time before it goes. */
+    void reschedule(String body, Instant scheduledFor, Instant at) {
+        if (!isWaitingToBeSent()) {
+            throw new IllegalStateException("The reply is no longer waiting to be sent: it cannot be changed.");
+        }
+        this.body = body;
+        this.scheduledFor = scheduledFor;
+        this.nextAttemptAt = scheduledFor;
+        this.updatedAt = at;
+    }
+
+    public Instant getScheduledFor() {
+        return scheduledFor;
     }
 
     /** The provider took the message. */
@@ -179,6 +221,9 @@ public class Message extends AbstractEntity {
      * {@link MessageStatus#SENDING}, which tells a node that finds it so after a crash that the outcome is unknown.
      */
     public void sending(Instant at) {
+        if (scheduledFor != null && attempts == 0) {
+            createdAt = at; // a scheduled reply takes its place in the thread when it goes out
+        }
         status = MessageStatus.SENDING;
         attempts++;
         updatedAt = at;

@@ -23,10 +23,14 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
 
     List<Message> findByStatusIn(Collection<MessageStatus> statuses);
 
-    /** The conversation, among these contacts' on a line, that the practice last wrote to since {@code since}. */
+    /**
+     * The conversation, among these contacts' on a line, that staff last wrote to since {@code since} (Parley's automatic
+     * replies, such as the after-hours reply, do not say whom a guardian is answering).
+     */
     @Query("select m.conversationId from Message m, Conversation c where c.id = m.conversationId "
             + "and c.contactId in :contacts and c.lineId = :line and m.direction = org.parley.conversation.Direction.OUTBOUND "
-            + "and m.systemReply = false and m.createdAt >= :since order by m.createdAt desc, m.id desc")
+            + "and m.systemReply = false and m.authorId is not null and m.createdAt >= :since "
+            + "order by m.createdAt desc, m.id desc")
     List<Long> latestOutboundConversation(@Param("contacts") Collection<Long> contactIds, @Param("line") String lineId,
                                           @Param("since") Instant since, Pageable page);
 

@@ -17,10 +17,24 @@ import java.util.List;
  * @param authorId     the staff member who wrote it, or {@code null}
  * @param deletion     who deleted it and when, or {@code null}
  * @param mentions     the staff members a note mentions and whether they have read it
+ * @param scheduledFor when a scheduled reply goes out, or {@code null} (sent at once)
  */
 public record MessageView(long id, Direction direction, String body, String authorName, MessageStatus status,
                           String statusReason, Instant createdAt, List<MediaInfo> media, Long authorId,
-                          Deletion deletion, List<MentionView> mentions) {
+                          Deletion deletion, List<MentionView> mentions, Instant scheduledFor) {
+
+    /** A message that was not scheduled. */
+    public MessageView(long id, Direction direction, String body, String authorName, MessageStatus status,
+                       String statusReason, Instant createdAt, List<MediaInfo> media, Long authorId,
+                       Deletion deletion, List<MentionView> mentions) {
+        this(id, direction, body, authorName, status, statusReason, createdAt, media, authorId, deletion, mentions,
+                null);
+    }
+
+    /** Whether this is a scheduled reply still waiting to go out (it can be changed or cancelled). */
+    public boolean waitingToBeSent() {
+        return scheduledFor != null && status == MessageStatus.QUEUED && deletion == null;
+    }
 
     /** Who deleted a message and when. */
     public record Deletion(String byName, Instant at) {

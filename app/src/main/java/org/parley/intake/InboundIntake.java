@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.parley.audit.AuditLog;
+import org.parley.conversation.AfterHoursReplies;
 import org.parley.conversation.ConsentKeeping;
 import org.parley.conversation.Conversation;
 import org.parley.conversation.ConversationChanged;
@@ -59,12 +60,14 @@ public class InboundIntake {
     private final java.time.Duration replyWindow;
     private final ConversationRouting routing;
     private final IntakeLocks locks;
+    private final AfterHoursReplies afterHours;
     private final MediaFetchQueue mediaFetches;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
                   ApplicationEventPublisher events, Clock clock, ConversationRouting routing, IntakeLocks locks,
+                  AfterHoursReplies afterHours,
                   MediaFetchQueue mediaFetches, org.springframework.jdbc.core.simple.JdbcClient jdbc,
                   @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
                   java.time.Duration replyWindow) {
@@ -80,6 +83,7 @@ public class InboundIntake {
         this.replyWindow = replyWindow;
         this.routing = routing;
         this.locks = locks;
+        this.afterHours = afterHours;
         this.mediaFetches = mediaFetches;
         this.jdbc = jdbc;
     }
@@ -165,6 +169,7 @@ public class InboundIntake {
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
         arrived(conversation, message, inbound.from());
         consent.patientWrote(line, conversation, inbound.from(), inbound.text());
+        afterHours.patientWrote(line, conversation, inbound.from(), inbound.text());
     }
 
     /**

@@ -111,12 +111,13 @@ class OutboundSender extends PolledQueue {
 
     /**
      * Queues a stored message in the queuing transaction (the message and its task commit together, or neither), and
-     * wakes this node's worker once that commits. A message queued again (a resend) gets a row again.
+     * wakes this node's worker once that commits. A message queued again (a resend) gets a row again. A scheduled reply's
+     * row is not due before its time (a time already past is due at once).
      */
     @EventListener
     void on(OutboundQueued queued) {
         jdbc.sql("insert into " + TABLE + " (id, line_id, attempts, next_attempt_at) "
-                        + "select m.id, m.line_id, 0, ? from message m where m.id = ? "
+                        + "select m.id, m.line_id, 0, coalesce(m.scheduled_for, ?) from message m where m.id = ? "
                         + "and not exists (select 1 from " + TABLE + " t where t.id = m.id)")
                 .params(LeasedQueue.timestamp(clock.instant()), queued.messageId()).update();
         thread.wakeAfterCommit();

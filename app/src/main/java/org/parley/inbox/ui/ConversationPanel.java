@@ -63,6 +63,8 @@ class ConversationPanel extends VerticalLayout {
     /** Tools of the reply box (templates, attachments), shown with it. */
     final HorizontalLayout replyTools = new HorizontalLayout();
     final AttachmentPicker attachments;
+    /** Scheduled send (issue 17): the Schedule button and each scheduled reply's line. */
+    final ScheduledSend scheduling;
     private int shown = PAGE;
     /** Tells the inbox that the contact's name may have changed, so its list shows it at once. */
     private Runnable patientSaved = () -> { };
@@ -77,7 +79,8 @@ class ConversationPanel extends VerticalLayout {
                       org.parley.lists.ListService lists, org.parley.security.StaffDirectory staff,
                       org.parley.patient.ContactService contacts, org.parley.template.TemplateService templates,
                       org.parley.attachment.ReplyAttachments replyAttachments, StaffMember me, long conversationId,
-                      Clock clock, org.parley.chart.ui.CopyToChart copyToChart) {
+                      Clock clock, org.parley.chart.ui.CopyToChart copyToChart,
+                      org.parley.conversation.ScheduledReplies scheduledReplies) {
         this.conversations = conversations;
         this.assignments = assignments;
         this.lists = lists;
@@ -161,6 +164,8 @@ class ConversationPanel extends VerticalLayout {
         title.setWrap(true);
         title.addClassName("conversation-title");
         attachments = new AttachmentPicker(replyAttachments, header.lineId(), this::checkReply);
+        scheduling = new ScheduledSend(scheduledReplies, me, conversationId, reply, attachments, this::sent);
+        composer.add(scheduling.schedule);
         // Templates in replies and in notes alike, filled in for this conversation's patient.
         replyTools.add(new org.parley.template.ui.TemplatePicker(templates, reply,
                 () -> templates.context(header.contactId(), me)), attachments);
@@ -294,6 +299,9 @@ class ConversationPanel extends VerticalLayout {
             send.setEnabled(header.canReply() && (length > 0 || attachments.hasFiles()));
         }
         reply.setHelperText(length > 0 ? length + " / " + header.maxTextLength() : null);
+        if (scheduling != null) {
+            scheduling.schedule.setEnabled(send.isEnabled()); // what may be sent now may be scheduled
+        }
     }
 
     private void sendReply() {
@@ -305,6 +313,11 @@ class ConversationPanel extends VerticalLayout {
         }
         reply.clear();
         attachments.clear();
+        sent();
+    }
+
+    /** A reply was sent or scheduled (or a scheduled one changed): the thread shows it. */
+    private void sent() {
         replyError.setText("");
         shownMessageId = null;
         renderThread();
@@ -423,6 +436,7 @@ class ConversationPanel extends VerticalLayout {
             status.addClassName("status-" + message.status().name().toLowerCase());
             String author = message.authorName() == null ? "Parley (automatic reply)" : message.authorName();
             meta.add(new Span(author + " · " + when + " · "), status);
+            scheduling.line(message).ifPresent(bubble::add);
         } else if (message.direction() == Direction.NOTE) {
             meta.setText("Internal note · " + message.authorName() + " · " + when);
             if (!message.mentions().isEmpty()) {

@@ -97,12 +97,16 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     ConversationPanel panel;
     private final List<Registration> subscriptions = new ArrayList<>();
 
+    private final org.parley.conversation.ScheduledReplies scheduledReplies;
+
     InboxView(ConversationService conversations, AssignmentService assignments, InboxService inboxes,
               ListService lists, StaffDirectory staff, org.parley.patient.ContactService contacts,
               CurrentStaff currentStaff, LiveUpdates liveUpdates, Clock clock,
               org.parley.chart.ui.CopyToChart copyToChart, org.parley.template.TemplateService templates,
               org.parley.attachment.ReplyAttachments replyAttachments,
-              org.parley.practice.PracticeProfiles practice) {
+              org.parley.practice.PracticeProfiles practice,
+              org.parley.conversation.ScheduledReplies scheduledReplies) {
+        this.scheduledReplies = scheduledReplies;
         this.conversations = conversations;
         this.assignments = assignments;
         this.inboxes = inboxes;
@@ -273,7 +277,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         }
         try {
             panel = new ConversationPanel(conversations, assignments, lists, staff, contacts, templates,
-                    replyAttachments, me, conversationId, clock, copyToChart);
+                    replyAttachments, me, conversationId, clock, copyToChart, scheduledReplies);
         } catch (NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
             panel = null;
             detail.removeAll();
