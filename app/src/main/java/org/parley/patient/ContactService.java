@@ -244,6 +244,7 @@ public class ContactService {
         if (kind == null || !ORGANISATION_KINDS.contains(kind)) {
             throw new IllegalArgumentException("Choose what kind of organisation it is.");
         }
+        org.parley.base.TypedText.requireLine(name, "organisation's name");
         String e164 = phones.toE164(phone);
         guardNumbers(e164);
         List<Contact> owners = contacts.findByPhoneNumberOrderByIdAsc(e164);
@@ -323,6 +324,8 @@ public class ContactService {
         if (details.firstName().strip().length() > 100 || details.lastName().strip().length() > 100) {
             throw new IllegalArgumentException("A name has at most 100 characters.");
         }
+        org.parley.base.TypedText.requireLine(details.firstName(), "first name");
+        org.parley.base.TypedText.requireLine(details.lastName(), "last name");
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         if (details.dateOfBirth() == null) {
             throw new IllegalArgumentException("Enter the patient's date of birth.");
@@ -340,6 +343,7 @@ public class ContactService {
         if (details.internalNote() != null && details.internalNote().length() > 2000) {
             throw new IllegalArgumentException("The internal note has at most 2000 characters.");
         }
+        org.parley.base.TypedText.requireText(details.internalNote(), "internal note");
         if (details.cellPhone() == null || details.cellPhone().isBlank()) {
             return null;
         }

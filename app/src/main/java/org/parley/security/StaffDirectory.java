@@ -76,6 +76,7 @@ public class StaffDirectory {
         if (shown.isEmpty()) {
             throw new IllegalArgumentException("Enter the name colleagues know you by.");
         }
+        org.parley.base.TypedText.requireLine(shown, "name");
         checkPassword(password, name);
         try {
             // The table holds one row: of two first-run pages sent at once (on any nodes), the second waits for the
@@ -217,6 +218,7 @@ public class StaffDirectory {
         if (shown.isEmpty()) {
             throw new IllegalArgumentException("Enter the name colleagues know them by.");
         }
+        org.parley.base.TypedText.requireLine(shown, "name");
         checkPassword(password, name);
         String address = validEmail(email);
         StaffUser user = new StaffUser(name, shown, passwordEncoder.encode(password),

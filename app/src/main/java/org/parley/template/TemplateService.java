@@ -158,6 +158,7 @@ public class TemplateService {
             throw new IllegalArgumentException("The name has " + checked.length() + " characters; at most "
                     + MAX_NAME_LENGTH + ".");
         }
+        org.parley.base.TypedText.requireLine(checked, "template's name");
         templates.findFirstByNameIgnoreCase(checked).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
             throw new IllegalArgumentException("There is already a template named '" + other.getName() + "'.");
         });
@@ -173,6 +174,7 @@ public class TemplateService {
             throw new IllegalArgumentException("The text has " + checked.length() + " characters; at most "
                     + MAX_BODY_LENGTH + ".");
         }
+        org.parley.base.TypedText.requireText(checked, "template's text");
         placeholderProblem(checked).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });

@@ -87,21 +87,22 @@ class PatientImportIT {
     }
 
     @Test
-    void quotedValuesMayHoldCommasQuotesAndLineBreaksAndHeaderNamesMayBeWrittenAnyWay() {
+    void quotedValuesMayHoldCommasQuotesAndLineBreaksAndHeaderNamesMayBeWrittenAnyWayButANameIsOneLine() {
         ImportReport report = patientImport.importCsv("frontdesk", csv(
                 "\uFEFFmrn,CELL_PHONE,last_name,Date of Birth,firstname",
                 "\"Q-1\",\"(929) 204-1001\",\"Quoteson, Jr.\",\"11/05/1955\",\"Sam \"\"Sammy\"\"\"",
                 "Q-2,(929) 204-1002,\"Quoteson\nSmith\",1955-11-06,Ada"), IGNORED);
 
-        assertThat(report.imported()).isEqualTo(2);
-        assertThat(report.refused()).isEmpty();
+        // The quoted line break reaches the last name intact, and a name is one line: that row is refused, saying why.
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.refused()).singleElement().satisfies(row ->
+                assertThat(row.reason()).contains("last name contains a control character"));
         assertThat(contacts.searchPatients("Q-1", 0, 5)).singleElement().satisfies(sam -> {
             assertThat(sam.firstName()).isEqualTo("Sam \"Sammy\"");
             assertThat(sam.lastName()).isEqualTo("Quoteson, Jr.");
             assertThat(sam.dateOfBirth()).isEqualTo(LocalDate.of(1955, 11, 5));
         });
-        assertThat(contacts.searchPatients("Q-2", 0, 5)).singleElement()
-                .satisfies(ada -> assertThat(ada.lastName()).isEqualTo("Quoteson\nSmith"));
+        assertThat(contacts.searchPatients("Q-2", 0, 5)).isEmpty();
     }
 
     @Test
