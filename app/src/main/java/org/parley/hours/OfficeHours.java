@@ -187,10 +187,12 @@ public class OfficeHours {
     /** Whether the line is open at {@code at}, judged by the practice's clocks (so summer time moves with them). */
     @Transactional(readOnly = true)
     public Openness at(String lineId, Instant at) {
-        Optional<LineHours> hours = of(lineId);
-        if (hours.isEmpty()) {
-            return new Openness(false, true, null);
-        }
+        return of(lineId).map(hours -> at(hours, at)).orElseGet(() -> new Openness(false, true, null));
+    }
+
+    /** {@link #at(String, Instant)} for hours already read. */
+    private Openness at(LineHours hours, Instant at) {
+        String lineId = hours.lineId();
         ZoneId zone = practice.timeZone();
         ZonedDateTime local = at.atZone(zone);
         Optional<String> closedDay = jdbc.sql("select name from line_closed_day where line_id = ? and closed_on = ?")
@@ -198,7 +200,7 @@ public class OfficeHours {
         if (closedDay.isPresent()) {
             return new Openness(true, false, closedDay.get());
         }
-        LineHours.Span span = hours.get().week().get(local.getDayOfWeek());
+        LineHours.Span span = hours.week().get(local.getDayOfWeek());
         LocalTime time = local.toLocalTime();
         boolean open = span != null && !time.isBefore(span.opens()) && time.isBefore(span.closes());
         return new Openness(true, open, null);
@@ -210,11 +212,16 @@ public class OfficeHours {
      */
     @Transactional(readOnly = true)
     public Optional<String> afterHoursReply(String lineId, Instant at) {
-        Openness openness = at(lineId, at);
+        // On every patient's text: the line's hours are read once (one query for a line without any).
+        Optional<LineHours> read = of(lineId);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        LineHours hours = read.get();
+        Openness openness = at(hours, at);
         if (openness.open()) {
             return Optional.empty();
         }
-        LineHours hours = of(lineId).orElseThrow();
         if (openness.closedDayName() != null && hours.closedDayText() != null) {
             return Optional.of(hours.closedDayText());
         }
