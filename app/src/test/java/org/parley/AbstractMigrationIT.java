@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditLog;
 import org.parley.audit.ChainCheck;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.conversation.MessageView;
 import org.parley.encryption.EncryptionAdministration;
 import org.parley.line.LineService;
@@ -71,6 +72,9 @@ abstract class AbstractMigrationIT {
 
     @Autowired
     ConversationService conversations;
+
+    @Autowired
+    Replies replies;
 
     @Autowired
     org.parley.security.StaffFixtures staffFixtures;
@@ -405,7 +409,7 @@ abstract class AbstractMigrationIT {
         long conversationId = jdbc.queryForObject("select c.id from conversation c join contact k "
                 + "on k.id = c.contact_id where k.phone_number = ?", Long.class, phone);
         StaffMember nurse = staff.account("dump.nurse", "Nora Nurse", "a nurse's long password", Role.STAFF);
-        conversations.reply(nurse, conversationId, "Your Quixotic lab results are ready");
+        replies.reply(nurse, conversationId, "Your Quixotic lab results are ready");
         await().atMost(Duration.ofSeconds(30)).until(() -> carrier.phone(phone, 10).stream()
                 .anyMatch(entry -> entry.body().contains("Quixotic")));
         // What staff see is all there...

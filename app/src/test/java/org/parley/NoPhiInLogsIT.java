@@ -12,6 +12,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
+import org.parley.conversation.Notes;
+import org.parley.conversation.MessageMoves;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
@@ -51,6 +54,15 @@ class NoPhiInLogsIT {
     ContactService contacts;
     @Autowired
     ConversationService conversations;
+
+    @Autowired
+    MessageMoves moves;
+
+    @Autowired
+    Notes notes;
+
+    @Autowired
+    Replies replies;
     @Autowired
     SandboxCarrier carrier;
     @Autowired
@@ -74,7 +86,7 @@ class NoPhiInLogsIT {
         carrier.textPractice("sandbox", PHONE, TEXT, null, null, null);
         long conversation = conversations.conversationWith(nurse, patient.id());
         conversations.open(nurse, conversation);
-        conversations.reply(nurse, conversation, "Dear " + FIRST + ", please send a photo of the rash");
+        replies.reply(nurse, conversation, "Dear " + FIRST + ", please send a photo of the rash");
         await().atMost(Duration.ofSeconds(15)).until(() -> carrier.receivedCount(PHONE) == 1);
         carrier.leaveVoicemail("sandbox", PHONE, "audio/mpeg", "vm.mp3", new byte[] {1, 2, 3},
                 "This is " + FIRST + " " + LAST + " calling about ZQ-8841", true);
@@ -82,9 +94,9 @@ class NoPhiInLogsIT {
         carrier.textPractice("sandbox", "+19292037300", "Refill for " + FIRST + " " + LAST + " DOB 07/14/1961",
                 null, null, null);
         long pharmacyConversation = conversations.conversationWith(nurse, pharmacy.id());
-        conversations.copyToPatient(nurse, conversations.thread(pharmacyConversation, 0, 5).get(0).id(), patient.id());
+        moves.copyToPatient(nurse, conversations.thread(pharmacyConversation, 0, 5).get(0).id(), patient.id());
 
-        conversations.addNote(nurse, conversation, "Called " + FIRST + " " + LAST + " about ZQ-8841, @nurse to check");
+        notes.addNote(nurse, conversation, "Called " + FIRST + " " + LAST + " about ZQ-8841, @nurse to check");
         assertThat(inbox.countSearch(nurse, org.parley.inbox.ConversationSearch.forText(LAST))).isPositive();
 
         // Copy to chart through the real PDF exporter (download only): configured by the admin, then sent.

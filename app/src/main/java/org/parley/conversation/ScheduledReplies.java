@@ -34,7 +34,7 @@ public class ScheduledReplies {
     static final int MAX_DAYS_AHEAD = 366;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy, h:mm a z", Locale.US);
 
-    private final ConversationService conversations;
+    private final Replies conversations;
     private final ConversationRepository conversationRows;
     private final MessageRepository messages;
     private final MessageMediaRepository media;
@@ -46,7 +46,7 @@ public class ScheduledReplies {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ScheduledReplies(ConversationService conversations, ConversationRepository conversationRows,
+    ScheduledReplies(Replies conversations, ConversationRepository conversationRows,
                      MessageRepository messages, MessageMediaRepository media, MessageWordIndex words,
                      PracticeProfiles practice, AuditLog audit,
                      org.springframework.context.ApplicationEventPublisher events, JdbcClient jdbc,

@@ -3,8 +3,10 @@
  * reply, write a note with mentions, delete their own words, move or copy a message to a family member), the
  * routing of a new conversation to its list, the word index written with every message's text
  * ({@code MessageWordIndex}, table {@code message_word}; the text itself is encrypted), and the automatic lines
- * that consent changes leave in a thread ({@code ConsentKeeping}). Public: {@link
- * org.parley.conversation.ConversationService}, {@link org.parley.conversation.MessageContents} (messages in full,
+ * that consent changes leave in a thread ({@code ConsentKeeping}). Public: one service per job, {@link
+ * org.parley.conversation.ConversationService} (open and read a conversation), {@link
+ * org.parley.conversation.Replies}, {@link org.parley.conversation.Notes}, {@link
+ * org.parley.conversation.MessageDeletion}, {@link org.parley.conversation.MessageMoves}, {@link org.parley.conversation.MessageContents} (messages in full,
  * attachments' bytes included, for features that copy them elsewhere such as a patient's chart), the records they
  * take and return, and the events {@link org.parley.conversation.ConversationChanged}, {@link
  * org.parley.conversation.PatientMessageArrived} and {@code OutboundQueued}. The entities and repositories are public

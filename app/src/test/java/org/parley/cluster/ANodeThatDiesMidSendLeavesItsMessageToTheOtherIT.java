@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.base.NodeId;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.inbox.InboxService;
 import org.parley.line.LineGateway;
 import org.parley.security.StaffDirectory;
@@ -76,7 +77,7 @@ class ANodeThatDiesMidSendLeavesItsMessageToTheOtherIT {
         a.getBean(SandboxCarrier.class).setAnswerDelay(Duration.ofMinutes(1));
         b.getBean(SandboxCarrier.class).setAnswerDelay(Duration.ofMinutes(1));
 
-        long inFlight = a.getBean(ConversationService.class).reply(staff, conversationId, "Your referral is ready.")
+        long inFlight = a.getBean(Replies.class).reply(staff, conversationId, "Your referral is ready.")
                 .id();
 
         String key = db.sql("select message_key from message where id = ?").param(inFlight).query(String.class)
@@ -94,7 +95,7 @@ class ANodeThatDiesMidSendLeavesItsMessageToTheOtherIT {
 
         // Replies queued after the death, on the dead node's side too: the survivor sends them.
         for (int i = 0; i < 5; i++) {
-            (i % 2 == 0 ? dead : survivor).getBean(ConversationService.class)
+            (i % 2 == 0 ? dead : survivor).getBean(Replies.class)
                     .reply(staff, conversationId, "Follow-up " + i);
         }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.inbox.InboxService;
 import org.parley.line.LineGateway;
 import org.parley.security.StaffDirectory;
@@ -64,8 +65,8 @@ class RepliesFromTwoNodesGoOutOnceAtTheLinesPaceIT {
         assertThat(a.getBean(SandboxCarrier.class).textPractice("sandbox", PATIENT, "Any news?", null, null, null)
                 .accepted()).isTrue();
         long conversationId = a.getBean(InboxService.class).openConversations(staff, 0, 10).get(0).id();
-        ConversationService onA = a.getBean(ConversationService.class);
-        ConversationService onB = b.getBean(ConversationService.class);
+        Replies onA = a.getBean(Replies.class);
+        Replies onB = b.getBean(Replies.class);
 
         for (int i = 0; i < REPLIES; i++) {
             (i % 2 == 0 ? onA : onB).reply(staff, conversationId, "Reply number " + i);

@@ -164,15 +164,15 @@ class AssignmentAndDeletionIT {
         ConversationService conversations = app.getBean(ConversationService.class);
         carrier.setOutage(true);
         try {
-            long wrong = conversations.reply(ada, id, "Your results are normal").id();
+            long wrong = app.getBean(Replies.class).reply(ada, id, "Your results are normal").id();
             await().atMost(Duration.ofSeconds(20)).until(() -> conversations.thread(id, 0, 50).stream()
                     .anyMatch(m -> m.id() == wrong && m.statusReason() != null));
 
-            conversations.deleteMessage(ada, wrong);
+            app.getBean(MessageDeletion.class).deleteMessage(ada, wrong);
         } finally {
             carrier.setOutage(false);
         }
-        long right = conversations.reply(ada, id, "Yes, 8 to 5.").id();
+        long right = app.getBean(Replies.class).reply(ada, id, "Yes, 8 to 5.").id();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> conversations.thread(id, 0, 50).stream()
                 .anyMatch(m -> m.id() == right && m.status() == MessageStatus.DELIVERED));

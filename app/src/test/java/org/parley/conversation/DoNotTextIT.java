@@ -29,6 +29,9 @@ class DoNotTextIT {
     ContactService contacts;
     @Autowired
     ConversationService conversations;
+
+    @Autowired
+    Replies replies;
     @Autowired
     InboxService inboxViews;
     @Autowired
@@ -62,7 +65,7 @@ class DoNotTextIT {
 
         contacts.markDoNotText("nurse", patient.id(), "asked in person not to be texted");
 
-        assertThatThrownBy(() -> conversations.reply(staff, conversation, "Hello"))
+        assertThatThrownBy(() -> replies.reply(staff, conversation, "Hello"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Marked DO NOT TEXT by nurse (asked in person not to be texted): texts cannot be sent. "
                         + "Call the patient instead.");
@@ -89,7 +92,7 @@ class DoNotTextIT {
         assertThat(conversations.header(conversation).whyNoReply())
                 .isEqualTo("There is no cell phone on file: texts cannot be sent. "
                         + "Add one in Patient details, or call the patient.");
-        assertThatThrownBy(() -> conversations.reply(staff, conversation, "Still there?"))
+        assertThatThrownBy(() -> replies.reply(staff, conversation, "Still there?"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no cell phone on file");
         assertThat(audit.newest("PATIENT_NUMBER_DELETED", PageRequest.of(0, 10))).isNotEmpty();
     }

@@ -32,6 +32,12 @@ class FamilyRoutingIT {
     ContactService contacts;
     @Autowired
     ConversationService conversations;
+
+    @Autowired
+    MessageMoves moves;
+
+    @Autowired
+    Replies replies;
     @Autowired
     SandboxCarrier carrier;
     @Autowired
@@ -65,7 +71,7 @@ class FamilyRoutingIT {
         carrier.textPractice("sandbox", "+19292034100", "Hi, a question about my own bill", null, null, null);
         assertThat(bodies(mariasOwn)).contains("Hi, a question about my own bill");
 
-        conversations.reply(staff, lilys, "Lily's check-up is Thursday at 3.");
+        replies.reply(staff, lilys, "Lily's check-up is Thursday at 3.");
         await().atMost(Duration.ofSeconds(15)).until(() -> carrier.receivedCount("+19292034100") == 1);
         assertThat(conversations.header(lilys).textedVia()).isEqualTo("Maria Lopez");
 
@@ -82,7 +88,7 @@ class FamilyRoutingIT {
         ContactSummary ben = contacts.addDependent("nurse", ann.id(), new PatientDetails("Ben", "Parent",
                 LocalDate.of(2015, 2, 2), "", null, null));
         long bens = conversations.conversationWith(staff, ben.id());
-        conversations.reply(staff, bens, "Ben's results are in.");
+        replies.reply(staff, bens, "Ben's results are in.");
         await().atMost(Duration.ofSeconds(15)).until(() -> carrier.receivedCount("+19292034300") == 1);
 
         carrier.leaveVoicemail("sandbox", "+19292034300", "audio/mpeg", "vm.mp3", new byte[] {1, 2},
@@ -92,7 +98,7 @@ class FamilyRoutingIT {
         MessageView voicemail = conversations.thread(anns, 0, 50).stream()
                 .filter(m -> m.direction() == Direction.VOICEMAIL).findFirst().orElseThrow();
 
-        long moved = conversations.moveMessage(staff, voicemail.id(), ben.id());
+        long moved = moves.moveMessage(staff, voicemail.id(), ben.id());
 
         assertThat(moved).isEqualTo(bens);
         assertThat(bodies(bens)).contains("Calling about Ben's results")
@@ -112,7 +118,7 @@ class FamilyRoutingIT {
         long sols = conversations.conversationWith(staff, solo.id());
         long message = conversations.thread(sols, 0, 10).get(0).id();
 
-        assertThatThrownBy(() -> conversations.moveMessage(staff, message, stranger.id()))
+        assertThatThrownBy(() -> moves.moveMessage(staff, message, stranger.id()))
                 .hasMessageContaining("same family");
     }
 
@@ -148,7 +154,7 @@ class FamilyRoutingIT {
         ContactSummary patient = contacts.createPatient("nurse", new PatientDetails("Paula", "Prior",
                 LocalDate.of(1950, 1, 2), "(929) 203-4601", null, null));
         long message = conversations.thread(conversation, 0, 10).get(0).id();
-        long patients = conversations.copyToPatient(staff, message, patient.id());
+        long patients = moves.copyToPatient(staff, message, patient.id());
 
         assertThat(conversations.thread(patients, 0, 10)).anySatisfy(note -> {
             assertThat(note.direction()).isEqualTo(Direction.NOTE);

@@ -43,6 +43,9 @@ class OptOutAndVoicemailIT {
     SandboxCarrier carrier;
     @Autowired
     ConversationService conversations;
+
+    @Autowired
+    Replies replies;
     @Autowired
     InboxService inboxViews;
     @Autowired
@@ -102,7 +105,7 @@ class OptOutAndVoicemailIT {
                 .satisfies(entry -> assertThat(entry.body()).startsWith("Amboy Family Practice: you will get no more texts")));
         assertThat(conversations.header(conversation).canReply()).isFalse();
         assertThat(conversations.header(conversation).whyNoReply()).contains("opted out");
-        assertThatThrownBy(() -> conversations.reply(staff, conversation, "Are you sure?"))
+        assertThatThrownBy(() -> replies.reply(staff, conversation, "Are you sure?"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("opted out");
     }
 
@@ -158,7 +161,7 @@ class OptOutAndVoicemailIT {
         long conversation = texts(phone, "Is my prescription ready?");
         carrier.setBlocked(phone, true);
 
-        conversations.reply(staff, conversation, "Yes, you can pick it up.");
+        replies.reply(staff, conversation, "Yes, you can pick it up.");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             MessageView reply = thread(conversation).stream().filter(m -> m.direction() == Direction.OUTBOUND)
@@ -178,7 +181,7 @@ class OptOutAndVoicemailIT {
         String phone = "+19292040000";
         long conversation = texts(phone, "Hello?");
 
-        conversations.reply(staff, conversation, "We tried to reach you.");
+        replies.reply(staff, conversation, "We tried to reach you.");
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(conversations.header(conversation).attention()).isEqualTo(Attention.DELIVERY_FAILED));
@@ -267,7 +270,7 @@ class OptOutAndVoicemailIT {
     void aLateSentReportNeverMovesADeliveredReplyBackwards() throws Exception {
         String phone = newPhone();
         long conversation = texts(phone, "Thanks!");
-        long replyId = conversations.reply(staff, conversation, "You're welcome.").id();
+        long replyId = replies.reply(staff, conversation, "You're welcome.").id();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(thread(conversation).stream()
                 .filter(m -> m.id() == replyId).findFirst().orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED));
         String providerId = jdbc.queryForObject("select provider_message_id from message where id = ?", String.class,
@@ -292,7 +295,7 @@ class OptOutAndVoicemailIT {
 
         assertThat(header.canReply()).isFalse();
         assertThat(header.whyNoReply()).isEqualTo("The number is a landline: it cannot receive texts. Call the patient instead.");
-        assertThatThrownBy(() -> conversations.reply(staff, conversation, "Hello"))
+        assertThatThrownBy(() -> replies.reply(staff, conversation, "Hello"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("landline");
     }
 }

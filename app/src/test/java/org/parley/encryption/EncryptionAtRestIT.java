@@ -21,6 +21,8 @@ import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
+import org.parley.conversation.MessageMoves;
 import org.parley.conversation.MessageView;
 import org.parley.inbox.MessageWords;
 import org.parley.line.LineService;
@@ -69,6 +71,12 @@ class EncryptionAtRestIT {
     SandboxCarrier carrier;
     @Autowired
     ConversationService conversations;
+
+    @Autowired
+    MessageMoves moves;
+
+    @Autowired
+    Replies replies;
     @Autowired
     MessageWords words;
     @Autowired
@@ -149,7 +157,7 @@ class EncryptionAtRestIT {
         long conversation = patientTexts(phone, "Hello");
         StaffMember nurse = nurse();
 
-        conversations.reply(nurse, conversation, "Please bring your xerophthalmia forms");
+        replies.reply(nurse, conversation, "Please bring your xerophthalmia forms");
         carrier.leaveVoicemail(LINE, phone, "audio/mpeg", "vm.mp3", new byte[] {1, 2, 3},
                 "Calling about my colonoscopy preparation", false);
 
@@ -185,7 +193,7 @@ class EncryptionAtRestIT {
         long messageId = jdbc.queryForObject("select max(id) from message where conversation_id = ? "
                 + "and direction = 'INBOUND'", Long.class, guardians);
 
-        long childs = conversations.moveMessage(nurse(), messageId, child.id());
+        long childs = moves.moveMessage(nurse(), messageId, child.id());
 
         assertThat(words.conversationsWithAllWords("quokka", 0, 10)).containsExactly(childs);
     }
@@ -204,7 +212,7 @@ class EncryptionAtRestIT {
         actAs("admin", "ADMIN");
 
         int rotated = administration.rotate("admin");
-        long reply = conversations.reply(nurse(), conversation, "Written after the rotation").id();
+        long reply = replies.reply(nurse(), conversation, "Written after the rotation").id();
 
         assertThat(rotated).isEqualTo(old + 1);
         assertThat(cipher.keyIdOf(jdbc.queryForObject("select body from message where id = ?", String.class,

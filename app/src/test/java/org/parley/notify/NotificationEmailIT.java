@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.assignment.AssignmentService;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Notes;
 import org.parley.conversation.MessageView;
 import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
@@ -84,6 +85,9 @@ class NotificationEmailIT {
     ContactService contacts;
     @Autowired
     ConversationService conversations;
+
+    @Autowired
+    Notes notes;
     @Autowired
     AssignmentService assignments;
     @Autowired
@@ -212,7 +216,7 @@ class NotificationEmailIT {
         preferences.chooseForMentions(ada, true);
         assertThat(mails()).as("nobody chose e-mail for %s", frontDesk.name()).isEmpty();
 
-        conversations.addNote(ada, conversation, "@dana @sam @ada can one of you call " + FIRST + " back?");
+        notes.addNote(ada, conversation, "@dana @sam @ada can one of you call " + FIRST + " back?");
 
         List<MimeMessage> mails = mails();
         assertThat(mails).hasSize(1);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.ParleyApplication;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MessageStatus;
 import org.parley.conversation.MessageView;
@@ -69,7 +70,7 @@ class DurableOutboundIT {
             first.getBean(SandboxCarrier.class).setOutage(true);
             ConversationService conversations = first.getBean(ConversationService.class);
 
-            messageId = conversations.reply(staff, conversationId, "Yes, you can pick it up today.").id();
+            messageId = first.getBean(Replies.class).reply(staff, conversationId, "Yes, you can pick it up today.").id();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 MessageView reply = onlyReply(conversations, conversationId);
@@ -96,7 +97,7 @@ class DurableOutboundIT {
                     .createFirstAdmin("nurse", "Nina Nurse", "a long enough password");
             conversationId = conversationAfterPatientTexts(first, staff, PATIENT);
             ConversationService conversations = first.getBean(ConversationService.class);
-            conversations.reply(staff, conversationId, "Your referral is ready.");
+            first.getBean(Replies.class).reply(staff, conversationId, "Your referral is ready.");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
             // The app stops after the provider took the message but before it recorded that: the message is still
@@ -134,7 +135,7 @@ class DurableOutboundIT {
                     .createFirstAdmin("nurse", "Nina Nurse", "a long enough password");
             long conversationId = conversationAfterPatientTexts(app, staff, PATIENT);
             ConversationService conversations = app.getBean(ConversationService.class);
-            conversations.reply(staff, conversationId, "Your referral is ready.");
+            app.getBean(Replies.class).reply(staff, conversationId, "Your referral is ready.");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -167,7 +168,7 @@ class DurableOutboundIT {
                     .createFirstAdmin("nurse", "Nina Nurse", "a long enough password");
             long conversationId = conversationAfterPatientTexts(app, staff, PATIENT);
             ConversationService conversations = app.getBean(ConversationService.class);
-            conversations.reply(staff, conversationId, "Your referral is ready.");
+            app.getBean(Replies.class).reply(staff, conversationId, "Your referral is ready.");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
             // the carrier is down, so the lookup cannot tell whether it has the message
@@ -194,7 +195,7 @@ class DurableOutboundIT {
             long conversationId = conversationAfterPatientTexts(app, staff, "+19292030000");
             ConversationService conversations = app.getBean(ConversationService.class);
 
-            conversations.reply(staff, conversationId, "We called but nobody answered.");
+            app.getBean(Replies.class).reply(staff, conversationId, "We called but nobody answered.");
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 MessageView reply = onlyReply(conversations, conversationId);

@@ -23,6 +23,7 @@ import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
 import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MediaInfo;
 import org.parley.conversation.MessageStatus;
@@ -84,7 +85,7 @@ class OutboundPictureIT {
         byte[] png = TestFiles.picture("png", Color.ORANGE);
         Attachment sheet = app.getBean(ReplyAttachments.class).check("Exercises for M. Lopez.png", png);
 
-        long messageId = conversations.reply(staff, conversationId, "Here are your exercises.", List.of(sheet)).id();
+        long messageId = app.getBean(Replies.class).reply(staff, conversationId, "Here are your exercises.", List.of(sheet)).id();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(conversations.thread(conversationId, 0, 50)
                 .stream().filter(m -> m.id() == messageId).findFirst().orElseThrow().status())
@@ -122,11 +123,11 @@ class OutboundPictureIT {
         Attachment one = rules.check("one.png", TestFiles.picture("png", Color.RED));
         Attachment two = rules.check("two.gif", TestFiles.picture("gif", Color.RED));
 
-        assertThatThrownBy(() -> conversations.reply(staff, conversationId, "Here", List.of(one, two)))
+        assertThatThrownBy(() -> app.getBean(Replies.class).reply(staff, conversationId, "Here", List.of(one, two)))
                 .hasMessage("A reply can carry at most 1 file; this one has 2.");
         // A record built past the check is checked again: a program renamed .png never gets stored.
         Attachment disguised = new Attachment("harmless.png", "image/png", TestFiles.windowsProgram());
-        assertThatThrownBy(() -> conversations.reply(staff, conversationId, "Here", List.of(disguised)))
+        assertThatThrownBy(() -> app.getBean(Replies.class).reply(staff, conversationId, "Here", List.of(disguised)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("its content is a Windows program");
         assertThat(conversations.countMessages(conversationId)).isEqualTo(before);
@@ -141,7 +142,7 @@ class OutboundPictureIT {
                 .filter(m -> m.direction() == Direction.INBOUND && !m.media().isEmpty()).findFirst().orElseThrow()
                 .media().getFirst();
         byte[] png = TestFiles.picture("png", Color.CYAN);
-        long messageId = conversations.reply(staff, conversationId, "",
+        long messageId = app.getBean(Replies.class).reply(staff, conversationId, "",
                 List.of(app.getBean(ReplyAttachments.class).check("cream.png", png))).id();
         long mediaId = conversations.thread(conversationId, 0, 50).stream().filter(m -> m.id() == messageId)
                 .findFirst().orElseThrow().media().getFirst().id();

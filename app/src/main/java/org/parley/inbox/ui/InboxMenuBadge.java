@@ -9,7 +9,7 @@ import java.util.List;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.MenuBadge;
 import org.parley.conversation.ConversationChanged;
-import org.parley.conversation.ConversationService;
+import org.parley.conversation.Notes;
 import org.parley.inbox.Inbox;
 import org.parley.inbox.InboxService;
 import org.parley.mention.MentionsRead;
@@ -21,16 +21,16 @@ import org.parley.security.StaffMember;
 class InboxMenuBadge extends Span {
 
     private final InboxService inboxes;
-    private final ConversationService conversations;
+    private final Notes notes;
     private final LiveUpdates liveUpdates;
     private final StaffMember me;
     final Span unread = new Span();
     final Span mentions = new Span();
     private final List<Registration> subscriptions = new ArrayList<>();
 
-    InboxMenuBadge(InboxService inboxes, ConversationService conversations, LiveUpdates liveUpdates, StaffMember me) {
+    InboxMenuBadge(InboxService inboxes, Notes notes, LiveUpdates liveUpdates, StaffMember me) {
         this.inboxes = inboxes;
-        this.conversations = conversations;
+        this.notes = notes;
         this.liveUpdates = liveUpdates;
         this.me = me;
         addClassName("menu-badges");
@@ -55,7 +55,7 @@ class InboxMenuBadge extends Span {
         unread.setText(String.valueOf(unseen));
         unread.setVisible(unseen > 0);
         unread.getElement().setAttribute("title", unseen + " unread");
-        long mentioned = conversations.unreadMentions(me);
+        long mentioned = notes.unreadMentions(me);
         mentions.setText("@" + mentioned);
         mentions.setVisible(mentioned > 0);
         mentions.getElement().setAttribute("title", mentioned + " unread mentions");
@@ -100,14 +100,14 @@ class InboxMenuBadge extends Span {
     static class Badge implements MenuBadge {
 
         private final InboxService inboxes;
-        private final ConversationService conversations;
+        private final Notes notes;
         private final LiveUpdates liveUpdates;
         private final CurrentStaff currentStaff;
 
-        Badge(InboxService inboxes, ConversationService conversations, LiveUpdates liveUpdates,
+        Badge(InboxService inboxes, Notes notes, LiveUpdates liveUpdates,
               CurrentStaff currentStaff) {
             this.inboxes = inboxes;
-            this.conversations = conversations;
+            this.notes = notes;
             this.liveUpdates = liveUpdates;
             this.currentStaff = currentStaff;
         }
@@ -119,7 +119,7 @@ class InboxMenuBadge extends Span {
 
         @Override
         public com.vaadin.flow.component.Component create() {
-            return new InboxMenuBadge(inboxes, conversations, liveUpdates, currentStaff.get());
+            return new InboxMenuBadge(inboxes, notes, liveUpdates, currentStaff.get());
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.NavbarItem;
-import org.parley.conversation.ConversationService;
+import org.parley.conversation.Notes;
 import org.parley.mention.MentionNotice;
 import org.parley.mention.MentionsRead;
 import org.parley.mention.StaffMentioned;
@@ -24,7 +24,7 @@ import org.parley.security.StaffMember;
 /** The bell in the top bar: how many mentions the staff member has not read, each a click away. */
 class MentionBell extends Button {
 
-    private final ConversationService conversations;
+    private final Notes notes;
     private final LiveUpdates liveUpdates;
     private final StaffMember me;
     private final Clock clock;
@@ -32,9 +32,9 @@ class MentionBell extends Button {
     final ContextMenu menu;
     private final List<Registration> subscriptions = new ArrayList<>();
 
-    MentionBell(ConversationService conversations, LiveUpdates liveUpdates, StaffMember me, Clock clock) {
+    MentionBell(Notes notes, LiveUpdates liveUpdates, StaffMember me, Clock clock) {
         super(VaadinIcon.BELL.create());
-        this.conversations = conversations;
+        this.notes = notes;
         this.liveUpdates = liveUpdates;
         this.me = me;
         this.clock = clock;
@@ -51,7 +51,7 @@ class MentionBell extends Button {
     }
 
     void refresh() {
-        long unread = conversations.unreadMentions(me);
+        long unread = notes.unreadMentions(me);
         count.setText(unread == 0 ? "" : String.valueOf(unread));
         count.setVisible(unread > 0);
         getElement().setAttribute("aria-label", unread == 0 ? "No unread mentions" : unread + " unread mentions");
@@ -61,7 +61,7 @@ class MentionBell extends Button {
 
     private void fill() {
         menu.removeAll();
-        List<MentionNotice> notices = conversations.unreadMentionNotices(me, 10);
+        List<MentionNotice> notices = notes.unreadMentionNotices(me, 10);
         if (notices.isEmpty()) {
             menu.addItem("No unread mentions").setEnabled(false);
         }
@@ -104,15 +104,15 @@ class MentionBell extends Button {
     @org.springframework.stereotype.Component
     static class Item implements NavbarItem {
 
-        private final ConversationService conversations;
+        private final Notes notes;
         private final LiveUpdates liveUpdates;
         private final CurrentStaff currentStaff;
         private final Clock clock;
         private final org.parley.practice.PracticeProfiles practice;
 
-        Item(ConversationService conversations, LiveUpdates liveUpdates, CurrentStaff currentStaff, Clock clock,
+        Item(Notes notes, LiveUpdates liveUpdates, CurrentStaff currentStaff, Clock clock,
              org.parley.practice.PracticeProfiles practice) {
-            this.conversations = conversations;
+            this.notes = notes;
             this.liveUpdates = liveUpdates;
             this.currentStaff = currentStaff;
             this.clock = clock;
@@ -121,7 +121,7 @@ class MentionBell extends Button {
 
         @Override
         public com.vaadin.flow.component.Component create() {
-            return new MentionBell(conversations, liveUpdates, currentStaff.get(),
+            return new MentionBell(notes, liveUpdates, currentStaff.get(),
                     TimeFormat.practiceClock(clock, practice));
         }
     }

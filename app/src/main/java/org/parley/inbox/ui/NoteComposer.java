@@ -13,7 +13,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.parley.conversation.ConversationService;
+import org.parley.conversation.Notes;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 
@@ -25,7 +25,7 @@ class NoteComposer extends VerticalLayout {
 
     private static final Pattern TYPING_MENTION = Pattern.compile("(?:^|\\s)@([\\w.-]*)$");
 
-    private final ConversationService conversations;
+    private final Notes notes;
     private final StaffDirectory staff;
     private final StaffMember me;
     private final long conversationId;
@@ -35,9 +35,9 @@ class NoteComposer extends VerticalLayout {
     final Div suggestions = new Div();
     final Span error = new Span();
 
-    NoteComposer(ConversationService conversations, StaffDirectory staff, StaffMember me, long conversationId,
+    NoteComposer(Notes notes, StaffDirectory staff, StaffMember me, long conversationId,
                  Runnable added) {
-        this.conversations = conversations;
+        this.notes = notes;
         this.staff = staff;
         this.me = me;
         this.conversationId = conversationId;
@@ -47,7 +47,7 @@ class NoteComposer extends VerticalLayout {
         note.setId("note");
         note.setWidthFull();
         note.setPlaceholder("Internal note for the team: the patient never sees it. Type @ to mention a colleague.");
-        note.setMaxLength(ConversationService.MAX_NOTE_LENGTH);
+        note.setMaxLength(Notes.MAX_NOTE_LENGTH);
         note.setValueChangeMode(ValueChangeMode.EAGER);
         note.addValueChangeListener(e -> suggest());
         note.addClassName("note-input");
@@ -94,7 +94,7 @@ class NoteComposer extends VerticalLayout {
 
     private void save() {
         try {
-            conversations.addNote(me, conversationId, note.getValue());
+            notes.addNote(me, conversationId, note.getValue());
         } catch (IllegalArgumentException refused) {
             error.setText(refused.getMessage());
             return;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.attachment.ReplyAttachments;
 import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MediaInfo;
 import org.parley.conversation.MessageView;
@@ -55,6 +56,9 @@ class AttachmentPickerTest extends KaribuTest {
     InboxFixtures inbox;
     @Autowired
     ConversationService conversations;
+
+    @Autowired
+    Replies replies;
     @Autowired
     InboxService inboxViews;
     /** The "texts-only" line's provider is made to lack MMS; every provider here has it. */
@@ -174,7 +178,7 @@ class AttachmentPickerTest extends KaribuTest {
         assertThat(picker.unavailable.getText()).isEqualTo("This line's provider cannot send pictures or files.");
 
         var picture = context.getBean(ReplyAttachments.class).check("x.png", TestFiles.picture("png", Color.GREEN));
-        assertThatThrownBy(() -> conversations.reply(admin, id, "", List.of(picture)))
+        assertThatThrownBy(() -> replies.reply(admin, id, "", List.of(picture)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage(ReplyAttachments.NO_MMS);
     }

@@ -173,7 +173,7 @@ class InboxViewTest extends KaribuTest {
         UI.getCurrent().navigate("inbox/" + rowWithPreview(view, text).id());
 
         _click(_get(Button.class, spec -> spec.withId("edit-patient")));
-        assertThat(view.panel.patientDialog.isOpened()).isTrue();
+        assertThat(view.panel.title.patientDialog.isOpened()).isTrue();
         assertThat(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("patient-cell"))
                 .getValue()).isEqualTo("(929) 203-6000");
         _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("patient-first-name")),
@@ -188,7 +188,7 @@ class InboxViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("patient-save")));
 
         assertThat(refreshed).hasPositiveValue();
-        assertThat(view.panel.patientDialog.isOpened()).isFalse();
+        assertThat(view.panel.title.patientDialog.isOpened()).isFalse();
         assertThat(_get(H2.class, spec -> spec.withId("conversation-name")).getText()).isEqualTo("Maria Lopez");
         assertThat(rowWithPreview(view, text).contactName()).isEqualTo("Maria Lopez");
     }

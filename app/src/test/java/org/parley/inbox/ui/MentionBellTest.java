@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.conversation.ConversationService;
+import org.parley.conversation.Notes;
 import org.parley.conversation.MessageView;
 import org.parley.inbox.InboxFixtures;
 import org.parley.inbox.InboxService;
@@ -32,8 +32,9 @@ class MentionBellTest extends KaribuTest {
     InboxFixtures inbox;
     @Autowired
     InboxService inboxes;
+
     @Autowired
-    ConversationService conversations;
+    Notes notes;
 
     StaffMember ada;
 
@@ -64,9 +65,9 @@ class MentionBellTest extends KaribuTest {
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number, first);
         long id = inboxes.openConversations(ada, 0, 500).stream().filter(r -> r.preview().equals(first))
                 .findFirst().orElseThrow().id();
-        MessageView note = conversations.addNote(ada, id, "Please call back about the results @dana");
+        MessageView note = notes.addNote(ada, id, "Please call back about the results @dana");
         // More than a page of messages after the note: it is not among the newest drawn at first.
-        for (int i = 0; i < ConversationPanel.PAGE + 5; i++) {
+        for (int i = 0; i < MessageThread.PAGE + 5; i++) {
             inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number, "later " + i);
         }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
-import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
 import org.parley.security.StaffDirectory;
@@ -41,8 +41,9 @@ class UnconfirmedReplyTest extends KaribuTest {
     InboxFixtures inbox;
     @Autowired
     AuditEntries audit;
+
     @Autowired
-    ConversationService conversations;
+    Replies replies;
     @Autowired
     JdbcClient db;
 
@@ -62,7 +63,7 @@ class UnconfirmedReplyTest extends KaribuTest {
         InboxView view = _get(InboxView.class);
         long conversationId = rowWithPreview(view, text).id();
         StaffMember ada = directory.findByUsername("admin").orElseThrow();
-        long replyId = conversations.reply(ada, conversationId, "Your results are fine.").id();
+        long replyId = replies.reply(ada, conversationId, "Your results are fine.").id();
         // As the outbound queue leaves it when the provider cannot tell whether it has the message: no task, and
         // UNCONFIRMED with the reason. (Without a web server this test's sandbox carrier is never reached, so the queue
         // only ever retries; a try in progress finds its task gone and records nothing, and the new version keeps it
@@ -103,9 +104,9 @@ class UnconfirmedReplyTest extends KaribuTest {
         UI.getCurrent().navigate("");
         long conversationId = rowWithPreview(_get(InboxView.class), text).id();
         StaffMember ada = directory.findByUsername("admin").orElseThrow();
-        long replyId = conversations.reply(ada, conversationId, "See you Monday.").id();
+        long replyId = replies.reply(ada, conversationId, "See you Monday.").id();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> conversations.resend(ada, replyId))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replies.resend(ada, replyId))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Only a reply that may not have been sent can be resent.");
     }
@@ -118,14 +119,14 @@ class UnconfirmedReplyTest extends KaribuTest {
         UI.getCurrent().navigate("");
         long conversationId = rowWithPreview(_get(InboxView.class), text).id();
         StaffMember ada = directory.findByUsername("admin").orElseThrow();
-        long replyId = conversations.reply(ada, conversationId, "Your results are fine.").id();
+        long replyId = replies.reply(ada, conversationId, "Your results are fine.").id();
         db.sql("delete from outbound_task where id = ?").param(replyId).update();
         db.sql("update message set status = 'UNCONFIRMED', status_reason = ?, "
                 + "version = version + 1 where id = ?").params(REASON, replyId)
                 .update();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), phone, "STOP");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> conversations.resend(ada, replyId))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replies.resend(ada, replyId))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("opted out");
         assertThat(status(replyId)).isEqualTo("UNCONFIRMED");
         assertThat(db.sql("select count(*) from outbound_task where id = ?").param(replyId).query(Long.class).single())
