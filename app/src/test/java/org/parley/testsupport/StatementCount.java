@@ -19,6 +19,30 @@ public final class StatementCount implements BeanPostProcessor {
 
     private static final LongAdder PREPARED = new LongAdder();
     private static final LongAdder COMMITS = new LongAdder();
+    /** The statements' SQL while {@link #recording} runs (parameters are bound separately, so no data is in it). */
+    private static final java.util.List<Prepared> RECORDED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static volatile boolean recording;
+
+    /** A statement prepared while recording: by which thread, and its SQL. */
+    public record Prepared(String thread, String sql) {
+
+        /** Whether a web request's thread prepared it (Tomcat's request threads), not a background worker. */
+        public boolean inRequest() {
+            return thread.startsWith("http-nio");
+        }
+    }
+
+    /** Runs {@code work} and returns every statement prepared meanwhile, by any thread, in order. */
+    public static java.util.List<Prepared> recording(Runnable work) {
+        RECORDED.clear();
+        recording = true;
+        try {
+            work.run();
+        } finally {
+            recording = false;
+        }
+        return java.util.List.copyOf(RECORDED);
+    }
 
     /** Statements prepared since the JVM started. */
     public static long statements() {
@@ -46,7 +70,13 @@ public final class StatementCount implements BeanPostProcessor {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 handler(connection, (proxy, method, args) -> {
                     switch (method.getName()) {
-                        case "prepareStatement", "prepareCall", "createStatement" -> PREPARED.increment();
+                        case "prepareStatement", "prepareCall", "createStatement" -> {
+                            PREPARED.increment();
+                            if (recording) {
+                                RECORDED.add(new Prepared(Thread.currentThread().getName(),
+                                        args == null || args.length == 0 ? "(statement)" : String.valueOf(args[0])));
+                            }
+                        }
                         case "commit" -> COMMITS.increment();
                         default -> { }
                     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.line.LineService;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.SandboxWebhooks;
+import org.parley.testsupport.StatementCount;
 import org.parley.testsupport.WebhookLoad;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,21 +77,31 @@ class IntakeBenchmark {
             for (int inboxes : OPEN_INBOXES) {
                 try (OpenInboxes open = inboxes == 0 ? null : new OpenInboxes(context, inboxes)) {
                     for (int connections : CONNECTIONS) {
+                        long cpuBefore = processCpuNanos();
+                        long statementsBefore = StatementCount.statements();
+                        long commitsBefore = StatementCount.commits();
                         WebhookLoad.Result r = WebhookLoad.run(provider, "sandbox", secret, connections,
                                 texts(WEBHOOKS), false);
+                        int answered = Math.max(1, r.latencyNanos().length);
+                        double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6 / answered;
+                        double statements = (StatementCount.statements() - statementsBefore) / (double) answered;
+                        double commits = (StatementCount.commits() - commitsBefore) / (double) answered;
                         String shownAfter = open == null ? "" : liveLag(provider, secret, open);
-                        rows.add(String.format("| signed webhook | %d | %d | %.0f | %.0f | %.1f | %.1f | %s | %s |",
+                        rows.add(String.format(
+                                "| signed webhook | %d | %d | %.0f | %.0f | %.1f | %.1f | %s | %s | %.2f | %.1f | %.1f |",
                                 connections, inboxes, r.perSecond(), r.storedPerSecond(), r.percentileMillis(50),
-                                r.percentileMillis(99), r.statuses(), shownAfter));
+                                r.percentileMillis(99), r.statuses(), shownAfter, cpuMillis, statements, commits));
                         System.out.println(rows.getLast());
                     }
                 }
             }
         }
         for (int connections : CONNECTIONS) {
+            long cpuBefore = processCpuNanos();
             WebhookLoad.Result r = staticFile(connections, WEBHOOKS * 2);
-            rows.add(String.format("| static file (`/parley/parley.css`) | %d | 0 | %.0f | | %.1f | %.1f | %s | |",
-                    connections, r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.statuses()));
+            rows.add(String.format("| static file (`/parley/parley.css`) | %d | 0 | %.0f | | %.1f | %.1f | %s | | %.2f | | |",
+                    connections, r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.statuses(),
+                    (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, r.latencyNanos().length)));
             System.out.println(rows.getLast());
         }
         write(rows);
@@ -142,6 +153,24 @@ class IntakeBenchmark {
         }
     }
 
+    /**
+     * The JVM's processor time so far: server, open screens and load generator together (they share the cores), so
+     * "CPU ms per request" is what one request costs the machine, whatever else runs beside it.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Counts statements and commits (the data source wrapped for this benchmark only). */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Counting {
+        @org.springframework.context.annotation.Bean
+        static StatementCount statementCount() {
+            return new StatementCount();
+        }
+    }
+
     private void write(List<String> rows) throws IOException {
         Path file = Path.of(System.getProperty("parley.bench.output", "../docs/performance.md"));
         String machine = Runtime.getRuntime().availableProcessors() + " cores, "
@@ -153,8 +182,9 @@ class IntakeBenchmark {
                 + "; H2 in memory; " + WEBHOOKS + " webhooks a row (a third from three patients writing at once), "
                 + "load generator and open inboxes in the server's JVM. Command: `./mvnw -Pbench verify`.\n\n"
                 + "| request | connections | open inboxes | answered per second | stored (200) per second | p50 ms "
-                + "| p99 ms | answers | next text on every screen after (ms) |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+                + "| p99 ms | answers | next text on every screen after (ms) | CPU ms per request (whole JVM) "
+                + "| SQL statements per webhook | commits per webhook |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         String existing = Files.exists(file) ? Files.readString(file) : "# Performance\n\n";
         int at = existing.indexOf("## Webhook intake");
         String updated;
