@@ -23,6 +23,21 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
 
     Optional<Conversation> findFirstByContactIdAndLineIdOrderByIdDesc(long contactId, String lineId);
 
+    /**
+     * The contact's newest conversation on the line (as {@link #findFirstByContactIdAndLineIdOrderByIdDesc}), read and
+     * locked in one statement until the transaction ends: texts into one conversation update its summary (preview,
+     * last activity, open again) one at a time, across nodes, and never lose it to an optimistic conflict.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Conversation c where c.id = (select max(n.id) from Conversation n "
+            + "where n.contactId = :contact and n.lineId = :line)")
+    Optional<Conversation> lockNewest(@Param("contact") long contactId, @Param("line") String lineId);
+
+    /** A conversation read and locked in one statement until the transaction ends (see {@link #lockNewest}). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Conversation c where c.id = :id")
+    Optional<Conversation> lockById(@Param("id") long conversationId);
+
     List<Conversation> findByContactIdOrderByIdAsc(long contactId);
 
     @org.springframework.data.jpa.repository.Query("select c.id from Conversation c where c.contactId = :contact")

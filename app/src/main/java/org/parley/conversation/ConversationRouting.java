@@ -21,7 +21,12 @@ public class ConversationRouting {
     }
 
     public Long listForNew(String lineId, String e164) {
-        if (isBlocked(e164)) {
+        return listForNew(lineId, isBlocked(e164));
+    }
+
+    /** {@link #listForNew(String, String)} for a number whose blocking the caller looked up already. */
+    public Long listForNew(String lineId, boolean blocked) {
+        if (blocked) {
             return lists.blockedListId();
         }
         return lists.defaultListOf(lineId).orElse(null);

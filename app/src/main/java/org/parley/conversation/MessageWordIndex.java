@@ -34,6 +34,14 @@ public class MessageWordIndex implements Backfill {
      */
     public void index(Message message) {
         jdbc.update("delete from message_word where message_id = ?", message.getId());
+        indexNew(message);
+    }
+
+    /**
+     * Makes a message stored just now findable: {@link #index} without first removing what was indexed before, as
+     * nothing was (one statement fewer on every text and reply).
+     */
+    public void indexNew(Message message) {
         if (!isIndexed(message)) {
             return;
         }

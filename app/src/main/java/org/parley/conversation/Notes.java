@@ -68,7 +68,7 @@ public class Notes {
         }
         Message note = messages.save(Message.note(conversationId, conversation.getLineId(), author.id(), body,
                 clock.instant()));
-        words.index(note);
+        words.indexNew(note);
         conversation.activity("Note: " + body, clock.instant());
         List<StaffMember> named = staff.activeByUsernames(Mentions.usernamesIn(body));
         for (StaffMember colleague : named) {

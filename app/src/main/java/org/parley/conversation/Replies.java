@@ -94,7 +94,7 @@ public class Replies {
                 clock.instant(), scheduledFor));
         List<MediaInfo> stored = checked.stream().map(file -> media.save(new MessageMedia(message.getId(),
                 file.contentType(), file.fileName(), file.sizeBytes(), file.data(), clock.instant())).info()).toList();
-        words.index(message);
+        words.indexNew(message);
         conversation.activity(!body.isEmpty() ? body : checked.stream().allMatch(Attachment::isImage) ? "[picture]"
                 : "[file]", clock.instant());
         audit.record(author.username(), scheduledFor == null ? "MESSAGE_QUEUED" : "MESSAGE_SCHEDULED", "message",

@@ -59,14 +59,13 @@ public class InboundIntake {
     private final Clock clock;
     private final java.time.Duration replyWindow;
     private final ConversationRouting routing;
-    private final IntakeLocks locks;
     private final AfterHoursReplies afterHours;
     private final MediaFetchQueue mediaFetches;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
-                  ApplicationEventPublisher events, Clock clock, ConversationRouting routing, IntakeLocks locks,
+                  ApplicationEventPublisher events, Clock clock, ConversationRouting routing,
                   AfterHoursReplies afterHours,
                   MediaFetchQueue mediaFetches, org.springframework.jdbc.core.simple.JdbcClient jdbc,
                   @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
@@ -82,7 +81,6 @@ public class InboundIntake {
         this.clock = clock;
         this.replyWindow = replyWindow;
         this.routing = routing;
-        this.locks = locks;
         this.afterHours = afterHours;
         this.mediaFetches = mediaFetches;
         this.jdbc = jdbc;
@@ -155,11 +153,11 @@ public class InboundIntake {
             return;
         }
         Instant now = clock.instant();
-        Conversation conversation = familyConversation(line, inbound.from(), now);
-        locks.beforeUpdating(conversation);
+        boolean blocked = routing.isBlocked(inbound.from());
+        Conversation conversation = familyConversation(line, inbound.from(), blocked, now);
         Message message = messages.save(Message.inbound(conversation.getId(), line.id(), inbound.providerMessageId(),
                 inbound.text(), now));
-        words.index(message);
+        words.indexNew(message);
         for (Media item : inbound.media()) {
             keep(line, message, item, unfetched, now);
         }
@@ -167,7 +165,7 @@ public class InboundIntake {
         audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
                 "conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
-        arrived(conversation, message, inbound.from());
+        arrived(conversation, message, blocked);
         consent.patientWrote(line, conversation, inbound.from(), inbound.text());
         afterHours.patientWrote(line, conversation, inbound.from(), inbound.text());
     }
@@ -186,14 +184,14 @@ public class InboundIntake {
         if (existing.isPresent()) {
             message = existing.get();
         } else if (voicemail.from() != null) {
-            Conversation conversation = conversationWith(line, voicemail.from(), now);
-            locks.beforeUpdating(conversation);
+            boolean blocked = routing.isBlocked(voicemail.from());
+            Conversation conversation = conversationOf(line, contactOf(voicemail.from()), blocked, now);
             message = messages.save(Message.voicemail(conversation.getId(), line.id(), voicemail.providerCallId(), "",
                     now));
             conversation.inbound("Voicemail", now);
             audit.record(AuditLog.SYSTEM, "VOICEMAIL_RECEIVED", "message", String.valueOf(message.getId()),
                     "conversation " + conversation.getId());
-            arrived(conversation, message, voicemail.from());
+            arrived(conversation, message, blocked);
             changed = true;
         } else {
             return false;
@@ -247,7 +245,7 @@ public class InboundIntake {
      * guardian is answering), otherwise to the guardian's own conversation. Voicemails always go to the
      * guardian's own conversation.
      */
-    private Conversation familyConversation(LineSnapshot line, String from, Instant now) {
+    private Conversation familyConversation(LineSnapshot line, String from, boolean blocked, Instant now) {
         ContactSummary owner = contactOf(from);
         List<Long> family = owner.kind() == org.parley.patient.ContactKind.PATIENT
                 ? contacts.family(owner.id()).stream().map(ContactSummary::id).toList() : List.of(owner.id());
@@ -255,27 +253,28 @@ public class InboundIntake {
             Optional<Long> answering = messages.latestOutboundConversation(family, line.id(),
                     now.minus(replyWindow), org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst();
             if (answering.isPresent()) {
-                return conversations.findById(answering.get()).orElseThrow();
+                return conversations.lockById(answering.get()).orElseThrow();
             }
         }
-        return conversationOf(line, owner, now);
-    }
-
-    private Conversation conversationWith(LineSnapshot line, String from, Instant now) {
-        return conversationOf(line, contactOf(from), now);
+        return conversationOf(line, owner, blocked, now);
     }
 
     private ContactSummary contactOf(String from) {
         // A first text from a new number: findOrCreateByPhone makes changes of this number take turns (every node).
-        return contacts.findByPhone(from).orElseGet(() -> contacts.findOrCreateByPhone(from));
+        return contacts.findOrCreateByPhone(from);
     }
 
-    private Conversation conversationOf(LineSnapshot line, ContactSummary contact, Instant now) {
-        return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id()).orElseGet(() -> {
+    /**
+     * The contact's conversation on the line, locked until the intake transaction ends, or started. Texts of one
+     * patient take turns on the conversation's row (a database lock, so across nodes) and each updates its summary
+     * in full; a new conversation is started under the contact's row lock, so two first texts make one.
+     */
+    private Conversation conversationOf(LineSnapshot line, ContactSummary contact, boolean blocked, Instant now) {
+        return conversations.lockNewest(contact.id(), line.id()).orElseGet(() -> {
             conversations.lockContact(contact.id());
-            return conversations.findFirstByContactIdAndLineIdOrderByIdDesc(contact.id(), line.id())
+            return conversations.lockNewest(contact.id(), line.id())
                     .orElseGet(() -> conversations.save(new Conversation(line.id(), contact.id(),
-                            routing.listForNew(line.id(), contact.phoneNumber()), now)));
+                            routing.listForNew(line.id(), blocked), now)));
         });
     }
 
@@ -283,14 +282,15 @@ public class InboundIntake {
      * Tells whoever holds the conversation. A number an admin blocked keeps its conversations in BLOCKED (one on
      * another line moves there too), and nobody hears of them.
      */
-    private void arrived(Conversation conversation, Message message, String from) {
-        boolean blocked = routing.isBlocked(from);
+    private void arrived(Conversation conversation, Message message, boolean blocked) {
         long blockedList = routing.blockedList();
         if (blocked && !Long.valueOf(blockedList).equals(conversation.getAssignedListId())) {
             conversation.assignToList(blockedList);
         }
+        // A conversation in a list has no assignees (Conversation.assignToList): their collection is not even read.
         events.publishEvent(new PatientMessageArrived(conversation.getId(), message.getId(),
-                conversation.getAssignedListId(), java.util.Set.copyOf(conversation.getAssignees()), blocked));
+                conversation.getAssignedListId(), conversation.getAssignedListId() != null ? java.util.Set.of()
+                : java.util.Set.copyOf(conversation.getAssignees()), blocked));
     }
 
     private static String preview(String text, List<Media> attachments) {
