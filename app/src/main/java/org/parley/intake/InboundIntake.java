@@ -68,8 +68,7 @@ public class InboundIntake {
                   ApplicationEventPublisher events, Clock clock, ConversationRouting routing,
                   AfterHoursReplies afterHours,
                   MediaFetchQueue mediaFetches, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                  @org.springframework.beans.factory.annotation.Value("${parley.family.reply-window:24h}")
-                  java.time.Duration replyWindow) {
+                  FamilySettings family) {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
@@ -79,7 +78,7 @@ public class InboundIntake {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.replyWindow = replyWindow;
+        this.replyWindow = family.replyWindow();
         this.routing = routing;
         this.afterHours = afterHours;
         this.mediaFetches = mediaFetches;

@@ -13,7 +13,6 @@ import org.parley.base.RetryBackoff;
 import org.parley.security.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.stereotype.Component;
@@ -48,7 +47,7 @@ class EmailNotifications extends PolledQueue {
 
     EmailNotifications(MailSetup mail, StaffDirectory staff, EmailQuietPeriod quietPeriod, NotificationRouting routing,
                        PublicBaseUrl baseUrl, JdbcClient jdbc, TransactionTemplate tx, Clock clock, NodeId node,
-                       NotificationQueueSettings settings, @Value("${parley.notify.email-from:}") String from) {
+                       NotificationQueueSettings settings) {
         super("parley-notify-mail", settings.pollInterval());
         this.mail = mail;
         this.staff = staff;
@@ -58,7 +57,7 @@ class EmailNotifications extends PolledQueue {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
-        this.from = from == null ? "" : from.strip();
+        this.from = settings.emailFrom() == null ? "" : settings.emailFrom().strip();
         this.queue = new LeasedQueue(jdbc, tx, TABLE, node.value(), clock, settings.lease());
     }
 

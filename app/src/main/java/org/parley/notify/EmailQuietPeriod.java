@@ -2,7 +2,6 @@ package org.parley.notify;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,16 +21,12 @@ class EmailQuietPeriod {
     private final Duration quiet;
     private final TransactionTemplate ownTransaction;
 
-    EmailQuietPeriod(JdbcClient jdbc, PlatformTransactionManager transactions,
-                     @Value("${parley.notify.email-quiet-period:10m}") Duration quiet) {
+    EmailQuietPeriod(JdbcClient jdbc, PlatformTransactionManager transactions, NotificationQueueSettings settings) {
         this.ownTransaction = new TransactionTemplate(transactions);
         // Its own transaction, so a lost race (a duplicate key) ends it cleanly and is answered here.
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        if (quiet.isNegative()) {
-            throw new IllegalStateException("parley.notify.email-quiet-period must not be negative, e.g. 10m");
-        }
         this.jdbc = jdbc;
-        this.quiet = quiet;
+        this.quiet = settings.emailQuietPeriod();
     }
 
     /**

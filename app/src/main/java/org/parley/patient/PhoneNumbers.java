@@ -5,7 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,13 @@ public class PhoneNumbers {
 
     private final String defaultRegion;
 
-    PhoneNumbers(@Value("${parley.phone.default-region:US}") String defaultRegion) {
+    @Autowired
+    PhoneNumbers(PhoneSettings settings) {
+        this(settings.defaultRegion());
+    }
+
+    /** Numbers typed without a country code read as in {@code defaultRegion} (e.g. US). */
+    PhoneNumbers(String defaultRegion) {
         this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
         if (!UTIL.getSupportedRegions().contains(this.defaultRegion)) {
             throw new IllegalStateException("parley.phone.default-region is not a region code such as US or CA");

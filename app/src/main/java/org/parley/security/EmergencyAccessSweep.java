@@ -2,7 +2,6 @@ package org.parley.security;
 
 import java.time.Duration;
 import org.parley.base.RecurringJob;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Audits the end of emergency grants that ran out, once per period in the whole cluster. */
@@ -12,13 +11,9 @@ class EmergencyAccessSweep implements RecurringJob {
     private final EmergencyAccess emergencyAccess;
     private final Duration period;
 
-    EmergencyAccessSweep(EmergencyAccess emergencyAccess,
-                         @Value("${parley.security.emergency-sweep:1m}") Duration period) {
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalStateException("parley.security.emergency-sweep must be longer than zero, e.g. 1m");
-        }
+    EmergencyAccessSweep(EmergencyAccess emergencyAccess, SessionSettings settings) {
         this.emergencyAccess = emergencyAccess;
-        this.period = period;
+        this.period = settings.emergencySweep();
     }
 
     @Override

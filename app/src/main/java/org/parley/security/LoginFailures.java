@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.parley.audit.AuditLog;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +18,11 @@ class LoginFailures {
     private final int attempts;
     private final Duration lockFor;
 
-    LoginFailures(AuditLog audit, Clock clock, @Value("${parley.security.lockout.attempts:5}") int attempts,
-                  @Value("${parley.security.lockout.duration:15m}") Duration lockFor) {
+    LoginFailures(AuditLog audit, Clock clock, SessionSettings settings) {
         this.audit = audit;
         this.clock = clock;
-        this.attempts = attempts;
-        this.lockFor = lockFor;
+        this.attempts = settings.lockout().attempts();
+        this.lockFor = settings.lockout().duration();
     }
 
     /**

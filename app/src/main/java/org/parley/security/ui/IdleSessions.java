@@ -19,7 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.parley.security.SessionSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,12 +60,10 @@ class IdleSessions implements VaadinServiceInitListener {
         return thread;
     });
 
-    IdleSessions(AuthenticationContext authentication, Clock clock,
-                 @Value("${parley.security.idle-timeout:15m}") Duration timeout,
-                 @Value("${parley.security.idle-warning:60s}") Duration warning) {
+    IdleSessions(AuthenticationContext authentication, Clock clock, SessionSettings settings) {
         this.authentication = authentication;
         this.clock = clock;
-        this.timer = new IdleTimer(timeout, warning);
+        this.timer = new IdleTimer(settings.idleTimeout(), settings.idleWarning());
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
