@@ -8,13 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.parley.plugin.PluginApi;
 import org.pf4j.CompoundPluginLoader;
 import org.pf4j.DefaultPluginLoader;
@@ -37,14 +41,20 @@ import org.pf4j.SingletonExtensionFactory;
  * time, one instance per extension), except that the plugin's parent class loader sees only what the app offers a
  * plugin ({@link #APP_PACKAGES}), not the test's class path: a library missing from the zip fails here.
  *
+ * <p>As a JUnit 5 extension it stops and unloads the plugin, and deletes its plugins folder, after each test:
+ *
  * <pre>{@code
- * try (PluginArchive archive = PluginArchive.built()) {
+ * @RegisterExtension
+ * final PluginArchive archive = PluginArchive.built();
+ *
+ * @Test
+ * void pf4jStartsIt() {
  *     archive.assertShipsNothingTheAppProvides();
- *     MessagingProvider provider = archive.startExtension(MessagingProvider.class, pluginsDir);
+ *     MessagingProvider provider = archive.startExtension(MessagingProvider.class);
  * }
  * }</pre>
  */
-public final class PluginArchive implements AutoCloseable {
+public final class PluginArchive implements AutoCloseable, AfterEachCallback {
 
     /** The system property naming the zip the build packaged; Parley's plugins parent sets it for Failsafe. */
     public static final String ARCHIVE_PROPERTY = "parley.plugin.archive";
@@ -61,6 +71,7 @@ public final class PluginArchive implements AutoCloseable {
     private final ClassLoader app = new AppClassLoader(PluginArchive.class.getClassLoader());
     private DefaultPluginManager manager;
     private String pluginId;
+    private Path pluginsDir;
 
     private PluginArchive(Path zip) {
         if (!Files.isRegularFile(zip)) {
@@ -129,8 +140,8 @@ public final class PluginArchive implements AutoCloseable {
             }
         }
         for (String entry : entries) {
-            if (APP_LIBRARIES.matcher(entry).matches()
-                    || APP_CLASSES.stream().anyMatch(entry::startsWith) && entry.endsWith(".class")) {
+            // nor the same classes copied in loose: the plugin must see the app's extension points, not its own
+            if (APP_LIBRARIES.matcher(entry).matches() || APP_CLASSES.stream().anyMatch(entry::startsWith)) {
                 problems.add("ships " + entry + ", which the app provides");
             }
         }
@@ -141,20 +152,22 @@ public final class PluginArchive implements AutoCloseable {
     }
 
     /**
-     * Copies the zip into {@code pluginsDir}, loads and starts it as the app does, and answers its one extension of
-     * {@code point}, checked to come from the plugin's own class loader. {@link #close} stops and unloads it.
+     * Copies the zip into a plugins folder of its own, loads and starts it as the app does, and answers its one
+     * extension of {@code point}, checked to come from the plugin's own class loader. {@link #close} (after each test,
+     * as an extension) stops and unloads it and deletes the folder.
      *
      * @throws AssertionError when the plugin does not start or has not exactly one such extension
      */
-    public <T> T startExtension(Class<T> point, Path pluginsDir) {
+    public <T> T startExtension(Class<T> point) {
         if (manager != null) {
             throw new IllegalStateException("already started; one archive, one start");
         }
-        Path copy = pluginsDir.resolve(zip.getFileName());
+        Path copy;
         try {
-            Files.copy(zip, copy);
+            pluginsDir = Files.createTempDirectory("parley-plugins");
+            copy = Files.copy(zip, pluginsDir.resolve(zip.getFileName()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + zip + " to " + pluginsDir, e);
+            throw new UncheckedIOException("cannot copy " + zip + " to a plugins folder", e);
         }
         manager = new AppLikePluginManager(pluginsDir, app);
         manager.setSystemVersion(PluginApi.VERSION);
@@ -209,7 +222,7 @@ public final class PluginArchive implements AutoCloseable {
         }
     }
 
-    /** Stops and unloads the plugin, if started. */
+    /** Stops and unloads the plugin, if started, and deletes its plugins folder. */
     @Override
     public void close() {
         if (manager != null) {
@@ -218,6 +231,22 @@ public final class PluginArchive implements AutoCloseable {
             manager.unloadPlugin(pluginId);
             manager = null;
         }
+        if (pluginsDir != null) {
+            try (Stream<Path> files = Files.walk(pluginsDir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + pluginsDir, e);
+            }
+            pluginsDir = null;
+        }
+    }
+
+    /** As a JUnit 5 extension: {@link #close} after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /**

@@ -13,6 +13,7 @@
  *       extension.</li>
  * </ul>
  *
- * <p>Plain Java: failures are {@link java.lang.AssertionError}s, so any test framework reports them.
+ * <p>Failures are {@link java.lang.AssertionError}s, so any test framework reports them; {@code PluginArchive} is
+ * also a JUnit 5 extension that unloads the plugin after each test.
  */
 package org.parley.plugin.testkit;

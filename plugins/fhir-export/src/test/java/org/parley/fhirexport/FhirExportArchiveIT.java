@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Manifest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ChartExport;
 import org.parley.plugin.ChartExporter;
@@ -28,17 +28,10 @@ import org.parley.plugin.testkit.PluginArchive;
 class FhirExportArchiveIT {
 
     @TempDir
-    Path pluginsDir;
-
-    @TempDir
     Path keys;
 
-    private final PluginArchive archive = PluginArchive.built();
-
-    @AfterEach
-    void unload() {
-        archive.close();
-    }
+    @RegisterExtension
+    final PluginArchive archive = PluginArchive.built();
 
     @Test
     void theArchiveShipsHapisJsonParserAndR4ModelButNoValidationNorWhatTheAppProvides() throws IOException {
@@ -58,7 +51,7 @@ class FhirExportArchiveIT {
 
     @Test
     void loadedLikeTheAppLoadsPluginsTheExporterPreviewsExportsOnceAndTestsTheConnection() throws Exception {
-        ChartExporter exporter = archive.startExtension(ChartExporter.class, pluginsDir);
+        ChartExporter exporter = archive.startExtension(ChartExporter.class);
         ClassLoader app = archive.appClassLoader();
 
         assertThat(archive.plugin().getPluginId()).isEqualTo(FhirChartExporter.ID);

@@ -2,10 +2,8 @@ package org.parley.hl7v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.plugin.ChartExporter;
 import org.parley.plugin.ExportResult;
 import org.parley.plugin.testkit.PluginArchive;
@@ -13,15 +11,8 @@ import org.parley.plugin.testkit.PluginArchive;
 /** The plugin zip as the build packaged it: what it ships, and that PF4J starts it and it exports with its HAPI. */
 class Hl7v2ArchiveIT {
 
-    @TempDir
-    Path pluginsDir;
-
-    private final PluginArchive archive = PluginArchive.built();
-
-    @AfterEach
-    void unload() {
-        archive.close();
-    }
+    @RegisterExtension
+    final PluginArchive archive = PluginArchive.built();
 
     @Test
     void theArchiveShipsHapiButNoneOfTheLibrariesTheAppProvides() {
@@ -35,7 +26,7 @@ class Hl7v2ArchiveIT {
     @Test
     void pf4jStartsThePluginLikeTheAppAndItsExporterSendsADocumentToTheEhr() throws Exception {
         // as PluginHostConfiguration does: each archive loaded and started on its own
-        ChartExporter exporter = archive.startExtension(ChartExporter.class, pluginsDir);
+        ChartExporter exporter = archive.startExtension(ChartExporter.class);
 
         assertThat(archive.plugin().getPluginId()).isEqualTo("hl7v2-export");
         assertThat(archive.plugin().getDescriptor().getRequires()).isEqualTo("1.2.0");

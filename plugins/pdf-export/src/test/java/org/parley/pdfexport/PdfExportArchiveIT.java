@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ChartExport;
 import org.parley.plugin.ChartExporter;
@@ -21,17 +21,10 @@ import org.parley.plugin.testkit.PluginArchive;
 class PdfExportArchiveIT {
 
     @TempDir
-    Path pluginsDir;
-
-    @TempDir
     Path outputFolder;
 
-    private final PluginArchive archive = PluginArchive.built();
-
-    @AfterEach
-    void unload() {
-        archive.close();
-    }
+    @RegisterExtension
+    final PluginArchive archive = PluginArchive.built();
 
     @Test
     void theArchiveShipsPdfBoxAndTheFontsWithTheirLicenceButNoneOfTheLibrariesTheAppProvides() {
@@ -82,7 +75,7 @@ class PdfExportArchiveIT {
 
     /** Loaded and started like Parley's PluginHostConfiguration does (the kit's PluginArchive). */
     private ChartExporter startedExporter() {
-        ChartExporter exporter = archive.startExtension(ChartExporter.class, pluginsDir);
+        ChartExporter exporter = archive.startExtension(ChartExporter.class);
         assertThat(archive.plugin().getPluginId()).isEqualTo("pdf-export");
         return exporter;
     }

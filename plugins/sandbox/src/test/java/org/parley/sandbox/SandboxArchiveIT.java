@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.ProviderEvent.InboundMessage;
 import org.parley.plugin.WebhookRequest;
@@ -21,15 +19,8 @@ class SandboxArchiveIT {
 
     private static final String SECRET = "sandbox-line-secret";
 
-    @TempDir
-    Path pluginsDir;
-
-    private final PluginArchive archive = PluginArchive.built();
-
-    @AfterEach
-    void unload() {
-        archive.close();
-    }
+    @RegisterExtension
+    final PluginArchive archive = PluginArchive.built();
 
     @Test
     void theArchiveShipsOnlyThePluginsOwnClasses() {
@@ -41,7 +32,7 @@ class SandboxArchiveIT {
 
     @Test
     void pf4jStartsThePluginAndItsProviderTakesASignedTextFromTheSimulator() throws Exception {
-        MessagingProvider provider = archive.startExtension(MessagingProvider.class, pluginsDir);
+        MessagingProvider provider = archive.startExtension(MessagingProvider.class);
         FakeLine line = FakeLine.of("sandbox", "+15555550100").with("signingSecret", SECRET);
         URI url = line.webhookUrl("sms");
         byte[] body = "MessageId=SM9&From=%2B15555550123&To=%2B15555550100&Body=Running+late"

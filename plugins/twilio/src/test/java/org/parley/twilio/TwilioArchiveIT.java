@@ -3,10 +3,8 @@ package org.parley.twilio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.twilio.TwilioWebhookTest.fields;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
@@ -16,15 +14,8 @@ import org.parley.plugin.testkit.PluginArchive;
 /** The plugin zip as the build packaged it: what it ships, and that PF4J starts it and its libraries work. */
 class TwilioArchiveIT {
 
-    @TempDir
-    Path pluginsDir;
-
-    private final PluginArchive archive = PluginArchive.built();
-
-    @AfterEach
-    void unload() {
-        archive.close();
-    }
+    @RegisterExtension
+    final PluginArchive archive = PluginArchive.built();
 
     @Test
     void theArchiveShipsTheSdkButNoneOfTheLibrariesTheAppProvides() {
@@ -36,7 +27,7 @@ class TwilioArchiveIT {
 
     @Test
     void pf4jStartsThePluginAndItsProviderAnswersACallWithTheBundledLibraries() throws Exception {
-        MessagingProvider provider = archive.startExtension(MessagingProvider.class, pluginsDir);
+        MessagingProvider provider = archive.startExtension(MessagingProvider.class);
 
         assertThat(archive.plugin().getPluginId()).isEqualTo("twilio");
         assertThat(provider.descriptor().id()).isEqualTo("twilio");

@@ -2,12 +2,10 @@ package org.parley.vonage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.ProviderEvent.InboundMessage;
 import org.parley.plugin.WebhookOutcome;
@@ -20,15 +18,8 @@ import org.parley.plugin.testkit.PluginArchive;
  */
 class VonageArchiveIT {
 
-    @TempDir
-    Path pluginsDir;
-
-    private final PluginArchive archive = PluginArchive.built();
-
-    @AfterEach
-    void unload() {
-        archive.close();
-    }
+    @RegisterExtension
+    final PluginArchive archive = PluginArchive.built();
 
     @Test
     void theArchiveShipsVonagesSdkAndTheJwtLibraryButNoneOfTheLibrariesTheAppProvides() {
@@ -42,7 +33,7 @@ class VonageArchiveIT {
 
     @Test
     void pf4jStartsThePluginAndItsProviderTurnsASignedTextIntoAnInboundMessage() throws Exception {
-        MessagingProvider provider = archive.startExtension(MessagingProvider.class, pluginsDir);
+        MessagingProvider provider = archive.startExtension(MessagingProvider.class);
         FakeLine line = VonageLine.with(Map.of(VonageProvider.APPLICATION_ID, SignedRequests.APPLICATION_ID,
                 VonageProvider.SIGNATURE_SECRET, SignedRequests.SECRET));
         var text = SignedRequests.post("inbound", """
