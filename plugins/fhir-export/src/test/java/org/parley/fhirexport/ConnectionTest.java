@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ConnectionCheck;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 
 /** The admin's "Test connection": a token for SMART, then the server's CapabilityStatement. */
 class ConnectionTest {

@@ -17,6 +17,7 @@ import org.parley.plugin.ExportPreview;
 import org.parley.plugin.ExportResult;
 import org.parley.plugin.testkit.FakeExporter;
 import org.parley.plugin.testkit.PluginArchive;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 
 /**
  * The plugin zip as the build packaged it: what it ships, and that it works when PF4J loads it the way the app's

@@ -14,6 +14,7 @@ import org.parley.plugin.ChartPatient;
 import org.parley.plugin.ExportPreview;
 import org.parley.plugin.ExportResult;
 import org.parley.plugin.testkit.FakeExporter;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 
 /** Exports against an in-process FHIR server with a bearer token: finding the patient, writing once, failures. */
 class FhirExportTest {

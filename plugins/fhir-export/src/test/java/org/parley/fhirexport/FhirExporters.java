@@ -1,6 +1,7 @@
 package org.parley.fhirexport;
 
 import org.parley.plugin.testkit.FakeExporter;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 
 /** A configured FHIR exporter as the app hands it over: settings with the descriptor's defaults, like the app's. */
 final class FhirExporters {

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.testkit.FakeExporter;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ExportResult;
 import org.parley.plugin.testkit.FakeExporter;
 import org.parley.plugin.testkit.MutableClock;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 
 /**
  * SMART Backend Services against the in-process token endpoint, which checks each client assertion's signature
