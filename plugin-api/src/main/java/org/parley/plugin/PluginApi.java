@@ -1,5 +1,10 @@
 package org.parley.plugin;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
 /**
  * The version of this API. Plugins declare it in their manifest as {@code Plugin-Requires}; the app
  * loads a plugin whose required version is not newer than its own.
@@ -20,9 +25,30 @@ package org.parley.plugin;
  */
 public final class PluginApi {
 
-    /** The API version this jar implements. */
-    public static final String VERSION = "1.4.0";
+    /**
+     * The API version this jar implements, e.g. {@code 1.4.0}. Set once, in plugin-api's {@code pom.xml}
+     * ({@code parley.plugin-api.version}); the build writes it into this jar's {@code plugin-api.properties} and its
+     * manifest ({@code Parley-Plugin-Api-Version}).
+     */
+    public static final String VERSION = readVersion();
 
     private PluginApi() {
+    }
+
+    private static String readVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = PluginApi.class.getResourceAsStream("plugin-api.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("plugin-api.properties is missing from the plugin API's jar");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the plugin API's version", e);
+        }
+        String version = properties.getProperty("version", "");
+        if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
+            throw new IllegalStateException("the plugin API's version is not major.minor.patch: '" + version + "'");
+        }
+        return version;
     }
 }

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.junit.jupiter.api.Test;
 import org.parley.plugin.ChartExport;
+import org.parley.plugin.testkit.FakeExporter;
 
 /** What goes into the chart: the mapping of an export onto the DocumentReference, without an EHR. */
 class ChartDocumentTest {
@@ -19,7 +20,7 @@ class ChartDocumentTest {
     @Test
     void theTextListsEachMessageWithItsTimeInThePracticesZoneItsKindAndItsAuthor() throws Exception {
         String text = text(documents.build(Exports.everything("d-1", Exports.withMrn()), "Patient/7",
-                settings(FakeExporter.bearer("https://ehr.example.org/fhir")), "Riverside Family Practice"));
+                settings(FhirExporters.bearer("https://ehr.example.org/fhir")), "Riverside Family Practice"));
 
         assertThat(text).isEqualTo("""
                 Patient messages (Results)
@@ -46,7 +47,7 @@ class ChartDocumentTest {
     @Test
     void categoryCommentAuthorAndTimesMapOntoTheDocument() throws Exception {
         DocumentReference document = documents.build(Exports.everything("d-2", Exports.withMrn()), "Patient/7",
-                settings(FakeExporter.bearer("https://ehr.example.org/fhir")), "Riverside");
+                settings(FhirExporters.bearer("https://ehr.example.org/fhir")), "Riverside");
 
         assertThat(document.getIdentifierFirstRep().getSystem()).isEqualTo("urn:parley:chart-export");
         assertThat(document.getIdentifierFirstRep().getValue()).isEqualTo("d-2");
@@ -67,7 +68,7 @@ class ChartDocumentTest {
     @Test
     void withoutCategoryOrCommentTheDocumentIsAClinicalNoteDescribedAsPatientMessages() throws Exception {
         DocumentReference document = documents.build(Exports.simple("d-3", Exports.withMrn()), "Patient/7",
-                settings(FakeExporter.bearer("https://ehr.example.org/fhir")), "Riverside");
+                settings(FhirExporters.bearer("https://ehr.example.org/fhir")), "Riverside");
 
         assertThat(document.getCategory()).singleElement()
                 .satisfies(c -> assertThat(c.getCodingFirstRep().getCode()).isEqualTo("clinical-note"));
@@ -77,7 +78,7 @@ class ChartDocumentTest {
     @Test
     void picturesAndRecordingsAreAttachmentsWithTheirTypeSizeHashNameAndTime() throws Exception {
         DocumentReference document = documents.build(Exports.everything("d-4", Exports.withMrn()), "Patient/7",
-                settings(FakeExporter.bearer("https://ehr.example.org/fhir")), "Riverside");
+                settings(FhirExporters.bearer("https://ehr.example.org/fhir")), "Riverside");
 
         Attachment picture = document.getContent().get(1).getAttachment();
         assertThat(picture.getContentType()).isEqualTo("image/jpeg");
@@ -92,7 +93,7 @@ class ChartDocumentTest {
     @Test
     void withAttachmentsSwitchedOffOnlyTheTextGoesAndItSaysWhichFilesStayedInParley() throws Exception {
         DocumentReference document = documents.build(Exports.everything("d-5", Exports.withMrn()), "Patient/7",
-                settings(FakeExporter.bearer("https://ehr.example.org/fhir")
+                settings(FhirExporters.bearer("https://ehr.example.org/fhir")
                         .with(ExporterSettings.INCLUDE_ATTACHMENTS, "false")), "Riverside");
 
         assertThat(document.getContent()).hasSize(1);
@@ -103,7 +104,7 @@ class ChartDocumentTest {
     @Test
     void theSameExportGivesTheSameJsonWhateverTheServersTimeZone() throws Exception {
         ChartExport export = Exports.everything("d-6", Exports.withMrn());
-        ExporterSettings settings = settings(FakeExporter.bearer("https://ehr.example.org/fhir"));
+        ExporterSettings settings = settings(FhirExporters.bearer("https://ehr.example.org/fhir"));
         TimeZone original = TimeZone.getDefault();
         String here;
         String elsewhere;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ConnectionCheck;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 
 /** The admin's "Test connection": a token for SMART, then the server's CapabilityStatement. */
 class ConnectionTest {
@@ -35,7 +36,7 @@ class ConnectionTest {
         TestKeys.KeyFile key = TestKeys.ecP384(keys, "ec-1");
         ehr.register(key.keyId(), key.pair().getPublic());
 
-        ConnectionCheck check = exporter.testConnection(FakeExporter.smart(ehr, key));
+        ConnectionCheck check = exporter.testConnection(FhirExporters.smart(ehr, key));
 
         assertThat(check.ok()).as(check.message()).isTrue();
         assertThat(check.message()).startsWith("Connected to ").endsWith("(FHIR 4.0.1) with a SMART access token.");
@@ -45,7 +46,7 @@ class ConnectionTest {
 
     @Test
     void withABearerTokenItReadsTheCapabilityStatement() {
-        ConnectionCheck check = exporter.testConnection(FakeExporter.bearer(ehr.baseUrl()));
+        ConnectionCheck check = exporter.testConnection(FhirExporters.bearer(ehr.baseUrl()));
 
         assertThat(check.ok()).as(check.message()).isTrue();
         assertThat(check.message()).contains("(FHIR 4.0.1).");
@@ -55,7 +56,7 @@ class ConnectionTest {
     void aRefusedClientFailsAskingToCheckTheCredentials() throws Exception {
         TestKeys.KeyFile key = TestKeys.rsa(keys, "unregistered");
 
-        ConnectionCheck check = exporter.testConnection(FakeExporter.smart(ehr, key));
+        ConnectionCheck check = exporter.testConnection(FhirExporters.smart(ehr, key));
 
         assertThat(check).isEqualTo(ConnectionCheck.failed("The EHR's token endpoint refused Parley's client "
                 + "(HTTP 401, invalid_client): check the credentials: the client id, the key id, and that the EHR "
@@ -64,7 +65,7 @@ class ConnectionTest {
 
     @Test
     void anUnreachableServerFails() throws Exception {
-        ConnectionCheck check = exporter.testConnection(FakeExporter.bearer(FakeEhr.nowhere()));
+        ConnectionCheck check = exporter.testConnection(FhirExporters.bearer(FakeEhr.nowhere()));
 
         assertThat(check).isEqualTo(ConnectionCheck.failed(
                 "The EHR cannot be reached (reading the CapabilityStatement): connection refused or no route."));
@@ -88,7 +89,7 @@ class ConnectionTest {
 
     @Test
     void settingsThatAreNotCompleteAreNamed() {
-        ConnectionCheck check = exporter.testConnection(FakeExporter.bearer(ehr.baseUrl())
+        ConnectionCheck check = exporter.testConnection(FhirExporters.bearer(ehr.baseUrl())
                 .with(ExporterSettings.AUTHENTICATION, "smart"));
 
         assertThat(check).isEqualTo(ConnectionCheck.failed(
@@ -96,7 +97,7 @@ class ConnectionTest {
     }
 
     private static ExporterSettings bearerSettings() throws EhrFailure {
-        return ExporterSettings.of(FakeExporter.bearer("https://ehr.example.org/fhir").settings());
+        return ExporterSettings.of(FhirExporters.bearer("https://ehr.example.org/fhir").settings());
     }
 
     private static CapabilityStatement capabilities(String version, boolean creates, boolean conditional) {

@@ -13,6 +13,8 @@ import org.parley.plugin.ChartExport;
 import org.parley.plugin.ChartPatient;
 import org.parley.plugin.ExportPreview;
 import org.parley.plugin.ExportResult;
+import org.parley.plugin.testkit.FakeExporter;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 
 /** Exports against an in-process FHIR server with a bearer token: finding the patient, writing once, failures. */
 class FhirExportTest {
@@ -24,7 +26,7 @@ class FhirExportTest {
     @BeforeEach
     void startEhr() throws Exception {
         ehr = FakeEhr.start();
-        settings = FakeExporter.bearer(ehr.baseUrl());
+        settings = FhirExporters.bearer(ehr.baseUrl());
     }
 
     @AfterEach
@@ -164,7 +166,7 @@ class FhirExportTest {
 
     @Test
     void anEhrThatCannotBeReachedIsARetryableFailure() throws Exception {
-        FakeExporter unreachable = FakeExporter.bearer(FakeEhr.nowhere());
+        FakeExporter unreachable = FhirExporters.bearer(FakeEhr.nowhere());
 
         ExportResult result = exporter.export(unreachable, Exports.simple("exp-12", Exports.withMrn()));
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.plugin.testkit.FakeExporter;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -41,7 +43,7 @@ class NoPatientDataInLogsTest {
             TestKeys.KeyFile key = TestKeys.rsa(keys, "rsa-1");
             ehr.register(key.keyId(), key.pair().getPublic());
             FhirChartExporter exporter = new FhirChartExporter();
-            FakeExporter settings = FakeExporter.smart(ehr, key);
+            FakeExporter settings = FhirExporters.smart(ehr, key);
 
             exporter.preview(settings, Exports.everything("log-1", Exports.withMrn()));
             exporter.export(settings, Exports.everything("log-1", Exports.withoutMrn()));

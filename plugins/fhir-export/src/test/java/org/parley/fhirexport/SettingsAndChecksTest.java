@@ -6,12 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.parley.plugin.ChartPatient;
 import org.parley.plugin.ConfigProperty;
 import org.parley.plugin.ExporterDescriptor;
+import org.parley.plugin.testkit.FakeExporter;
 
 /** The descriptor the admin form is drawn from, settings checks, and what is refused before anything is sent. */
 class SettingsAndChecksTest {
 
     private final FhirChartExporter exporter = new FhirChartExporter();
-    private final FakeExporter settings = FakeExporter.bearer("https://ehr.example.org/fhir");
+    private final FakeExporter settings = FhirExporters.bearer("https://ehr.example.org/fhir");
 
     @Test
     void theDescriptorOffersEverySettingWithTheBearerTokenMasked() {
@@ -59,18 +60,18 @@ class SettingsAndChecksTest {
                 .as("patient data never goes over plain http to another machine")
                 .hasValue("The FHIR export is not set up correctly: setting 'baseUrl' must be an https URL (plain "
                         + "http only to this machine) (ask an admin).");
-        assertThat(exporter.checkBeforeSending(FakeExporter.bearer("https://ehr.example.org/fhir")
+        assertThat(exporter.checkBeforeSending(FhirExporters.bearer("https://ehr.example.org/fhir")
                         .with(ExporterSettings.BEARER_TOKEN, null), Exports.simple("c-6", Exports.withMrn())))
                 .hasValue("The FHIR export is not set up correctly: setting 'bearerToken' is missing (ask an admin).");
-        assertThat(exporter.checkBeforeSending(FakeExporter.bearer("https://ehr.example.org/fhir")
+        assertThat(exporter.checkBeforeSending(FhirExporters.bearer("https://ehr.example.org/fhir")
                         .with(ExporterSettings.BEARER_TOKEN, "abc\r\nX-Injected: 1"),
                 Exports.simple("c-6", Exports.withMrn())))
                 .hasValue("The FHIR export is not set up correctly: setting 'bearerToken' has characters an access "
                         + "token cannot have (ask an admin).");
-        assertThat(exporter.checkBeforeSending(FakeExporter.bearer("https://ehr.example.org/fhir")
+        assertThat(exporter.checkBeforeSending(FhirExporters.bearer("https://ehr.example.org/fhir")
                         .with(ExporterSettings.TIME_ZONE, "Mars/Olympus"), Exports.simple("c-7", Exports.withMrn())))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("'timeZone'").doesNotContain("Mars"));
-        assertThat(exporter.checkBeforeSending(FakeExporter.bearer("https://ehr.example.org/fhir")
+        assertThat(exporter.checkBeforeSending(FhirExporters.bearer("https://ehr.example.org/fhir")
                         .with(ExporterSettings.AUTHENTICATION, "basic"), Exports.simple("c-8", Exports.withMrn())))
                 .hasValue("The FHIR export is not set up correctly: setting 'authentication' must be smart or "
                         + "bearer (ask an admin).");

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ExportResult;
+import org.parley.plugin.testkit.FakeExporter;
+import org.parley.plugin.testkit.MutableClock;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 
 /**
  * SMART Backend Services against the in-process token endpoint, which checks each client assertion's signature
@@ -43,7 +46,7 @@ class SmartBackendServicesTest {
         TestKeys.KeyFile key = TestKeys.rsa(keys, "rsa-2026");
         ehr.register(key.keyId(), key.pair().getPublic());
 
-        ExportResult result = exporter.export(FakeExporter.smart(ehr, key), Exports.simple("s-1", Exports.withMrn()));
+        ExportResult result = exporter.export(FhirExporters.smart(ehr, key), Exports.simple("s-1", Exports.withMrn()));
 
         assertThat(result).isInstanceOf(ExportResult.Exported.class);
         assertThat(ehr.acceptedAssertions()).singleElement().satisfies(jwt -> {
@@ -65,7 +68,7 @@ class SmartBackendServicesTest {
         TestKeys.KeyFile key = TestKeys.ecP384(keys, "ec-2026");
         ehr.register(key.keyId(), key.pair().getPublic());
 
-        ExportResult result = exporter.export(FakeExporter.smart(ehr, key), Exports.simple("s-2", Exports.withMrn()));
+        ExportResult result = exporter.export(FhirExporters.smart(ehr, key), Exports.simple("s-2", Exports.withMrn()));
 
         assertThat(result).isInstanceOf(ExportResult.Exported.class);
         assertThat(ehr.acceptedAssertions()).singleElement()
@@ -76,7 +79,7 @@ class SmartBackendServicesTest {
     void theTokenIsReusedUntilAMinuteBeforeItExpiresThenANewOneIsObtained() throws Exception {
         TestKeys.KeyFile key = TestKeys.rsa(keys, "rsa-2026");
         ehr.register(key.keyId(), key.pair().getPublic());
-        FakeExporter settings = FakeExporter.smart(ehr, key);
+        FakeExporter settings = FhirExporters.smart(ehr, key);
 
         exporter.export(settings, Exports.simple("s-3", Exports.withMrn()));
         clock.advance(Duration.ofMinutes(3).plusSeconds(50));
@@ -94,7 +97,7 @@ class SmartBackendServicesTest {
     void aTokenTheEhrStopsAcceptingEarlyIsReplacedOnceAndTheExportGoesThrough() throws Exception {
         TestKeys.KeyFile key = TestKeys.rsa(keys, "rsa-2026");
         ehr.register(key.keyId(), key.pair().getPublic());
-        FakeExporter settings = FakeExporter.smart(ehr, key);
+        FakeExporter settings = FhirExporters.smart(ehr, key);
         exporter.export(settings, Exports.simple("s-6", Exports.withMrn()));
         ehr.revokeIssuedTokens();
 
@@ -110,7 +113,7 @@ class SmartBackendServicesTest {
         TestKeys.KeyFile other = TestKeys.rsa(Files.createDirectory(keys.resolve("other")), "rsa-2026");
         ehr.register(registered.keyId(), registered.pair().getPublic());
 
-        ExportResult result = exporter.export(FakeExporter.smart(ehr, other), Exports.simple("s-8", Exports.withMrn()));
+        ExportResult result = exporter.export(FhirExporters.smart(ehr, other), Exports.simple("s-8", Exports.withMrn()));
 
         assertThat(result).isEqualTo(ExportResult.permanentFailure("The EHR's token endpoint refused Parley's client "
                 + "(HTTP 401, invalid_client): check the credentials: the client id, the key id, and that the EHR "
@@ -124,7 +127,7 @@ class SmartBackendServicesTest {
         ehr.register(key.keyId(), key.pair().getPublic());
         ehr.tokenOutage(503);
 
-        ExportResult result = exporter.export(FakeExporter.smart(ehr, key), Exports.simple("s-9", Exports.withMrn()));
+        ExportResult result = exporter.export(FhirExporters.smart(ehr, key), Exports.simple("s-9", Exports.withMrn()));
 
         assertThat(result).isEqualTo(ExportResult.retryableFailure(
                 "The EHR's token endpoint is unavailable (HTTP 503, obtaining a SMART access token)."));
@@ -134,7 +137,7 @@ class SmartBackendServicesTest {
     void eachAssertionHasItsOwnIdSoTheEhrNeverSeesAReplay() throws Exception {
         TestKeys.KeyFile key = TestKeys.rsa(keys, "rsa-2026");
         ehr.register(key.keyId(), key.pair().getPublic());
-        FakeExporter settings = FakeExporter.smart(ehr, key);
+        FakeExporter settings = FhirExporters.smart(ehr, key);
 
         exporter.testConnection(settings);
         exporter.testConnection(settings);

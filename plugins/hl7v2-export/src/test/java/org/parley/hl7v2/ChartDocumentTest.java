@@ -13,12 +13,13 @@ import org.parley.plugin.ChartExport;
 import org.parley.plugin.ChartMessage;
 import org.parley.plugin.ChartPatient;
 import org.parley.plugin.ExportPreview;
+import org.parley.plugin.testkit.FakeExporter;
 
 /** The MDM^T02 a chart export becomes, read back the way an EHR reads it; no network. */
 class ChartDocumentTest {
 
     private final Hl7v2Exporter exporter = new Hl7v2Exporter();
-    private final FakeExporter ehr = new FakeExporter("ehr.example.org", 2575);
+    private FakeExporter ehr = Hl7Exporters.configured("ehr.example.org", 2575);
 
     private Er7 preview(ChartExport export) throws Exception {
         ExportPreview preview = exporter.preview(ehr, export);
@@ -52,7 +53,7 @@ class ChartDocumentTest {
         Er7 message = preview(Exports.conversation());
 
         assertThat(message.get("/MSH-3")).isEqualTo("PARLEY");
-        assertThat(message.get("/MSH-4")).isEqualTo(FakeExporter.PRACTICE);
+        assertThat(message.get("/MSH-4")).isEqualTo(Hl7Exporters.PRACTICE);
         assertThat(message.get("/MSH-5")).isEqualTo("EHR");
         assertThat(message.get("/MSH-6")).isEqualTo("MAIN");
         assertThat(message.get("/MSH-7")).isEqualTo("20261124091000-0500");
@@ -61,7 +62,7 @@ class ChartDocumentTest {
         assertThat(message.segment("EVN")).isEqualTo("EVN|T02|20261124091000-0500");
         assertThat(message.segment("PV1")).isEqualTo("PV1|1|O");
 
-        ehr.with(InterfaceSettings.SENDING_FACILITY, "RFP-MAIN").with(InterfaceSettings.PROCESSING_ID, "t");
+        ehr = ehr.with(InterfaceSettings.SENDING_FACILITY, "RFP-MAIN").with(InterfaceSettings.PROCESSING_ID, "t");
         Er7 configured = preview(Exports.conversation());
         assertThat(configured.get("/MSH-4")).isEqualTo("RFP-MAIN");
         assertThat(configured.get("/MSH-11")).isEqualTo("T");
@@ -73,7 +74,7 @@ class ChartDocumentTest {
 
         assertThat(message.segment("PID")).isEqualTo("PID|1||MRN-448812^^^RFP^MR||Lopez-Garcia^María||19840307");
 
-        ehr.with(InterfaceSettings.ASSIGNING_AUTHORITY, null);
+        ehr = ehr.with(InterfaceSettings.ASSIGNING_AUTHORITY, null);
         assertThat(preview(Exports.conversation()).segment("PID")).startsWith("PID|1||MRN-448812^^^^MR||");
     }
 
@@ -153,7 +154,7 @@ class ChartDocumentTest {
         assertThat(noted.observation(2, 5))
                 .endsWith("This is the rash\\.br\\[Picture kept in Parley: photo-m1.jpg, image/jpeg, 18 bytes]");
 
-        ehr.with(InterfaceSettings.EMBED_PICTURES, "true");
+        ehr = ehr.with(InterfaceSettings.EMBED_PICTURES, "true");
         Er7 embedded = preview(Exports.picture());
 
         assertThat(embedded.segments()).hasSize(8);
@@ -164,7 +165,7 @@ class ChartDocumentTest {
 
     @Test
     void timesAreWrittenInThePracticesTimeZone() throws Exception {
-        ehr.with(InterfaceSettings.TIME_ZONE, "Europe/Berlin");
+        ehr = ehr.with(InterfaceSettings.TIME_ZONE, "Europe/Berlin");
 
         Er7 message = preview(Exports.conversation());
 
@@ -177,7 +178,7 @@ class ChartDocumentTest {
         assertThat(preview(Exports.picture()).get("/TXA-2")).isEqualTo("PATMSG-MEDICATION");
         assertThat(preview(Exports.saying("hi")).get("/TXA-2")).isEqualTo("PATMSG-OTHER");
 
-        ehr.with("documentTypeResults", "LABMSG").with("documentTypeOther", "PATCOMM");
+        ehr = ehr.with("documentTypeResults", "LABMSG").with("documentTypeOther", "PATCOMM");
         assertThat(preview(Exports.conversation()).get("/TXA-2")).isEqualTo("LABMSG");
         assertThat(preview(Exports.saying("hi")).get("/TXA-2")).isEqualTo("PATCOMM");
     }
@@ -211,13 +212,13 @@ class ChartDocumentTest {
     void settingsThatCannotWorkAreNamedBeforeSendingAndInThePreview() {
         assertThat(exporter.checkBeforeSending(ehr.with(InterfaceSettings.HOST, " "), Exports.conversation()))
                 .hasValue("The HL7 export is not set up right: setting 'host' is not configured.");
-        assertThat(exporter.checkBeforeSending(new FakeExporter("ehr", 1).with(InterfaceSettings.PORT, "70000"),
+        assertThat(exporter.checkBeforeSending(Hl7Exporters.configured("ehr", 1).with(InterfaceSettings.PORT, "70000"),
                 Exports.conversation())).hasValueSatisfying(reason -> assertThat(reason).contains("'port'"));
-        assertThat(exporter.checkBeforeSending(new FakeExporter("ehr", 1).with(InterfaceSettings.TIME_ZONE,
+        assertThat(exporter.checkBeforeSending(Hl7Exporters.configured("ehr", 1).with(InterfaceSettings.TIME_ZONE,
                 "Mars/Olympus"), Exports.conversation())).hasValueSatisfying(r -> assertThat(r).contains("'timeZone'"));
-        assertThat(exporter.checkBeforeSending(new FakeExporter("ehr", 1).with(InterfaceSettings.PROCESSING_ID,
+        assertThat(exporter.checkBeforeSending(Hl7Exporters.configured("ehr", 1).with(InterfaceSettings.PROCESSING_ID,
                 "X"), Exports.conversation())).hasValueSatisfying(r -> assertThat(r).contains("'processingId'"));
-        FakeExporter missingTrustStore = new FakeExporter("ehr", 1)
+        FakeExporter missingTrustStore = Hl7Exporters.configured("ehr", 1)
                 .with(InterfaceSettings.TRUST_STORE_PATH, "/nonexistent/ehr-ca.p12");
         assertThat(exporter.checkBeforeSending(missingTrustStore, Exports.conversation()))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("'trustStorePath'")

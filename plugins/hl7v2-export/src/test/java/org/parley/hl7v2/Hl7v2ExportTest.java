@@ -14,6 +14,7 @@ import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.ExportResult;
 import org.parley.plugin.ExportResult.Exported;
 import org.parley.plugin.ExportResult.Failed;
+import org.parley.plugin.testkit.FakeExporter;
 
 /** Exports sent to an EHR's HL7 listener (HAPI's, in process) that checks each MDM^T02 and answers as told. */
 class Hl7v2ExportTest {
@@ -21,7 +22,7 @@ class Hl7v2ExportTest {
     // one listener for the class: HAPI's takes half a second to stop
     private static EhrServer ehr;
 
-    private final FakeExporter settings = new FakeExporter("127.0.0.1", ehr.port());
+    private final FakeExporter settings = Hl7Exporters.configured("127.0.0.1", ehr.port());
     private final Hl7v2Exporter exporter = new Hl7v2Exporter();
 
     @BeforeAll
@@ -121,7 +122,7 @@ class Hl7v2ExportTest {
 
     @Test
     void anEhrThatIsDownIsTriedAgainLater() {
-        FakeExporter down = new FakeExporter("127.0.0.1", EhrServer.freePort());
+        FakeExporter down = Hl7Exporters.configured("127.0.0.1", EhrServer.freePort());
 
         ExportResult result = exporter.export(down, Exports.conversation());
 
@@ -186,7 +187,7 @@ class Hl7v2ExportTest {
     void testConnectionSaysWhenTheEhrCannotBeReached() {
         int port = EhrServer.freePort();
 
-        ConnectionCheck check = exporter.testConnection(new FakeExporter("127.0.0.1", port));
+        ConnectionCheck check = exporter.testConnection(Hl7Exporters.configured("127.0.0.1", port));
 
         assertThat(check).isEqualTo(ConnectionCheck.failed("The EHR's HL7 interface at 127.0.0.1:" + port
                 + " refused the connection."));

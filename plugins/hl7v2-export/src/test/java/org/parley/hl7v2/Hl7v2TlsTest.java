@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.ExportResult.Exported;
 import org.parley.plugin.ExportResult.Failed;
+import org.parley.plugin.testkit.FakeExporter;
 
 /**
  * MLLP over TLS against HAPI's listener with a self-signed certificate for {@code localhost}, made with the JDK's
@@ -74,7 +75,7 @@ class Hl7v2TlsTest {
     }
 
     private FakeExporter overTls(String host) {
-        return new FakeExporter(host, ehr.port()).with(InterfaceSettings.TLS, "true")
+        return Hl7Exporters.configured(host, ehr.port()).with(InterfaceSettings.TLS, "true")
                 .with(InterfaceSettings.TRUST_STORE_PATH, trustStore.toString())
                 .with(InterfaceSettings.TRUST_STORE_PASSWORD, TRUST_PASSWORD);
     }

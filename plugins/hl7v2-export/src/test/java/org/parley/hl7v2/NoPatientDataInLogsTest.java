@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.parley.plugin.ExportResult.Exported;
 import org.parley.plugin.ExportResult.Failed;
+import org.parley.plugin.testkit.FakeExporter;
 
 /**
  * What gets logged while documents are accepted, refused with the patient quoted, left unanswered and sent to an
@@ -34,7 +35,7 @@ class NoPatientDataInLogsTest {
     @Test
     void acceptedRefusedUnansweredAndUndeliveredExportsLogNoPatientData() throws Exception {
         try (EhrServer ehr = EhrServer.start()) {
-            FakeExporter settings = new FakeExporter("127.0.0.1", ehr.port());
+            FakeExporter settings = Hl7Exporters.configured("127.0.0.1", ehr.port());
             assertThat(exporter.export(settings, Exports.conversation())).isInstanceOf(Exported.class);
             ehr.answers(AcknowledgmentCode.AE, ErrorCode.UNKNOWN_KEY_IDENTIFIER,
                     "No patient Lopez-Garcia, María born 19840307 with MRN MRN-448812");
@@ -42,7 +43,7 @@ class NoPatientDataInLogsTest {
             ehr.neverAnswers();
             assertThat(exporter.export(settings, Exports.conversation())).isInstanceOf(Failed.class);
         }
-        assertThat(exporter.export(new FakeExporter("127.0.0.1", EhrServer.freePort()), Exports.conversation()))
+        assertThat(exporter.export(Hl7Exporters.configured("127.0.0.1", EhrServer.freePort()), Exports.conversation()))
                 .isInstanceOf(Failed.class);
 
         List<LogRecord> log = read(Path.of(System.getProperty("org.slf4j.simpleLogger.logFile")));

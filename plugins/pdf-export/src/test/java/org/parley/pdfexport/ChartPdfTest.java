@@ -21,7 +21,7 @@ class ChartPdfTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private static byte[] render(ChartExport export) throws IOException {
-        return ChartPdf.render(export, FakeExporter.PRACTICE, NEW_YORK, PageSize.LETTER);
+        return ChartPdf.render(export, PdfExporters.PRACTICE, NEW_YORK, PageSize.LETTER);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ExportPreview;
 import org.parley.plugin.ExportResult;
+import org.parley.plugin.testkit.FakeExporter;
 
 /** The exporter as Parley calls it: check, preview, export, test connection. */
 class PdfChartExporterTest {
@@ -23,7 +24,7 @@ class PdfChartExporterTest {
 
     @Test
     void withoutAFolderThePdfIsOfferedAsADownloadOnly() throws IOException {
-        ExportResult result = exporter.export(new FakeExporter(), Exports.conversation());
+        ExportResult result = exporter.export(PdfExporters.configured(), Exports.conversation());
 
         assertThat(result).isInstanceOfSatisfying(ExportResult.Exported.class, exported -> {
             assertThat(exported.reference()).isEqualTo("parley-exp-20260314-0042.pdf");
@@ -111,7 +112,7 @@ class PdfChartExporterTest {
     @Test
     void checkBeforeSendingHasNothingToSayWhenTheSettingsWork() {
         assertThat(exporter.checkBeforeSending(configured(), Exports.conversation())).isEmpty();
-        assertThat(exporter.checkBeforeSending(new FakeExporter(), Exports.conversation())).isEmpty();
+        assertThat(exporter.checkBeforeSending(PdfExporters.configured(), Exports.conversation())).isEmpty();
         assertThat(exporter.checkBeforeSending(configured().with(PdfSettings.PAGE_SIZE, "Legal"),
                 Exports.conversation())).contains("setting 'pageSize' must be Letter or A4");
     }
@@ -135,8 +136,8 @@ class PdfChartExporterTest {
 
     @Test
     void testConnectionSaysDownloadOnlyWithoutAFolderAndChecksAFolderCanBeWritten() {
-        assertThat(exporter.testConnection(new FakeExporter()).ok()).isTrue();
-        assertThat(exporter.testConnection(new FakeExporter()).message()).contains("download only");
+        assertThat(exporter.testConnection(PdfExporters.configured()).ok()).isTrue();
+        assertThat(exporter.testConnection(PdfExporters.configured()).message()).contains("download only");
 
         assertThat(exporter.testConnection(configured()).ok()).isTrue();
         assertThat(files()).isEmpty();
@@ -160,7 +161,7 @@ class PdfChartExporterTest {
     }
 
     private FakeExporter configured() {
-        return new FakeExporter().with(PdfSettings.OUTPUT_FOLDER, folder.toString());
+        return PdfExporters.configured().with(PdfSettings.OUTPUT_FOLDER, folder.toString());
     }
 
     private List<Path> files() {

@@ -12,18 +12,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +33,10 @@ import org.parley.plugin.ProviderEvent;
 import org.parley.plugin.SendResult;
 import org.parley.plugin.SentCheck;
 import org.parley.plugin.SendResult.FailureKind;
-import org.parley.plugin.Settings;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
+import org.parley.plugin.testkit.FakeLine;
+import org.parley.plugin.testkit.HttpMedia;
 
 /**
  * The sandbox provider against a stand-in carrier: a small HTTP server on the loopback interface that checks
@@ -79,7 +75,7 @@ class SandboxProviderTest {
             received.add(new Received(exchange.getRequestMethod(), url,
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     parseForm(new String(body, StandardCharsets.UTF_8)),
-                    sign(SECRET, url, body).equals(signature)));
+                    SandboxSignatures.sign(SECRET, url, body).equals(signature)));
             byte[] answer = answerBody.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-www-form-urlencoded");
             exchange.sendResponseHeaders(answerStatus, answer.length == 0 ? -1 : answer.length);
@@ -204,7 +200,7 @@ class SandboxProviderTest {
 
         assertThat(received).singleElement().satisfies(call -> assertThat(call.form())
                 .containsEntry("MediaContentType", "image/png")
-                .containsEntry("MediaData", java.util.Base64.getEncoder().encodeToString(png))
+                .containsEntry("MediaData", Base64.getEncoder().encodeToString(png))
                 .doesNotContainKey("MediaUrl"));
     }
 
@@ -235,7 +231,7 @@ class SandboxProviderTest {
         own.start();
         try {
             URI base = URI.create("http://127.0.0.1:" + own.getAddress().getPort() + "/");
-            SendResult result = provider.send(new TestLine(SECRET, null, base, null), message("key-own"));
+            SendResult result = provider.send(testLine(SECRET, null, base, HttpMedia.failing("no media in this test")), message("key-own"));
 
             assertThat(result).isEqualTo(new SendResult.Accepted("SB-7"));
             assertThat(paths).containsExactly("/sandbox-carrier/messages");
@@ -344,7 +340,7 @@ class SandboxProviderTest {
         URI url = PUBLIC_BASE.resolve("/webhooks/sandbox/sms");
         byte[] body = form("MessageId=SM1&From=%2B19292038684&Body=Hi");
 
-        assertThat(provider.isAuthentic(line(SECRET, null), webhook(url, body, sign(SECRET, url, body)))).isTrue();
+        assertThat(provider.isAuthentic(line(SECRET, null), webhook(url, body, SandboxSignatures.sign(SECRET, url, body)))).isTrue();
     }
 
     @Test
@@ -353,12 +349,12 @@ class SandboxProviderTest {
         byte[] body = form("MessageId=SM1&From=%2B19292038684&Body=Hi");
 
         assertThat(provider.isAuthentic(line(SECRET, null),
-                webhook(url, body, sign("someone-elses-secret", url, body)))).isFalse();
+                webhook(url, body, SandboxSignatures.sign("someone-elses-secret", url, body)))).isFalse();
         // Signed for another URL (a replay against another line) or with a changed body: not authentic either.
         assertThat(provider.isAuthentic(line(SECRET, null),
-                webhook(url, body, sign(SECRET, PUBLIC_BASE.resolve("/webhooks/other/sms"), body)))).isFalse();
+                webhook(url, body, SandboxSignatures.sign(SECRET, PUBLIC_BASE.resolve("/webhooks/other/sms"), body)))).isFalse();
         assertThat(provider.isAuthentic(line(SECRET, null),
-                webhook(url, form("MessageId=SM1&From=%2B19292038684&Body=Changed"), sign(SECRET, url, body))))
+                webhook(url, form("MessageId=SM1&From=%2B19292038684&Body=Changed"), SandboxSignatures.sign(SECRET, url, body))))
                 .isFalse();
     }
 
@@ -377,8 +373,8 @@ class SandboxProviderTest {
         byte[] body = form("MessageId=SM1&From=%2B19292038684&Body=Hi");
 
         // Whatever key a caller guesses, a line with no secret (or a blank one) accepts nothing.
-        assertThat(provider.isAuthentic(line(null, null), webhook(url, body, sign(" ", url, body)))).isFalse();
-        assertThat(provider.isAuthentic(line("   ", null), webhook(url, body, sign("   ", url, body)))).isFalse();
+        assertThat(provider.isAuthentic(line(null, null), webhook(url, body, SandboxSignatures.sign(" ", url, body)))).isFalse();
+        assertThat(provider.isAuthentic(line("   ", null), webhook(url, body, SandboxSignatures.sign("   ", url, body)))).isFalse();
     }
 
     // --- reading webhooks ------------------------------------------------------------------------------------
@@ -437,7 +433,7 @@ class SandboxProviderTest {
         assertThat(fetches).singleElement().satisfies(fetch -> {
             assertThat(fetch.uri()).isEqualTo(mediaUrl);
             assertThat(fetch.headers()).containsExactly(
-                    Map.entry("X-Sandbox-Signature", sign(SECRET, mediaUrl, new byte[0])));
+                    Map.entry("X-Sandbox-Signature", SandboxSignatures.sign(SECRET, mediaUrl, new byte[0])));
         });
         assertThat(outcome.events()).singleElement().isInstanceOfSatisfying(ProviderEvent.InboundMessage.class,
                 message -> {
@@ -451,7 +447,7 @@ class SandboxProviderTest {
 
     @Test
     void aPictureThatCannotBeFetchedIsRefusedWithTheReason() {
-        TestLine line = new TestLine(SECRET, null, PUBLIC_BASE, (uri, headers) -> {
+        FakeLine line = testLine(SECRET, null, PUBLIC_BASE, (uri, headers) -> {
             throw new org.parley.plugin.MediaFetchException("the carrier answered HTTP 404");
         });
 
@@ -540,7 +536,7 @@ class SandboxProviderTest {
         assertThat(part.length()).isEqualTo(java.time.Duration.ofSeconds(14));
         assertThat(fetches).singleElement().satisfies(fetch -> {
             assertThat(fetch.uri()).isEqualTo(recordingUrl);
-            assertThat(fetch.headers()).containsEntry("X-Sandbox-Signature", sign(SECRET, recordingUrl, new byte[0]));
+            assertThat(fetch.headers()).containsEntry("X-Sandbox-Signature", SandboxSignatures.sign(SECRET, recordingUrl, new byte[0]));
         });
     }
 
@@ -598,8 +594,8 @@ class SandboxProviderTest {
         return new OutboundMessage(key, LINE_NUMBER, PATIENT, "See you at 9", List.of(), null);
     }
 
-    private TestLine line(String secret, String carrier) {
-        return new TestLine(secret, carrier, PUBLIC_BASE, (uri, headers) -> {
+    private FakeLine line(String secret, String carrier) {
+        return testLine(secret, carrier, PUBLIC_BASE, (uri, headers) -> {
             fetches.add(new Fetch(uri, Map.copyOf(headers)));
             return Media.of("image/png", "picture.png", new byte[] {1, 2, 3});
         });
@@ -641,74 +637,9 @@ class SandboxProviderTest {
         return values;
     }
 
-    /** The sandbox carrier's signature, computed here independently of the plugin's own code. */
-    private static String sign(String secret, URI url, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((url + "\n").getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A line as the app describes it to a plugin. */
-    private static final class TestLine implements LineContext {
-        private final Map<String, String> settings = new HashMap<>();
-        private final URI publicBase;
-        private final MediaFetcher media;
-
-        TestLine(String secret, String carrier, URI publicBase, MediaFetcher media) {
-            if (secret != null) {
-                settings.put("signingSecret", secret);
-            }
-            if (carrier != null) {
-                settings.put("carrierUrl", carrier);
-            }
-            this.publicBase = publicBase;
-            this.media = media;
-        }
-
-        @Override
-        public String lineId() {
-            return "sandbox";
-        }
-
-        @Override
-        public String number() {
-            return LINE_NUMBER;
-        }
-
-        @Override
-        public Settings settings() {
-            return new Settings() {
-                @Override
-                public Optional<String> get(String name) {
-                    return Optional.ofNullable(settings.get(name));
-                }
-
-                @Override
-                public Set<String> names() {
-                    return settings.keySet();
-                }
-            };
-        }
-
-        @Override
-        public URI webhookUrl(String event) {
-            return publicBase.resolve("/webhooks/sandbox/" + event);
-        }
-
-        @Override
-        public URI publicBaseUrl() {
-            return publicBase;
-        }
-
-        @Override
-        public MediaFetcher media() {
-            return media;
-        }
+    /** A line as the app describes it to a plugin (the test kit's fake line). */
+    private static FakeLine testLine(String secret, String carrier, URI publicBase, MediaFetcher media) {
+        return FakeLine.of("sandbox", LINE_NUMBER).withPublicBase(publicBase).withMedia(media)
+                .with("signingSecret", secret).with("carrierUrl", carrier);
     }
 }

@@ -6,16 +6,10 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -24,9 +18,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.parley.plugin.LineContext;
 import org.parley.plugin.MalformedWebhookException;
-import org.parley.plugin.MediaFetcher;
-import org.parley.plugin.Settings;
 import org.parley.plugin.WebhookRequest;
+import org.parley.plugin.testkit.FakeLine;
+import org.parley.plugin.testkit.HttpMedia;
 
 /**
  * The sandbox carrier's signature check and webhook parser, property-based: any call signed with the line's secret
@@ -40,7 +34,9 @@ class SandboxSignaturePropertiesTest {
     private static final URI BASE = URI.create("https://parley.example.org");
 
     private final SandboxProvider provider = new SandboxProvider();
-    private final LineContext line = new PropertyLine();
+    /** A sandbox line whose media fetches fail (the random fields name no real picture). */
+    private final LineContext line = FakeLine.of("sandbox", "+15555550100").withPublicBase(BASE)
+            .with("signingSecret", SECRET).withMedia(HttpMedia.failing("no pictures in this test"));
 
     @Provide
     Arbitrary<Map<String, String>> fields() {
@@ -62,7 +58,7 @@ class SandboxSignaturePropertiesTest {
         URI url = line.webhookUrl(event);
         byte[] body = form(fields);
 
-        assertThat(provider.isAuthentic(line, request(url, body, sign(url, body)))).isTrue();
+        assertThat(provider.isAuthentic(line, request(url, body, SandboxSignatures.sign(SECRET, url, body)))).isTrue();
     }
 
     @Property(tries = 300)
@@ -71,7 +67,7 @@ class SandboxSignaturePropertiesTest {
                                         @ForAll @IntRange(min = 0, max = 10_000) int position) {
         URI url = line.webhookUrl(event);
         byte[] body = form(fields);
-        String signature = sign(url, body);
+        String signature = SandboxSignatures.sign(SECRET, url, body);
         URI posted = url;
         byte[] postedBody = body;
         switch (kind) {
@@ -106,7 +102,7 @@ class SandboxSignaturePropertiesTest {
         byte[] body = form(fields);
 
         try {
-            provider.handleWebhook(line, event, request(url, body, sign(url, body)));
+            provider.handleWebhook(line, event, request(url, body, SandboxSignatures.sign(SECRET, url, body)));
         } catch (MalformedWebhookException malformed) {
             assertThat(malformed.getMessage()).doesNotContain(MARKER);
         }
@@ -139,62 +135,5 @@ class SandboxSignaturePropertiesTest {
             }
         }
         return new WebhookRequest("POST", url, headers, parameters, body);
-    }
-
-    private static String sign(URI url, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((url + "\n").getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A sandbox line whose media fetches fail (the random fields name no real picture). */
-    private static final class PropertyLine implements LineContext {
-        @Override
-        public String lineId() {
-            return "sandbox";
-        }
-
-        @Override
-        public String number() {
-            return "+15555550100";
-        }
-
-        @Override
-        public Settings settings() {
-            return new Settings() {
-                @Override
-                public Optional<String> get(String name) {
-                    return name.equals("signingSecret") ? Optional.of(SECRET) : Optional.empty();
-                }
-
-                @Override
-                public Set<String> names() {
-                    return Set.of("signingSecret");
-                }
-            };
-        }
-
-        @Override
-        public URI webhookUrl(String event) {
-            return BASE.resolve("/webhooks/sandbox/" + event);
-        }
-
-        @Override
-        public URI publicBaseUrl() {
-            return BASE;
-        }
-
-        @Override
-        public MediaFetcher media() {
-            return (uri, headers) -> {
-                throw new org.parley.plugin.MediaFetchException("no pictures in this test");
-            };
-        }
     }
 }

@@ -33,7 +33,7 @@ class TwilioFindSentTest {
     @RegisterExtension
     static WireMockExtension twilio = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final String MESSAGES = "/api/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Messages.json";
+    private static final String MESSAGES = "/api/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Messages.json";
     private static final String PATIENT = "+15557654321";
     private static final Instant ATTEMPT = Instant.parse("2026-12-07T14:00:00Z");
     private static final String AT_ATTEMPT = "Mon, 07 Dec 2026 14:00:03 +0000";
@@ -49,12 +49,12 @@ class TwilioFindSentTest {
                 message("SMother", "Something else entirely", AT_ATTEMPT),
                 message("SMfound", "Your referral is ready.", AT_ATTEMPT))));
 
-        SentCheck check = provider.findSent(new FakeLine(), text("Your referral is ready."), ATTEMPT);
+        SentCheck check = provider.findSent(TwilioLine.configured(), text("Your referral is ready."), ATTEMPT);
 
         assertThat(check).isEqualTo(SentCheck.found("SMfound"));
         twilio.verify(getRequestedFor(urlPathEqualTo(MESSAGES))
                 .withQueryParam("To", equalTo(PATIENT))
-                .withQueryParam("From", equalTo(FakeLine.NUMBER))
+                .withQueryParam("From", equalTo(TwilioLine.NUMBER))
                 .withQueryParam("DateSent>", matching("2026-12-07.*")));
         twilio.verify(0, postRequestedFor(urlPathEqualTo(MESSAGES)));
     }
@@ -66,7 +66,7 @@ class TwilioFindSentTest {
         twilio.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("DateSent>", absent())
                 .willReturn(page(message("SMqueued", "Your referral is ready.", AT_ATTEMPT))));
 
-        assertThat(provider.findSent(new FakeLine(), text("Your referral is ready."), ATTEMPT))
+        assertThat(provider.findSent(TwilioLine.configured(), text("Your referral is ready."), ATTEMPT))
                 .isEqualTo(SentCheck.found("SMqueued"));
     }
 
@@ -76,7 +76,7 @@ class TwilioFindSentTest {
                 message("SMolder", "Your referral is ready.", DAY_BEFORE),
                 message("SMother", "Please call us back", AT_ATTEMPT))));
 
-        assertThat(provider.findSent(new FakeLine(), text("Your referral is ready."), ATTEMPT))
+        assertThat(provider.findSent(TwilioLine.configured(), text("Your referral is ready."), ATTEMPT))
                 .isEqualTo(SentCheck.notFound());
     }
 
@@ -85,7 +85,7 @@ class TwilioFindSentTest {
         twilio.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(TwilioSendTest.twilioError(500, 20500,
                 "Internal Server Error")));
 
-        assertThat(provider.findSent(new FakeLine(), text("Your referral is ready."), ATTEMPT))
+        assertThat(provider.findSent(TwilioLine.configured(), text("Your referral is ready."), ATTEMPT))
                 .isInstanceOf(SentCheck.Unknown.class);
     }
 
@@ -98,7 +98,7 @@ class TwilioFindSentTest {
         TwilioProvider offline = new TwilioProvider(
                 TwilioProvider.restClientsOver(new WireMockRoutedHttpClient("http://localhost:" + closedPort)));
 
-        assertThat(offline.findSent(new FakeLine(), text("Your referral is ready."), ATTEMPT))
+        assertThat(offline.findSent(TwilioLine.configured(), text("Your referral is ready."), ATTEMPT))
                 .isInstanceOf(SentCheck.Unknown.class);
     }
 
@@ -107,7 +107,7 @@ class TwilioFindSentTest {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
                 .aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
 
-        SendResult result = provider.send(new FakeLine(), text("Your referral is ready."));
+        SendResult result = provider.send(TwilioLine.configured(), text("Your referral is ready."));
 
         assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
             assertThat(failed.kind()).isEqualTo(SendResult.FailureKind.OUTCOME_UNKNOWN);
@@ -116,18 +116,18 @@ class TwilioFindSentTest {
     }
 
     private static OutboundMessage text(String body) {
-        return new OutboundMessage("msg-1", FakeLine.NUMBER, PATIENT, body, List.of(),
+        return new OutboundMessage("msg-1", TwilioLine.NUMBER, PATIENT, body, List.of(),
                 URI.create("https://parley.example.org/webhooks/front-desk/status"), List.of());
     }
 
     private static String message(String sid, String body, String created) {
-        return "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + FakeLine.ACCOUNT_SID + "\",\"to\":\"" + PATIENT
-                + "\",\"from\":\"" + FakeLine.NUMBER + "\",\"body\":\"" + body + "\",\"direction\":\"outbound-api\","
+        return "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + TwilioLine.ACCOUNT_SID + "\",\"to\":\"" + PATIENT
+                + "\",\"from\":\"" + TwilioLine.NUMBER + "\",\"body\":\"" + body + "\",\"direction\":\"outbound-api\","
                 + "\"status\":\"delivered\",\"date_created\":\"" + created + "\",\"date_sent\":\"" + created + "\"}";
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder page(String... messages) {
-        String uri = "/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Messages.json?PageSize=50&Page=0";
+        String uri = "/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Messages.json?PageSize=50&Page=0";
         return okJson("{\"messages\":[" + String.join(",", messages) + "],\"end\":" + Math.max(0, messages.length - 1)
                 + ",\"first_page_uri\":\"" + uri + "\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,"
                 + "\"previous_page_uri\":null,\"start\":0,\"uri\":\"" + uri + "\"}");

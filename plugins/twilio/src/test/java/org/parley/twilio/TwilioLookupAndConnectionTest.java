@@ -28,7 +28,7 @@ class TwilioLookupAndConnectionTest {
     private static final String PATIENT = "+15557654321";
     // the SDK puts the number in the path; the + arrives percent-encoded
     private static final String LOOKUP = "/lookups/v2/PhoneNumbers/%2B15557654321";
-    private static final String ACCOUNT = "/api/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + ".json";
+    private static final String ACCOUNT = "/api/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + ".json";
 
     private final TwilioProvider provider = new TwilioProvider(
             TwilioProvider.restClientsOver(new WireMockRoutedHttpClient(twilio.baseUrl())));
@@ -48,65 +48,65 @@ class TwilioLookupAndConnectionTest {
             twilio.stubFor(get(urlPathEqualTo(LOOKUP)).willReturn(okJson(lookupAnswer("{\"type\":\"" + twilioType
                     + "\",\"carrier_name\":\"Some Carrier\",\"error_code\":null}"))));
 
-            assertThat(provider.lookupLineType(new FakeLine(), PATIENT)).as(twilioType).isEqualTo(lineType);
+            assertThat(provider.lookupLineType(TwilioLine.configured(), PATIENT)).as(twilioType).isEqualTo(lineType);
         });
         twilio.verify(getRequestedFor(urlPathEqualTo(LOOKUP)).withQueryParam("Fields", equalTo("line_type_intelligence"))
-                .withBasicAuth(new BasicCredentials(FakeLine.ACCOUNT_SID, FakeLine.AUTH_TOKEN)));
+                .withBasicAuth(new BasicCredentials(TwilioLine.ACCOUNT_SID, TwilioLine.AUTH_TOKEN)));
     }
 
     @Test
     void aNumberWithoutLineTypeIntelligenceIsUnknown() {
         twilio.stubFor(get(urlPathEqualTo(LOOKUP)).willReturn(okJson(lookupAnswer("null"))));
 
-        assertThat(provider.lookupLineType(new FakeLine(), PATIENT)).isEqualTo(LineType.UNKNOWN);
+        assertThat(provider.lookupLineType(TwilioLine.configured(), PATIENT)).isEqualTo(LineType.UNKNOWN);
     }
 
     @Test
     void aFailedLookupIsUnknown() throws IOException {
         twilio.stubFor(get(urlPathEqualTo(LOOKUP)).willReturn(twilioError(404, 20404, "The requested resource was not found")));
-        assertThat(provider.lookupLineType(new FakeLine(), PATIENT)).isEqualTo(LineType.UNKNOWN);
+        assertThat(provider.lookupLineType(TwilioLine.configured(), PATIENT)).isEqualTo(LineType.UNKNOWN);
 
-        assertThat(provider.lookupLineType(new FakeLine().with(Credentials.ACCOUNT_SID, null), PATIENT))
+        assertThat(provider.lookupLineType(TwilioLine.configured().with(Credentials.ACCOUNT_SID, null), PATIENT))
                 .isEqualTo(LineType.UNKNOWN);
-        assertThat(offline().lookupLineType(new FakeLine(), PATIENT)).isEqualTo(LineType.UNKNOWN);
+        assertThat(offline().lookupLineType(TwilioLine.configured(), PATIENT)).isEqualTo(LineType.UNKNOWN);
     }
 
     @Test
     void theConnectionTestNamesTheAccountTwilioFoundForTheCredentials() {
-        twilio.stubFor(get(urlPathEqualTo(ACCOUNT)).willReturn(okJson("{\"sid\":\"" + FakeLine.ACCOUNT_SID
+        twilio.stubFor(get(urlPathEqualTo(ACCOUNT)).willReturn(okJson("{\"sid\":\"" + TwilioLine.ACCOUNT_SID
                 + "\",\"friendly_name\":\"Northside Family Practice\",\"status\":\"active\",\"type\":\"Full\"}")));
 
-        ConnectionCheck check = provider.testConnection(new FakeLine());
+        ConnectionCheck check = provider.testConnection(TwilioLine.configured());
 
         assertThat(check).isEqualTo(ConnectionCheck.ok("Connected to Twilio account Northside Family Practice"));
         twilio.verify(getRequestedFor(urlPathEqualTo(ACCOUNT))
-                .withBasicAuth(new BasicCredentials(FakeLine.ACCOUNT_SID, FakeLine.AUTH_TOKEN)));
+                .withBasicAuth(new BasicCredentials(TwilioLine.ACCOUNT_SID, TwilioLine.AUTH_TOKEN)));
     }
 
     @Test
     void theConnectionTestReportsRefusedCredentialsWithoutEchoingTheToken() {
         twilio.stubFor(get(urlPathEqualTo(ACCOUNT)).willReturn(twilioError(401, 20003, "Authenticate")));
 
-        ConnectionCheck check = provider.testConnection(new FakeLine());
+        ConnectionCheck check = provider.testConnection(TwilioLine.configured());
 
         assertThat(check).isEqualTo(ConnectionCheck.failed("Twilio refused the credentials (error 20003)"));
-        assertThat(check.message()).doesNotContain(FakeLine.AUTH_TOKEN);
+        assertThat(check.message()).doesNotContain(TwilioLine.AUTH_TOKEN);
     }
 
     @Test
     void theConnectionTestReportsAnUnknownAccount() {
         twilio.stubFor(get(urlPathEqualTo(ACCOUNT)).willReturn(twilioError(404, 20404, "The requested resource was not found")));
 
-        assertThat(provider.testConnection(new FakeLine()))
+        assertThat(provider.testConnection(TwilioLine.configured()))
                 .isEqualTo(ConnectionCheck.failed("Twilio has no account with this Account SID (error 20404)"));
     }
 
     @Test
     void theConnectionTestReportsASuspendedAccount() {
-        twilio.stubFor(get(urlPathEqualTo(ACCOUNT)).willReturn(okJson("{\"sid\":\"" + FakeLine.ACCOUNT_SID
+        twilio.stubFor(get(urlPathEqualTo(ACCOUNT)).willReturn(okJson("{\"sid\":\"" + TwilioLine.ACCOUNT_SID
                 + "\",\"friendly_name\":\"Old practice\",\"status\":\"suspended\"}")));
 
-        ConnectionCheck check = provider.testConnection(new FakeLine());
+        ConnectionCheck check = provider.testConnection(TwilioLine.configured());
 
         assertThat(check.ok()).isFalse();
         assertThat(check.message()).contains("Old practice", "suspended");
@@ -114,13 +114,13 @@ class TwilioLookupAndConnectionTest {
 
     @Test
     void theConnectionTestReportsTwilioOutOfReach() throws IOException {
-        assertThat(offline().testConnection(new FakeLine()))
+        assertThat(offline().testConnection(TwilioLine.configured()))
                 .isEqualTo(ConnectionCheck.failed("Twilio cannot be reached"));
     }
 
     @Test
     void theConnectionTestNamesAMissingSetting() {
-        ConnectionCheck check = provider.testConnection(new FakeLine().with(Credentials.AUTH_TOKEN, null));
+        ConnectionCheck check = provider.testConnection(TwilioLine.configured().with(Credentials.AUTH_TOKEN, null));
 
         assertThat(check.ok()).isFalse();
         assertThat(check.message()).contains("authToken");

@@ -36,7 +36,7 @@ class TwilioSendTest {
     @RegisterExtension
     static WireMockExtension twilio = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final String MESSAGES = "/api/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Messages.json";
+    private static final String MESSAGES = "/api/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Messages.json";
     private static final String PATIENT = "+15557654321";
     private static final URI STATUS_URL = URI.create("https://parley.example.org/webhooks/front-desk/status");
 
@@ -50,13 +50,13 @@ class TwilioSendTest {
     void aTextIsPostedWithToFromBodyAndStatusCallbackUnderBasicAuthAndTwiliosSidComesBack() {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created("SM0123456789abcdef0123456789abcdef")));
 
-        SendResult result = provider.send(new FakeLine(), text("Your results are ready."));
+        SendResult result = provider.send(TwilioLine.configured(), text("Your results are ready."));
 
         assertThat(result).isEqualTo(SendResult.accepted("SM0123456789abcdef0123456789abcdef"));
         twilio.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES))
-                .withBasicAuth(new BasicCredentials(FakeLine.ACCOUNT_SID, FakeLine.AUTH_TOKEN))
+                .withBasicAuth(new BasicCredentials(TwilioLine.ACCOUNT_SID, TwilioLine.AUTH_TOKEN))
                 .withFormParam("To", equalTo(PATIENT))
-                .withFormParam("From", equalTo(FakeLine.NUMBER))
+                .withFormParam("From", equalTo(TwilioLine.NUMBER))
                 .withFormParam("Body", equalTo("Your results are ready."))
                 .withFormParam("StatusCallback", equalTo(STATUS_URL.toString())));
     }
@@ -64,11 +64,11 @@ class TwilioSendTest {
     @Test
     void picturesAreSentAsTheirPublicMediaUrlsForTwilioToFetch() {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created("MM1")));
-        OutboundMessage message = new OutboundMessage("msg-2", FakeLine.NUMBER, PATIENT, "Here is the form",
+        OutboundMessage message = new OutboundMessage("msg-2", TwilioLine.NUMBER, PATIENT, "Here is the form",
                 List.of(picture(), picture()), STATUS_URL,
                 List.of(URI.create("https://parley.example.org/media/abc"), URI.create("https://parley.example.org/media/def")));
 
-        SendResult result = provider.send(new FakeLine(), message);
+        SendResult result = provider.send(TwilioLine.configured(), message);
 
         assertThat(result).isEqualTo(SendResult.accepted("MM1"));
         LoggedRequest sent = twilio.getAllServeEvents().get(0).getRequest();
@@ -80,20 +80,20 @@ class TwilioSendTest {
     @Test
     void aPictureWithoutTextIsSentWithoutABody() {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created("MM2")));
-        OutboundMessage message = new OutboundMessage("msg-3", FakeLine.NUMBER, PATIENT, "", List.of(picture()),
+        OutboundMessage message = new OutboundMessage("msg-3", TwilioLine.NUMBER, PATIENT, "", List.of(picture()),
                 STATUS_URL, List.of(URI.create("https://parley.example.org/media/abc")));
 
-        assertThat(provider.send(new FakeLine(), message)).isEqualTo(SendResult.accepted("MM2"));
+        assertThat(provider.send(TwilioLine.configured(), message)).isEqualTo(SendResult.accepted("MM2"));
         LoggedRequest sent = twilio.getAllServeEvents().get(0).getRequest();
         assertThat(sent.formParameters()).containsKey("MediaUrl").doesNotContainKey("Body");
     }
 
     @Test
     void picturesWithoutPublicMediaUrlsFailPermanentlyWithoutCallingTwilio() {
-        OutboundMessage message = new OutboundMessage("msg-4", FakeLine.NUMBER, PATIENT, "see picture",
+        OutboundMessage message = new OutboundMessage("msg-4", TwilioLine.NUMBER, PATIENT, "see picture",
                 List.of(picture()), STATUS_URL);
 
-        SendResult result = provider.send(new FakeLine(), message);
+        SendResult result = provider.send(TwilioLine.configured(), message);
 
         assertThat(result).isEqualTo(SendResult.permanentFailure(FailureKind.REJECTED, null,
                 "pictures need public media URLs"));
@@ -105,7 +105,7 @@ class TwilioSendTest {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(twilioError(400, 21610,
                 "Attempt to send to unsubscribed recipient")));
 
-        SendResult.Failed failed = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed failed = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
 
         assertThat(failed.kind()).isEqualTo(FailureKind.RECIPIENT_OPTED_OUT);
         assertThat(failed.code()).isEqualTo("21610");
@@ -117,7 +117,7 @@ class TwilioSendTest {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(twilioError(400, 21211,
                 "The 'To' number " + PATIENT + " is not a valid phone number.")));
 
-        SendResult.Failed failed = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed failed = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
 
         assertThat(failed.kind()).isEqualTo(FailureKind.INVALID_RECIPIENT);
         assertThat(failed.code()).isEqualTo("21211");
@@ -130,7 +130,7 @@ class TwilioSendTest {
             twilio.resetAll();
             twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(twilioError(400, code, "not a mobile number")));
 
-            SendResult.Failed failed = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+            SendResult.Failed failed = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
 
             assertThat(failed.kind()).as("error %d", code).isEqualTo(FailureKind.INVALID_RECIPIENT);
         }
@@ -139,22 +139,22 @@ class TwilioSendTest {
     @Test
     void wrongCredentialsOrAnUnknownAccountAreAConfigurationProblem() {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(twilioError(401, 20003, "Authenticate")));
-        SendResult.Failed refused = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed refused = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
         twilio.resetAll();
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(twilioError(404, 20404,
                 "The requested resource was not found")));
-        SendResult.Failed unknown = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed unknown = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
 
         assertThat(refused.kind()).isEqualTo(FailureKind.CONFIGURATION);
         assertThat(refused.code()).isEqualTo("20003");
-        assertThat(refused.reason()).doesNotContain(FakeLine.AUTH_TOKEN);
+        assertThat(refused.reason()).doesNotContain(TwilioLine.AUTH_TOKEN);
         assertThat(unknown.kind()).isEqualTo(FailureKind.CONFIGURATION);
     }
 
     @Test
     void aLineWithoutAnAuthTokenFailsAsAConfigurationProblemNamingTheSetting() {
         SendResult.Failed failed = (SendResult.Failed) provider.send(
-                new FakeLine().with(Credentials.AUTH_TOKEN, null), text("Reminder"));
+                TwilioLine.configured().with(Credentials.AUTH_TOKEN, null), text("Reminder"));
 
         assertThat(failed.kind()).isEqualTo(FailureKind.CONFIGURATION);
         assertThat(failed.reason()).contains("authToken");
@@ -165,7 +165,7 @@ class TwilioSendTest {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(twilioError(500, 20500,
                 "An internal server error has occurred")));
 
-        SendResult.Failed failed = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed failed = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
 
         assertThat(failed.retryable()).isTrue();
         // the SDK would post three more times; without an idempotency key each could be a second text
@@ -177,7 +177,7 @@ class TwilioSendTest {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "text/html").withBody("<html>Service Unavailable</html>")));
 
-        SendResult.Failed failed = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed failed = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
 
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.reason()).contains("503");
@@ -188,7 +188,7 @@ class TwilioSendTest {
     void beingRateLimitedIsTemporary() {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(twilioError(429, 20429, "Too Many Requests")));
 
-        SendResult.Failed failed = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed failed = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
 
         assertThat(failed.kind()).isEqualTo(FailureKind.TEMPORARY);
         assertThat(failed.code()).isEqualTo("20429");
@@ -205,7 +205,7 @@ class TwilioSendTest {
         TwilioProvider offline = new TwilioProvider(
                 TwilioProvider.restClientsOver(new WireMockRoutedHttpClient("http://localhost:" + closedPort)));
 
-        SendResult.Failed failed = (SendResult.Failed) offline.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed failed = (SendResult.Failed) offline.send(TwilioLine.configured(), text("Reminder"));
 
         assertThat(failed.kind()).isEqualTo(FailureKind.TEMPORARY);
         assertThat(failed.reason()).isEqualTo("Twilio cannot be reached");
@@ -217,7 +217,7 @@ class TwilioSendTest {
                 "Permission to send an SMS has not been enabled for the region indicated by the 'To' number: "
                         + PATIENT)));
 
-        SendResult.Failed failed = (SendResult.Failed) provider.send(new FakeLine(), text("Reminder"));
+        SendResult.Failed failed = (SendResult.Failed) provider.send(TwilioLine.configured(), text("Reminder"));
 
         assertThat(failed.kind()).isEqualTo(FailureKind.REJECTED);
         assertThat(failed.code()).isEqualTo("21408");
@@ -229,11 +229,11 @@ class TwilioSendTest {
     void linesOfOneAccountShareOneRestClientAndANewTokenGetsItsOwn() {
         twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created("SM1")));
 
-        provider.send(new FakeLine(), text("one"));
-        provider.send(new FakeLine(), text("two"));
+        provider.send(TwilioLine.configured(), text("one"));
+        provider.send(TwilioLine.configured(), text("two"));
         assertThat(clientsMade).hasValue(1);
 
-        provider.send(new FakeLine().with(Credentials.AUTH_TOKEN, "rotated-token"), text("three"));
+        provider.send(TwilioLine.configured().with(Credentials.AUTH_TOKEN, "rotated-token"), text("three"));
         assertThat(clientsMade).hasValue(2);
     }
 
@@ -247,7 +247,7 @@ class TwilioSendTest {
             for (int i = 0; i < senders; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return provider.send(new FakeLine(), text("at once"));
+                    return provider.send(TwilioLine.configured(), text("at once"));
                 }));
             }
             start.countDown();
@@ -260,7 +260,7 @@ class TwilioSendTest {
     }
 
     private static OutboundMessage text(String body) {
-        return new OutboundMessage("msg-1", FakeLine.NUMBER, PATIENT, body, List.of(), STATUS_URL, List.of());
+        return new OutboundMessage("msg-1", TwilioLine.NUMBER, PATIENT, body, List.of(), STATUS_URL, List.of());
     }
 
     private static Media picture() {
@@ -268,7 +268,7 @@ class TwilioSendTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String sid) {
-        return okJson("{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"account_sid\":\"" + FakeLine.ACCOUNT_SID
+        return okJson("{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"account_sid\":\"" + TwilioLine.ACCOUNT_SID
                 + "\"}").withStatus(201);
     }
 

@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.parley.plugin.MalformedWebhookException;
 import org.parley.plugin.WebhookRequest;
+import org.parley.plugin.testkit.FakeLine;
 
 /**
  * Twilio's signature check and webhook parser, property-based: any call signed with the line's auth token passes; any
@@ -29,7 +30,7 @@ class TwilioSignaturePropertiesTest {
     private final TwilioProvider provider = new TwilioProvider(credentials -> {
         throw new AssertionError("checking a signature or reading a text without pictures needs no call to Twilio");
     });
-    private final FakeLine line = new FakeLine();
+    private final FakeLine line = TwilioLine.configured();
 
     @Provide
     Arbitrary<Map<String, String>> fields() {
@@ -55,7 +56,7 @@ class TwilioSignaturePropertiesTest {
                                         @ForAll @IntRange(min = 0, max = 4) int kind,
                                         @ForAll @IntRange(min = 0, max = 1000) int position) {
         URI url = line.webhookUrl(event);
-        String signature = TwilioSignatures.sign(FakeLine.AUTH_TOKEN, url, fields);
+        String signature = TwilioSignatures.sign(TwilioLine.AUTH_TOKEN, url, fields);
         Map<String, String> changed = new LinkedHashMap<>(fields);
         URI posted = url;
         switch (kind) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.plugin.WebhookRequest;
+import org.parley.plugin.testkit.FakeLine;
 
 /** Only calls Twilio signed with the line's auth token are authentic. */
 class TwilioSignatureTest {
@@ -15,14 +16,14 @@ class TwilioSignatureTest {
     private final TwilioProvider provider = new TwilioProvider(credentials -> {
         throw new AssertionError("checking a signature needs no call to Twilio");
     });
-    private final FakeLine line = new FakeLine();
+    private final FakeLine line = TwilioLine.configured();
     private final URI url = line.webhookUrl("sms");
     private final Map<String, String> fields = fields("MessageSid", "SM1", "From", "+15557654321",
-            "To", FakeLine.NUMBER, "Body", "Hello & good morning +1 (555) 765-4321", "NumMedia", "0");
+            "To", TwilioLine.NUMBER, "Body", "Hello & good morning +1 (555) 765-4321", "NumMedia", "0");
 
     @Test
     void aCallSignedWithTheLinesAuthTokenIsAuthentic() {
-        String signature = TwilioSignatures.sign(FakeLine.AUTH_TOKEN, url, fields);
+        String signature = TwilioSignatures.sign(TwilioLine.AUTH_TOKEN, url, fields);
 
         assertThat(provider.isAuthentic(line, TwilioSignatures.post(url, fields, signature))).isTrue();
     }
@@ -36,7 +37,7 @@ class TwilioSignatureTest {
 
     @Test
     void aParameterAddedAfterSigningIsRefused() {
-        String signature = TwilioSignatures.sign(FakeLine.AUTH_TOKEN, url, fields);
+        String signature = TwilioSignatures.sign(TwilioLine.AUTH_TOKEN, url, fields);
         Map<String, String> tampered = new LinkedHashMap<>(fields);
         tampered.put("MediaUrl0", "https://attacker.example/evil.jpg");
 
@@ -45,7 +46,7 @@ class TwilioSignatureTest {
 
     @Test
     void aChangedValueIsRefused() {
-        String signature = TwilioSignatures.sign(FakeLine.AUTH_TOKEN, url, fields);
+        String signature = TwilioSignatures.sign(TwilioLine.AUTH_TOKEN, url, fields);
         Map<String, String> tampered = new LinkedHashMap<>(fields);
         tampered.put("From", "+15550009999");
 
@@ -75,7 +76,7 @@ class TwilioSignatureTest {
 
     @Test
     void aCallSignedForAnotherUrlIsRefused() {
-        String signature = TwilioSignatures.sign(FakeLine.AUTH_TOKEN, line.webhookUrl("status"), fields);
+        String signature = TwilioSignatures.sign(TwilioLine.AUTH_TOKEN, line.webhookUrl("status"), fields);
 
         assertThat(provider.isAuthentic(line, TwilioSignatures.post(url, fields, signature))).isFalse();
     }
@@ -90,7 +91,7 @@ class TwilioSignatureTest {
     void aLineWithoutAnAuthTokenFindsNothingAuthentic() {
         WebhookRequest request = TwilioSignatures.signedPost(url, fields);
 
-        assertThat(provider.isAuthentic(new FakeLine().with(Credentials.AUTH_TOKEN, null), request)).isFalse();
-        assertThat(provider.isAuthentic(new FakeLine().with(Credentials.AUTH_TOKEN, " "), request)).isFalse();
+        assertThat(provider.isAuthentic(TwilioLine.configured().with(Credentials.AUTH_TOKEN, null), request)).isFalse();
+        assertThat(provider.isAuthentic(TwilioLine.configured().with(Credentials.AUTH_TOKEN, " "), request)).isFalse();
     }
 }

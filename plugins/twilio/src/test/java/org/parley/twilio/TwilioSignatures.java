@@ -36,7 +36,7 @@ final class TwilioSignatures {
 
     /** A signed POST of {@code fields} to {@code url}, as the app hands it to the plugin. */
     static WebhookRequest signedPost(URI url, Map<String, String> fields) {
-        return post(url, fields, sign(FakeLine.AUTH_TOKEN, url, fields));
+        return post(url, fields, sign(TwilioLine.AUTH_TOKEN, url, fields));
     }
 
     /** A POST of {@code fields} to {@code url} with the given signature header, or none for {@code null}. */

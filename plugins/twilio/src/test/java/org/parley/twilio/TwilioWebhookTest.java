@@ -29,6 +29,7 @@ import org.parley.plugin.ProviderEvent.InboundMessage;
 import org.parley.plugin.ProviderEvent.Voicemail;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
+import org.parley.plugin.testkit.FakeLine;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -43,7 +44,7 @@ class TwilioWebhookTest {
 
     private final TwilioProvider provider = new TwilioProvider(
             TwilioProvider.restClientsOver(new WireMockRoutedHttpClient(media.baseUrl())));
-    private final FakeLine line = new FakeLine();
+    private FakeLine line = TwilioLine.configured();
 
     @Test
     void sentDeliveredUndeliveredAndReadReportsBecomeDeliveryUpdates() throws Exception {
@@ -101,10 +102,10 @@ class TwilioWebhookTest {
 
     @Test
     void anIncomingTextBecomesAnInboundMessage() throws Exception {
-        WebhookOutcome outcome = webhook("sms", fields("MessageSid", "SM2", "From", PATIENT, "To", FakeLine.NUMBER,
+        WebhookOutcome outcome = webhook("sms", fields("MessageSid", "SM2", "From", PATIENT, "To", TwilioLine.NUMBER,
                 "Body", "Can I move my appointment?", "NumMedia", "0"));
 
-        assertThat(outcome.events()).containsExactly(new InboundMessage("SM2", PATIENT, FakeLine.NUMBER,
+        assertThat(outcome.events()).containsExactly(new InboundMessage("SM2", PATIENT, TwilioLine.NUMBER,
                 "Can I move my appointment?", List.of()));
         assertThat(outcome.response().status()).isEqualTo(200);
         assertThat(outcome.response().body()).isEmpty();
@@ -112,14 +113,14 @@ class TwilioWebhookTest {
 
     @Test
     void picturesOfAnIncomingMmsAreFetchedWithBasicAuthAndKeepTheirContentTypes() throws Exception {
-        String first = "/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Messages/MM3/Media/ME1";
-        String second = "/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Messages/MM3/Media/ME2";
+        String first = "/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Messages/MM3/Media/ME1";
+        String second = "/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Messages/MM3/Media/ME2";
         media.stubFor(get(urlEqualTo(first)).willReturn(aResponse().withHeader("Content-Type", "image/jpeg")
                 .withBody(new byte[] {1, 2, 3})));
         media.stubFor(get(urlEqualTo(second)).willReturn(aResponse().withHeader("Content-Type", "application/pdf")
                 .withBody(new byte[] {4, 5})));
 
-        WebhookOutcome outcome = webhook("sms", fields("MessageSid", "MM3", "From", PATIENT, "To", FakeLine.NUMBER,
+        WebhookOutcome outcome = webhook("sms", fields("MessageSid", "MM3", "From", PATIENT, "To", TwilioLine.NUMBER,
                 "Body", "", "NumMedia", "2",
                 "MediaUrl0", media.baseUrl() + first, "MediaContentType0", "image/jpeg",
                 "MediaUrl1", media.baseUrl() + second, "MediaContentType1", "application/pdf"));
@@ -129,14 +130,14 @@ class TwilioWebhookTest {
         assertThat(message.media()).extracting(Media::contentType).containsExactly("image/jpeg", "application/pdf");
         assertThat(message.media().get(0).data()).containsExactly(1, 2, 3);
         assertThat(message.media().get(1).data()).containsExactly(4, 5);
-        BasicCredentials account = new BasicCredentials(FakeLine.ACCOUNT_SID, FakeLine.AUTH_TOKEN);
+        BasicCredentials account = new BasicCredentials(TwilioLine.ACCOUNT_SID, TwilioLine.AUTH_TOKEN);
         media.verify(getRequestedFor(urlEqualTo(first)).withBasicAuth(account));
         media.verify(getRequestedFor(urlEqualTo(second)).withBasicAuth(account));
     }
 
     @Test
     void aPictureTheAppCouldNotFetchIsFetchedAgainWithBasicAuth() throws Exception {
-        String path = "/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Messages/MM5/Media/ME1";
+        String path = "/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Messages/MM5/Media/ME1";
         media.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "image/png")
                 .withBody(new byte[] {7, 8})));
 
@@ -144,7 +145,7 @@ class TwilioWebhookTest {
 
         assertThat(again.data()).containsExactly(7, 8);
         media.verify(getRequestedFor(urlEqualTo(path))
-                .withBasicAuth(new BasicCredentials(FakeLine.ACCOUNT_SID, FakeLine.AUTH_TOKEN)));
+                .withBasicAuth(new BasicCredentials(TwilioLine.ACCOUNT_SID, TwilioLine.AUTH_TOKEN)));
     }
 
     @Test
@@ -152,7 +153,7 @@ class TwilioWebhookTest {
         media.stubFor(get(urlEqualTo("/big")).willReturn(aResponse().withHeader("Content-Type", "image/png")
                 .withBody(new byte[2048])));
 
-        WebhookOutcome outcome = provider.handleWebhook(new FakeLine(1024), "sms", TwilioSignatures.signedPost(
+        WebhookOutcome outcome = provider.handleWebhook(TwilioLine.configured(1024), "sms", TwilioSignatures.signedPost(
                 url("sms"), fields("MessageSid", "MM4", "From", PATIENT, "NumMedia", "1",
                         "MediaUrl0", media.baseUrl() + "/big", "MediaContentType0", "image/png")));
 
@@ -192,7 +193,7 @@ class TwilioWebhookTest {
 
     @Test
     void aCallIsAnsweredWithTheGreetingAndARecordingThatCallsBackForTheRecordingAndItsTranscript() throws Exception {
-        WebhookOutcome outcome = webhook("voice", fields("CallSid", CALL, "From", PATIENT, "To", FakeLine.NUMBER,
+        WebhookOutcome outcome = webhook("voice", fields("CallSid", CALL, "From", PATIENT, "To", TwilioLine.NUMBER,
                 "CallStatus", "ringing"));
 
         assertThat(outcome.response().contentType()).isEqualTo("application/xml");
@@ -208,14 +209,14 @@ class TwilioWebhookTest {
                 .isEqualTo("https://parley.example.org/webhooks/front-desk/recording");
         assertThat(record.getAttribute("transcribeCallback"))
                 .isEqualTo("https://parley.example.org/webhooks/front-desk/transcription");
-        assertThat(outcome.events()).containsExactly(new Voicemail(CALL, PATIENT, FakeLine.NUMBER, null, null, null));
+        assertThat(outcome.events()).containsExactly(new Voicemail(CALL, PATIENT, TwilioLine.NUMBER, null, null, null));
     }
 
     @Test
     void theLinesOwnGreetingIsSaidAndEscapedAsXml() throws Exception {
-        line.with(TwilioProvider.GREETING, "Dr. Smith & Partners: leave a message <after> the tone.");
+        line = line.with(TwilioProvider.GREETING, "Dr. Smith & Partners: leave a message <after> the tone.");
 
-        WebhookOutcome outcome = webhook("voice", fields("CallSid", CALL, "From", PATIENT, "To", FakeLine.NUMBER));
+        WebhookOutcome outcome = webhook("voice", fields("CallSid", CALL, "From", PATIENT, "To", TwilioLine.NUMBER));
 
         assertThat(xml(outcome.response().body()).getElementsByTagName("Say").item(0).getTextContent())
                 .isEqualTo("Dr. Smith & Partners: leave a message <after> the tone.");
@@ -224,7 +225,7 @@ class TwilioWebhookTest {
     @Test
     void whenTheRecordingEndsTheCallIsHungUpInsteadOfGreetedAgain() throws Exception {
         // Twilio calls the <Record> action (the voice URL) with the recording's details
-        WebhookOutcome outcome = webhook("voice", fields("CallSid", CALL, "From", PATIENT, "To", FakeLine.NUMBER,
+        WebhookOutcome outcome = webhook("voice", fields("CallSid", CALL, "From", PATIENT, "To", TwilioLine.NUMBER,
                 "RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1",
                 "RecordingDuration", "12", "Digits", "hangup"));
 
@@ -236,7 +237,7 @@ class TwilioWebhookTest {
 
     @Test
     void aCompletedRecordingIsFetchedAsMp3WithBasicAuth() throws Exception {
-        String recording = "/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Recordings/RE1";
+        String recording = "/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Recordings/RE1";
         media.stubFor(get(urlEqualTo(recording + ".mp3")).willReturn(aResponse()
                 .withHeader("Content-Type", "audio/mpeg").withBody(new byte[] {9, 9, 9})));
 
@@ -249,7 +250,7 @@ class TwilioWebhookTest {
         assertThat(voicemail.length()).isEqualTo(Duration.ofSeconds(14));
         assertThat(voicemail.transcript()).isNull();
         media.verify(getRequestedFor(urlEqualTo(recording + ".mp3"))
-                .withBasicAuth(new BasicCredentials(FakeLine.ACCOUNT_SID, FakeLine.AUTH_TOKEN)));
+                .withBasicAuth(new BasicCredentials(TwilioLine.ACCOUNT_SID, TwilioLine.AUTH_TOKEN)));
     }
 
     @Test
@@ -265,7 +266,7 @@ class TwilioWebhookTest {
     void aCompletedTranscriptionBecomesTheVoicemailsTranscript() throws Exception {
         WebhookOutcome outcome = webhook("transcription", transcriptionFields("completed"));
 
-        assertThat(outcome.events()).containsExactly(new Voicemail(CALL, PATIENT, FakeLine.NUMBER, null,
+        assertThat(outcome.events()).containsExactly(new Voicemail(CALL, PATIENT, TwilioLine.NUMBER, null,
                 "Hi, this is about my prescription.", null));
     }
 
@@ -276,7 +277,7 @@ class TwilioWebhookTest {
 
     @Test
     void recordingAndTranscriptionInEitherOrderEachGiveTheirPartOfTheSameCall() throws Exception {
-        String recording = "/2010-04-01/Accounts/" + FakeLine.ACCOUNT_SID + "/Recordings/RE2";
+        String recording = "/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Recordings/RE2";
         media.stubFor(get(urlEqualTo(recording + ".mp3")).willReturn(aResponse()
                 .withHeader("Content-Type", "audio/mpeg").withBody(new byte[] {7})));
 
@@ -309,13 +310,13 @@ class TwilioWebhookTest {
     }
 
     private Map<String, String> recordingFields(String recordingPath) {
-        return fields("AccountSid", FakeLine.ACCOUNT_SID, "CallSid", CALL, "RecordingSid", "RE1",
+        return fields("AccountSid", TwilioLine.ACCOUNT_SID, "CallSid", CALL, "RecordingSid", "RE1",
                 "RecordingUrl", media.baseUrl() + recordingPath, "RecordingStatus", "completed",
                 "RecordingDuration", "14", "RecordingChannels", "1", "RecordingSource", "RecordVerb");
     }
 
     private static Map<String, String> transcriptionFields(String status) {
-        return fields("CallSid", CALL, "From", PATIENT, "To", FakeLine.NUMBER, "TranscriptionSid", "TR1",
+        return fields("CallSid", CALL, "From", PATIENT, "To", TwilioLine.NUMBER, "TranscriptionSid", "TR1",
                 "TranscriptionStatus", status, "TranscriptionText", "Hi, this is about my prescription.",
                 "RecordingSid", "RE1");
     }

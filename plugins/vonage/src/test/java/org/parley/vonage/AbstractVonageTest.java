@@ -6,6 +6,7 @@ import com.vonage.client.HttpConfig;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.parley.plugin.testkit.FakeLine;
 
 /** A provider pointed at a WireMock stand-in for Vonage's API, REST and media hosts, and a configured line. */
 abstract class AbstractVonageTest {
@@ -15,14 +16,14 @@ abstract class AbstractVonageTest {
 
     protected WireMockServer vonage;
     protected VonageProvider provider;
-    protected TestLine line;
+    protected FakeLine line;
 
     @BeforeEach
     void startVonageStandIn() {
         vonage = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         vonage.start();
         provider = new VonageProvider(HttpConfig.builder().baseUri(vonage.baseUrl()).build());
-        line = new TestLine(Map.of(
+        line = VonageLine.with(Map.of(
                 VonageProvider.APPLICATION_ID, SignedRequests.APPLICATION_ID,
                 VonageProvider.PRIVATE_KEY, TestKeys.privateKeyPem(),
                 VonageProvider.SIGNATURE_SECRET, SignedRequests.SECRET,

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.parley.plugin.ConnectionCheck;
+import org.parley.plugin.testkit.FakeLine;
 
 class ConnectionTest extends AbstractVonageTest {
 
@@ -32,7 +33,7 @@ class ConnectionTest extends AbstractVonageTest {
     @Test
     void withoutAnApiKeyOnlyTheApplicationIsCheckedAndTheAdminIsToldLineTypesAreOff() {
         callsAnswer(200, "{\"count\": 0, \"page_size\": 1, \"record_index\": 0, \"_embedded\": {\"calls\": []}}");
-        TestLine noApiKey = line.with(VonageProvider.API_KEY, null).with(VonageProvider.API_SECRET, null);
+        FakeLine noApiKey = line.with(VonageProvider.API_KEY, null).with(VonageProvider.API_SECRET, null);
 
         ConnectionCheck check = provider.testConnection(noApiKey);
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.parley.plugin.LineType;
+import org.parley.plugin.testkit.FakeLine;
 
 class LineTypeLookupTest extends AbstractVonageTest {
 
@@ -68,7 +69,7 @@ class LineTypeLookupTest extends AbstractVonageTest {
 
     @Test
     void withoutAnApiKeyNothingIsLookedUp() {
-        TestLine noApiKey = line.with(VonageProvider.API_KEY, null).with(VonageProvider.API_SECRET, null);
+        FakeLine noApiKey = line.with(VonageProvider.API_KEY, null).with(VonageProvider.API_SECRET, null);
 
         assertThat(provider.lookupLineType(noApiKey, "+14155550123")).isEqualTo(LineType.UNKNOWN);
         vonage.verify(0, anyRequestedFor(anyUrl()));

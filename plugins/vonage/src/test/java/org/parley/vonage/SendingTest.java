@@ -95,7 +95,7 @@ class SendingTest extends AbstractVonageTest {
     @Test
     void aPictureGoesAsAnMmsImageWithTheTextAsItsCaption() {
         acceptMessages();
-        OutboundMessage message = new OutboundMessage("msg-key-2", TestLine.NUMBER, PATIENT, "Your referral letter",
+        OutboundMessage message = new OutboundMessage("msg-key-2", VonageLine.NUMBER, PATIENT, "Your referral letter",
                 List.of(Media.of("image/png", "letter.png", new byte[] {1, 2, 3})), null,
                 List.of(URI.create("https://parley.example/public-media/abc123/letter.png")));
 
@@ -112,7 +112,7 @@ class SendingTest extends AbstractVonageTest {
 
     @Test
     void aFileThatIsNotAPictureIsRefusedWithoutAskingVonage() {
-        OutboundMessage message = new OutboundMessage("msg-key-3", TestLine.NUMBER, PATIENT, "",
+        OutboundMessage message = new OutboundMessage("msg-key-3", VonageLine.NUMBER, PATIENT, "",
                 List.of(Media.of("application/pdf", "letter.pdf", new byte[] {1})), null,
                 List.of(URI.create("https://parley.example/public-media/abc123/letter.pdf")));
 
@@ -278,7 +278,7 @@ class SendingTest extends AbstractVonageTest {
 
     @Test
     void aRecipientThatIsNotAPhoneNumberIsRefusedWithoutAskingVonage() {
-        OutboundMessage message = new OutboundMessage("msg-key-1", TestLine.NUMBER, "+1 (415) call-me", TEXT,
+        OutboundMessage message = new OutboundMessage("msg-key-1", VonageLine.NUMBER, "+1 (415) call-me", TEXT,
                 List.of(), null);
 
         SendResult result = provider.send(line, message);
@@ -308,7 +308,7 @@ class SendingTest extends AbstractVonageTest {
     }
 
     private static OutboundMessage text(String key) {
-        return new OutboundMessage(key, TestLine.NUMBER, PATIENT, TEXT, List.of(),
+        return new OutboundMessage(key, VonageLine.NUMBER, PATIENT, TEXT, List.of(),
                 URI.create("https://parley.example/webhooks/front-desk/status"));
     }
 }

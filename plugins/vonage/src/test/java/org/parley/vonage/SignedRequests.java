@@ -39,7 +39,7 @@ final class SignedRequests {
         if (authorization != null) {
             headers.put("Authorization", List.of(authorization));
         }
-        return new WebhookRequest("POST", TestLine.BASE.resolve("/webhooks/front-desk/" + event), headers,
+        return new WebhookRequest("POST", VonageLine.BASE.resolve("/webhooks/front-desk/" + event), headers,
                 Map.of(), body);
     }
 
@@ -56,7 +56,7 @@ final class SignedRequests {
             parameters.put(name, List.of(value));
         });
         String hash = SignedWebhook.sha256Hex(payloadJson.getBytes(StandardCharsets.UTF_8));
-        return new WebhookRequest("GET", URI.create(TestLine.BASE + "/webhooks/front-desk/" + event + "?" + raw),
+        return new WebhookRequest("GET", URI.create(VonageLine.BASE + "/webhooks/front-desk/" + event + "?" + raw),
                 Map.of("Authorization", List.of(token(SECRET, hash, claims -> { }))), parameters, new byte[0]);
     }
 

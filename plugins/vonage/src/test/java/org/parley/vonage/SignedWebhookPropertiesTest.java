@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.parley.plugin.MalformedWebhookException;
 import org.parley.plugin.WebhookRequest;
+import org.parley.plugin.testkit.FakeLine;
 
 /**
  * Vonage's signed webhooks, property-based: any body signed with the secret passes; any change to the body or the
@@ -31,7 +32,7 @@ class SignedWebhookPropertiesTest {
 
     private final VonageProvider provider = new VonageProvider(
             com.vonage.client.HttpConfig.builder().baseUri("http://127.0.0.1:9").build());
-    private final TestLine line = new TestLine(Map.of(
+    private final FakeLine line = VonageLine.with(Map.of(
             VonageProvider.APPLICATION_ID, SignedRequests.APPLICATION_ID,
             VonageProvider.PRIVATE_KEY, TestKeys.privateKeyPem(),
             VonageProvider.SIGNATURE_SECRET, SignedRequests.SECRET));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.plugin.WebhookRequest;
+import org.parley.plugin.testkit.FakeLine;
 
 class SignedWebhookTest extends AbstractVonageTest {
 
@@ -41,7 +42,7 @@ class SignedWebhookTest extends AbstractVonageTest {
 
     @Test
     void aLineConfiguredWithAnotherSecretRefusesTheCall() {
-        TestLine otherSecret = line.with(VonageProvider.SIGNATURE_SECRET, "a-different-secret-0123456789");
+        FakeLine otherSecret = line.with(VonageProvider.SIGNATURE_SECRET, "a-different-secret-0123456789");
 
         assertThat(provider.isAuthentic(otherSecret, SignedRequests.post("inbound", INBOUND))).isFalse();
     }
@@ -152,7 +153,7 @@ class SignedWebhookTest extends AbstractVonageTest {
 
     @Test
     void aLineWithoutASignatureSecretAcceptsNothing() {
-        TestLine noSecret = line.with(VonageProvider.SIGNATURE_SECRET, null);
+        FakeLine noSecret = line.with(VonageProvider.SIGNATURE_SECRET, null);
 
         assertThat(provider.isAuthentic(noSecret, SignedRequests.post("inbound", INBOUND))).isFalse();
     }

@@ -20,6 +20,7 @@ import org.parley.plugin.MalformedWebhookException;
 import org.parley.plugin.ProviderEvent;
 import org.parley.plugin.ProviderEvent.Voicemail;
 import org.parley.plugin.WebhookOutcome;
+import org.parley.plugin.testkit.FakeLine;
 
 class VoicemailTest extends AbstractVonageTest {
 
@@ -71,7 +72,7 @@ class VoicemailTest extends AbstractVonageTest {
 
     @Test
     void theLinesOwnGreetingIsSpokenWhenOneIsSet() throws Exception {
-        TestLine withGreeting = line.with(VonageProvider.GREETING, "Dr Smith's office is closed today.");
+        FakeLine withGreeting = line.with(VonageProvider.GREETING, "Dr Smith's office is closed today.");
 
         WebhookOutcome outcome = provider.handleWebhook(withGreeting, "answer", answer());
 

@@ -1,4 +1,4 @@
-package org.parley.fhirexport;
+package org.parley.plugin.testkit.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
@@ -75,10 +75,12 @@ import org.hl7.fhir.r4.model.Patient;
  */
 public final class FakeEhr implements AutoCloseable {
 
-    static final String CLIENT_ID = "parley-test-client";
-    static final String MRN_SYSTEM = "urn:oid:1.2.36.146.595.217.0.1";
-    static final String STATIC_TOKEN = "static-test-token";
-    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
+    public static final String CLIENT_ID = "parley-test-client";
+    public static final String MRN_SYSTEM = "urn:oid:1.2.36.146.595.217.0.1";
+    public static final String STATIC_TOKEN = "static-test-token";
+    /** The client assertion type of SMART Backend Services (RFC 7523), written here apart from any plugin's code. */
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final Clock clock;
@@ -111,35 +113,35 @@ public final class FakeEhr implements AutoCloseable {
         acceptedTokens.put(STATIC_TOKEN, Instant.MAX);
     }
 
-    static FakeEhr start() throws Exception {
+    public static FakeEhr start() throws Exception {
         return new FakeEhr(Clock.systemUTC());
     }
 
-    static FakeEhr start(Clock clock) throws Exception {
+    public static FakeEhr start(Clock clock) throws Exception {
         return new FakeEhr(clock);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/fhir";
     }
 
-    String tokenUrl() {
+    public String tokenUrl() {
         return "http://127.0.0.1:" + port() + "/token";
     }
 
     /** An address where nothing listens: connections are refused. */
-    static String nowhere() throws IOException {
+    public static String nowhere() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + socket.getLocalPort() + "/fhir";
         }
     }
 
     /** Adds a patient and answers its id. */
-    String addPatient(String given, String family, String birthDate, String mrn) {
+    public String addPatient(String given, String family, String birthDate, String mrn) {
         return addPatient(given, family, birthDate, mrn, true);
     }
 
-    String addPatient(String given, String family, String birthDate, String mrn, boolean active) {
+    public String addPatient(String given, String family, String birthDate, String mrn, boolean active) {
         String id = String.valueOf(ids.incrementAndGet());
         Patient patient = new Patient();
         patient.setId(new IdType("Patient", id));
@@ -161,53 +163,53 @@ public final class FakeEhr implements AutoCloseable {
     }
 
     /** The SMART client's public key, under its key id. */
-    void register(String keyId, PublicKey key) {
+    public void register(String keyId, PublicKey key) {
         registeredKeys.put(keyId, key);
     }
 
     /** Every FHIR request answers this status until {@code null}. */
-    void outage(Integer status) {
+    public void outage(Integer status) {
         this.outage = status;
     }
 
-    void tokenOutage(Integer status) {
+    public void tokenOutage(Integer status) {
         this.tokenOutage = status;
     }
 
     /** FHIR requests wait (at most 20 s, never forever) until {@link #close()}: the client times out first. */
-    void hang() {
+    public void hang() {
         this.hang = new CountDownLatch(1);
     }
 
     /** Documents are refused with this outcome (HTTP 422) until {@code null}. */
-    void refuseDocuments(OperationOutcome outcome) {
+    public void refuseDocuments(OperationOutcome outcome) {
         this.refusal = outcome;
     }
 
     /** Tokens issued so far stop working (the static bearer token stays). */
-    void revokeIssuedTokens() {
+    public void revokeIssuedTokens() {
         acceptedTokens.keySet().removeIf(token -> !STATIC_TOKEN.equals(token));
     }
 
     /** Each DocumentReference body as it arrived, created or not. */
-    List<String> receivedDocuments() {
+    public List<String> receivedDocuments() {
         return List.copyOf(receivedDocuments);
     }
 
-    List<DocumentReference> storedDocuments() {
+    public List<DocumentReference> storedDocuments() {
         return List.copyOf(documents.values());
     }
 
     /** "METHOD /path" of each FHIR request, without query. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
-    int tokensIssued() {
+    public int tokensIssued() {
         return acceptedAssertions.size();
     }
 
-    List<SignedJWT> acceptedAssertions() {
+    public List<SignedJWT> acceptedAssertions() {
         return List.copyOf(acceptedAssertions);
     }
 
@@ -274,7 +276,7 @@ public final class FakeEhr implements AutoCloseable {
             }
             response.setContentType("application/json");
             if (!"client_credentials".equals(request.getParameter("grant_type"))
-                    || !SmartBackendServices.ASSERTION_TYPE.equals(request.getParameter("client_assertion_type"))) {
+                    || !JWT_BEARER.equals(request.getParameter("client_assertion_type"))) {
                 response.setStatus(400);
                 response.getWriter().write("{\"error\":\"invalid_request\"}");
                 return;
