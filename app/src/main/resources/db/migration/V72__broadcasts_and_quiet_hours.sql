@@ -33,7 +33,7 @@ create table broadcast_recipient (
     broadcast_id  bigint        not null references broadcast (id),
     contact_id    bigint        not null references contact (id),
     state         varchar(20)   not null,
-    skip_kind     varchar(30),
+    skip_kind     varchar(40),
     skip_reason   varchar(300),
     not_before    timestamp(6) with time zone,
     message_id    bigint,

@@ -111,7 +111,7 @@ class BroadcastsView extends VerticalLayout {
         lines.all().stream().findFirst().ifPresent(line::setValue);
         body.setId("broadcast-body");
         body.setWidthFull();
-        body.setHelperText("Placeholders are filled for each patient, e.g. {patient first name}, {practice name}. "
+        body.setHelperText("Placeholders are filled for each patient, e.g. {patient.firstName}, {practice.name}. "
                 + "Texts go only from " + quietHours.describe() + " in each patient's time zone (their profile's, "
                 + "else the practice's); outside those hours they wait.");
         audience.setId("broadcast-audience");
