@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BroadcastFeeder extends PolledQueue {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BroadcastFeeder.class);
+
     /** Messages due beyond this are waiting for quiet hours to end: they do not hold the window. */
     private static final Duration SOON = Duration.ofMinutes(10);
 
@@ -99,7 +101,13 @@ class BroadcastFeeder extends PolledQueue {
                             + "and (not_before is null or not_before <= ?) order by id fetch first ? rows only")
                     .params(broadcastId, LeasedQueue.timestamp(now), (int) room).query(Long.class).list();
             for (long recipient : due) {
-                tx.executeWithoutResult(status -> queueOne(recipient));
+                try {
+                    tx.executeWithoutResult(status -> queueOne(recipient));
+                } catch (RuntimeException failed) {
+                    // rolled back: the recipient stays PENDING and is tried again next round; the others go on
+                    log.warn("Broadcast {}: recipient row {} could not be queued ({}); tried again later",
+                            broadcastId, recipient, failed.getClass().getSimpleName());
+                }
             }
             if (!due.isEmpty()) {
                 thread.wake(); // more may fit after these (skipped ones take no room)

@@ -152,16 +152,22 @@ class OutboundSender extends PolledQueue {
     }
 
     private void work(LeasedQueue.Lease lease, Map<String, Instant> busyLines) {
-        Optional<String> lineId = jdbc.sql("select line_id from " + TABLE + " where id = ?").param(lease.id())
-                .query(String.class).optional();
-        if (lineId.isEmpty()) {
+        record Task(String lineId, String quietZone) {
+        }
+        Optional<Task> task = jdbc.sql("select t.line_id, m.quiet_hours_zone from " + TABLE + " t left join message m "
+                        + "on m.id = t.id where t.id = ?").param(lease.id())
+                .query((rs, row) -> new Task(rs.getString(1), rs.getString(2))).optional();
+        if (task.isEmpty()) {
             return;
         }
+        Optional<String> lineId = task.map(Task::lineId);
         // A bulk message that waited (the line's pace, a retry) into quiet hours waits again, without taking a slot.
-        Optional<java.time.ZoneId> quiet = quietZone(lease.id());
-        if (quiet.isPresent() && !quietHours.allows(clock.instant(), quiet.get())) {
-            queue.retryLater(lease, quietHours.nextAllowed(clock.instant(), quiet.get()));
-            return;
+        if (task.get().quietZone() != null) {
+            java.time.ZoneId zone = java.time.ZoneId.of(task.get().quietZone());
+            if (!quietHours.allows(clock.instant(), zone)) {
+                queue.retryLater(lease, quietHours.nextAllowed(clock.instant(), zone));
+                return;
+            }
         }
         Instant busyUntil = busyLines.get(lineId.get());
         if (busyUntil == null) {

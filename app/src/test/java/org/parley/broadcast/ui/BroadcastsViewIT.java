@@ -35,9 +35,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Issue 17: an admin chooses a broadcast's audience, sees who is skipped and why and the text for three real
  * recipients, sends it, and pauses, resumes and cancels it while the page shows its progress. The line's pace is one
  * text in 100 seconds and the window one message, so a broadcast of several patients is still going when the admin
- * acts; quiet hours span the whole day here (the clock is the machine's).
+ * acts; quiet hours span the whole day here (the clock is the machine's). With a port: the sandbox carrier the
+ * line sends to answers over HTTP.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:broadcastsview;DB_CLOSE_DELAY=-1",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:broadcastsview;DB_CLOSE_DELAY=-1",
         "parley.plugins.dir=${parley.test.plugins-dir}",
         "parley.outbound.poll-interval=200ms",
         "parley.outbound.messages-per-second-per-line=0.01",
@@ -45,7 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "parley.broadcast.window=1",
         "parley.quiet-hours.start=00:00",
         "parley.quiet-hours.end=23:59"})
-class BroadcastsViewTest extends KaribuTest {
+class BroadcastsViewIT extends KaribuTest {
 
     @Autowired
     StaffDirectory directory;
