@@ -136,6 +136,23 @@ class BroadcastQuietHoursIT {
                 .isEqualTo(Instant.parse("2027-10-31T13:00:00Z")); // 8 am CDT
     }
 
+    @Test
+    void aPatientsTimeZoneIsKeptAndAnUnknownOneIsRefusedNamingTheField() {
+        ContactSummary patient = contacts.createPatient("admin", new PatientDetails("Tia", "Zone",
+                LocalDate.of(1963, 6, 1), newPhone(), null, null, "America/Phoenix"));
+        assertThat(contacts.timeZone(patient.id())).contains(java.time.ZoneId.of("America/Phoenix"));
+        assertThat(contacts.details("admin", patient.id()).orElseThrow().timeZone()).isEqualTo("America/Phoenix");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> contacts.updatePatient("admin", patient.id(),
+                        new PatientDetails("Tia", "Zone", LocalDate.of(1963, 6, 1), "", null, null, "Mars/Olympus")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The time zone is not known");
+        assertThat(contacts.timeZone(patient.id())).as("nothing stored").contains(
+                java.time.ZoneId.of("America/Phoenix"));
+        ContactSummary dependent = contacts.addDependent("admin", patient.id(), new PatientDetails("Ben", "Zone",
+                LocalDate.of(2015, 6, 1), "", null, null));
+        assertThat(contacts.timeZone(dependent.id())).as("the guardian's").contains(
+                java.time.ZoneId.of("America/Phoenix"));
+    }
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 }
