@@ -12,10 +12,6 @@ import org.parley.base.PolledQueue;
 import org.parley.conversation.BulkMessages;
 import org.parley.hours.QuietHours;
 import org.parley.patient.ContactService;
-import org.parley.security.StaffDirectory;
-import org.parley.security.StaffMember;
-import org.parley.template.TemplateContext;
-import org.parley.template.TemplateService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,15 +41,14 @@ class BroadcastFeeder extends PolledQueue {
     private final RecipientRules rules;
     private final ContactService contacts;
     private final QuietHours quietHours;
-    private final TemplateService templates;
-    private final StaffDirectory staff;
+    private final BroadcastTexts texts;
     private final BulkMessages bulk;
     private final AuditLog audit;
     private final BroadcastSettings settings;
     private final Clock clock;
 
     BroadcastFeeder(JdbcClient jdbc, TransactionTemplate tx, RecipientRules rules, ContactService contacts,
-                    QuietHours quietHours, TemplateService templates, StaffDirectory staff, BulkMessages bulk,
+                    QuietHours quietHours, BroadcastTexts texts, BulkMessages bulk,
                     AuditLog audit, BroadcastSettings settings, Clock clock) {
         super("parley-broadcast", settings.pollInterval());
         this.jdbc = jdbc;
@@ -61,8 +56,7 @@ class BroadcastFeeder extends PolledQueue {
         this.rules = rules;
         this.contacts = contacts;
         this.quietHours = quietHours;
-        this.templates = templates;
-        this.staff = staff;
+        this.texts = texts;
         this.bulk = bulk;
         this.audit = audit;
         this.settings = settings;
@@ -142,9 +136,7 @@ class BroadcastFeeder extends PolledQueue {
                     .params(skip.get().kind().name(), Broadcasts.clip(skip.get().reason()), recipientId).update();
             return;
         }
-        Optional<StaffMember> author = staff.find(recipient.authorId());
-        String text = templates.fill(recipient.body(), author.map(a -> templates.context(recipient.contactId(), a))
-                .orElseGet(() -> new TemplateContext(null, null, null)));
+        String text = texts.fill(recipient.body(), recipient.contactId(), recipient.authorId());
         long messageId = bulk.queue(recipient.contactId(), recipient.lineId(), recipient.authorId(), text, zone);
         jdbc.sql("update broadcast_recipient set message_id = ? where id = ?").params(messageId, recipientId).update();
     }

@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,6 +55,7 @@ public class Broadcasts {
     private final PhoneNumbers phones;
     private final RecipientRules rules;
     private final TemplateService templates;
+    private final BroadcastTexts texts;
     private final LineService lines;
     private final LineGateway gateway;
     private final StaffDirectory staff;
@@ -66,7 +66,7 @@ public class Broadcasts {
     private final Clock clock;
 
     Broadcasts(JdbcClient jdbc, TransactionTemplate tx, ContactService contacts, PhoneNumbers phones,
-               RecipientRules rules, TemplateService templates, LineService lines, LineGateway gateway,
+               RecipientRules rules, TemplateService templates, BroadcastTexts texts, LineService lines, LineGateway gateway,
                StaffDirectory staff, BulkMessages bulk, AuditLog audit, BroadcastSettings settings,
                BroadcastFeeder feeder, Clock clock) {
         this.jdbc = jdbc;
@@ -75,6 +75,7 @@ public class Broadcasts {
         this.phones = phones;
         this.rules = rules;
         this.templates = templates;
+        this.texts = texts;
         this.lines = lines;
         this.gateway = gateway;
         this.staff = staff;
@@ -155,22 +156,14 @@ public class Broadcasts {
         long toSend = jdbc.sql("select count(*) from broadcast_recipient where broadcast_id = ? and state in "
                 + "('PENDING', 'QUEUED')").param(id).query(Long.class).single();
         String body = (String) row.get("body");
-        StaffMember author = staff.find(((Number) row.get("created_by")).longValue()).orElse(null);
+        long author = ((Number) row.get("created_by")).longValue();
         List<Long> first = jdbc.sql("select contact_id from broadcast_recipient where broadcast_id = ? and state = "
                 + "'PENDING' order by id limit 3").param(id).query(Long.class).list();
         Map<Long, ContactSummary> found = contacts.find(first);
         List<BroadcastPlan.Preview> previews = first.stream().map(contactId -> new BroadcastPlan.Preview(
                 Optional.ofNullable(found.get(contactId)).map(ContactSummary::displayName).orElse("Unknown"),
-                fill(body, contactId, author))).toList();
+                texts.fill(body, contactId, author))).toList();
         return new BroadcastPlan(id, toSend, skipped, notFound, previews);
-    }
-
-    /** The text as it goes to one patient. */
-    String fill(String body, long contactId, StaffMember author) {
-        return author == null ? templates.fill(body, new org.parley.template.TemplateContext(
-                contacts.find(contactId).map(ContactSummary::firstName).orElse(null),
-                contacts.find(contactId).map(ContactSummary::lastName).orElse(null), null))
-                : templates.fill(body, templates.context(contactId, author));
     }
 
     /** The skipped recipients of a broadcast, a page at a time, with why. */
