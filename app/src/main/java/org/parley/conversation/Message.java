@@ -62,6 +62,10 @@ public class Message extends AbstractEntity {
     @Column(name = "scheduled_for")
     private Instant scheduledFor;
 
+    /** For a bulk message: the patient's zone, in which it waits for quiet hours to end; null for an answer. */
+    @Column(name = "quiet_hours_zone")
+    private String quietHoursZone;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -143,6 +147,17 @@ public class Message extends AbstractEntity {
         message.status = MessageStatus.QUEUED;
         message.nextAttemptAt = scheduledFor == null ? at : scheduledFor;
         message.scheduledFor = scheduledFor;
+        return message;
+    }
+
+    /**
+     * A message of a broadcast, by the admin who sent it: an ordinary text in the patient's conversation (so replies
+     * land there), held back by the queue outside quiet hours in {@code quietHoursZone}.
+     */
+    static Message bulk(long conversationId, String lineId, long authorId, String body, Instant at,
+                        java.time.ZoneId quietHoursZone) {
+        Message message = outbound(conversationId, lineId, authorId, body, at, null);
+        message.quietHoursZone = quietHoursZone.getId();
         return message;
     }
 

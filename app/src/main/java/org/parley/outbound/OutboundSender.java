@@ -84,12 +84,13 @@ class OutboundSender extends PolledQueue {
     private final Clock clock;
     private final OutboundSettings settings;
     private final LeasedQueue queue;
+    private final org.parley.hours.QuietHours quietHours;
 
     OutboundSender(MessageRepository messages, MessageMediaRepository media, MediaLinks mediaLinks,
                    ConversationRepository conversations, ContactService contacts, LineService lines,
                    LineGateway gateway, SendingRules sendingRules, ConsentKeeping consentKeeping, LinePace pace,
                    ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
-                   NodeId node, OutboundSettings settings) {
+                   NodeId node, OutboundSettings settings, org.parley.hours.QuietHours quietHours) {
         super("parley-outbound", settings.pollInterval());
         this.messages = messages;
         this.media = media;
@@ -106,6 +107,7 @@ class OutboundSender extends PolledQueue {
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
+        this.quietHours = quietHours;
         this.queue = new LeasedQueue(jdbc, tx, TABLE, node.value(), clock, settings.lease());
     }
 
@@ -116,10 +118,13 @@ class OutboundSender extends PolledQueue {
      */
     @EventListener
     void on(OutboundQueued queued) {
+        // A bulk message queued during quiet hours is not due before they end in the patient's zone.
+        Instant due = quietZone(queued.messageId()).map(zone -> quietHours.nextAllowed(clock.instant(), zone))
+                .orElse(clock.instant());
         jdbc.sql("insert into " + TABLE + " (id, line_id, attempts, next_attempt_at) "
                         + "select m.id, m.line_id, 0, coalesce(m.scheduled_for, ?) from message m where m.id = ? "
                         + "and not exists (select 1 from " + TABLE + " t where t.id = m.id)")
-                .params(LeasedQueue.timestamp(clock.instant()), queued.messageId()).update();
+                .params(LeasedQueue.timestamp(due), queued.messageId()).update();
         thread.wakeAfterCommit();
     }
 
@@ -140,11 +145,29 @@ class OutboundSender extends PolledQueue {
         } while (due.size() == BATCH && thread.isRunning());
     }
 
+    private Optional<java.time.ZoneId> quietZone(long messageId) {
+        return jdbc.sql("select quiet_hours_zone from message where id = ?").param(messageId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(zone -> zone)
+                .map(java.time.ZoneId::of);
+    }
+
     private void work(LeasedQueue.Lease lease, Map<String, Instant> busyLines) {
-        Optional<String> lineId = jdbc.sql("select line_id from " + TABLE + " where id = ?").param(lease.id())
-                .query(String.class).optional();
-        if (lineId.isEmpty()) {
+        record Task(String lineId, String quietZone) {
+        }
+        Optional<Task> task = jdbc.sql("select t.line_id, m.quiet_hours_zone from " + TABLE + " t left join message m "
+                        + "on m.id = t.id where t.id = ?").param(lease.id())
+                .query((rs, row) -> new Task(rs.getString(1), rs.getString(2))).optional();
+        if (task.isEmpty()) {
             return;
+        }
+        Optional<String> lineId = task.map(Task::lineId);
+        // A bulk message that waited (the line's pace, a retry) into quiet hours waits again, without taking a slot.
+        if (task.get().quietZone() != null) {
+            java.time.ZoneId zone = java.time.ZoneId.of(task.get().quietZone());
+            if (!quietHours.allows(clock.instant(), zone)) {
+                queue.retryLater(lease, quietHours.nextAllowed(clock.instant(), zone));
+                return;
+            }
         }
         Instant busyUntil = busyLines.get(lineId.get());
         if (busyUntil == null) {

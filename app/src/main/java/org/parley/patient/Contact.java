@@ -62,6 +62,10 @@ class Contact extends AbstractEntity {
     @Column(name = "merged_into")
     private Long mergedInto;
 
+    /** The patient's own time zone (an IANA id), or {@code null} for the practice's. */
+    @Column(name = "time_zone")
+    private String timeZone;
+
     protected Contact() {
     }
 
@@ -116,6 +120,11 @@ class Contact extends AbstractEntity {
         mrn = details.mrn() == null || details.mrn().isBlank() ? null : details.mrn().strip();
         internalNote = details.internalNote() == null || details.internalNote().isBlank() ? null
                 : details.internalNote().strip();
+        timeZone = details.timeZone() == null || details.timeZone().isBlank() ? null : details.timeZone().strip();
+    }
+
+    String getTimeZone() {
+        return timeZone;
     }
 
     void removeNumber() {
@@ -142,7 +151,7 @@ class Contact extends AbstractEntity {
 
     PatientDetails details() {
         return new PatientDetails(firstName == null ? "" : firstName, lastName == null ? "" : lastName, dateOfBirth,
-                phoneNumber == null ? "" : PhoneFormat.national(phoneNumber), mrn, internalNote);
+                phoneNumber == null ? "" : PhoneFormat.national(phoneNumber), mrn, internalNote, timeZone);
     }
 
     static Contact unknown(String phoneNumber, Instant createdAt) {

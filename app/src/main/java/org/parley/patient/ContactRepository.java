@@ -97,4 +97,17 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     @Query("select c.id from Contact c where c.phoneNumber = :phone and c.mergedInto is null order by c.id")
     List<Long> idsWithPhone(@org.springframework.data.repository.query.Param("phone") String e164,
                             org.springframework.data.domain.Pageable page);
+
+    @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null"
+            + " and c.dateOfBirth between :from and :to and c.id > :after order by c.id")
+    List<Long> patientIdsBornBetween(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                     @Param("after") long afterId, Pageable page);
+
+    @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null"
+            + " and c.mrn in :mrns")
+    List<Long> patientIdsWithMrns(@Param("mrns") java.util.Collection<String> mrns);
+
+    @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null"
+            + " and c.phoneNumber in :numbers")
+    List<Long> patientIdsWithNumbers(@Param("numbers") java.util.Collection<String> numbers);
 }

@@ -344,6 +344,7 @@ public class ContactService {
             throw new IllegalArgumentException("The internal note has at most 2000 characters.");
         }
         org.parley.base.TypedText.requireText(details.internalNote(), "internal note");
+        checkedZone(details.timeZone());
         if (details.cellPhone() == null || details.cellPhone().isBlank()) {
             return null;
         }
@@ -358,6 +359,56 @@ public class ContactService {
      */
     String checkedCellPhone(PatientDetails details) {
         return validated(details);
+    }
+
+    /** A time zone as typed: blank (the practice's) or a known IANA id such as America/Chicago. */
+    private static void checkedZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return;
+        }
+        if (zone.strip().length() > 60 || !java.time.ZoneId.getAvailableZoneIds().contains(zone.strip())) {
+            throw new IllegalArgumentException("The time zone is not known: choose one such as America/Chicago, "
+                    + "or leave it blank for the practice's.");
+        }
+    }
+
+    /**
+     * The time zone a contact reads their texts in: their own, else (a dependent) their guardian's, else empty
+     * (the practice's applies).
+     */
+    @Transactional(readOnly = true)
+    public Optional<java.time.ZoneId> timeZone(long contactId) {
+        Optional<Contact> contact = contacts.findById(contactId);
+        Optional<String> zone = contact.map(Contact::getTimeZone);
+        if (zone.isEmpty() && contact.isPresent() && contact.get().getGuardianId() != null) {
+            zone = contacts.findById(contact.get().getGuardianId()).map(Contact::getTimeZone);
+        }
+        return zone.map(java.time.ZoneId::of);
+    }
+
+    /**
+     * Patients (not merged, not organisations, dependents included) born within the range (either end open), by id
+     * after {@code afterId}: one page of a search walked in id order, so a large audience is never held at once.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> patientIdsBornBetween(java.time.LocalDate from, java.time.LocalDate to, long afterId,
+                                            int limit) {
+        return contacts.patientIdsBornBetween(from == null ? java.time.LocalDate.of(1, 1, 1) : from,
+                to == null ? java.time.LocalDate.of(9999, 12, 31) : to, afterId,
+                org.springframework.data.domain.PageRequest.of(0, limit));
+    }
+
+    /** The patients (not merged) with these MRNs, and those whose own cell number is one of {@code e164s}. */
+    @Transactional(readOnly = true)
+    public List<Long> patientIdsByMrnOrNumber(Collection<String> mrns, Collection<String> e164s) {
+        List<Long> ids = new java.util.ArrayList<>();
+        if (!mrns.isEmpty()) {
+            ids.addAll(contacts.patientIdsWithMrns(mrns));
+        }
+        if (!e164s.isEmpty()) {
+            ids.addAll(contacts.patientIdsWithNumbers(e164s));
+        }
+        return ids.stream().distinct().toList();
     }
 
     /** A number marked DO NOT TEXT cannot be given to a patient who does not already have it. */

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adds patients from a CSV file (UTF-8, a header row naming the columns: first name, last name, date of birth,
- * cell phone, MRN). Each row is checked by the rules of {@link ContactService#createPatient} and is imported
+ * cell phone, MRN and, optionally, time zone as an IANA id). Each row is checked by the rules of {@link ContactService#createPatient} and is imported
  * whole or refused whole; the report gives each refused row's number and why, never its data.
  *
  * <p>For speed the rows are stored a few hundred per transaction, and who already has a row's number, and which
@@ -256,7 +256,7 @@ public class PatientImport {
     }
 
     /** Where each column is, found by the names in the header row. */
-    private record Columns(int firstName, int lastName, int dateOfBirth, int cellPhone, int mrn) {
+    private record Columns(int firstName, int lastName, int dateOfBirth, int cellPhone, int mrn, int timeZone) {
 
         private static final Map<String, String> NAMES = Map.ofEntries(
                 Map.entry("firstname", "first name"), Map.entry("givenname", "first name"),
@@ -267,7 +267,7 @@ public class PatientImport {
                 Map.entry("cell", "cell phone"), Map.entry("cellphone", "cell phone"),
                 Map.entry("cellnumber", "cell phone"), Map.entry("phone", "cell phone"),
                 Map.entry("mobile", "cell phone"), Map.entry("mobilephone", "cell phone"),
-                Map.entry("mrn", "MRN"));
+                Map.entry("mrn", "MRN"), Map.entry("timezone", "time zone"), Map.entry("tz", "time zone"));
         private static final List<String> REQUIRED = List.of("first name", "last name", "date of birth",
                 "cell phone");
 
@@ -287,12 +287,12 @@ public class PatientImport {
                         + String.join(", ", missing) + ".");
             }
             return new Columns(found.get("first name"), found.get("last name"), found.get("date of birth"),
-                    found.get("cell phone"), found.getOrDefault("MRN", -1));
+                    found.get("cell phone"), found.getOrDefault("MRN", -1), found.getOrDefault("time zone", -1));
         }
 
         PatientDetails details(Row row) {
             return new PatientDetails(row.field(firstName), row.field(lastName), date(row.field(dateOfBirth)),
-                    row.field(cellPhone), row.field(mrn), null);
+                    row.field(cellPhone), row.field(mrn), null, row.field(timeZone));
         }
     }
 }

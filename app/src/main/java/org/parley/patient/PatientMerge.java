@@ -72,7 +72,9 @@ public class PatientMerge {
                 (fromDuplicate.contains(PatientField.DATE_OF_BIRTH) ? merged : kept).dateOfBirth(),
                 null,
                 (fromDuplicate.contains(PatientField.MRN) ? merged : kept).mrn(),
-                (fromDuplicate.contains(PatientField.INTERNAL_NOTE) ? merged : kept).internalNote());
+                (fromDuplicate.contains(PatientField.INTERNAL_NOTE) ? merged : kept).internalNote(),
+                // the survivor's own time zone, else the duplicate's (not a field the merge dialog offers)
+                kept.timeZone() != null ? kept.timeZone() : merged.timeZone());
         String cell = fromDuplicate.contains(PatientField.CELL_PHONE) ? duplicate.getPhoneNumber()
                 : survivor.getPhoneNumber();
         // The duplicate's number is freed first: a number belongs to one patient at a time.

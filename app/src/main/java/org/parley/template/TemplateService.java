@@ -139,7 +139,8 @@ public class TemplateService {
         return fill(body == null ? "" : body, new TemplateContext("Maria", "Lopez", staffName));
     }
 
-    private String fill(String body, TemplateContext context) {
+    /** A body (a broadcast's text, not a stored template) with its placeholders filled in for {@code context}. */
+    public String fill(String body, TemplateContext context) {
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
         values.put(Placeholder.PATIENT_FIRST_NAME, context.patientFirstName());
         values.put(Placeholder.PATIENT_LAST_NAME, context.patientLastName());

@@ -24,6 +24,8 @@ public class PatientForm extends VerticalLayout {
     final TextField cellPhone = new TextField("Cell phone");
     final TextField mrn = new TextField("MRN (the EHR's record number)");
     final TextArea note = new TextArea("Internal note (never sent)");
+    final com.vaadin.flow.component.combobox.ComboBox<String> timeZone =
+            new com.vaadin.flow.component.combobox.ComboBox<>("Time zone (if not the practice's)");
     final Span error = new Span();
     final Button save = new Button("Save patient");
     final Button cancel = new Button("Cancel");
@@ -61,12 +63,17 @@ public class PatientForm extends VerticalLayout {
         cellPhone.setHelperText("Any format, e.g. (929) 203-8684. Leave blank if the patient has no cell phone.");
         mrn.setId("patient-mrn");
         note.setId("patient-note");
+        timeZone.setId("patient-time-zone");
+        timeZone.setItems(java.time.ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")
+                && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList());
+        timeZone.setClearButtonVisible(true);
+        timeZone.setHelperText("Bulk messages reach the patient only within quiet hours in this zone.");
         error.setId("patient-error");
         error.addClassName("parley-error");
         save.setId("patient-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> fireEvent(new SaveEvent(this, new PatientDetails(firstName.getValue(),
-                lastName.getValue(), dateOfBirth.getValue(), cellPhone.getValue(), mrn.getValue(), note.getValue()))));
+                lastName.getValue(), dateOfBirth.getValue(), cellPhone.getValue(), mrn.getValue(), note.getValue(), timeZone.getValue()))));
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         if (details != null) {
             firstName.setValue(details.firstName());
@@ -75,8 +82,9 @@ public class PatientForm extends VerticalLayout {
             cellPhone.setValue(details.cellPhone() == null ? "" : details.cellPhone());
             mrn.setValue(details.mrn() == null ? "" : details.mrn());
             note.setValue(details.internalNote() == null ? "" : details.internalNote());
+            timeZone.setValue(details.timeZone());
         }
-        add(new FormLayout(firstName, lastName, dateOfBirth, cellPhone, mrn, note), error,
+        add(new FormLayout(firstName, lastName, dateOfBirth, cellPhone, mrn, timeZone, note), error,
                 new HorizontalLayout(save, cancel));
     }
 

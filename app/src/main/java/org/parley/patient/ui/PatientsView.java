@@ -124,7 +124,7 @@ class PatientsView extends VerticalLayout {
             try {
                 contacts.addDependent(me, owner.guardianId() != null ? owner.guardianId() : owner.id(),
                         new PatientDetails(details.firstName(), details.lastName(), details.dateOfBirth(), "",
-                                details.mrn(), details.internalNote()));
+                                details.mrn(), details.internalNote(), details.timeZone()));
                 dialog.close();
                 grid.getDataProvider().refreshAll();
             } catch (IllegalArgumentException invalid) {

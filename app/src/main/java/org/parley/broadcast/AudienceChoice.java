@@ -1,0 +1,19 @@
+package org.parley.broadcast;
+
+import java.time.LocalDate;
+
+/** Who a broadcast goes to. */
+public sealed interface AudienceChoice {
+
+    /** Patients (dependents included) born within the range; an open end is unbounded. */
+    record BornBetween(LocalDate from, LocalDate to) implements AudienceChoice {
+    }
+
+    /** The patients named in an uploaded CSV: one MRN or cell number per row (the first column; a header is ignored). */
+    record Uploaded(String fileName, byte[] csv) implements AudienceChoice {
+    }
+
+    /** A search saved earlier. */
+    record Saved(long audienceId) implements AudienceChoice {
+    }
+}
