@@ -62,6 +62,18 @@ class Contact extends AbstractEntity {
     @Column(name = "merged_into")
     private Long mergedInto;
 
+    /** The language the patient reads Parley's pages in: "en" or "es". */
+    @Column(name = "preferred_language", nullable = false)
+    private String preferredLanguage = "en";
+
+    String getPreferredLanguage() {
+        return preferredLanguage;
+    }
+
+    void setPreferredLanguage(String language) {
+        this.preferredLanguage = language;
+    }
+
     protected Contact() {
     }
 

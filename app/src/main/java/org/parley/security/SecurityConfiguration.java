@@ -27,7 +27,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/webhooks/**", "/sandbox-carrier/**", "/media/**")
+        return http.securityMatcher("/webhooks/**", "/sandbox-carrier/**", "/media/**", "/s/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
