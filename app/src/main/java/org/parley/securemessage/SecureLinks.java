@@ -109,9 +109,9 @@ class SecureLinks {
         return at == null ? null : at.toInstant();
     }
 
-    /** The language the link's patient reads in. */
+    /** The language the link's reader reads in (for a dependent, the guardian's). */
     String language(Link link) {
-        return contacts.preferredLanguage(link.contactId());
+        return secureMessages.languageFor(link.contactId());
     }
 
     /**

@@ -128,9 +128,15 @@ public class SecureMessages {
                 .query((rs, row) -> {
                     boolean reminder = rs.getLong("message_id") != messageId;
                     String link = baseUrl.resolve("/s/" + tokens.token(rs.getString("token_nonce"))).toString();
-                    return notice(contacts.preferredLanguage(rs.getLong("contact_id")), reminder, link);
+                    return notice(languageFor(rs.getLong("contact_id")), reminder, link);
                 })
                 .optional();
+    }
+
+    /** The language of whoever reads the link: the patient, or for a dependent the guardian holding the phone. */
+    String languageFor(long contactId) {
+        long reader = contacts.find(contactId).map(c -> c.isDependent() ? c.guardianId() : c.id()).orElse(contactId);
+        return contacts.preferredLanguage(reader);
     }
 
     private String notice(String language, boolean reminder, String link) {

@@ -24,6 +24,9 @@ public class PatientForm extends VerticalLayout {
     final TextField cellPhone = new TextField("Cell phone");
     final TextField mrn = new TextField("MRN (the EHR's record number)");
     final TextArea note = new TextArea("Internal note (never sent)");
+    /** The language of the pages Parley shows the patient (secure messages); the page offers the other. */
+    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> language =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>("Language of secure message pages");
     final Span error = new Span();
     final Button save = new Button("Save patient");
     final Button cancel = new Button("Cancel");
@@ -31,10 +34,17 @@ public class PatientForm extends VerticalLayout {
     /** Saving was asked for, with the entered details. */
     public static class SaveEvent extends ComponentEvent<PatientForm> {
         private final PatientDetails details;
+        private final String language;
 
-        SaveEvent(PatientForm form, PatientDetails details) {
+        SaveEvent(PatientForm form, PatientDetails details, String language) {
             super(form, false);
             this.details = details;
+            this.language = language;
+        }
+
+        /** The language chosen for the patient's pages: "en" or "es". */
+        public String language() {
+            return language;
         }
 
         /** What was entered. */
@@ -61,12 +71,16 @@ public class PatientForm extends VerticalLayout {
         cellPhone.setHelperText("Any format, e.g. (929) 203-8684. Leave blank if the patient has no cell phone.");
         mrn.setId("patient-mrn");
         note.setId("patient-note");
+        language.setId("patient-language");
+        language.setItems(org.parley.patient.ContactService.PAGE_LANGUAGES);
+        language.setItemLabelGenerator(code -> "es".equals(code) ? "Spanish (Español)" : "English");
+        language.setValue("en");
         error.setId("patient-error");
         error.addClassName("parley-error");
         save.setId("patient-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> fireEvent(new SaveEvent(this, new PatientDetails(firstName.getValue(),
-                lastName.getValue(), dateOfBirth.getValue(), cellPhone.getValue(), mrn.getValue(), note.getValue()))));
+                lastName.getValue(), dateOfBirth.getValue(), cellPhone.getValue(), mrn.getValue(), note.getValue()), language.getValue())));
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         if (details != null) {
             firstName.setValue(details.firstName());
@@ -76,8 +90,13 @@ public class PatientForm extends VerticalLayout {
             mrn.setValue(details.mrn() == null ? "" : details.mrn());
             note.setValue(details.internalNote() == null ? "" : details.internalNote());
         }
-        add(new FormLayout(firstName, lastName, dateOfBirth, cellPhone, mrn, note), error,
+        add(new FormLayout(firstName, lastName, dateOfBirth, cellPhone, mrn, language, note), error,
                 new HorizontalLayout(save, cancel));
+    }
+
+    /** Shows the patient's language ("en" or "es"). */
+    public void setLanguage(String code) {
+        language.setValue("es".equals(code) ? "es" : "en");
     }
 
     /** Shows why saving was refused. */
