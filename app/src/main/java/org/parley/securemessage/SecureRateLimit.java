@@ -42,9 +42,11 @@ class SecureRateLimit {
     boolean allow(String token, String address) {
         String linkBucket = "link:" + digest(token == null ? "" : token).substring(0, 40);
         String addressBucket = "addr:" + digest(address == null ? "" : address).substring(0, 40);
-        boolean linkOk = count(linkBucket) <= settings.requestsPerLink();
-        boolean addressOk = count(addressBucket) <= settings.requestsPerAddress();
-        return linkOk && addressOk;
+        // The address first: an address over its limit (guessing tokens) adds no rows for the links it makes up.
+        if (count(addressBucket) > settings.requestsPerAddress()) {
+            return false;
+        }
+        return count(linkBucket) <= settings.requestsPerLink();
     }
 
     /** Forgets windows that have ended (run by the reminders job). */
