@@ -15,7 +15,7 @@ import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.Conversation;
 import org.parley.conversation.ConversationChanged;
 import org.parley.conversation.ConversationRepository;
-import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.conversation.Message;
 import org.parley.conversation.MessageRepository;
 import org.parley.conversation.MessageView;
@@ -42,7 +42,7 @@ public class SecureMessages {
             + "the date of birth.";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a z", Locale.US);
 
-    private final ConversationService conversations;
+    private final Replies replies;
     private final ConversationRepository conversationRows;
     private final MessageRepository messages;
     private final MessageWordIndex words;
@@ -56,11 +56,11 @@ public class SecureMessages {
     private final SecureMessageSettings settings;
     private final Clock clock;
 
-    SecureMessages(ConversationService conversations, ConversationRepository conversationRows,
+    SecureMessages(Replies replies, ConversationRepository conversationRows,
                    MessageRepository messages, MessageWordIndex words, ContactService contacts,
                    PracticeProfiles practice, SecureTokens tokens, PublicBaseUrl baseUrl, AuditLog audit,
                    ApplicationEventPublisher events, JdbcClient jdbc, SecureMessageSettings settings, Clock clock) {
-        this.conversations = conversations;
+        this.replies = replies;
         this.conversationRows = conversationRows;
         this.messages = messages;
         this.words = words;
@@ -94,7 +94,7 @@ public class SecureMessages {
             throw new IllegalArgumentException("Secure messages open with the patient's date of birth, and this "
                     + "contact has none: add it to the patient's profile first.");
         }
-        MessageView sent = conversations.reply(author, conversationId, text, files);
+        MessageView sent = replies.reply(author, conversationId, text, files);
         messages.flush(); // the link row below refers to the stored reply
         Instant now = clock.instant();
         String nonce = SecureTokens.newNonce();
