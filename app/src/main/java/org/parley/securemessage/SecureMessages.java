@@ -170,6 +170,17 @@ public class SecureMessages {
                 .single() > 0;
     }
 
+    /**
+     * A conversation combined into another (merged patient records) takes its secure links along, in the combining
+     * transaction: the gone conversation's row is deleted next, which would delete its links (and break links the
+     * patient already has).
+     */
+    @org.springframework.context.event.EventListener
+    void on(org.parley.conversation.ConversationsCombined combined) {
+        jdbc.sql("update secure_link set conversation_id = ? where conversation_id = ?")
+                .params(combined.keptId(), combined.goneId()).update();
+    }
+
     /** A line in the thread for staff, announced live. */
     void systemLine(Conversation conversation, String text) {
         Message line = messages.save(Message.system(conversation.getId(), conversation.getLineId(), text,

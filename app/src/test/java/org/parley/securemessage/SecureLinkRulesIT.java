@@ -84,6 +84,8 @@ class SecureLinkRulesIT {
     AuditEntries audit;
     @Autowired
     JdbcClient db;
+    @Autowired
+    org.parley.patient.PatientMerge merging;
 
     StaffMember nurse;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -370,6 +372,28 @@ class SecureLinkRulesIT {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("date of birth");
         assertThat(db.sql("select count(*) from message where conversation_id = ?").param(conversation)
                 .query(Long.class).single()).as("nothing stored").isZero();
+    }
+
+    @Test
+    void aLinkKeepsWorkingWhenItsConversationIsCombinedIntoAnotherByAMerge() throws Exception {
+        String keptPhone = newPhone();
+        ContactSummary kept = contacts.createPatient("admin",
+                new PatientDetails("Rosa", "Quintana", BORN, keptPhone, null, null));
+        conversations.conversationWith(nurse, kept.id());
+        String phone = newPhone();
+        ContactSummary duplicate = contacts.createPatient("admin",
+                new PatientDetails("Rosa", "Quintana-Diaz", BORN, phone, null, null));
+        Sent sent = sendTo(duplicate.id(), phone, "Your scan is clear.");
+
+        merging.merge("admin", kept.id(), duplicate.id(), java.util.EnumSet.noneOf(
+                org.parley.patient.PatientField.class), false);
+
+        long linkConversation = db.sql("select conversation_id from secure_link where message_id = ?")
+                .param(sent.messageId()).query(Long.class).single();
+        assertThat(db.sql("select conversation_id from message where id = ?").param(sent.messageId())
+                .query(Long.class).single()).as("the link follows its message").isEqualTo(linkConversation);
+        String cookie = cookieOf(post("/s/" + sent.token() + "/check", null, "dob", BORN.toString()));
+        assertThat(get("/s/" + sent.token(), cookie).body()).contains("Your scan is clear.");
     }
 
     private static void sleep() {
