@@ -261,7 +261,7 @@ class SecurePageController {
         return page.toString();
     }
 
-    private <T> ResponseEntity<String> html(HttpStatus status, PageText text, String token, String main) {
+    private ResponseEntity<String> html(HttpStatus status, PageText text, String token, String main) {
         String other = text.get("otherLang");
         String switcher = token == null ? "" : "<a class=\"lang\" href=\"/s/" + esc(token) + "?lang=" + other
                 + "\" lang=\"" + other + "\" hreflang=\"" + other + "\">" + esc(text.get("other")) + "</a>";
