@@ -135,6 +135,14 @@ public class Message extends AbstractEntity {
         return message;
     }
 
+    /**
+     * An automatic text of another feature (a secure message's reminder): no author, an ordinary text otherwise (it
+     * never reaches a number that opted out). Queue it with {@link OutboundQueued}.
+     */
+    public static Message automaticText(long conversationId, String lineId, String text, Instant at) {
+        return afterHoursReply(conversationId, lineId, text, at);
+    }
+
     static Message outbound(long conversationId, String lineId, long authorId, String body, Instant at) {
         return outbound(conversationId, lineId, authorId, body, at, null);
     }

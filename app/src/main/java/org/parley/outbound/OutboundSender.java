@@ -85,13 +85,16 @@ class OutboundSender extends PolledQueue {
     private final OutboundSettings settings;
     private final LeasedQueue queue;
     private final org.parley.hours.QuietHours quietHours;
+    private final org.parley.securemessage.SecureMessages secureMessages;
 
     OutboundSender(MessageRepository messages, MessageMediaRepository media, MediaLinks mediaLinks,
                    ConversationRepository conversations, ContactService contacts, LineService lines,
                    LineGateway gateway, SendingRules sendingRules, ConsentKeeping consentKeeping, LinePace pace,
                    ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
-                   NodeId node, OutboundSettings settings, org.parley.hours.QuietHours quietHours) {
+                   NodeId node, OutboundSettings settings, org.parley.hours.QuietHours quietHours,
+                   org.parley.securemessage.SecureMessages secureMessages) {
         super("parley-outbound", settings.pollInterval());
+        this.secureMessages = secureMessages;
         this.messages = messages;
         this.media = media;
         this.mediaLinks = mediaLinks;
@@ -295,6 +298,12 @@ class OutboundSender extends PolledQueue {
     }
 
     private OutboundMessage outbound(Message message, LineSnapshot line, String to) {
+        // A secure message (or its reminder) is texted as the practice's name and a link only: no text, no files.
+        Optional<String> secureNotice = secureMessages.smsText(message.getId());
+        if (secureNotice.isPresent()) {
+            return new OutboundMessage(message.getMessageKey(), line.number(), to, secureNotice.get(), List.of(),
+                    gateway.webhookUrl(line.id(), "status"), List.of());
+        }
         // The content for providers that upload it, and fresh public links (each attempt gets its own) for those
         // that fetch it. Providers see a neutral file name: the original may carry a patient's name.
         List<MessageMedia> attached = media.findByMessageIdOrderByIdAsc(message.getId());

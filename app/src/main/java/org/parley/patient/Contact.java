@@ -66,6 +66,18 @@ class Contact extends AbstractEntity {
     @Column(name = "time_zone")
     private String timeZone;
 
+    /** The language the patient reads Parley's pages in: "en" or "es". */
+    @Column(name = "preferred_language", nullable = false)
+    private String preferredLanguage = "en";
+
+    String getPreferredLanguage() {
+        return preferredLanguage;
+    }
+
+    void setPreferredLanguage(String language) {
+        this.preferredLanguage = language;
+    }
+
     protected Contact() {
     }
 

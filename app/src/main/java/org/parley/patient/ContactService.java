@@ -228,6 +228,33 @@ public class ContactService {
                 : contacts.findById(contact.getGuardianId()).map(Contact::getPhoneNumber));
     }
 
+    /** The languages Parley's patient pages are written in. */
+    public static final List<String> PAGE_LANGUAGES = List.of("en", "es");
+
+    /** The language a patient reads Parley's pages in ("en" when not chosen). */
+    @Transactional(readOnly = true)
+    public String preferredLanguage(long contactId) {
+        return contacts.findById(contactId).map(Contact::getPreferredLanguage).orElse("en");
+    }
+
+    /**
+     * Sets the language a patient reads Parley's pages in.
+     *
+     * @throws IllegalArgumentException when it is not one of {@link #PAGE_LANGUAGES}
+     */
+    @Transactional
+    public void setPreferredLanguage(String actor, long contactId, String language) {
+        if (!PAGE_LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("Language: choose English (en) or Spanish (es).");
+        }
+        Contact contact = contacts.findById(contactId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("There is no such contact."));
+        if (!language.equals(contact.getPreferredLanguage())) {
+            contact.setPreferredLanguage(language);
+            audit.record(actor, "PATIENT_LANGUAGE_CHANGED", "contact", String.valueOf(contactId), language);
+        }
+    }
+
     /** The kinds of organisation a contact can be. */
     public static final List<String> ORGANISATION_KINDS = List.of("pharmacy", "lab", "practice", "other");
 

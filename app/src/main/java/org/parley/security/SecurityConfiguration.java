@@ -14,9 +14,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Two filter chains. Provider webhooks, the sandbox carrier and the public media links providers fetch MMS
- * pictures from take no session and no login: their signatures are their protection (checked by the provider
- * plugin, or by the media link's own HMAC). Everything else is the Vaadin app
+ * Two filter chains. Provider webhooks, the sandbox carrier, the public media links providers fetch MMS
+ * pictures from and the secure message pages patients open ({@code /s/**}) take no session and no login: their
+ * signatures are their protection (checked by the provider plugin, by the media link's own HMAC, or by the secure
+ * link's token and the patient's date of birth). Everything else is the Vaadin app
  * behind the login view.
  */
 @Configuration
@@ -27,7 +28,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/webhooks/**", "/sandbox-carrier/**", "/media/**")
+        return http.securityMatcher("/webhooks/**", "/sandbox-carrier/**", "/media/**", "/s/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

@@ -73,8 +73,8 @@ class ConversationPanel extends VerticalLayout {
         MessageActions actions = new MessageActions(services, me, conversationId, this::renderThread);
         messages = new MessageThread(conversations, conversationId, chart, actions);
         thread = messages.thread;
-        composer = new ReplyComposer(services.replies, services.scheduledReplies, services.replyAttachments, templates,
-                me, header, clock,
+        composer = new ReplyComposer(services.replies, services.scheduledReplies, services.secureMessages,
+                services.replyAttachments, templates, me, header, clock,
                 messages::showNewest);
         reply = composer.reply;
         replyBlocked = composer.replyBlocked;

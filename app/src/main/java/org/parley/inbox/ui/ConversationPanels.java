@@ -37,11 +37,13 @@ class ConversationPanels {
     final ReplyAttachments replyAttachments;
     final CopyToChart copyToChart;
     final ScheduledReplies scheduledReplies;
+    final org.parley.securemessage.SecureMessages secureMessages;
 
     ConversationPanels(ConversationService conversations, Replies replies, Notes notes, MessageDeletion deletion,
                        MessageMoves moves, AssignmentService assignments, ListService lists, StaffDirectory staff,
                        ContactService contacts, TemplateService templates, ReplyAttachments replyAttachments,
-                       CopyToChart copyToChart, ScheduledReplies scheduledReplies) {
+                       CopyToChart copyToChart, ScheduledReplies scheduledReplies,
+                       org.parley.securemessage.SecureMessages secureMessages) {
         this.conversations = conversations;
         this.replies = replies;
         this.notes = notes;
@@ -55,6 +57,7 @@ class ConversationPanels {
         this.replyAttachments = replyAttachments;
         this.copyToChart = copyToChart;
         this.scheduledReplies = scheduledReplies;
+        this.secureMessages = secureMessages;
     }
 
     /**

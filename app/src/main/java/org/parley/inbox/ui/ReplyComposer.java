@@ -21,7 +21,8 @@ import org.parley.template.TemplateService;
 import org.parley.template.ui.TemplatePicker;
 
 /**
- * The reply to the patient: the text box with Send and Schedule, its tools (templates, attachments), the length and
+ * The reply to the patient: the text box with Send, Schedule and Send securely, its tools (templates, attachments,
+ * forgetting the patient's verified browsers), the length and
  * send errors, and why replies are off when they are. The conversation panel places these pieces around the thread.
  */
 class ReplyComposer {
@@ -36,6 +37,8 @@ class ReplyComposer {
     final AttachmentPicker attachments;
     /** Scheduled send (issue 17): the Schedule button and each scheduled reply's line. */
     final ScheduledSend scheduling;
+    /** Send securely (issue 18): the patient gets only the practice's name and a link by text. */
+    final SecureSend secure;
     /** The text box with Send and Schedule. */
     final HorizontalLayout row;
     private final Replies replies;
@@ -48,7 +51,8 @@ class ReplyComposer {
 
     /** {@code sent} runs after a reply was sent or scheduled (or a scheduled one changed). */
     ReplyComposer(Replies replies, ScheduledReplies scheduledReplies,
-                  ReplyAttachments replyAttachments, TemplateService templates, StaffMember me,
+                  org.parley.securemessage.SecureMessages secureMessages, ReplyAttachments replyAttachments,
+                  TemplateService templates, StaffMember me,
                   ConversationHeader header, Clock clock, Runnable sent) {
         this.replies = replies;
         this.me = me;
@@ -79,9 +83,12 @@ class ReplyComposer {
         attachments = new AttachmentPicker(replyAttachments, header.lineId(), this::checkReply);
         scheduling = new ScheduledSend(scheduledReplies, me, conversationId, reply, attachments, this.sent);
         row.add(scheduling.schedule);
+        secure = new SecureSend(secureMessages, me, conversationId, header.contactId(), reply, attachments,
+                replyError, this.sent);
+        row.add(secure.sendSecurely);
         // Templates filled in for this conversation's patient.
         replyTools.add(new TemplatePicker(templates, reply, () -> templates.context(this.header.contactId(), me)),
-                attachments);
+                attachments, secure.forgetBrowsers);
     }
 
     /** Shown on the reply tab, hidden on the note tab. */
@@ -131,6 +138,9 @@ class ReplyComposer {
         reply.setHelperText(length > 0 ? length + " / " + header.maxTextLength() : null);
         if (scheduling != null) {
             scheduling.schedule.setEnabled(send.isEnabled()); // what may be sent now may be scheduled
+        }
+        if (secure != null) {
+            secure.sendSecurely.setEnabled(send.isEnabled()); // and sent securely
         }
     }
 

@@ -26,6 +26,9 @@ public class PatientForm extends VerticalLayout {
     final TextArea note = new TextArea("Internal note (never sent)");
     final com.vaadin.flow.component.combobox.ComboBox<String> timeZone =
             new com.vaadin.flow.component.combobox.ComboBox<>("Time zone (if not the practice's)");
+    /** The language of the pages Parley shows the patient (secure messages); the page offers the other. */
+    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> language =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>("Language of secure message pages");
     final Span error = new Span();
     final Button save = new Button("Save patient");
     final Button cancel = new Button("Cancel");
@@ -33,10 +36,17 @@ public class PatientForm extends VerticalLayout {
     /** Saving was asked for, with the entered details. */
     public static class SaveEvent extends ComponentEvent<PatientForm> {
         private final PatientDetails details;
+        private final String language;
 
-        SaveEvent(PatientForm form, PatientDetails details) {
+        SaveEvent(PatientForm form, PatientDetails details, String language) {
             super(form, false);
             this.details = details;
+            this.language = language;
+        }
+
+        /** The language chosen for the patient's pages: "en" or "es". */
+        public String language() {
+            return language;
         }
 
         /** What was entered. */
@@ -68,12 +78,17 @@ public class PatientForm extends VerticalLayout {
                 && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList());
         timeZone.setClearButtonVisible(true);
         timeZone.setHelperText("Bulk messages reach the patient only within quiet hours in this zone.");
+        language.setId("patient-language");
+        language.setItems(org.parley.patient.ContactService.PAGE_LANGUAGES);
+        language.setItemLabelGenerator(code -> "es".equals(code) ? "Spanish (Español)" : "English");
+        language.setValue("en");
         error.setId("patient-error");
         error.addClassName("parley-error");
         save.setId("patient-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> fireEvent(new SaveEvent(this, new PatientDetails(firstName.getValue(),
-                lastName.getValue(), dateOfBirth.getValue(), cellPhone.getValue(), mrn.getValue(), note.getValue(), timeZone.getValue()))));
+                lastName.getValue(), dateOfBirth.getValue(), cellPhone.getValue(), mrn.getValue(), note.getValue(),
+                timeZone.getValue()), language.getValue())));
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         if (details != null) {
             firstName.setValue(details.firstName());
@@ -84,8 +99,13 @@ public class PatientForm extends VerticalLayout {
             note.setValue(details.internalNote() == null ? "" : details.internalNote());
             timeZone.setValue(details.timeZone());
         }
-        add(new FormLayout(firstName, lastName, dateOfBirth, cellPhone, mrn, timeZone, note), error,
+        add(new FormLayout(firstName, lastName, dateOfBirth, cellPhone, mrn, timeZone, language, note), error,
                 new HorizontalLayout(save, cancel));
+    }
+
+    /** Shows the patient's language ("en" or "es"). */
+    public void setLanguage(String code) {
+        language.setValue("es".equals(code) ? "es" : "en");
     }
 
     /** Shows why saving was refused. */

@@ -82,16 +82,17 @@ class PatientsView extends VerticalLayout {
         String me = currentStaff.get().username();
         PatientDetails details = patient == null ? null : contacts.details(me, patient.id()).orElse(null);
         form = new PatientForm(details);
+        if (patient != null) {
+            form.setLanguage(contacts.preferredLanguage(patient.id()));
+        }
         dialog = new Dialog(form);
         dialog.setHeaderTitle(patient == null ? "New patient" : "Patient");
         form.addCancelListener(e -> dialog.close());
         form.addSaveListener(e -> {
             try {
-                if (patient == null) {
-                    contacts.createPatient(me, e.details());
-                } else {
-                    contacts.updatePatient(me, patient.id(), e.details());
-                }
+                long saved = patient == null ? contacts.createPatient(me, e.details()).id()
+                        : contacts.updatePatient(me, patient.id(), e.details()).id();
+                contacts.setPreferredLanguage(me, saved, e.language());
                 dialog.close();
                 grid.getDataProvider().refreshAll();
             } catch (NumberInUseException taken) {
@@ -183,7 +184,8 @@ class PatientsView extends VerticalLayout {
         form.addCancelListener(e -> dialog.close());
         form.addSaveListener(e -> {
             try {
-                contacts.addDependent(me, guardian.id(), e.details());
+                long added = contacts.addDependent(me, guardian.id(), e.details()).id();
+                contacts.setPreferredLanguage(me, added, e.language());
                 dialog.close();
                 grid.getDataProvider().refreshAll();
             } catch (IllegalArgumentException invalid) {

@@ -96,4 +96,24 @@ class PatientsViewTest extends KaribuTest {
         assertThat(rows(view)).extracting(row -> row.get(0) + " " + row.get(2))
                 .containsExactlyInAnyOrder("Family, Rosa (929) 203-5656", "Family, Tom Guardian's phone");
     }
+
+    @Test
+    void aPatientsLanguageForSecureMessagePagesIsSavedAndShownAgain() {
+        UI.getCurrent().navigate("patients");
+        PatientsView view = _get(PatientsView.class);
+        _click(_get(Button.class, spec -> spec.withId("add-patient")));
+        fill(view, "Rosa", "Parks", LocalDate.of(1913, 2, 4), "(929) 203-6161");
+        assertThat(view.form.language.getValue()).as("English unless chosen").isEqualTo("en");
+        _setValue(view.form.language, "es");
+        _click(view.form.save);
+        assertThat(view.dialog.isOpened()).isFalse();
+
+        _setValue(view.search, "Parks");
+        view.edit(com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, 0));
+        assertThat(view.form.language.getValue()).isEqualTo("es");
+        _setValue(view.form.language, "en");
+        _click(view.form.save);
+        view.edit(com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, 0));
+        assertThat(view.form.language.getValue()).isEqualTo("en");
+    }
 }
