@@ -1,0 +1,33 @@
+package org.parley.getstarted.ui;
+
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.parley.getstarted.GetStarted;
+import org.springframework.stereotype.Component;
+
+/**
+ * An admin who opens Parley's start page (after signing in, or the address without a path) lands on Get started while
+ * a step is not done and nobody dismissed it. Other pages open as asked: the checklist links to them.
+ */
+@Component
+class LandOnGetStarted implements VaadinServiceInitListener {
+
+    private final GetStarted getStarted;
+    private final AuthenticationContext authentication;
+
+    LandOnGetStarted(GetStarted getStarted, AuthenticationContext authentication) {
+        this.getStarted = getStarted;
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
+            if (enter.getLocation().getPath().isEmpty() && authentication.isAuthenticated()
+                    && authentication.hasRole("ADMIN") && getStarted.stillToDo()) {
+                enter.forwardTo(GetStartedView.class);
+            }
+        }));
+    }
+}
