@@ -4,6 +4,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.parley.getstarted.GetStarted;
+import org.parley.getstarted.GetStartedSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,16 +16,18 @@ class LandOnGetStarted implements VaadinServiceInitListener {
 
     private final GetStarted getStarted;
     private final AuthenticationContext authentication;
+    private final GetStartedSettings settings;
 
-    LandOnGetStarted(GetStarted getStarted, AuthenticationContext authentication) {
+    LandOnGetStarted(GetStarted getStarted, AuthenticationContext authentication, GetStartedSettings settings) {
         this.getStarted = getStarted;
         this.authentication = authentication;
+        this.settings = settings;
     }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
-            if (enter.getLocation().getPath().isEmpty() && authentication.isAuthenticated()
+            if (settings.landAdmins() && enter.getLocation().getPath().isEmpty() && authentication.isAuthenticated()
                     && authentication.hasRole("ADMIN") && getStarted.stillToDo()) {
                 enter.forwardTo(GetStartedView.class);
             }

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the data says so and links to its page.
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:getstartedview;DB_CLOSE_DELAY=-1",
-        "parley.plugins.dir=${parley.test.plugins-dir}"})
+        "parley.plugins.dir=${parley.test.plugins-dir}", "parley.get-started.land-admins=true"})
 class GetStartedViewTest extends KaribuTest {
 
     @Autowired
