@@ -85,6 +85,13 @@ public class ConversationService {
         return conversations.countByStatus(ConversationStatus.OPEN);
     }
 
+    /** Whether any text has reached a patient's phone's carrier (sent, delivered or read), automatic ones too. */
+    @Transactional(readOnly = true)
+    public boolean anyTextSent() {
+        return messages.existsByDirectionAndStatusIn(Direction.OUTBOUND,
+                java.util.EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ));
+    }
+
     /**
      * Opens a conversation for {@code viewer}: records the view in the audit log and marks its patient
      * messages seen.

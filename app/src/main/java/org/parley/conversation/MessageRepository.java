@@ -21,6 +21,9 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
 
     long countByConversationId(long conversationId);
 
+    /** Whether any message went this way with one of these statuses (Get started: a text has gone out). */
+    boolean existsByDirectionAndStatusIn(Direction direction, Collection<MessageStatus> statuses);
+
     List<Message> findByStatusIn(Collection<MessageStatus> statuses);
 
     /**
