@@ -65,7 +65,9 @@ class UnansweredEscalation implements RecurringJob {
             return;
         }
         jdbc.sql("insert into conversation_waiting (conversation_id, line_id, list_id, waiting_since) "
-                        + "select c.id, c.line_id, ?, ? from conversation c where c.id = ? and not exists "
+                        // Typed: PostgreSQL reads untyped parameters of a select list as text.
+                        + "select c.id, c.line_id, cast(? as bigint), cast(? as timestamp(6) with time zone) "
+                        + "from conversation c where c.id = ? and not exists "
                         + "(select 1 from conversation_waiting w where w.conversation_id = c.id)")
                 .params(arrived.listId(), LeasedQueue.timestamp(clock.instant()), arrived.conversationId()).update();
     }
