@@ -55,7 +55,7 @@ public class ConversationTags extends HorizontalLayout {
                 tags.remove(me, conversationId, tag.id());
                 refresh();
             });
-            remove.addThemeVariants(ButtonVariant.TERTIARY_INLINE, ButtonVariant.SMALL);
+            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             remove.setAriaLabel("Remove tag " + tag.name());
             remove.setId("remove-tag-" + tag.id());
             TagChip chip = new TagChip(tag);
