@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.assignment.AssignmentService;
-import org.parley.conversation.ConversationService;
+import org.parley.conversation.Replies;
 import org.parley.hours.LineHours;
 import org.parley.hours.OfficeHours;
 import org.parley.inbox.ConversationRow;
@@ -74,7 +74,7 @@ class UnansweredEscalationIT {
     @Autowired
     InboxService inboxes;
     @Autowired
-    ConversationService conversations;
+    Replies replies;
     @Autowired
     AssignmentService assignment;
     @Autowired
@@ -173,7 +173,7 @@ class UnansweredEscalationIT {
         at(2026, 12, 8, 9, 0);
         long conversation = patientTexts("Is the clinic open on Friday?");
         at(2026, 12, 8, 9, 10);
-        conversations.reply(admin, conversation, "Yes, from 8 to 5.");
+        replies.reply(admin, conversation, "Yes, from 8 to 5.");
         assertThat(row(conversation).waiting()).as("nobody waits any more").isNull();
 
         at(2026, 12, 8, 12, 0);

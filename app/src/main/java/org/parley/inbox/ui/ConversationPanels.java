@@ -37,11 +37,13 @@ class ConversationPanels {
     final ReplyAttachments replyAttachments;
     final CopyToChart copyToChart;
     final ScheduledReplies scheduledReplies;
+    final org.parley.tag.TagService tags;
 
     ConversationPanels(ConversationService conversations, Replies replies, Notes notes, MessageDeletion deletion,
                        MessageMoves moves, AssignmentService assignments, ListService lists, StaffDirectory staff,
                        ContactService contacts, TemplateService templates, ReplyAttachments replyAttachments,
-                       CopyToChart copyToChart, ScheduledReplies scheduledReplies) {
+                       CopyToChart copyToChart, ScheduledReplies scheduledReplies, org.parley.tag.TagService tags) {
+        this.tags = tags;
         this.conversations = conversations;
         this.replies = replies;
         this.notes = notes;
