@@ -4,7 +4,8 @@
  *
  * <p>A wait is a row of {@code conversation_waiting} from the patient's first unanswered text or voicemail
  * ({@code PatientMessageArrived}, in the intake's transaction) until a staff member's reply is queued
- * ({@code OutboundQueued} of a message with an author; automatic replies do not answer) or the conversation is closed
+ * ({@code OutboundQueued} of a message with an author; automatic replies do not answer; a scheduled reply answers when
+ * it is scheduled, as that is when the event is published) or the conversation is closed
  * ({@code ConversationClosed}). Waiting time counts only the line's office hours ({@link
  * org.parley.hours.OpenTime}); a line without office hours counts every minute.
  *
