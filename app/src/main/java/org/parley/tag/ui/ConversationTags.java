@@ -20,8 +20,10 @@ public class ConversationTags extends HorizontalLayout {
     private final TagService tags;
     private final StaffMember me;
     private final long conversationId;
-    final HorizontalLayout chips = new HorizontalLayout();
-    final ComboBox<Tag> add = new ComboBox<>();
+    /** The tags on the conversation, as chips. */
+    public final HorizontalLayout chips = new HorizontalLayout();
+    /** Adds one of the practice's other tags. */
+    public final ComboBox<Tag> addTag = new ComboBox<>();
 
     public ConversationTags(TagService tags, StaffMember me, long conversationId) {
         this.tags = tags;
@@ -31,18 +33,18 @@ public class ConversationTags extends HorizontalLayout {
         setSpacing(false);
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         chips.setSpacing(false);
-        add.setId("conversation-tag-add");
-        add.setPlaceholder("Add tag");
-        add.setItemLabelGenerator(Tag::name);
-        add.setWidth("10em");
-        add.addValueChangeListener(e -> {
+        addTag.setId("conversation-tag-add");
+        addTag.setPlaceholder("Add tag");
+        addTag.setItemLabelGenerator(Tag::name);
+        addTag.setWidth("10em");
+        addTag.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 tags.add(me, conversationId, e.getValue().id());
-                add.clear();
+                addTag.clear();
                 refresh();
             }
         });
-        add(chips, add);
+        add(chips, addTag);
         refresh();
     }
 
@@ -62,8 +64,8 @@ public class ConversationTags extends HorizontalLayout {
             chip.add(remove);
             chips.add(chip);
         }
-        add.setItems(tags.all().stream().filter(tag -> !on.contains(tag)).toList());
-        add.setVisible(true);
+        addTag.setItems(tags.all().stream().filter(tag -> !on.contains(tag)).toList());
+        addTag.setVisible(true);
     }
 
     /** The names of the tags shown, in order: for tests and screen readers alike. */

@@ -71,7 +71,7 @@ class TagsAndWaitsInTheInboxTest extends KaribuTest {
         long id = row(view, tagged).id();
         UI.getCurrent().navigate("inbox/" + id);
 
-        _setValue(view.panel.tags.add, tagFrom(view.panel.tags.add.getListDataView().getItems().toList()));
+        _setValue(view.panel.tags.addTag, tagFrom(view.panel.tags.addTag.getListDataView().getItems().toList()));
 
         assertThat(view.panel.tags.shown()).containsExactly(refill.name());
         view.list.getDataProvider().refreshAll();
