@@ -291,10 +291,10 @@ public class InboundIntake {
         if (blocked && !Long.valueOf(blockedList).equals(conversation.getAssignedListId())) {
             conversation.assignToList(blockedList);
         }
-        // A conversation in a list has no assignees (Conversation.assignToList): their collection is not even read.
         if (!blocked && startsOrReopens) {
             routing.applyRules(conversation, text);
         }
+        // A conversation in a list has no assignees (Conversation.assignToList): their collection is not even read.
         events.publishEvent(new PatientMessageArrived(conversation.getId(), message.getId(),
                 conversation.getAssignedListId(), conversation.getAssignedListId() != null ? java.util.Set.of()
                 : java.util.Set.copyOf(conversation.getAssignees()), blocked));
