@@ -161,6 +161,7 @@ public class AssignmentService {
     public void close(StaffMember me, long conversationId) {
         change(me, conversationId, ANY, "CONVERSATION_CLOSED", c -> {
             c.close();
+            events.publishEvent(new ConversationClosed(c.getId()));
             return "Closed by " + me.displayName();
         });
     }

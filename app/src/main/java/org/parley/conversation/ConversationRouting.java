@@ -1,23 +1,75 @@
 package org.parley.conversation;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.parley.lists.ListService;
+import org.parley.routing.RoutingRule;
+import org.parley.routing.RoutingRules;
+import org.parley.tag.TagService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Where a new conversation waits: the BLOCKED list for a number an admin blocked, else the list the line's admin
- * chose for new conversations (or no list: then only "All open" shows it).
+ * chose for new conversations (or no list: then only "All open" shows it). Then, when the patient's first text or
+ * voicemail in it arrives (or one in a closed conversation, which reopens it), the first of the admin's routing rules
+ * that matches may put it in another list and/or tag it ({@link RoutingRules}).
  */
 @Component
 public class ConversationRouting {
 
     private final ListService lists;
     private final JdbcClient jdbc;
+    private final RoutingRules rules;
+    private final TagService tags;
+    private final org.parley.audit.AuditLog audit;
 
-    ConversationRouting(ListService lists, JdbcClient jdbc) {
+    ConversationRouting(ListService lists, JdbcClient jdbc, RoutingRules rules, TagService tags,
+                        org.parley.audit.AuditLog audit) {
+        this.audit = audit;
         this.lists = lists;
         this.jdbc = jdbc;
+        this.rules = rules;
+        this.tags = tags;
+    }
+
+    /**
+     * Whether the patient's message about to be added starts the conversation or reopens it: asked before the message
+     * changes it. A conversation a staff member started and holds is theirs, not the rules'.
+     */
+    public boolean startsOrReopens(Conversation conversation) {
+        // Read in this order so that the assignees are loaded only for a first patient message outside any list.
+        return conversation.getStatus() == ConversationStatus.CLOSED
+                || conversation.getLastInboundAt() == null && (conversation.getAssignedListId() != null
+                || conversation.getAssignees().isEmpty());
+    }
+
+    /**
+     * Applies the first matching routing rule to a conversation the patient's message started or reopened, in the
+     * intake's transaction (before anyone is notified, so the rule's list hears of it). A conversation in BLOCKED
+     * stays there.
+     *
+     * @param text the patient's text, or {@code null} for a voicemail or pictures only
+     * @return the rule applied, if one matched
+     */
+    public Optional<RoutingRule> applyRules(Conversation conversation, String text) {
+        Long blocked = lists.blockedListId();
+        if (blocked.equals(conversation.getAssignedListId())) {
+            return Optional.empty();
+        }
+        Optional<RoutingRule> rule = rules.firstMatch(conversation.getLineId(), conversation.getContactId(), text);
+        rule.ifPresent(matched -> {
+            if (matched.toListId() != null && !matched.toListId().equals(conversation.getAssignedListId())) {
+                conversation.assignToList(matched.toListId());
+                audit.record(org.parley.audit.AuditLog.SYSTEM, "CONVERSATION_ROUTED", "conversation",
+                        String.valueOf(conversation.getId()), "to list " + matched.toListId() + " by routing rule "
+                                + matched.id());
+            }
+            if (matched.addTagId() != null) {
+                tags.addByRule(conversation.getId(), matched.addTagId(), matched.name());
+            }
+        });
+        return rule;
     }
 
     public Long listForNew(String lineId, String e164) {

@@ -184,6 +184,21 @@ public class OfficeHours {
                 });
     }
 
+    /**
+     * The line's open time as a stopwatch for waits that began on or after {@code since} (its closed days from then
+     * on are read now, once).
+     */
+    @Transactional(readOnly = true)
+    public OpenTime openTime(String lineId, Instant since) {
+        ZoneId zone = practice.timeZone();
+        Optional<LineHours> hours = of(lineId);
+        java.util.Set<LocalDate> closed = new java.util.HashSet<>();
+        if (hours.isPresent()) {
+            closedDays(lineId, LocalDate.ofInstant(since, zone)).forEach(day -> closed.add(day.date()));
+        }
+        return new OpenTime(hours.orElse(null), closed, zone);
+    }
+
     /** Whether the line is open at {@code at}, judged by the practice's clocks (so summer time moves with them). */
     @Transactional(readOnly = true)
     public Openness at(String lineId, Instant at) {

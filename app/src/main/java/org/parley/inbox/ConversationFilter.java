@@ -9,7 +9,18 @@ import org.parley.conversation.ConversationStatus;
  * contacts it names and the keyed hashes of its words: a conversation matches either.
  */
 record ConversationFilter(ConversationStatus status, Long listId, Long assigneeId, boolean excludeBlocked,
-                          Collection<Long> contactIds, java.util.List<String> wordHashes, Instant from, Instant to) {
+                          Collection<Long> contactIds, java.util.List<String> wordHashes, Instant from, Instant to,
+                          Long tagId) {
+
+    ConversationFilter(ConversationStatus status, Long listId, Long assigneeId, boolean excludeBlocked,
+                       Collection<Long> contactIds, java.util.List<String> wordHashes, Instant from, Instant to) {
+        this(status, listId, assigneeId, excludeBlocked, contactIds, wordHashes, from, to, null);
+    }
+
+    /** The same conditions, narrowed to conversations with the tag ({@code null}: not narrowed). */
+    ConversationFilter withTag(Long tag) {
+        return new ConversationFilter(status, listId, assigneeId, excludeBlocked, contactIds, wordHashes, from, to, tag);
+    }
 
     static ConversationFilter of(Inbox inbox, long viewerId, long blockedListId) {
         return switch (inbox) {

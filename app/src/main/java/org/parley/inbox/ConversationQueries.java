@@ -210,6 +210,12 @@ class ConversationQueries {
         if (!text.isEmpty()) {
             conditions.add("(" + String.join(" or ", text) + ")");
         }
+        if (filter.tagId() != null) {
+            // Served by conversation_tag's (tag_id, conversation_id) index.
+            conditions.add("exists (select t.tagId from ConversationTag t where t.conversationId = c.id "
+                    + "and t.tagId = :tag)");
+            params.put("tag", filter.tagId());
+        }
         if (filter.from() != null) {
             conditions.add("c.lastActivityAt >= :from");
             params.put("from", filter.from());

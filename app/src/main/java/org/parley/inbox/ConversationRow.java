@@ -15,7 +15,14 @@ import org.parley.conversation.ConversationStatus;
  * @param attention      why it is flagged for staff, or {@code null}
  * @param assignment     the badge: the list it waits in or the staff member(s) holding it; empty when nowhere
  * @param status         open or closed
+ * @param tags           its tags, by name
+ * @param waiting        how long the patient has waited for a staff answer (office hours), or {@code null}
  */
 public record ConversationRow(long id, String contactName, String preview, Instant lastActivityAt, boolean unseen,
-                              Attention attention, String assignment, ConversationStatus status) {
+                              Attention attention, String assignment, ConversationStatus status,
+                              java.util.List<org.parley.tag.Tag> tags, org.parley.escalation.Wait waiting) {
+
+    public ConversationRow {
+        tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
+    }
 }

@@ -13,13 +13,25 @@ import org.parley.conversation.ConversationStatus;
  * @param assigneeId only conversations assigned to this staff member, or {@code null}
  * @param from       last activity on or after this day, or {@code null}
  * @param to         last activity on or before this day, or {@code null}
+ * @param tagId      only conversations with this tag, or {@code null}
  */
 public record ConversationSearch(String text, ConversationStatus status, Long listId, Long assigneeId,
-                                 LocalDate from, LocalDate to) {
+                                 LocalDate from, LocalDate to, Long tagId) {
+
+    /** A search without a tag. */
+    public ConversationSearch(String text, ConversationStatus status, Long listId, Long assigneeId, LocalDate from,
+                              LocalDate to) {
+        this(text, status, listId, assigneeId, from, to, null);
+    }
 
     /** A search for text alone. */
     public static ConversationSearch forText(String text) {
         return new ConversationSearch(text, null, null, null, null, null);
+    }
+
+    /** A search for the conversations with a tag, open or closed. */
+    public static ConversationSearch forTag(long tagId) {
+        return new ConversationSearch(null, null, null, null, null, null, tagId);
     }
 
     boolean hasText() {

@@ -38,10 +38,15 @@ public class InboxService {
     private final Clock clock;
     private final MessageWords words;
     private final SharedReads shared;
+    private final org.parley.tag.TagService tags;
+    private final org.parley.escalation.Waits waits;
 
     InboxService(ConversationQueries queries, ContactService contacts, ListService lists, StaffDirectory staff,
-                 Clock clock, MessageWords words, SharedReads shared) {
+                 Clock clock, MessageWords words, SharedReads shared, org.parley.tag.TagService tags,
+                 org.parley.escalation.Waits waits) {
         this.shared = shared;
+        this.tags = tags;
+        this.waits = waits;
         this.queries = queries;
         this.contacts = contacts;
         this.lists = lists;
@@ -78,6 +83,27 @@ public class InboxService {
                         () -> queries.page(filter, blocked, offset, limit))
                 : queries.page(filter, blocked, offset, limit);
         return rows(viewer, page, reading);
+    }
+
+    /** A page of an inbox view narrowed to the conversations with a tag ({@code null}: all), newest first. */
+    @Transactional(readOnly = true)
+    public List<ConversationRow> conversations(StaffMember viewer, Inbox inbox, Long tagId, int offset, int limit,
+                                               Reading reading) {
+        if (tagId == null) {
+            return conversations(viewer, inbox, offset, limit, reading);
+        }
+        checkMayView(viewer, inbox);
+        long blocked = lists.blockedListId();
+        ConversationFilter filter = ConversationFilter.of(inbox, viewer.id(), blocked).withTag(tagId);
+        return rows(viewer, queries.page(filter, blocked, offset, limit), reading);
+    }
+
+    /** How many conversations of an inbox view have the tag, and how many of them the viewer has not read. */
+    @Transactional(readOnly = true)
+    public InboxCount count(StaffMember viewer, Inbox inbox, Long tagId) {
+        checkMayView(viewer, inbox);
+        long blocked = lists.blockedListId();
+        return queries.count(ConversationFilter.of(inbox, viewer.id(), blocked).withTag(tagId), viewer.id(), blocked);
     }
 
     /** How many conversations an inbox view holds, and how many of them the viewer has not read. */
@@ -174,7 +200,8 @@ public class InboxService {
         return new ConversationFilter(search.status(), search.listId(), search.assigneeId(), !searchesBlocked,
                 contactIds, wordHashes,
                 Optional.ofNullable(search.from()).map(d -> d.atStartOfDay(zone).toInstant()).orElse(null),
-                Optional.ofNullable(search.to()).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null));
+                Optional.ofNullable(search.to()).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null),
+                search.tagId());
     }
 
     private void checkMayView(StaffMember viewer, Inbox inbox) {
@@ -196,7 +223,8 @@ public class InboxService {
         return rows.stream().map(row -> new ConversationRow(row.id(),
                 decoration.names().getOrDefault(row.contactId(), "Unknown"),
                 row.preview() == null ? "" : row.preview(), row.lastActivityAt(), unseen(row, seen.get(row.id())),
-                row.attention(), decoration.badges().getOrDefault(row.id(), ""), row.status()))
+                row.attention(), decoration.badges().getOrDefault(row.id(), ""), row.status(),
+                decoration.tags().getOrDefault(row.id(), List.of()), decoration.waits().get(row.id())))
                 .toList();
     }
 
@@ -205,7 +233,8 @@ public class InboxService {
     }
 
     /** What a page of rows shows besides the conversation itself: the same for every viewer. */
-    private record Decoration(Map<Long, String> names, Map<Long, String> badges) {
+    private record Decoration(Map<Long, String> names, Map<Long, String> badges,
+                              Map<Long, List<org.parley.tag.Tag>> tags, Map<Long, org.parley.escalation.Wait> waits) {
     }
 
     private Decoration decorate(List<InboxRow> rows) {
@@ -222,7 +251,9 @@ public class InboxService {
         for (InboxRow row : rows) {
             badges.put(row.id(), badge(row, assignees.getOrDefault(row.id(), Set.of()), listNames, staffNames));
         }
-        return new Decoration(Map.copyOf(names), Map.copyOf(badges));
+        List<Long> ids = rows.stream().map(InboxRow::id).toList();
+        return new Decoration(Map.copyOf(names), Map.copyOf(badges), Map.copyOf(tags.tagsOf(ids)),
+                Map.copyOf(waits.of(ids)));
     }
 
     private static String badge(InboxRow row, Set<Long> assigneeIds, Map<Long, String> listNames,

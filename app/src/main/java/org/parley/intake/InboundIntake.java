@@ -160,11 +160,12 @@ public class InboundIntake {
         for (Media item : inbound.media()) {
             keep(line, message, item, unfetched, now);
         }
+        boolean startsOrReopens = routing.startsOrReopens(conversation);
         conversation.inbound(preview(inbound.text(), inbound.media()), now);
         audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
                 "conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
-        arrived(conversation, message, blocked);
+        arrived(conversation, message, blocked, startsOrReopens, inbound.text());
         consent.patientWrote(line, conversation, inbound.from(), inbound.text());
         afterHours.patientWrote(line, conversation, inbound.from(), inbound.text());
     }
@@ -187,10 +188,11 @@ public class InboundIntake {
             Conversation conversation = conversationOf(line, contactOf(voicemail.from()), blocked, now);
             message = messages.save(Message.voicemail(conversation.getId(), line.id(), voicemail.providerCallId(), "",
                     now));
+            boolean startsOrReopens = routing.startsOrReopens(conversation);
             conversation.inbound("Voicemail", now);
             audit.record(AuditLog.SYSTEM, "VOICEMAIL_RECEIVED", "message", String.valueOf(message.getId()),
                     "conversation " + conversation.getId());
-            arrived(conversation, message, blocked);
+            arrived(conversation, message, blocked, startsOrReopens, null);
             changed = true;
         } else {
             return false;
@@ -279,12 +281,17 @@ public class InboundIntake {
 
     /**
      * Tells whoever holds the conversation. A number an admin blocked keeps its conversations in BLOCKED (one on
-     * another line moves there too), and nobody hears of them.
+     * another line moves there too), and nobody hears of them. Otherwise a message that starts or reopens the
+     * conversation first gets the admin's routing rules (the list a rule chooses is the one that hears of it).
      */
-    private void arrived(Conversation conversation, Message message, boolean blocked) {
+    private void arrived(Conversation conversation, Message message, boolean blocked, boolean startsOrReopens,
+                         String text) {
         long blockedList = routing.blockedList();
         if (blocked && !Long.valueOf(blockedList).equals(conversation.getAssignedListId())) {
             conversation.assignToList(blockedList);
+        }
+        if (!blocked && startsOrReopens) {
+            routing.applyRules(conversation, text);
         }
         // A conversation in a list has no assignees (Conversation.assignToList): their collection is not even read.
         events.publishEvent(new PatientMessageArrived(conversation.getId(), message.getId(),

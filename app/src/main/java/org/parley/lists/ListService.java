@@ -1,6 +1,7 @@
 package org.parley.lists;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -154,6 +155,61 @@ public class ListService {
                     .update();
         }
         audit.record(actor, "OMBUDSMAN_SET", "staff", staffId == null ? null : String.valueOf(staffId), null);
+    }
+
+    /** Every list's response goal that is set, by list id: read once per escalation check. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, ResponseGoal> responseGoals() {
+        java.util.Map<Long, ResponseGoal> goals = new java.util.HashMap<>();
+        jdbc.sql("select id, response_goal_minutes, escalate_to_staff_id, escalation_list_id from inbox_list "
+                        + "where response_goal_minutes is not null")
+                .query(rs -> {
+                    goals.put(rs.getLong(1), new ResponseGoal(rs.getLong(1), Duration.ofMinutes(rs.getInt(2)),
+                            rs.getObject(3, Long.class), rs.getObject(4, Long.class)));
+                });
+        return goals;
+    }
+
+    /** A list's response goal, or {@link ResponseGoal#none} when it has none. */
+    @Transactional(readOnly = true)
+    public ResponseGoal responseGoal(long listId) {
+        return Optional.ofNullable(responseGoals().get(listId)).orElse(ResponseGoal.none(listId));
+    }
+
+    /**
+     * Sets a list's response goal, who hears of a conversation past it and where it then moves (admins only).
+     *
+     * @throws IllegalArgumentException when the goal is not 1 minute to 7 days in whole minutes, the person is not an
+     *                                  active staff member, or the escalation list is this list or BLOCKED; nothing
+     *                                  is stored then
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseGoal setResponseGoal(String actor, ResponseGoal goal) {
+        team(goal.listId());
+        if (goal.goal() != null && (goal.goal().toMinutes() < 1 || goal.goal().compareTo(Duration.ofDays(7)) > 0
+                || goal.goal().toSeconds() % 60 != 0)) {
+            throw new IllegalArgumentException("A response goal is between 1 minute and 7 days, in whole minutes.");
+        }
+        if (goal.notifyStaffId() != null && staff.findActive(goal.notifyStaffId()).isEmpty()) {
+            throw new IllegalArgumentException("Choose an active staff member to notify, or the list's subscribers.");
+        }
+        if (goal.escalationListId() != null) {
+            if (goal.escalationListId() == goal.listId()) {
+                throw new IllegalArgumentException("The escalation list must be another list.");
+            }
+            team(goal.escalationListId());
+        }
+        ResponseGoal stored = goal.goal() == null ? ResponseGoal.none(goal.listId()) : goal;
+        jdbc.sql("update inbox_list set response_goal_minutes = ?, escalate_to_staff_id = ?, escalation_list_id = ? "
+                        + "where id = ?")
+                .params(stored.goal() == null ? null : (int) stored.goal().toMinutes(), stored.notifyStaffId(),
+                        stored.escalationListId(), stored.listId()).update();
+        audit.record(actor, "LIST_RESPONSE_GOAL_SET", "list", String.valueOf(goal.listId()),
+                stored.goal() == null ? "none" : stored.goal().toMinutes() + " min"
+                        + (stored.notifyStaffId() == null ? ", subscribers" : ", staff " + stored.notifyStaffId())
+                        + (stored.escalationListId() == null ? "" : ", moves to list " + stored.escalationListId()));
+        return stored;
     }
 
     private InboxList team(long listId) {

@@ -9,8 +9,20 @@ import org.parley.base.LiveUpdate;
  * @param staffId        whose tabs show it
  * @param conversationId what a click on it opens
  * @param listId         the list the message waits in, or {@code null} when it is in the staff member's own inbox
+ * @param escalated      whether it is about a patient waiting past the list's response goal, not a new message
  */
-public record DesktopNotification(long staffId, long conversationId, Long listId) implements LiveUpdate {
+public record DesktopNotification(long staffId, long conversationId, Long listId, boolean escalated)
+        implements LiveUpdate {
+
+    /** A pop-up about a patient's new message. */
+    public DesktopNotification(long staffId, long conversationId, Long listId) {
+        this(staffId, conversationId, listId, false);
+    }
+
+    /** The title of a pop-up (and e-mail) about a patient waiting past the list's response goal. */
+    public static String escalatedTitle(String listName) {
+        return "A patient waits past the response goal in " + listName;
+    }
 
     /** The pop-up's (and the e-mail's) title: "New message in Front Desk", or "…in your inbox" for no list. */
     public static String title(String listName) {

@@ -70,6 +70,13 @@ class InboxNotifications extends PolledQueue {
         thread.wakeAfterCommit();
     }
 
+    /** In the escalation check's transaction: the escalation is told once, durably, whichever node checked. */
+    @EventListener
+    void on(org.parley.escalation.ConversationEscalated escalated) {
+        tasks.add(escalated, clock.instant());
+        thread.wakeAfterCommit();
+    }
+
     @EventListener
     void on(StaffMentioned mentioned) {
         tasks.add(mentioned, clock.instant());
@@ -132,12 +139,13 @@ class InboxNotifications extends PolledQueue {
         List<Notice> notices = switch (task.kind()) {
             case MESSAGE -> routing.forArrival(task.arrival());
             case MENTION -> routing.forMention(task.mention());
+            case ESCALATION -> routing.forEscalation(task.conversationId(), task.listId(), task.staffId());
         };
         for (Notice notice : notices) {
             if (notice.channels().desktop()) {
                 // Published in this transaction: LiveUpdates hands it to the open tabs once it commits.
                 events.publishEvent(new DesktopNotification(notice.staffId(), notice.conversationId(),
-                        notice.listId()));
+                        notice.listId(), notice.kind() == Notice.Kind.ESCALATION));
             }
             if (notice.channels().email()) {
                 emails.queue(notice, task.arrivedAt());

@@ -19,7 +19,9 @@ record Notice(long staffId, long conversationId, Kind kind, Long listId, String 
 
     enum Kind {
         MESSAGE,
-        MENTION
+        MENTION,
+        /** A patient waited past their list's response goal. */
+        ESCALATION
     }
 
     /** A patient's message in a conversation assigned to the staff member. */
@@ -32,6 +34,12 @@ record Notice(long staffId, long conversationId, Kind kind, Long listId, String 
     static Notice inList(long staffId, long conversationId, long listId, String listName, Channels channels) {
         return new Notice(staffId, conversationId, Kind.MESSAGE, listId, DesktopNotification.title(listName), listName,
                 channels);
+    }
+
+    /** A patient waiting past a list's response goal, for the list's subscribers or the person the admin chose. */
+    static Notice escalated(long staffId, long conversationId, long listId, String listName, Channels channels) {
+        return new Notice(staffId, conversationId, Kind.ESCALATION, listId, DesktopNotification.escalatedTitle(listName),
+                listName, channels);
     }
 
     /** A mention in a note: e-mail only (the bell in the app is the inbox's). */

@@ -54,6 +54,29 @@ class NotificationRouting {
         return notices;
     }
 
+    /**
+     * A patient waiting past a list's goal: the person the admin chose (by their "My inbox" choice), else the list's
+     * subscribers (by their choice for the list).
+     */
+    List<Notice> forEscalation(long conversationId, Long listId, Long chosenStaffId) {
+        Optional<InboxListSummary> list = Optional.ofNullable(listId).flatMap(lists::find).filter(l -> !l.blocked());
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<Notice> notices = new ArrayList<>();
+        if (chosenStaffId != null) {
+            keep(Notice.escalated(chosenStaffId, conversationId, list.get().id(), list.get().name(),
+                    preferences.forMyInbox(chosenStaffId))).ifPresent(notices::add);
+            return notices;
+        }
+        Map<Long, Channels> chosen = preferences.forList(list.get(), list.get().memberIds());
+        for (long id : chosen.keySet().stream().sorted().toList()) {
+            keep(Notice.escalated(id, conversationId, list.get().id(), list.get().name(), chosen.get(id)))
+                    .ifPresent(notices::add);
+        }
+        return notices;
+    }
+
     List<Notice> forMention(StaffMentioned mentioned) {
         if (mentioned.staffId() == mentioned.byStaffId() || !preferences.mentionEmail(mentioned.staffId())) {
             return List.of();
@@ -69,6 +92,8 @@ class NotificationRouting {
         Channels email = new Channels(true, false);
         return switch (kind) {
             case MENTION -> Optional.of(Notice.mention(staffId, conversationId));
+            case ESCALATION -> Optional.ofNullable(listId).flatMap(lists::find).map(list -> Notice.escalated(staffId,
+                    conversationId, list.id(), list.name(), email));
             case MESSAGE -> listId == null ? Optional.of(Notice.myInbox(staffId, conversationId, email))
                     : lists.find(listId).map(list -> Notice.inList(staffId, conversationId, list.id(), list.name(),
                     email));

@@ -51,6 +51,11 @@ class NotificationTasks {
         }
     }
 
+    void add(org.parley.escalation.ConversationEscalated escalated, Instant now) {
+        insert(Notice.Kind.ESCALATION, escalated.conversationId(), 0, escalated.listId(), escalated.notifyStaffId(),
+                null, now);
+    }
+
     void add(StaffMentioned mentioned, Instant now) {
         insert(Notice.Kind.MENTION, mentioned.conversationId(), mentioned.messageId(), null, mentioned.staffId(),
                 mentioned.byStaffId(), now);

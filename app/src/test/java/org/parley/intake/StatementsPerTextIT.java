@@ -61,25 +61,27 @@ class StatementsPerTextIT {
     }
 
     @Test
-    void aTextIntoAPatientsOpenConversationTakesAtMostFourteenStatements() {
+    void aTextIntoAPatientsOpenConversationTakesAtMostFifteenStatements() {
         try (SandboxWebhooks provider = SandboxWebhooks.at(port)) {
             text(provider, "+16465550101");
             text(provider, "+16465550101");
             List<String> statements = text(provider, "+16465550101");
             System.out.println("A text into an open conversation: " + statements.size() + " statements\n  "
                     + String.join("\n  ", statements));
-            assertThat(statements).hasSizeLessThanOrEqualTo(14);
+            // 14 before issue 17; one more records the patient's wait for an answer (conversation_waiting, escalation).
+            assertThat(statements).hasSizeLessThanOrEqualTo(15);
         }
     }
 
     @Test
-    void aFirstTextFromANewNumberTakesAtMostTwentyStatements() {
+    void aFirstTextFromANewNumberTakesAtMostTwentyTwoStatements() {
         try (SandboxWebhooks provider = SandboxWebhooks.at(port)) {
             text(provider, "+16465550102");
             List<String> statements = text(provider, "+16465550199");
             System.out.println("A first text from a new number: " + statements.size() + " statements\n  "
                     + String.join("\n  ", statements));
-            assertThat(statements).hasSizeLessThanOrEqualTo(20);
+            // 20 before issue 17; the wait's row, and the routing rules read when a text starts a conversation.
+            assertThat(statements).hasSizeLessThanOrEqualTo(22);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.parley.conversation.ConversationService;
 import org.parley.security.StaffMember;
 import org.parley.template.TemplateService;
 import org.parley.template.ui.TemplatePicker;
+import org.parley.tag.ui.ConversationTags;
 
 /**
  * One opened conversation, put together from its parts: the title line ({@link ConversationTitle}), who holds it
@@ -48,6 +49,8 @@ class ConversationPanel extends VerticalLayout {
     final Tab noteTab = new Tab("Internal note");
     /** Tells the inbox that the contact's name may have changed, so its list shows it at once. */
     private Runnable patientSaved = () -> { };
+    /** The conversation's tags, which staff add and take off (tag.ui). */
+    final ConversationTags tags;
     /** Copy to chart (issue 6): the selection, toolbar and each message's "In chart" line live in chart.ui. */
     final ChartActions chart;
 
@@ -97,6 +100,7 @@ class ConversationPanel extends VerticalLayout {
             refreshHeader();
             renderThread();
         });
+        tags = new ConversationTags(services.tags, me, conversationId);
         banner.setId("attention");
         banner.addClassName("attention-banner");
         // The tabs and the reply's tools share a line: on a 700 px high tablet every line is taken from the thread.
@@ -105,7 +109,7 @@ class ConversationPanel extends VerticalLayout {
         composerBar.setWrap(true);
         composerBar.setAlignItems(Alignment.CENTER);
         composerBar.addClassName("composer-bar");
-        add(title, assignment, banner, chart, messages.earlier, thread, composerBar, composer.replyError,
+        add(title, tags, assignment, banner, chart, messages.earlier, thread, composerBar, composer.replyError,
                 replyBlocked, composer.row, noteComposer);
         setFlexGrow(1, thread);
         renderHeader();
@@ -155,6 +159,7 @@ class ConversationPanel extends VerticalLayout {
             conversations.markSeen(me, conversationId);
         }
         refreshHeader();
+        tags.refresh(); // a colleague may have tagged it
         if (inbound) {
             messages.showNewest();
         } else {

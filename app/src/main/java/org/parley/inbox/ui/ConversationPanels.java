@@ -38,12 +38,14 @@ class ConversationPanels {
     final CopyToChart copyToChart;
     final ScheduledReplies scheduledReplies;
     final org.parley.securemessage.SecureMessages secureMessages;
+    final org.parley.tag.TagService tags;
 
     ConversationPanels(ConversationService conversations, Replies replies, Notes notes, MessageDeletion deletion,
                        MessageMoves moves, AssignmentService assignments, ListService lists, StaffDirectory staff,
                        ContactService contacts, TemplateService templates, ReplyAttachments replyAttachments,
                        CopyToChart copyToChart, ScheduledReplies scheduledReplies,
-                       org.parley.securemessage.SecureMessages secureMessages) {
+                       org.parley.securemessage.SecureMessages secureMessages, org.parley.tag.TagService tags) {
+        this.tags = tags;
         this.conversations = conversations;
         this.replies = replies;
         this.notes = notes;

@@ -18,7 +18,7 @@ final class ConversationRows {
      * strings.
      */
     static LitRenderer<ConversationRow> renderer(Clock clock) {
-        return LitRenderer.<ConversationRow>of("""
+        return RowTagsAndWait.withProperties(LitRenderer.<ConversationRow>of("""
                         <div class="conversation-row ${item.unseen ? 'unread' : ''}" data-conversation="${item.id}">\
                         <div class="who"><span>\
                         <span class="unread-dot" title="New patient message" ?hidden="${!item.unseen}"></span>\
@@ -26,9 +26,10 @@ final class ConversationRows {
                         <span class="attention" ?hidden="${!item.flag}">${item.flag}</span>\
                         </span><span class="time">${item.time}</span></div>\
                         <span class="preview">${item.preview}</span>\
-                        <div class="badges" ?hidden="${!item.assignment && !item.closed}">\
+                        <div class="badges">\
                         <span class="assignment-badge" ?hidden="${!item.assignment}">${item.assignment}</span>\
                         <span class="closed-badge" ?hidden="${!item.closed}">Closed</span>\
+                        """ + RowTagsAndWait.TEMPLATE + """
                         </div></div>""")
                 .withProperty("id", ConversationRow::id)
                 .withProperty("unseen", ConversationRow::unseen)
@@ -39,6 +40,6 @@ final class ConversationRows {
                 .withProperty("time", row -> TimeFormat.of(row.lastActivityAt(), clock))
                 .withProperty("preview", ConversationRow::preview)
                 .withProperty("assignment", ConversationRow::assignment)
-                .withProperty("closed", row -> row.status() == ConversationStatus.CLOSED);
+                .withProperty("closed", row -> row.status() == ConversationStatus.CLOSED));
     }
 }

@@ -104,7 +104,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         count.setId("open-count");
         title.setId("inbox-title");
         title.addClassName("parley-list-title");
-        filters = new SearchFilters(lists, staff, me, this::showList);
+        filters = new SearchFilters(lists, staff, panels.tags, me, this::showList);
         search = filters.search;
         statusFilter = filters.statusFilter;
         Button keys = new Button("Keyboard shortcuts (Alt+/)", e -> showShortcuts());

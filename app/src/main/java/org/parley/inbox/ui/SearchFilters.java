@@ -18,7 +18,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 
 /**
- * The inbox's search box and its filters (status, list, assignee, dates); while any is set the list shows search
+ * The inbox's search box and its filters (status, list, assignee, tag, dates); while any is set the list shows search
  * results instead of the chosen view. The inbox view places {@link #search}, {@link #filters} and {@link #error}.
  */
 class SearchFilters {
@@ -29,11 +29,13 @@ class SearchFilters {
     final ComboBox<StaffMember> assigneeFilter = new ComboBox<>("Assigned to");
     final DatePicker fromFilter = new DatePicker("From");
     final DatePicker toFilter = new DatePicker("To");
+    final ComboBox<org.parley.tag.Tag> tagFilter = new ComboBox<>("Tag");
     final Details filters;
     final Span error = new Span();
 
     /** {@code changed} runs whenever the search or a filter changes. */
-    SearchFilters(ListService lists, StaffDirectory staff, StaffMember me, Runnable changed) {
+    SearchFilters(ListService lists, StaffDirectory staff, org.parley.tag.TagService tags, StaffMember me,
+                  Runnable changed) {
         search.setId("search");
         search.setPlaceholder("Search name, pharmacy or lab, number, date of birth, MRN or words");
         search.setHelperText(null);
@@ -56,6 +58,11 @@ class SearchFilters {
                 query.getLimit()).stream());
         assigneeFilter.setItemLabelGenerator(StaffMember::displayName);
         assigneeFilter.setClearButtonVisible(true);
+        tagFilter.setId("filter-tag");
+        tagFilter.setItems(tags.all());
+        tagFilter.setItemLabelGenerator(org.parley.tag.Tag::name);
+        tagFilter.setClearButtonVisible(true);
+        tagFilter.addValueChangeListener(e -> changed.run());
         fromFilter.setId("filter-from");
         toFilter.setId("filter-to");
         search.addValueChangeListener(e -> changed.run());
@@ -66,7 +73,7 @@ class SearchFilters {
         toFilter.addValueChangeListener(e -> changed.run());
         Button clear = new Button("Clear search", e -> clear());
         clear.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        VerticalLayout filterFields = new VerticalLayout(statusFilter, listFilter, assigneeFilter, fromFilter,
+        VerticalLayout filterFields = new VerticalLayout(statusFilter, listFilter, assigneeFilter, tagFilter, fromFilter,
                 toFilter, clear);
         filterFields.setPadding(false);
         filterFields.setSpacing(false);
@@ -77,14 +84,15 @@ class SearchFilters {
 
     boolean searching() {
         return !search.getValue().isBlank() || statusFilter.getValue() != null || listFilter.getValue() != null
-                || assigneeFilter.getValue() != null || fromFilter.getValue() != null || toFilter.getValue() != null;
+                || assigneeFilter.getValue() != null || fromFilter.getValue() != null || toFilter.getValue() != null
+                || tagFilter.getValue() != null;
     }
 
     ConversationSearch current() {
         return new ConversationSearch(search.getValue(), statusFilter.getValue(),
                 listFilter.getValue() == null ? null : listFilter.getValue().id(),
                 assigneeFilter.getValue() == null ? null : assigneeFilter.getValue().id(), fromFilter.getValue(),
-                toFilter.getValue());
+                toFilter.getValue(), tagFilter.getValue() == null ? null : tagFilter.getValue().id());
     }
 
     void clear() {
@@ -94,5 +102,6 @@ class SearchFilters {
         assigneeFilter.clear();
         fromFilter.clear();
         toFilter.clear();
+        tagFilter.clear();
     }
 }

@@ -52,6 +52,10 @@ class DesktopPopups extends Span {
 
     /** Worded here, on the node whose tab shows it: the notification itself carries ids only. */
     private String title(DesktopNotification notification) {
+        if (notification.escalated() && notification.listId() != null) {
+            return lists.find(notification.listId()).map(list -> DesktopNotification.escalatedTitle(list.name()))
+                    .orElse("A patient waits past the response goal");
+        }
         if (notification.listId() == null) {
             return DesktopNotification.title(null);
         }

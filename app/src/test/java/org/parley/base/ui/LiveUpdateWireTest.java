@@ -54,6 +54,7 @@ class LiveUpdateWireTest {
                 new ConversationAssigned(12, null, Set.of(3L, 4L), 3),
                 new DesktopNotification(3, 12, 7L),
                 new DesktopNotification(3, 12, null),
+                new DesktopNotification(3, 12, 7L, true),
                 new PhoneChanged(),
                 new ChartExportFailed("0b5e6c1e-8f5e-4a51-9d0c-1f2a3b4c5d6e", 12, "fhir", 3, true),
                 new ReencryptionProgress(ReencryptionProgress.State.STOPPED, Instant.parse("2026-12-07T10:15:30Z"),
