@@ -275,7 +275,7 @@ abstract class AbstractMigrationIT {
         assertThat(jdbc.queryForObject(
                 "select setting_value from line_setting where line_id = ? and name = ?", String.class,
                 LINE, SandboxWebhooks.SECRET_SETTING))
-                .startsWith("prly1:")
+                .startsWith("prly2:")
                 .doesNotContain(line.settings().get(SandboxWebhooks.SECRET_SETTING));
     }
 
@@ -296,7 +296,7 @@ abstract class AbstractMigrationIT {
                 "select direction, body, conversation_id from message where line_id = ? and provider_message_id = ?",
                 LINE, messageId);
         assertThat(stored).containsEntry("DIRECTION", "INBOUND");
-        assertThat((String) stored.get("BODY")).startsWith("prly1:").doesNotContain("appointment");
+        assertThat((String) stored.get("BODY")).startsWith("prly2:").doesNotContain("appointment");
         assertThat(conversations.thread(((Number) stored.get("CONVERSATION_ID")).longValue(), 0, 10))
                 .extracting(MessageView::body).contains("Can I move my appointment to Friday?");
         assertThat(contactsWithNumber("+15555550111")).isEqualTo(1);
@@ -420,7 +420,7 @@ abstract class AbstractMigrationIT {
         String dump = dumpOfEveryTable();
 
         // ...and the dump has the rows (their plain columns), but none of what they say.
-        assertThat(dump).contains("image/png", "audio/mpeg", "prly1:")
+        assertThat(dump).contains("image/png", "audio/mpeg", "prly2:")
                 .doesNotContain("Zarkovian", "Kowalczyk", "Xylocaine", "Quixotic", "dora-rash", "dora-voicemail",
                         "PICTURE-OF", "RECORDING-OF", secret());
         assertThat(dump.toLowerCase(java.util.Locale.ROOT))
@@ -455,9 +455,9 @@ abstract class AbstractMigrationIT {
         }
 
         assertThat(jdbc.queryForObject("select body from message where id = ?", String.class, messageId))
-                .startsWith("prly1:");
+                .startsWith("prly2:");
         assertThat(jdbc.queryForObject("select data from message_media where message_id = ?", byte[].class,
-                messageId)).startsWith(0, 'p', 'r', 'l', 'y', '1');
+                messageId)).startsWith(0, 'p', 'r', 'l', 'y', '2');
         long conversationId = jdbc.queryForObject("select conversation_id from message where id = ?", Long.class,
                 messageId);
         List<MessageView> thread = conversations.thread(conversationId, 0, 10);

@@ -122,34 +122,51 @@ public class AssignmentService {
         });
     }
 
-    /** Puts the conversation into a list's queue. */
+    /** Puts the conversation into a list's queue, never from a colleague without asking. */
     public void assignToList(StaffMember me, long conversationId, long listId, int seenVersion) {
+        assignToList(me, conversationId, listId, seenVersion, false);
+    }
+
+    /**
+     * Puts the conversation into a list's queue. When a colleague holds it (as of {@code seenVersion}) only with
+     * {@code takeOver}, which the person confirmed, as {@link #assignToMe(StaffMember, long, int, boolean)}: the list
+     * takes it from them just as a taker would.
+     */
+    public void assignToList(StaffMember me, long conversationId, long listId, int seenVersion, boolean takeOver) {
         InboxListSummary list = lists.find(listId)
                 .orElseThrow(() -> new NoSuchElementException("There is no list " + listId + "."));
         if (list.blocked()) {
             throw new AccessDeniedException("Use \"Move to BLOCKED\": only admins can.");
         }
-        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", c -> {
+        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", takeOver ? null : Set.of(me.id()),
+                takeOver, c -> {
             c.assignToList(listId);
             return "Assigned to " + list.name() + " by " + me.displayName();
         });
     }
 
+    /** Escalates to the patient ombudsman, never from a colleague without asking. */
+    public void escalate(StaffMember me, long conversationId, String reason, int seenVersion) {
+        escalate(me, conversationId, reason, seenVersion, false);
+    }
+
     /**
      * Escalates to the practice's patient ombudsman: assigns the conversation to them with an internal note saying
-     * why.
+     * why. When a colleague other than the ombudsman holds it (as of {@code seenVersion}), only with {@code takeOver},
+     * which the person confirmed, as {@link #assignToMe(StaffMember, long, int, boolean)}.
      *
      * @throws IllegalArgumentException when the reason is missing
      * @throws IllegalStateException    when the practice has not named an ombudsman
      */
-    public void escalate(StaffMember me, long conversationId, String reason, int seenVersion) {
+    public void escalate(StaffMember me, long conversationId, String reason, int seenVersion, boolean takeOver) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new IllegalArgumentException("Say why the conversation goes to the ombudsman.");
         }
         StaffMember ombudsman = lists.ombudsman().flatMap(staff::findActive).orElseThrow(() ->
                 new IllegalStateException("No patient ombudsman is set: an admin names one on the Lists page."));
-        change(me, conversationId, seenVersion, "CONVERSATION_ESCALATED", c -> {
+        change(me, conversationId, seenVersion, "CONVERSATION_ESCALATED",
+                takeOver ? null : Set.copyOf(List.of(me.id(), ombudsman.id())), takeOver, c -> {
             c.assignToStaff(Set.of(ombudsman.id()));
             words.index(messages.save(Message.note(c.getId(), c.getLineId(), me.id(),
                     "Escalated to the patient ombudsman: " + why, clock.instant())));

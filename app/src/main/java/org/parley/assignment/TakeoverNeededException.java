@@ -1,10 +1,10 @@
 package org.parley.assignment;
 
 /**
- * The conversation is held by a colleague: taking it (or handing it to someone else) would take it from them, so
- * nothing was changed and the person is asked first. Carries the holders' names and the assignment version the
- * question is about: a confirmed takeover passes that version, so a change made while the question was open is
- * refused again instead of being overwritten.
+ * The conversation is held by a colleague: taking it (or handing it to someone else, putting it into a list or
+ * escalating it to the ombudsman) would take it from them, so nothing was changed and the person is asked first.
+ * Carries the holders' names and the assignment version the question is about: a confirmed takeover passes that
+ * version, so a change made while the question was open is refused again instead of being overwritten.
  */
 public class TakeoverNeededException extends AssignmentConflictException {
 

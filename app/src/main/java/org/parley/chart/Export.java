@@ -48,7 +48,7 @@ class Export {
     @Column(name = "category")
     private ChartCategory category;
 
-    @jakarta.persistence.Convert(converter = org.parley.encryption.EncryptedText.class)
+    @jakarta.persistence.Convert(converter = Export.EncryptedComment.class)
     @Column(name = "staff_comment")
     private String comment;
 
@@ -232,5 +232,13 @@ class Export {
     @Override
     public int hashCode() {
         return Objects.hashCode(id);
+    }
+
+    /** chart_export.staff_comment, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedComment extends org.parley.encryption.EncryptedText {
+        EncryptedComment() {
+            super("chart_export", "staff_comment");
+        }
     }
 }

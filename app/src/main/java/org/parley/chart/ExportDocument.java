@@ -24,7 +24,7 @@ class ExportDocument {
     @Column(name = "content_type", nullable = false)
     private String contentType;
 
-    @jakarta.persistence.Convert(converter = org.parley.encryption.EncryptedBytes.class)
+    @jakarta.persistence.Convert(converter = ExportDocument.EncryptedData.class)
     @Column(name = "data", nullable = false)
     private byte[] data;
 
@@ -52,5 +52,13 @@ class ExportDocument {
 
     byte[] getData() {
         return data;
+    }
+
+    /** chart_export_document.data, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedData extends org.parley.encryption.EncryptedBytes {
+        EncryptedData() {
+            super("chart_export_document", "data");
+        }
     }
 }

@@ -37,7 +37,7 @@ class Exporter {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "chart_exporter_setting", joinColumns = @JoinColumn(name = "exporter_id"))
     @MapKeyColumn(name = "name")
-    @jakarta.persistence.Convert(converter = org.parley.encryption.EncryptedText.class, attributeName = "value")
+    @jakarta.persistence.Convert(converter = Exporter.EncryptedSettingValue.class, attributeName = "value")
     @Column(name = "setting_value", nullable = false)
     private Map<String, String> settings = new HashMap<>();
 
@@ -111,5 +111,13 @@ class Exporter {
     @Override
     public int hashCode() {
         return Objects.hashCode(id);
+    }
+
+    /** chart_exporter_setting.setting_value, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedSettingValue extends org.parley.encryption.EncryptedText {
+        EncryptedSettingValue() {
+            super("chart_exporter_setting", "setting_value");
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.audit.AuditLog;
+import org.parley.base.TypedText;
 import org.parley.plugin.ChartExporter;
 import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.ExporterDescriptor;
@@ -106,6 +107,7 @@ public class ExporterService {
         if (name.length() > 200) {
             throw new IllegalArgumentException("A name has at most 200 characters.");
         }
+        TypedText.requireLine(name, "exporter's name");
         if (exporter == null) {
             exporter = new Exporter(changed.id(), clock.instant());
         }

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.parley.base.AbstractEntity;
-import org.parley.encryption.EncryptedText;
 
 /** A task for the team: the exchange with one contact on one line. */
 @Entity
@@ -34,7 +33,7 @@ public class Conversation extends AbstractEntity {
     private Instant lastInboundAt;
 
     /** The start of the latest message: as much PHI as the message, so encrypted too. */
-    @Convert(converter = EncryptedText.class)
+    @Convert(converter = Conversation.EncryptedLastPreview.class)
     @Column(name = "last_preview")
     private String lastPreview;
 
@@ -197,5 +196,13 @@ public class Conversation extends AbstractEntity {
 
     String getLastPreview() {
         return lastPreview;
+    }
+
+    /** conversation.last_preview, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedLastPreview extends org.parley.encryption.EncryptedText {
+        EncryptedLastPreview() {
+            super("conversation", "last_preview");
+        }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.parley.base.AbstractEntity;
-import org.parley.encryption.EncryptedText;
 
 /** One message of a conversation: a patient's text, a reply, a note or a voicemail. */
 @Entity
@@ -27,7 +26,7 @@ public class Message extends AbstractEntity {
     private Direction direction;
 
     /** Text, note or transcript: PHI, so encrypted at rest; searched through the word index. */
-    @Convert(converter = EncryptedText.class)
+    @Convert(converter = Message.EncryptedBody.class)
     @Column(name = "body", nullable = false)
     private String body;
 
@@ -363,5 +362,13 @@ public class Message extends AbstractEntity {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** message.body, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedBody extends org.parley.encryption.EncryptedText {
+        EncryptedBody() {
+            super("message", "body");
+        }
     }
 }

@@ -10,8 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.parley.encryption.EncryptedBytes;
-import org.parley.encryption.EncryptedText;
 
 /**
  * A picture or file that came with a message. {@code data} is null when it was too large to keep, or while it could
@@ -33,7 +31,7 @@ public class MessageMedia {
     private String contentType;
 
     /** A phone names files after what they show or who sent them: encrypted like the data. */
-    @Convert(converter = EncryptedText.class)
+    @Convert(converter = MessageMedia.EncryptedFileName.class)
     @Column(name = "file_name")
     private String fileName;
 
@@ -41,7 +39,7 @@ public class MessageMedia {
     private long sizeBytes;
 
     @Basic(fetch = FetchType.LAZY)
-    @Convert(converter = EncryptedBytes.class)
+    @Convert(converter = MessageMedia.EncryptedData.class)
     @Column(name = "data")
     private byte[] data;
 
@@ -114,5 +112,21 @@ public class MessageMedia {
 
     MediaInfo info() {
         return new MediaInfo(id, contentType, fileName, sizeBytes, data == null, fetchState);
+    }
+
+    /** message_media.file_name, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedFileName extends org.parley.encryption.EncryptedText {
+        EncryptedFileName() {
+            super("message_media", "file_name");
+        }
+    }
+
+    /** message_media.data, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedData extends org.parley.encryption.EncryptedBytes {
+        EncryptedData() {
+            super("message_media", "data");
+        }
     }
 }

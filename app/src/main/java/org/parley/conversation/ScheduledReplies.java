@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * version catches a claim in between). Every step is audited.
  */
 @Service
+// Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess): a scheduled reply is a patient's
+// thread, and schedule() answers with the message.
+@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
 public class ScheduledReplies {
 
     /** How far ahead a reply may be scheduled. */

@@ -177,7 +177,7 @@ class DemoData {
             boolean open = random.nextInt(20) == 0;
             Instant last = now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 730)));
             rows.add(new Object[] {lineId, contactId, open ? "OPEN" : "CLOSED", Timestamp.from(last),
-                    Timestamp.from(last), bodies.stored(FROM_PATIENT[random.nextInt(FROM_PATIENT.length)]),
+                    Timestamp.from(last), bodies.preview(FROM_PATIENT[random.nextInt(FROM_PATIENT.length)]),
                     Timestamp.from(last.minus(Duration.ofDays(3))),
                     random.nextInt(4) == 0 ? null : listIds.get(random.nextInt(listIds.size()))});
         }

@@ -17,8 +17,14 @@ class DemoMessageBodies {
         this.words = words;
     }
 
+    /** A message's text as {@code message.body} holds it. */
     String stored(String text) {
-        return encryption.encryptText(text);
+        return encryption.encryptText("message", "body", text);
+    }
+
+    /** A conversation's preview as {@code conversation.last_preview} holds it (bound to that column). */
+    String preview(String text) {
+        return encryption.encryptText("conversation", "last_preview", text);
     }
 
     List<String> wordHashes(String text) {

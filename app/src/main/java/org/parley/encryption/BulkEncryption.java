@@ -15,8 +15,8 @@ public class BulkEncryption {
         this.cipher = cipher;
     }
 
-    /** The value to store in a column that {@link EncryptedText} reads. */
-    public String encryptText(String plaintext) {
-        return plaintext == null ? null : cipher.encrypt(plaintext);
+    /** The value to store in {@code table.column}, a column that an {@link EncryptedText} converter reads. */
+    public String encryptText(String table, String column, String plaintext) {
+        return plaintext == null ? null : cipher.encrypt(plaintext, RowBinding.column(table, column));
     }
 }

@@ -3,7 +3,9 @@ package org.parley.encryption;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -20,12 +22,17 @@ import org.springframework.stereotype.Component;
  * Every column mapped with {@link EncryptedText} or {@link EncryptedBytes}, found in Hibernate's mapping model, so a
  * feature that encrypts a new column needs nothing but the {@code @Convert}: the re-encryption job covers it too.
  * Each comes with the columns that identify its rows (the entity's id, or a collection's owner key and map key).
+ * Discovery refuses a converter that binds its values to another column than the one it is used on, or one converter
+ * class on two columns (a copy-paste slip that would let values move between those columns unnoticed).
  * The {@link RowBoundColumn}s features declare are added, marked row-bound.
  */
 @Component
 class EncryptedColumns {
 
-    /** One encrypted column; a row-bound one ({@link RowBoundColumn}) is text with a single key column. */
+    /**
+     * One encrypted column. A converted column's values are bound to its table and column; a row-bound one
+     * ({@link RowBoundColumn}) is text with a single key column, its values bound to their row as well.
+     */
     record Column(String table, List<String> keyColumns, String column, boolean binary, boolean rowBound) {
         Column(String table, List<String> keyColumns, String column, boolean binary) {
             this(table, keyColumns, column, binary, false);
@@ -35,9 +42,10 @@ class EncryptedColumns {
             return table + "." + column;
         }
 
-        /** Where the row with these key values is, for a row-bound column. */
+        /** Where the row with these key values is: the row for a row-bound column, else the column alone. */
         RowBinding binding(Object[] keys) {
-            return new RowBinding(table, column, String.valueOf(keys[0]));
+            return rowBound ? new RowBinding(table, column, String.valueOf(keys[0]))
+                    : RowBinding.column(table, column);
         }
     }
 
@@ -62,13 +70,16 @@ class EncryptedColumns {
 
     private List<Column> discover() {
         List<Column> found = new ArrayList<>();
+        // Converter classes by the column they were found on, to refuse one class on two columns.
+        Map<String, List<Class<?>>> converterClasses = new HashMap<>();
         SessionFactoryImplementor sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
         sessionFactory.getMappingMetamodel().forEachEntityDescriptor(entity -> {
             List<String> ids = columnsOf(entity.getIdentifierMapping());
             entity.forEachAttributeMapping(attribute -> {
                 if (attribute instanceof BasicValuedModelPart basic) {
-                    converterOf(basic).ifPresent(binary -> found.add(new Column(basic.getContainingTableExpression(),
-                            ids, basic.getSelectionExpression(), binary)));
+                    converterOf(basic).ifPresent(binary -> found.add(checked(basic,
+                            new Column(basic.getContainingTableExpression(), ids, basic.getSelectionExpression(),
+                                    binary), converterClasses)));
                 } else if (attribute instanceof PluralAttributeMapping plural
                         && plural.getElementDescriptor() instanceof BasicValuedModelPart element) {
                     converterOf(element).ifPresent(binary -> {
@@ -77,8 +88,8 @@ class EncryptedColumns {
                         if (index != null) {
                             keys.addAll(columnsOf(index));
                         }
-                        found.add(new Column(element.getContainingTableExpression(), List.copyOf(keys),
-                                element.getSelectionExpression(), binary));
+                        found.add(checked(element, new Column(element.getContainingTableExpression(),
+                                List.copyOf(keys), element.getSelectionExpression(), binary), converterClasses));
                     });
                 }
             });
@@ -87,8 +98,38 @@ class EncryptedColumns {
             found.add(new Column(bound.table(), List.of(bound.keyColumn()), bound.column(), false, true));
         }
         // An entity hierarchy reports an inherited column once per entity: keep it once.
-        return found.stream().collect(Collectors.toMap(Column::name, c -> c, (a, b) -> a, TreeMap::new)).values()
-                .stream().toList();
+        List<Column> columns = found.stream().collect(Collectors.toMap(Column::name, c -> c, (a, b) -> a,
+                TreeMap::new)).values().stream().toList();
+        Map<Class<?>, String> columnOfConverter = new HashMap<>();
+        for (Column column : columns) {
+            converterClasses.getOrDefault(column.name(), List.of()).forEach(type -> {
+                String other = columnOfConverter.putIfAbsent(type, column.name());
+                if (other != null && !other.equals(column.name())) {
+                    throw new IllegalStateException(type.getName() + " converts both " + other + " and "
+                            + column.name() + ": each encrypted column needs a converter of its own.");
+                }
+            });
+        }
+        return columns;
+    }
+
+    /**
+     * The column, once its converter is known to bind the values to this very table and column: a converter that
+     * names another place would write values that the job (which binds by the mapping) could not read.
+     */
+    private static Column checked(BasicValuedModelPart part, Column column,
+                                  Map<String, List<Class<?>>> converterClasses) {
+        JpaAttributeConverter<?, ?> jpa = (JpaAttributeConverter<?, ?>) part.getJdbcMapping().getValueConverter();
+        Object converter = jpa.getConverterBean().getBeanInstance();
+        RowBinding place = converter instanceof EncryptedText text ? text.place()
+                : ((EncryptedBytes) converter).place();
+        if (!place.table().equalsIgnoreCase(column.table()) || !place.column().equalsIgnoreCase(column.column())) {
+            throw new IllegalStateException(converter.getClass().getName() + " binds its values to "
+                    + place.table() + "." + place.column() + " but converts " + column.name()
+                    + ": name the column it is used on.");
+        }
+        converterClasses.computeIfAbsent(column.name(), n -> new ArrayList<>()).add(converter.getClass());
+        return column;
     }
 
     /** Whether the part is converted by one of ours: empty when not, else whether it is binary. */
@@ -96,10 +137,10 @@ class EncryptedColumns {
         BasicValueConverter<?, ?> converter = part.getJdbcMapping().getValueConverter();
         if (converter instanceof JpaAttributeConverter<?, ?> jpa) {
             Class<? extends AttributeConverter<?, ?>> type = converterClass(jpa);
-            if (type == EncryptedText.class) {
+            if (EncryptedText.class.isAssignableFrom(type)) {
                 return Optional.of(false);
             }
-            if (type == EncryptedBytes.class) {
+            if (EncryptedBytes.class.isAssignableFrom(type)) {
                 return Optional.of(true);
             }
         }

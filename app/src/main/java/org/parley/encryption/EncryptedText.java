@@ -1,40 +1,62 @@
 package org.parley.encryption;
 
 import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Stores a text column encrypted (AES-256-GCM under the key file's primary key). Put it on any column that holds
- * PHI or a secret:
+ * Stores a text column encrypted (AES-256-GCM under the key file's primary key) and bound to its table and column:
+ * a value copied into another column (of any table) fails to decrypt with {@link DecryptionFailedException}. Each
+ * column has its own converter, a subclass that names the column, next to the entity:
  *
  * <pre>{@code
- * @Convert(converter = EncryptedText.class)
+ * @Convert(converter = Message.EncryptedBody.class)
  * @Column(name = "body", nullable = false)
  * private String body;
+ *
+ * @Converter
+ * static class EncryptedBody extends EncryptedText {
+ *     EncryptedBody() {
+ *         super("message", "body");
+ *     }
+ * }
  * }</pre>
  *
- * On an element collection of a {@code Map<String, String>} it encrypts the values. Size the column for the
+ * (A converter sees only the value, never the column it serves, hence one subclass per column; the re-encryption job
+ * checks at discovery that each is used on the column it names and on no other.) On an element collection of a
+ * {@code Map<String, String>} it encrypts the values; name the collection's table. Size the column for the
  * ciphertext: {@code 15 + ceil(4 * (utf8Bytes + 28) / 3)} characters, about 4 x the longest text for safety with
- * non-Latin scripts. Null stays null; a plaintext written before the column was encrypted is read as it is and
- * encrypted by the re-encryption job, which finds every column using this converter by itself. The column can no
- * longer be compared in queries ({@code =}, {@code like}): search needs its own index (see {@link WordHashes}).
+ * non-Latin scripts. Null stays null; a plaintext, or a value encrypted before columns were bound (format 1), is read
+ * as it is and rewritten bound by the re-encryption job, which finds every column using these converters by itself.
+ * The column can no longer be compared in queries ({@code =}, {@code like}): search needs its own index (see
+ * {@link WordHashes}). Rows are not bound: see the package's documentation.
  */
-@Converter
-public class EncryptedText implements AttributeConverter<String, String> {
+public abstract class EncryptedText implements AttributeConverter<String, String> {
 
-    private final FieldCipher cipher;
+    private final RowBinding place;
+    private FieldCipher cipher;
 
-    EncryptedText(FieldCipher cipher) {
+    /** A converter for the column {@code column} of {@code table}, exactly as the database names them. */
+    protected EncryptedText(String table, String column) {
+        this.place = RowBinding.column(table, column);
+    }
+
+    @Autowired
+    void useCipher(FieldCipher cipher) {
         this.cipher = cipher;
     }
 
-    @Override
-    public String convertToDatabaseColumn(String plaintext) {
-        return plaintext == null ? null : cipher.encrypt(plaintext);
+    /** The table and column this converter's values are bound to. */
+    final RowBinding place() {
+        return place;
     }
 
     @Override
-    public String convertToEntityAttribute(String stored) {
-        return stored == null ? null : cipher.decrypt(stored);
+    public final String convertToDatabaseColumn(String plaintext) {
+        return plaintext == null ? null : cipher.encrypt(plaintext, place);
+    }
+
+    @Override
+    public final String convertToEntityAttribute(String stored) {
+        return stored == null ? null : cipher.decrypt(stored, place);
     }
 }

@@ -29,11 +29,12 @@ import org.springframework.stereotype.Component;
  * and the re-encryption job encrypts it. The fixed-length header lets that job find values not yet under the primary
  * key with a plain SQL {@code substring} comparison, on H2 and PostgreSQL alike.
  *
- * <p>Format 2 ({@code prly2}, same layout) is for values bound to their place ({@link RowBinding}: table, column and
- * row): the associated data is the header followed by the binding, so a value copied into another row or column
- * fails to decrypt like a changed one. It is written only where the row's identity is known when the value is
- * encrypted and read (see {@link RowBoundEncryption}); a format-1 value or a plaintext found there is still read, and
- * the re-encryption job rewrites it in format 2.
+ * <p>Format 2 ({@code prly2}, same layout, text and bytes) is for values bound to their place ({@link RowBinding}:
+ * table, column and row): the associated data is the header followed by the binding, so a value copied into another
+ * row or column fails to decrypt like a changed one. Where the row's identity is known when the value is encrypted
+ * and read (see {@link RowBoundEncryption}) the binding names the row; the JPA converters bind table and column only,
+ * with an empty row ({@link RowBinding#column}). A format-1 value or a plaintext found in a bound column is still read,
+ * and the re-encryption job rewrites it in format 2.
  */
 @Component
 class FieldCipher {
@@ -77,6 +78,30 @@ class FieldCipher {
         byte[] sealed = seal(primary.id(), primary.key(), plaintext.getBytes(StandardCharsets.UTF_8),
                 boundAssociatedData(primary.id(), binding));
         return boundTextHeader(primary.id()) + BASE64.encodeToString(sealed);
+    }
+
+    /** Bytes in format 2, bound to {@code binding}: they decrypt only there. */
+    byte[] encrypt(byte[] plaintext, RowBinding binding) {
+        KeyRing.Primary primary = keys.primary();
+        byte[] header = boundBytesHeader(primary.id());
+        byte[] sealed = seal(primary.id(), primary.key(), plaintext, boundAssociatedData(primary.id(), binding));
+        byte[] stored = Arrays.copyOf(header, header.length + sealed.length);
+        System.arraycopy(sealed, 0, stored, header.length, sealed.length);
+        return stored;
+    }
+
+    /**
+     * The plaintext of bytes stored at {@code binding}: format-2 bytes must have been encrypted for that very place;
+     * format-1 or plaintext bytes (written before the column was bound) are read as they are.
+     *
+     * @throws DecryptionFailedException when they cannot be decrypted, or were encrypted for another place
+     */
+    byte[] decrypt(byte[] stored, RowBinding binding) {
+        if (!isBound(stored)) {
+            return decrypt(stored);
+        }
+        int keyId = ByteBuffer.wrap(stored, BOUND_BYTES_MARK.length, 4).getInt();
+        return open(keyId, stored, BYTES_HEADER_LENGTH, boundAssociatedData(keyId, binding), binding);
     }
 
     /**
@@ -132,6 +157,10 @@ class FieldCipher {
      * @throws DecryptionFailedException when they are encrypted but cannot be decrypted
      */
     byte[] decrypt(byte[] stored) {
+        if (isBound(stored)) {
+            throw new DecryptionFailedException("Encrypted bytes bound to their place are read where nothing binds "
+                    + "them: they were copied here from a column that binds its values.", null);
+        }
         if (!isEncrypted(stored)) {
             return stored;
         }
@@ -147,8 +176,8 @@ class FieldCipher {
 
     /** The key stored bytes are encrypted under; empty for plaintext bytes. */
     OptionalInt keyIdOf(byte[] stored) {
-        return isEncrypted(stored) ? OptionalInt.of(ByteBuffer.wrap(stored, BYTES_MARK.length, 4).getInt())
-                : OptionalInt.empty();
+        return isEncrypted(stored) || isBound(stored)
+                ? OptionalInt.of(ByteBuffer.wrap(stored, BYTES_MARK.length, 4).getInt()) : OptionalInt.empty();
     }
 
     /** How every text encrypted under {@code keyId} begins. */
@@ -177,6 +206,11 @@ class FieldCipher {
         return data.array();
     }
 
+    /** How all bytes encrypted under {@code keyId} in format 2 (bound to their place) begin. */
+    static byte[] boundBytesHeader(int keyId) {
+        return ByteBuffer.allocate(BYTES_HEADER_LENGTH).put(BOUND_BYTES_MARK).putInt(keyId).array();
+    }
+
     /** How all bytes encrypted under {@code keyId} begin. */
     static byte[] bytesHeader(int keyId) {
         return ByteBuffer.allocate(BYTES_HEADER_LENGTH).put(BYTES_MARK).putInt(keyId).array();
@@ -185,6 +219,11 @@ class FieldCipher {
     private static boolean isEncrypted(byte[] stored) {
         return stored.length >= BYTES_HEADER_LENGTH
                 && Arrays.equals(stored, 0, BYTES_MARK.length, BYTES_MARK, 0, BYTES_MARK.length);
+    }
+
+    private static boolean isBound(byte[] stored) {
+        return stored.length >= BYTES_HEADER_LENGTH
+                && Arrays.equals(stored, 0, BOUND_BYTES_MARK.length, BOUND_BYTES_MARK, 0, BOUND_BYTES_MARK.length);
     }
 
     private static int textKeyId(String stored) {

@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each column is read in batches of rows whose value does not start with the primary key's header, a batch per
  * transaction; a row is written back only if it still holds the value read (a change made meanwhile is already under
  * the primary key). Because done rows drop out of that query, the job needs no bookmark to resume after a restart;
- * a row that cannot be decrypted is counted, left as it is and passed over. A row-bound column
- * ({@link RowBoundColumn}) is brought into format 2 under the primary key, which also upgrades its plaintext and
- * format-1 values. It is a {@link RecurringJob}: one node
+ * a row that cannot be decrypted is counted, left as it is and passed over. Every column is brought into format 2
+ * under the primary key, bound to its row ({@link RowBoundColumn}) or to its table and column (the converters), which
+ * also upgrades plaintext and format-1 values. It is a {@link RecurringJob}: one node
  * of the cluster runs it at a time, on the schedule's thread, at start when
  * {@code parley.encryption.reencrypt-on-start} is true, after a key rotation or an admin's request, and once every
  * {@code parley.encryption.reencrypt-interval}.
@@ -288,13 +288,9 @@ class Reencryption implements RecurringJob {
             Object stored = row[keyCount];
             Object reencrypted;
             try {
-                if (column.rowBound()) {
-                    RowBinding binding = column.binding(row);
-                    reencrypted = cipher.encrypt(cipher.decrypt((String) stored, binding), binding);
-                } else {
-                    reencrypted = stored instanceof byte[] bytes ? cipher.encrypt(cipher.decrypt(bytes))
-                            : cipher.encrypt(cipher.decrypt((String) stored));
-                }
+                RowBinding binding = column.binding(row);
+                reencrypted = stored instanceof byte[] bytes ? cipher.encrypt(cipher.decrypt(bytes, binding), binding)
+                        : cipher.encrypt(cipher.decrypt((String) stored, binding), binding);
             } catch (DecryptionFailedException e) {
                 failed++;
                 continue;
@@ -325,11 +321,9 @@ class Reencryption implements RecurringJob {
     }
 
     private static Object header(EncryptedColumns.Column column, int primary) {
-        if (column.rowBound()) {
-            // a format-1 value under the primary key is still to do: it is upgraded to format 2
-            return FieldCipher.boundTextHeader(primary);
-        }
-        return column.binary() ? FieldCipher.bytesHeader(primary) : FieldCipher.textHeader(primary);
+        // Every column binds its values (to the row, or to table and column): a format-1 value under the primary key
+        // is still to do, it is upgraded to format 2.
+        return column.binary() ? FieldCipher.boundBytesHeader(primary) : FieldCipher.boundTextHeader(primary);
     }
 
     /** Rows after {@code last} in key order: {@code (k1 > ?) or (k1 = ? and k2 > ?) ...}. */

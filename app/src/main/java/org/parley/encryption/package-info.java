@@ -5,9 +5,10 @@
  *
  * <p>Public face:
  * <ul>
- *   <li>{@link org.parley.encryption.EncryptedText} and {@link org.parley.encryption.EncryptedBytes}: JPA converters a
- *       feature puts on a column with {@code @Convert(converter = EncryptedText.class)}. Nothing else is needed: the
- *       re-encryption job finds every column that uses them in Hibernate's mapping model.</li>
+ *   <li>{@link org.parley.encryption.EncryptedText} and {@link org.parley.encryption.EncryptedBytes}: JPA converters;
+ *       a feature subclasses one per column, naming table and column, and puts it on the column with
+ *       {@code @Convert(converter = Message.EncryptedBody.class)}. Nothing else is needed: the re-encryption job
+ *       finds every column that uses them in Hibernate's mapping model.</li>
  *   <li>{@link org.parley.encryption.WordHashes}: keyed hashes of words, for searching encrypted text through a word
  *       index (the inbox keeps one for messages).</li>
  *   <li>{@link org.parley.encryption.RowBoundEncryption}, {@link org.parley.encryption.RowBinding} and
@@ -31,15 +32,25 @@
  *   <li>Converters rather than encryption in each feature's code: entities keep plain Strings and byte arrays,
  *       queries keep working except comparisons of encrypted columns (none exist; search uses the word index). A
  *       value without the mark is a plaintext from before encryption: it is read as it is and the job encrypts it.</li>
- *   <li>A converted value is not bound to its row: the converter sees the value only, and rows get their ids from the
- *       database ({@code IDENTITY}) only when inserted, so neither the write nor the read knows the row. Someone able
- *       to write to the database could swap two such values, but not read or alter one. Where the row's key is known
- *       before the row is written (the media-link signing key, keyed by name), {@link
- *       org.parley.encryption.RowBoundEncryption} binds the value to table, column and row in GCM's associated data
- *       (format {@code prly2}), and the feature declares the column as a {@link org.parley.encryption.RowBoundColumn}
- *       so the job covers it; plaintext and format-1 values found there are still read and the job rewrites them.
- *       Binding the converted columns too needs encryption at the entity level with ids assigned before insert (a
- *       sequence or UUIDs): left for later, as it touches every PHI entity.</li>
+ *   <li>What a value is bound to (issue 15, finding 6). GCM's associated data holds the format and key id and, in
+ *       format {@code prly2}, the value's place ({@link org.parley.encryption.RowBinding}), so a value moved
+ *       elsewhere fails to decrypt like a changed one. A converter sees the value only, never its column, so each
+ *       column has a converter subclass of its own that names table and column ({@link
+ *       org.parley.encryption.EncryptedText}, {@link org.parley.encryption.EncryptedBytes}); the job's discovery
+ *       checks each names the column it is used on, and that no class serves two. Those values are bound to table
+ *       and column, not to their row. Where the row's key is known before the row is written (the media-link
+ *       signing key, keyed by name), {@link org.parley.encryption.RowBoundEncryption} binds table, column and row,
+ *       and the feature declares the column as a {@link org.parley.encryption.RowBoundColumn} so the job covers it.
+ *       Format-1 values and plaintexts found in a bound column are still read and the job rewrites them bound.</li>
+ *   <li>What is not bound, and what it would take. (1) Rows of converted columns: those rows get their ids from the
+ *       database ({@code IDENTITY}) only when inserted, so neither the write nor the read knows the row, and a
+ *       database writer can swap two values of one column (two messages' texts, two patients' notes). Binding them
+ *       needs ids known before insert (sequences with pooled ids, or ids taken when the entity is made: a migration
+ *       per table), encryption inside the entity with its id rather than a converter, and the row key in the JDBC
+ *       writers (demo data, the job); it touches every PHI entity, so it was left for later. (2) Downgrade: an
+ *       unbound value (format 1 from any column, or a plaintext) put in place of a bound one is still read, for the
+ *       upgrade's sake. Refusing it needs a setting kept outside the database (a flag in it could be reset by the
+ *       same writer), turned on once the job reports nothing left to bind.</li>
  *   <li>The job works through JDBC on the columns it discovered, in batches, writing a value back only if it is
  *       unchanged; done rows drop out of its query, so it resumes after a restart without a bookmark.</li>
  * </ul>

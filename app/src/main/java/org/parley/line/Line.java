@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.parley.encryption.EncryptedText;
 
 /** A practice phone number served by a provider plugin. Its id appears in its webhook URLs. */
 @Entity
@@ -42,7 +41,7 @@ class Line {
     @CollectionTable(name = "line_setting", joinColumns = @JoinColumn(name = "line_id"))
     @MapKeyColumn(name = "name")
     @Column(name = "setting_value", nullable = false)
-    @Convert(converter = EncryptedText.class, attributeName = "value")
+    @Convert(converter = Line.EncryptedSettingValue.class, attributeName = "value")
     private Map<String, String> settings = new HashMap<>();
 
     @Enumerated(EnumType.STRING)
@@ -97,5 +96,13 @@ class Line {
     @Override
     public int hashCode() {
         return Objects.hashCode(id);
+    }
+
+    /** line_setting.setting_value, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedSettingValue extends org.parley.encryption.EncryptedText {
+        EncryptedSettingValue() {
+            super("line_setting", "setting_value");
+        }
     }
 }

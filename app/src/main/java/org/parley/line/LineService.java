@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.audit.AuditLog;
+import org.parley.base.TypedText;
 import org.parley.plugin.MessagingProvider;
 import org.parley.provider.PluginSettings;
 import org.parley.provider.ProviderRegistry;
@@ -148,7 +149,11 @@ public class LineService {
             throw new IllegalArgumentException(
                     "A line id has 1 to 40 lower-case letters, digits or dashes (it appears in webhook URLs).");
         }
-        String name = line.name() == null || line.name().isBlank() ? line.id() : line.name().trim();
+        String name = line.name() == null || line.name().isBlank() ? line.id() : line.name().strip();
+        if (name.length() > 200) {
+            throw new IllegalArgumentException("The line's name has at most 200 characters.");
+        }
+        TypedText.requireLine(name, "line's name");
         String number = line.number() == null ? "" : line.number().replaceAll("[\\s().-]", "");
         if (!number.matches("\\+[1-9][0-9]{6,14}")) {
             throw new IllegalArgumentException(
@@ -169,6 +174,7 @@ public class LineService {
         if (line.helpText() != null && line.helpText().length() > 320) {
             throw new IllegalArgumentException("The help text must fit in two texts (320 characters).");
         }
+        TypedText.requireLine(line.helpText(), "help text");
         return new LineSnapshot(line.id(), name, number, line.providerId(), settings, line.keywordReplies(),
                 line.helpText());
     }

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.parley.base.AbstractEntity;
-import org.parley.encryption.EncryptedText;
 
 /** Whoever writes from a number. */
 @Entity
@@ -37,7 +36,7 @@ class Contact extends AbstractEntity {
     @Column(name = "mrn")
     private String mrn;
 
-    @Convert(converter = EncryptedText.class)
+    @Convert(converter = Contact.EncryptedInternalNote.class)
     @Column(name = "internal_note")
     private String internalNote;
 
@@ -177,5 +176,13 @@ class Contact extends AbstractEntity {
     ContactSummary summary() {
         return new ContactSummary(getId(), kind, phoneNumber, firstName, lastName, organisation, dateOfBirth, mrn,
                 guardianId, organisationKind);
+    }
+
+    /** contact.internal_note, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedInternalNote extends org.parley.encryption.EncryptedText {
+        EncryptedInternalNote() {
+            super("contact", "internal_note");
+        }
     }
 }

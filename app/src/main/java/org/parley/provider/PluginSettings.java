@@ -2,11 +2,13 @@ package org.parley.provider;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.base.TypedText;
 import org.parley.plugin.ConfigProperty;
 
 /**
@@ -18,6 +20,12 @@ import org.parley.plugin.ConfigProperty;
 public final class PluginSettings {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The longest value a setting may have, in UTF-8 bytes: encrypted, it must fit the narrowest settings column
+     * ({@code chart_exporter_setting}, 8,000 characters; see {@code EncryptedText} for the ciphertext's size).
+     */
+    static final int MAX_VALUE_BYTES = 4000;
 
     private PluginSettings() {
     }
@@ -36,6 +44,9 @@ public final class PluginSettings {
         Map<String, String> settings = new HashMap<>();
         typed.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
+                ConfigProperty property = properties == null ? null
+                        : properties.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+                checkTyped(property, name, value.strip());
                 settings.put(name, value.strip());
             }
         });
@@ -83,6 +94,25 @@ public final class PluginSettings {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * What an admin may type into any setting, whatever its type: a length that fits the column once encrypted, no
+     * control characters and no hidden direction marks (a pasted NUL or escape in a host name or token fails far from
+     * the form, at the provider or EHR). Secrets may have line breaks (a PEM private key declared in configuration).
+     * Messages name the setting by its label, never its value.
+     */
+    private static void checkTyped(ConfigProperty property, String name, String value) {
+        String what = "setting '" + (property == null ? name : property.label()) + "'";
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException("The " + what + " is too long: at most " + MAX_VALUE_BYTES
+                    + " characters (fewer in non-Latin scripts).");
+        }
+        if (property != null && property.type() == ConfigProperty.Type.SECRET) {
+            TypedText.requireText(value, what);
+        } else {
+            TypedText.requireLine(value, what);
+        }
     }
 
     private static void checkType(ConfigProperty property, String value) {

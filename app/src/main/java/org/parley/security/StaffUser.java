@@ -45,7 +45,7 @@ class StaffUser extends AbstractEntity {
      * The TOTP secret, Base32. A secret like a password hash: never shown again after enrolment, never logged.
      * Stored encrypted (its own column, 512 characters: room for the ciphertext).
      */
-    @jakarta.persistence.Convert(converter = org.parley.encryption.EncryptedText.class)
+    @jakarta.persistence.Convert(converter = StaffUser.EncryptedTotpSecret.class)
     @Column(name = "totp_secret")
     private String totpSecret;
 
@@ -212,5 +212,13 @@ class StaffUser extends AbstractEntity {
 
     StaffMember toStaffMember(boolean emergencyAdmin) {
         return new StaffMember(getId(), username, displayName, role, emergencyAdmin && role != Role.ADMIN);
+    }
+
+    /** staff_user.totp_secret, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedTotpSecret extends org.parley.encryption.EncryptedText {
+        EncryptedTotpSecret() {
+            super("staff_user", "totp_secret");
+        }
     }
 }

@@ -8,8 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.parley.encryption.EncryptedBytes;
-import org.parley.encryption.EncryptedText;
 
 /** A message on a simulated phone: one it sent to the practice, or one it received. */
 @Entity
@@ -37,18 +35,18 @@ class PhoneMessage {
     private String direction;
 
     /** A patient's simulated texts are still PHI: encrypted like the inbox's. */
-    @Convert(converter = EncryptedText.class)
+    @Convert(converter = PhoneMessage.EncryptedBody.class)
     @Column(name = "body", nullable = false)
     private String body;
 
     @Column(name = "media_content_type")
     private String mediaContentType;
 
-    @Convert(converter = EncryptedText.class)
+    @Convert(converter = PhoneMessage.EncryptedMediaFileName.class)
     @Column(name = "media_file_name")
     private String mediaFileName;
 
-    @Convert(converter = EncryptedBytes.class)
+    @Convert(converter = PhoneMessage.EncryptedMediaData.class)
     @Column(name = "media_data")
     private byte[] mediaData;
 
@@ -113,5 +111,29 @@ class PhoneMessage {
     PhoneEntry entry() {
         return new PhoneEntry(id, carrierMessageId, lineId, phoneNumber, FROM_PHONE.equals(direction), body,
                 mediaContentType, status, createdAt);
+    }
+
+    /** sandbox_phone_message.body, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedBody extends org.parley.encryption.EncryptedText {
+        EncryptedBody() {
+            super("sandbox_phone_message", "body");
+        }
+    }
+
+    /** sandbox_phone_message.media_file_name, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedMediaFileName extends org.parley.encryption.EncryptedText {
+        EncryptedMediaFileName() {
+            super("sandbox_phone_message", "media_file_name");
+        }
+    }
+
+    /** sandbox_phone_message.media_data, encrypted bound to its table and column. */
+    @jakarta.persistence.Converter
+    static class EncryptedMediaData extends org.parley.encryption.EncryptedBytes {
+        EncryptedMediaData() {
+            super("sandbox_phone_message", "media_data");
+        }
     }
 }

@@ -99,12 +99,19 @@ class SharedStateAcrossNodesIT {
         }
     }
 
+    /** A converter like those of the entities, for a column of its own. */
+    static class EncryptedTestColumn extends EncryptedText {
+        EncryptedTestColumn() {
+            super("message", "body");
+        }
+    }
+
     private static EncryptedText converterOf(ConfigurableApplicationContext node) {
-        return node.getAutowireCapableBeanFactory().createBean(EncryptedText.class);
+        return node.getAutowireCapableBeanFactory().createBean(EncryptedTestColumn.class);
     }
 
     private static String header(int keyId) {
-        return "prly1:" + HexFormat.of().toHexDigits(keyId) + ":";
+        return "prly2:" + HexFormat.of().toHexDigits(keyId) + ":";
     }
 
     @Test

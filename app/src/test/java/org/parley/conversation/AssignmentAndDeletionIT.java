@@ -157,6 +157,65 @@ class AssignmentAndDeletionIT {
     }
 
     @Test
+    void puttingAColleaguesConversationIntoAListOrEscalatingItAsksFirstAndIsAuditedAsATakeoverWhenConfirmed() {
+        AssignmentService assignments = app.getBean(AssignmentService.class);
+        ConversationService conversations = app.getBean(ConversationService.class);
+        org.parley.lists.ListService lists = app.getBean(org.parley.lists.ListService.class);
+        org.parley.audit.AuditEntries audit = app.getBean(org.parley.audit.AuditEntries.class);
+        var security = app.getBean(org.springframework.security.core.context.SecurityContextHolderStrategy.class);
+        StaffMember olga = app.getBean(StaffFixtures.class).account("olga", "Olga Ombud", "a long enough password",
+                Role.STAFF);
+        org.parley.lists.InboxListSummary billing = org.parley.testsupport.ActingAs.call(security, "ada", "ADMIN",
+                () -> lists.create("ada", "Billing questions"));
+        org.parley.testsupport.ActingAs.run(security, "ada", "ADMIN", () -> lists.setOmbudsman("ada", olga.id()));
+        long toList = conversationAfterText("+19292043003", "Is my bill right?");
+        long toOmbudsman = conversationAfterText("+19292043004", "I want to complain");
+        assignments.assignToMe(dana, toList, conversations.header(toList).assignment().version());
+        assignments.assignToMe(dana, toOmbudsman, conversations.header(toOmbudsman).assignment().version());
+        int listShown = conversations.header(toList).assignment().version();
+        int ombudsmanShown = conversations.header(toOmbudsman).assignment().version();
+        long messagesBefore = conversations.thread(toOmbudsman, 0, 500).size();
+
+        // Ada's screen shows Dana holding both; Ada puts one into a list and escalates the other.
+        TakeoverNeededException listQuestion = org.junit.jupiter.api.Assertions.assertThrows(
+                TakeoverNeededException.class, () -> assignments.assignToList(ada, toList, billing.id(), listShown));
+        TakeoverNeededException escalateQuestion = org.junit.jupiter.api.Assertions.assertThrows(
+                TakeoverNeededException.class,
+                () -> assignments.escalate(ada, toOmbudsman, "Complaint about the wait", ombudsmanShown));
+
+        assertThat(listQuestion).hasMessage("Dana Front has this conversation. Take it over?");
+        assertThat(escalateQuestion).hasMessage("Dana Front has this conversation. Take it over?");
+        assertThat(conversations.header(toList).assignment().badge()).as("nothing changed").isEqualTo("Dana Front");
+        assertThat(conversations.header(toOmbudsman).assignment().badge()).isEqualTo("Dana Front");
+        assertThat(conversations.thread(toOmbudsman, 0, 500)).as("no note, no line in the thread").hasSize(
+                (int) messagesBefore);
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
+                .noneMatch(e -> e.targetId().equals(String.valueOf(toList))
+                        || e.targetId().equals(String.valueOf(toOmbudsman)));
+
+        assignments.assignToList(ada, toList, billing.id(), listQuestion.version(), true);
+        assignments.escalate(ada, toOmbudsman, "Complaint about the wait", escalateQuestion.version(), true);
+
+        assertThat(conversations.header(toList).assignment().badge()).isEqualTo("Billing questions");
+        assertThat(conversations.header(toOmbudsman).assignment().badge()).isEqualTo("Olga Ombud");
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
+                .filteredOn(e -> e.targetId().equals(String.valueOf(toList))
+                        || e.targetId().equals(String.valueOf(toOmbudsman)))
+                .hasSize(2).allSatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("ada");
+                    assertThat(e.detail()).isEqualTo("from staff " + dana.id());
+                });
+
+        // Olga holds it now: Olga escalating it again, or Ada moving what she holds herself, asks no one.
+        int olgaShown = conversations.header(toOmbudsman).assignment().version();
+        assignments.escalate(olga, toOmbudsman, "Still waiting", olgaShown);
+        assignments.assignToMe(ada, toOmbudsman, conversations.header(toOmbudsman).assignment().version(), true);
+        assignments.assignToList(ada, toOmbudsman, billing.id(),
+                conversations.header(toOmbudsman).assignment().version());
+        assertThat(conversations.header(toOmbudsman).assignment().badge()).isEqualTo("Billing questions");
+    }
+
+    @Test
     void aQueuedReplyItsAuthorDeletesIsNeverSent() {
         String phone = "+19292042000";
         long id = conversationAfterText(phone, "Is the clinic open Friday?");

@@ -275,6 +275,67 @@ class EncryptionAtRestIT {
     }
 
     @Test
+    void aValueCopiedIntoAnotherColumnFailsToDecryptNamingOnlyTheColumn() {
+        long conversation = patientTexts("+19292031107", "My Zoloft dose is too high");
+        ContactSummary patient = contacts.createPatient("nurse", new PatientDetails("Sam", "Swapped",
+                LocalDate.of(1981, 4, 5), "+19292031109", null, "Allergic to penicillin"));
+        String body = jdbc.queryForObject("select body from message where conversation_id = ? and direction = "
+                + "'INBOUND'", String.class, conversation);
+        String note = jdbc.queryForObject("select internal_note from contact where id = ?", String.class,
+                patient.id());
+        assertThat(body).startsWith(FieldCipher.boundTextHeader(ring.primaryId()));
+
+        // Someone with write access to the database moves the message's text into the patient's note.
+        jdbc.update("update contact set internal_note = ? where id = ?", body, patient.id());
+        try {
+            assertThatThrownBy(() -> contacts.details("nurse", patient.id())).satisfies(e -> {
+                List<Throwable> chain = new java.util.ArrayList<>();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    chain.add(t);
+                }
+                assertThat(chain).filteredOn(t -> t instanceof DecryptionFailedException).singleElement()
+                        .satisfies(t -> assertThat(t.getMessage()).contains("contact.internal_note"));
+                assertThat(chain).extracting(t -> String.valueOf(t.getMessage())).allSatisfy(message ->
+                        assertThat(message).doesNotContain("Zoloft", "penicillin", body.substring(15)));
+            });
+        } finally {
+            jdbc.update("update contact set internal_note = ? where id = ?", note, patient.id());
+        }
+        assertThat(contacts.details("nurse", patient.id()).orElseThrow().internalNote())
+                .isEqualTo("Allergic to penicillin");
+    }
+
+    @Test
+    void valuesEncryptedBeforeColumnsWereBoundStillReadAndTheJobRewritesThemBoundToTheirColumn() {
+        byte[] picture = ("PICTURE-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        assertThat(carrier.textPractice(LINE, "+19292031108", "Photo of the cut", "image/png", "cut.png", picture)
+                .accepted()).isTrue();
+        long conversation = conversationOf("+19292031108");
+        long message = jdbc.queryForObject("select m.id from message m join message_media d on d.message_id = m.id "
+                + "where m.conversation_id = ?", Long.class, conversation);
+        // As an earlier Parley wrote them: format 1, bound to nothing.
+        jdbc.update("update message set body = ? where id = ?", cipher.encrypt("Photo of the old cut"), message);
+        jdbc.update("update message_media set data = ? where message_id = ?", cipher.encrypt(picture), message);
+
+        MessageView read = conversations.thread(conversation, 0, 10).stream().filter(m -> m.id() == message)
+                .findFirst().orElseThrow();
+        assertThat(read.body()).isEqualTo("Photo of the old cut");
+        assertThat(conversations.attachment(read.media().getFirst().id())).contains(picture);
+        assertThat(job.notUnderPrimaryKey()).isGreaterThanOrEqualTo(2);
+
+        job.runNow(AuditLog.SYSTEM);
+
+        assertThat(jdbc.queryForObject("select body from message where id = ?", String.class, message))
+                .startsWith(FieldCipher.boundTextHeader(ring.primaryId()));
+        assertThat(jdbc.queryForObject("select data from message_media where message_id = ?", byte[].class,
+                message)).startsWith(FieldCipher.boundBytesHeader(ring.primaryId()));
+        assertThat(job.notUnderPrimaryKey()).isZero();
+        assertThat(conversations.thread(conversation, 0, 10)).extracting(MessageView::body)
+                .contains("Photo of the old cut");
+        assertThat(conversations.attachment(read.media().getFirst().id())).contains(picture);
+    }
+
+    @Test
     void aDamagedValueFailsLoudlyWithoutShowingItAndTheJobLeavesItWhileReencryptingTheRest() {
         ContactSummary patient = contacts.createPatient("nurse", new PatientDetails("Dana", "Damaged",
                 LocalDate.of(1975, 2, 3), "+19292031106", null, "Takes warfarin daily"));

@@ -243,4 +243,42 @@ class FieldCipherTest {
         assertThat(cipher.decrypt(cipher.encrypt(TEXT), place)).isEqualTo(TEXT);
         assertThat(cipher.decrypt("a plaintext from before", place)).isEqualTo("a plaintext from before");
     }
+
+    @Test
+    void aColumnBoundValueReadsBackInAnyRowOfItsColumnButNotInAnotherColumnOrTable() {
+        FieldCipher cipher = cipherWithKeyFile("parley.keys");
+        RowBinding body = RowBinding.column("message", "body");
+
+        String stored = cipher.encrypt(TEXT, body);
+
+        assertThat(stored).startsWith("prly2:00000001:").doesNotContain("Lopez");
+        assertThat(cipher.decrypt(stored, RowBinding.column("message", "body"))).isEqualTo(TEXT);
+        for (RowBinding elsewhere : java.util.List.of(RowBinding.column("contact", "internal_note"),
+                RowBinding.column("message", "last_preview"), RowBinding.column("sandbox_phone_message", "body"),
+                new RowBinding("message", "body", "42"))) {
+            assertThatThrownBy(() -> cipher.decrypt(stored, elsewhere)).as(elsewhere.toString())
+                    .isInstanceOf(DecryptionFailedException.class)
+                    .hasMessageContaining(elsewhere.table() + "." + elsewhere.column())
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Lopez", stored.substring(15)));
+        }
+    }
+
+    @Test
+    void boundBytesReadBackOnlyInTheirOwnColumnAndOlderBytesStillReadThere() {
+        FieldCipher cipher = cipherWithKeyFile("parley.keys");
+        RowBinding media = RowBinding.column("message_media", "data");
+
+        byte[] stored = cipher.encrypt(PICTURE, media);
+
+        assertThat(stored).startsWith(0, 'p', 'r', 'l', 'y', '2').hasSize(PICTURE.length + 38);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("rash");
+        assertThat(cipher.keyIdOf(stored)).hasValue(1);
+        assertThat(cipher.decrypt(stored, media)).isEqualTo(PICTURE);
+        assertThatThrownBy(() -> cipher.decrypt(stored, RowBinding.column("chart_export_document", "data")))
+                .isInstanceOf(DecryptionFailedException.class).hasMessageContaining("chart_export_document.data");
+        assertThatThrownBy(() -> cipher.decrypt(stored)).as("read where nothing binds it")
+                .isInstanceOf(DecryptionFailedException.class);
+        assertThat(cipher.decrypt(cipher.encrypt(PICTURE), media)).as("format 1").isEqualTo(PICTURE);
+        assertThat(cipher.decrypt(PICTURE, media)).as("plaintext from before").isEqualTo(PICTURE);
+    }
 }

@@ -233,7 +233,7 @@ class TwoFactorSignInIT {
         assertThat(storedLogin(request).getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .contains("ROLE_ADMIN", SignInSession.TOTP_FACTOR);
         assertThat(jdbc.queryForObject("select totp_secret from staff_user where username = 'bea'", String.class))
-                .as("the secret stored encrypted in its own column").startsWith("prly1:")
+                .as("the secret stored encrypted in its own column").startsWith("prly2:")
                 .doesNotContain(offer.secret());
         assertThat(actions("bea")).contains("TWO_FACTOR_ENROLLED", "LOGIN");
         assertThat(jdbc.queryForList("select * from audit_event").toString()).doesNotContain(offer.secret());

@@ -116,7 +116,8 @@ class AssignmentBar extends HorizontalLayout {
 
     /**
      * "Dana Nurse has this conversation. Take it over?": a colleague holds it (perhaps since a moment ago), so it is
-     * taken only when the person confirms, and then only if nobody changed it while the question was open.
+     * taken (for the person, for colleagues, into a list or to the ombudsman) only when the person confirms, and then
+     * only if nobody changed it while the question was open.
      */
     private void confirmTakeover(TakeoverNeededException held, Runnable takeOver, Dialog closeAfter) {
         Dialog question = new Dialog(new Span(held.getMessage()));
@@ -174,10 +175,16 @@ class AssignmentBar extends HorizontalLayout {
                     return;
                 }
             } catch (TakeoverNeededException held) {
-                Set<Long> ids = people.getValue().stream().map(StaffMember::id).collect(Collectors.toSet());
                 Dialog assigning = dialog;
-                confirmTakeover(held, () -> assignments.assignToStaff(me, conversationId, ids, held.version(), true),
-                        assigning);
+                InboxListSummary toList = list.getValue();
+                if (toList != null) {
+                    confirmTakeover(held, () -> assignments.assignToList(me, conversationId, toList.id(),
+                            held.version(), true), assigning);
+                } else {
+                    Set<Long> ids = people.getValue().stream().map(StaffMember::id).collect(Collectors.toSet());
+                    confirmTakeover(held, () -> assignments.assignToStaff(me, conversationId, ids, held.version(),
+                            true), assigning);
+                }
                 return;
             } catch (AssignmentConflictException | IllegalArgumentException conflict) {
                 problem.setText(conflict.getMessage());
@@ -206,6 +213,12 @@ class AssignmentBar extends HorizontalLayout {
         Button confirm = new Button("Escalate", e -> {
             try {
                 assignments.escalate(me, conversationId, reason.getValue(), seen.version());
+            } catch (TakeoverNeededException held) {
+                String why = reason.getValue();
+                Dialog escalating = dialog;
+                confirmTakeover(held, () -> assignments.escalate(me, conversationId, why, held.version(), true),
+                        escalating);
+                return;
             } catch (AssignmentConflictException | IllegalArgumentException | IllegalStateException refused) {
                 problem.setText(refused.getMessage());
                 return;

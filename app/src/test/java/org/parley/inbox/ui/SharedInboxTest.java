@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Duration;
@@ -204,6 +205,77 @@ class SharedInboxTest extends KaribuTest {
         assertThat(threadTexts(view)).contains("Taken by Ada Admin.");
         assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 100)))
                 .anyMatch(e -> e.targetId().equals(String.valueOf(id)));
+    }
+
+    @Test
+    void puttingAColleaguesConversationIntoAListAsksWhoHasItAndMovesItOnlyWhenConfirmed() {
+        frontDesk();
+        InboxListSummary billing = lists.create("ada", unique("Billing"));
+        String text = unique("Is my bill right");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number(), text);
+        long id = conversationOf(text);
+        assignments.assignToMe(dana, id, 0);
+        UI.getCurrent().navigate("inbox/" + id);
+        InboxView view = _get(InboxView.class);
+        assertThat(view.panel.assignment.assignedTo.getText()).isEqualTo("Assigned to Dana Front");
+
+        _click(view.panel.assignment.assign);
+        @SuppressWarnings("unchecked")
+        ComboBox<InboxListSummary> list = _get(ComboBox.class, spec -> spec.withId("assign-list"));
+        _setValue(list, billing);
+        _click(_get(Button.class, spec -> spec.withId("assign-confirm")));
+
+        assertThat(view.panel.assignment.takeover).as("asked first").isNotNull();
+        assertThat(view.panel.assignment.takeover.isOpened()).isTrue();
+        assertThat(_get(view.panel.assignment.takeover, Span.class).getText())
+                .isEqualTo("Dana Front has this conversation. Take it over?");
+        _click(_get(Button.class, spec -> spec.withId("takeover-cancel")));
+        assertThat(view.panel.assignment.assignedTo.getText()).as("cancelled").isEqualTo("Assigned to Dana Front");
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 100)))
+                .noneMatch(e -> e.targetId().equals(String.valueOf(id)));
+
+        _click(_get(Button.class, spec -> spec.withId("assign-confirm")));
+        _click(_get(Button.class, spec -> spec.withId("takeover-confirm")));
+
+        assertThat(view.panel.assignment.assignedTo.getText()).isEqualTo("Assigned to " + billing.name());
+        assertThat(view.panel.assignment.dialog.isOpened()).as("the assign dialog closes too").isFalse();
+        assertThat(threadTexts(view)).contains("Assigned to " + billing.name() + " by Ada Admin.");
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 100)))
+                .anyMatch(e -> e.targetId().equals(String.valueOf(id)) && e.detail().equals("from staff " + dana.id()));
+    }
+
+    @Test
+    void escalatingAColleaguesConversationAsksWhoHasItAndEscalatesOnlyWhenConfirmed() {
+        frontDesk();
+        StaffMember olga = staff.account("olga", "Olga Ombud", "a long enough password", Role.STAFF);
+        lists.setOmbudsman("ada", olga.id());
+        String text = unique("I want to complain now");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number(), text);
+        long id = conversationOf(text);
+        assignments.assignToMe(dana, id, 0);
+        UI.getCurrent().navigate("inbox/" + id);
+        InboxView view = _get(InboxView.class);
+
+        _click(view.panel.assignment.escalate);
+        _setValue(_get(TextArea.class, spec -> spec.withId("escalate-reason")), "Complaint about the wait");
+        _click(_get(Button.class, spec -> spec.withId("escalate-confirm")));
+
+        assertThat(view.panel.assignment.takeover).as("asked first").isNotNull();
+        assertThat(view.panel.assignment.takeover.isOpened()).isTrue();
+        assertThat(_get(view.panel.assignment.takeover, Span.class).getText())
+                .isEqualTo("Dana Front has this conversation. Take it over?");
+        _click(_get(Button.class, spec -> spec.withId("takeover-cancel")));
+        assertThat(view.panel.assignment.assignedTo.getText()).as("cancelled").isEqualTo("Assigned to Dana Front");
+        assertThat(threadTexts(view)).as("no note yet")
+                .doesNotContain("Escalated to the patient ombudsman: Complaint about the wait");
+
+        _click(_get(Button.class, spec -> spec.withId("escalate-confirm")));
+        _click(_get(Button.class, spec -> spec.withId("takeover-confirm")));
+
+        assertThat(view.panel.assignment.assignedTo.getText()).isEqualTo("Assigned to Olga Ombud");
+        assertThat(threadTexts(view)).contains("Escalated to the patient ombudsman: Complaint about the wait");
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 100)))
+                .anyMatch(e -> e.targetId().equals(String.valueOf(id)) && e.detail().equals("from staff " + dana.id()));
     }
 
     @Test
