@@ -237,7 +237,10 @@ public class AssignmentService {
         for (int attempt = 1; ; attempt++) {
             try {
                 tx.executeWithoutResult(status -> {
-                    Conversation c = conversations.findById(conversationId).orElseThrow(() ->
+                    // Read under the row's lock: a colleague's change committing meanwhile is either wholly before
+                    // (its version and assignees both seen) or after this one, never half seen (the version before
+                    // it, the assignees after it: "take it over?" where "has taken it" is the truth).
+                    Conversation c = conversations.lockById(conversationId).orElseThrow(() ->
                             new NoSuchElementException("There is no conversation " + conversationId + "."));
                     if (seenVersion != ANY && c.getAssignmentVersion() != seenVersion) {
                         throw new AssignmentConflictException(whoHolds(c) + " Nothing was changed.");
