@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.parley.line.LineGateway;
 import org.parley.plugin.Capability;
 import org.parley.plugin.ProviderDescriptor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,11 +29,12 @@ public class ReplyAttachments {
     private final List<FileKind> allowed;
     private final int maxFiles;
 
-    ReplyAttachments(LineGateway gateway,
-                     @Value("${parley.attachments.max-bytes:5242880}") long maxBytes,
-                     @Value("${parley.attachments.types:image/jpeg,image/png,image/gif,application/pdf}")
-                     List<String> types,
-                     @Value("${parley.attachments.max-files:1}") int maxFiles) {
+    @org.springframework.beans.factory.annotation.Autowired
+    ReplyAttachments(LineGateway gateway, AttachmentSettings settings) {
+        this(gateway, settings.maxBytes(), settings.types(), settings.maxFiles());
+    }
+
+    ReplyAttachments(LineGateway gateway, long maxBytes, List<String> types, int maxFiles) {
         this.gateway = gateway;
         if (maxBytes <= 0 || maxFiles <= 0) {
             throw new IllegalStateException("parley.attachments.max-bytes and parley.attachments.max-files must be "

@@ -13,7 +13,6 @@ import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -63,13 +62,12 @@ class DemoData {
     private final DemoMessageBodies bodies;
 
     DemoData(JdbcTemplate jdbc, LineService lines, Clock clock, DemoMessageBodies bodies,
-             @Value("${parley.demo.patients}") int patients,
-             @Value("${parley.demo.messages:0}") int messages) {
+             DemoSettings settings) {
         this.jdbc = jdbc;
         this.lines = lines;
         this.clock = clock;
-        this.patients = patients;
-        this.messages = messages > 0 ? messages : patients * 10;
+        this.patients = settings.patients();
+        this.messages = settings.messages() > 0 ? settings.messages() : settings.patients() * 10;
         this.bodies = bodies;
     }
 

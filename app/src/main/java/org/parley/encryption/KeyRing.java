@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +46,12 @@ class KeyRing {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    KeyRing(@Value("${parley.encryption.key-file:./data/parley.keys}") Path file,
-            @Value("${parley.encryption.key-file-check:5s}") Duration checkInterval) {
+    KeyRing(EncryptionSettings settings) {
+        this(settings.keyFile(), settings.keyFileCheck());
+    }
+
+    /** A ring on {@code file} that looks for changes every {@code checkInterval}. */
+    KeyRing(Path file, Duration checkInterval) {
         if (checkInterval.isNegative()) {
             throw new IllegalStateException("parley.encryption.key-file-check must not be negative, e.g. 5s");
         }

@@ -14,7 +14,6 @@ import org.parley.base.RecurringJob;
 import org.parley.base.RecurringJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
@@ -68,10 +67,7 @@ class Reencryption implements RecurringJob {
     Reencryption(EncryptedColumns columns, List<Backfill> backfills, FieldCipher cipher, KeyRing ring,
                  KeyRegistry registry, JdbcTemplate jdbc, TransactionTemplate tx, AuditLog audit,
                  ApplicationEventPublisher events, Clock clock, @Lazy RecurringJobs jobs,
-                 @Value("${parley.encryption.batch-size:200}") int textBatch,
-                 @Value("${parley.encryption.binary-batch-size:10}") int binaryBatch,
-                 @Value("${parley.encryption.reencrypt-on-start:true}") boolean onStart,
-                 @Value("${parley.encryption.reencrypt-interval:24h}") Duration interval) {
+                 EncryptionSettings settings) {
         this.columns = columns;
         this.backfills = List.copyOf(backfills);
         this.cipher = cipher;
@@ -82,14 +78,11 @@ class Reencryption implements RecurringJob {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.textBatch = textBatch;
-        this.binaryBatch = binaryBatch;
-        this.onStart = onStart;
+        this.textBatch = settings.batchSize();
+        this.binaryBatch = settings.binaryBatchSize();
+        this.onStart = settings.reencryptOnStart();
         this.jobs = jobs;
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalStateException("parley.encryption.reencrypt-interval must be longer than zero, e.g. 24h");
-        }
-        this.interval = interval;
+        this.interval = settings.reencryptInterval();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -15,7 +15,6 @@ import org.parley.conversation.MessageRepository;
 import org.parley.encryption.RowBinding;
 import org.parley.encryption.RowBoundColumn;
 import org.parley.encryption.RowBoundEncryption;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -56,7 +55,7 @@ class MediaLinks {
     MediaLinks(SigningKeyRepository keys, RowBoundEncryption sealing, MessageMediaRepository media,
                MessageRepository messages, PublicBaseUrl baseUrl, AuditLog audit,
                PlatformTransactionManager transactions, Clock clock,
-               @Value("${parley.attachments.link-validity:1h}") Duration validity) {
+               org.parley.attachment.AttachmentSettings attachments) {
         this.keys = keys;
         this.sealing = sealing;
         this.media = media;
@@ -66,7 +65,7 @@ class MediaLinks {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.validity = validity;
+        this.validity = attachments.linkValidity();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.parley.audit.AuditLog;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -23,11 +22,11 @@ public class PluginAdministration {
     private final long maxBytes;
 
     PluginAdministration(PluginHostConfiguration.PluginHost host, SharedPlugins shared, AuditLog audit,
-                         @Value("${parley.plugins.max-upload-bytes:104857600}") long maxBytes) {
+                         PluginHostSettings settings) {
         this.host = host;
         this.shared = shared;
         this.audit = audit;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxUploadBytes();
     }
 
     /** The largest plugin archive an admin may upload ({@code parley.plugins.max-upload-bytes}). */

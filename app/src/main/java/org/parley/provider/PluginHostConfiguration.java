@@ -16,7 +16,6 @@ import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,8 +28,13 @@ class PluginHostConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHostConfiguration.class);
 
-    @Bean
-    PluginHost pluginHost(@Value("${parley.plugins.dir:plugins}") String pluginsDir) {
+    @Bean("pluginHost")
+    PluginHost configuredPluginHost(PluginHostSettings settings) {
+        return pluginHost(settings.dir());
+    }
+
+    /** The plugins of {@code pluginsDir}, loaded and started (each failure listed). */
+    PluginHost pluginHost(String pluginsDir) {
         Path root = Path.of(pluginsDir).toAbsolutePath().normalize();
         DefaultPluginManager manager = new DefaultPluginManager(root) {
             @Override

@@ -3,7 +3,6 @@ package org.parley.simulator.ui;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** With {@code parley.simulator.enabled=false} (production) the simulator page does not exist. */
@@ -12,8 +11,8 @@ class SimulatorRoutes implements VaadinServiceInitListener {
 
     private final boolean enabled;
 
-    SimulatorRoutes(@Value("${parley.simulator.enabled:false}") boolean enabled) {
-        this.enabled = enabled;
+    SimulatorRoutes(org.parley.simulator.SimulatorSettings settings) {
+        this.enabled = settings.enabled();
     }
 
     @Override
