@@ -109,7 +109,9 @@ class ConversationPanel extends VerticalLayout {
         composerBar.setWrap(true);
         composerBar.setAlignItems(Alignment.CENTER);
         composerBar.addClassName("composer-bar");
-        add(title, tags, assignment, banner, chart, messages.earlier, thread, composerBar, composer.replyError,
+        // The tags share the title's line: on a 700 px high screen every line is taken from the thread.
+        title.add(tags);
+        add(title, assignment, banner, chart, messages.earlier, thread, composerBar, composer.replyError,
                 replyBlocked, composer.row, noteComposer);
         setFlexGrow(1, thread);
         renderHeader();

@@ -36,7 +36,8 @@ public class ConversationTags extends HorizontalLayout {
         addTag.setId("conversation-tag-add");
         addTag.setPlaceholder("Add tag");
         addTag.setItemLabelGenerator(Tag::name);
-        addTag.setWidth("10em");
+        addTag.setWidth("9em");
+        addTag.addThemeName("small");
         addTag.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 tags.add(me, conversationId, e.getValue().id());
