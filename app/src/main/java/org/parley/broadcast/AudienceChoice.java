@@ -13,6 +13,10 @@ public sealed interface AudienceChoice {
     record Uploaded(String fileName, byte[] csv) implements AudienceChoice {
     }
 
+    /** The patients one of whose conversations carries the tag (issue 17's "a tag"). */
+    record Tagged(long tagId) implements AudienceChoice {
+    }
+
     /** A search saved earlier. */
     record Saved(long audienceId) implements AudienceChoice {
     }

@@ -64,11 +64,13 @@ public class Broadcasts {
     private final BroadcastSettings settings;
     private final BroadcastFeeder feeder;
     private final Clock clock;
+    private final org.parley.tag.TagService tags;
 
     Broadcasts(JdbcClient jdbc, TransactionTemplate tx, ContactService contacts, PhoneNumbers phones,
                RecipientRules rules, TemplateService templates, BroadcastTexts texts, LineService lines, LineGateway gateway,
                StaffDirectory staff, BulkMessages bulk, AuditLog audit, BroadcastSettings settings,
-               BroadcastFeeder feeder, Clock clock) {
+               BroadcastFeeder feeder, Clock clock, org.parley.tag.TagService tags) {
+        this.tags = tags;
         this.jdbc = jdbc;
         this.tx = tx;
         this.contacts = contacts;
@@ -438,6 +440,7 @@ public class Broadcasts {
                     .findFirst().map(a -> bornBetween(a.bornFrom(), a.bornTo()))
                     .orElseThrow(() -> new IllegalArgumentException("There is no such saved audience."));
             case AudienceChoice.Uploaded uploaded -> uploaded(uploaded);
+            case AudienceChoice.Tagged tagged -> tagged(tagged.tagId());
         };
     }
 
@@ -458,6 +461,31 @@ public class Broadcasts {
                     if (!page.isEmpty()) {
                         after = page.getLast();
                         store(broadcastId, lineId, page);
+                    }
+                } while (page.size() == settings.batch());
+            }
+        };
+    }
+
+    /** Patients tagged: unknown numbers and organisations in a tagged conversation are no audience of a broadcast. */
+    private Source tagged(long tagId) {
+        String tagName = tags.find(tagId).map(org.parley.tag.Tag::name)
+                .orElseThrow(() -> new IllegalArgumentException("There is no such tag."));
+        return new Source() {
+            public String description() {
+                return "patients tagged " + tagName;
+            }
+
+            public void addTo(long broadcastId, String lineId) {
+                long after = 0;
+                List<Long> page;
+                do {
+                    page = tags.contactIdsTagged(tagId, after, settings.batch());
+                    if (!page.isEmpty()) {
+                        after = page.getLast();
+                        store(broadcastId, lineId, page.stream().filter(id -> contacts.find(id)
+                                .filter(c -> c.kind() == org.parley.patient.ContactKind.PATIENT).isPresent())
+                                .toList());
                     }
                 } while (page.size() == settings.batch());
             }

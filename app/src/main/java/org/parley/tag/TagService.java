@@ -166,6 +166,18 @@ public class TagService {
         return tag.isPresent() && add(AuditLog.SYSTEM, conversationId, tag.get(), " by routing rule " + ruleName);
     }
 
+    /**
+     * The contacts one of whose conversations carries the tag, by id after {@code afterId}, at most {@code limit}: a
+     * broadcast's audience walked in pages.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> contactIdsTagged(long tagId, long afterId, int limit) {
+        return jdbc.sql("select distinct c.contact_id from conversation_tag ct join conversation c on c.id = "
+                        + "ct.conversation_id where ct.tag_id = ? and c.contact_id > ? order by c.contact_id "
+                        + "fetch first " + limit + " rows only").params(tagId, afterId)
+                .query(Long.class).list();
+    }
+
     /** Whether any conversation of the contact carries the tag ("the patient has the tag" of a routing rule). */
     @Transactional(readOnly = true)
     public boolean contactHasTag(long contactId, long tagId) {

@@ -55,6 +55,7 @@ class BroadcastsView extends VerticalLayout {
     static final String BORN = "Patients born between";
     static final String FILE = "A CSV of MRNs or cell numbers";
     static final String SAVED = "A saved audience";
+    static final String TAGGED = "Patients with a tag";
     private static final int POLL_MILLIS = 2000;
 
     private final Broadcasts broadcasts;
@@ -69,6 +70,7 @@ class BroadcastsView extends VerticalLayout {
     final TextField audienceName = new TextField("Save this search as");
     final Button saveAudience = new Button("Save audience");
     final ComboBox<SavedAudience> savedAudience = new ComboBox<>("Saved audience");
+    final ComboBox<org.parley.tag.Tag> tag = new ComboBox<>("Tag");
     final BoundedUpload uploadHandler;
     final Upload upload;
     final Span uploaded = new Span();
@@ -100,7 +102,8 @@ class BroadcastsView extends VerticalLayout {
     private Long shown;
     private com.vaadin.flow.shared.Registration polling;
 
-    BroadcastsView(Broadcasts broadcasts, LineService lines, CurrentStaff currentStaff, QuietHours quietHours) {
+    BroadcastsView(Broadcasts broadcasts, LineService lines, CurrentStaff currentStaff, QuietHours quietHours,
+                   org.parley.tag.TagService tags) {
         this.broadcasts = broadcasts;
         this.currentStaff = currentStaff;
         name.setId("broadcast-name");
@@ -115,7 +118,10 @@ class BroadcastsView extends VerticalLayout {
                 + "Texts go only from " + quietHours.describe() + " in each patient's time zone (their profile's, "
                 + "else the practice's); outside those hours they wait.");
         audience.setId("broadcast-audience");
-        audience.setItems(BORN, FILE, SAVED);
+        audience.setItems(BORN, TAGGED, FILE, SAVED);
+        tag.setId("broadcast-tag");
+        tag.setItems(tags.all());
+        tag.setItemLabelGenerator(org.parley.tag.Tag::name);
         audience.setValue(BORN);
         bornFrom.setId("broadcast-born-from");
         bornTo.setId("broadcast-born-to");
@@ -187,7 +193,7 @@ class BroadcastsView extends VerticalLayout {
         showAudienceFields();
         add(new H2("Broadcasts"), new HorizontalLayout(name, line), body, audience,
                 new HorizontalLayout(bornFrom, bornTo), new HorizontalLayout(audienceName, saveAudience),
-                savedAudience, upload, uploaded, check, message, planPanel, progressPanel,
+                savedAudience, tag, upload, uploaded, check, message, planPanel, progressPanel,
                 new H3("Earlier broadcasts"), history);
     }
 
@@ -198,6 +204,7 @@ class BroadcastsView extends VerticalLayout {
         audienceName.setVisible(born);
         saveAudience.setVisible(born);
         savedAudience.setVisible(SAVED.equals(audience.getValue()));
+        tag.setVisible(TAGGED.equals(audience.getValue()));
         upload.setVisible(FILE.equals(audience.getValue()));
         uploaded.setVisible(FILE.equals(audience.getValue()));
     }
@@ -217,6 +224,12 @@ class BroadcastsView extends VerticalLayout {
                     throw new IllegalArgumentException("Upload the CSV of MRNs or cell numbers first.");
                 }
                 yield new AudienceChoice.Uploaded(fileName, file);
+            }
+            case TAGGED -> {
+                if (tag.getValue() == null) {
+                    throw new IllegalArgumentException("Choose the tag whose patients get it.");
+                }
+                yield new AudienceChoice.Tagged(tag.getValue().id());
             }
             case SAVED -> {
                 if (savedAudience.getValue() == null) {

@@ -25,6 +25,7 @@ import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
+import org.parley.security.StaffMember;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +60,10 @@ class BroadcastsViewIT extends KaribuTest {
     AuditEntries audit;
     @Autowired
     JdbcClient db;
+    @Autowired
+    org.parley.tag.TagService tags;
+    @Autowired
+    org.parley.conversation.ConversationService conversations;
 
     BroadcastsView view;
     /** A birth year only this test's patients have, so each test's audience is its own. */
@@ -132,6 +137,31 @@ class BroadcastsViewIT extends KaribuTest {
                 "June Park: Hi June, flu shots are in at Hillside Clinic. Reply to book.");
         assertThat(db.sql("select count(*) from message m join broadcast_recipient r on r.message_id = m.id")
                 .query(Long.class).single()).as("nothing sent before Send").isZero();
+    }
+
+    @Test
+    void theAudienceCanBeThePatientsWithATagOnOneOfTheirConversations() {
+        ContactSummary tagged = patient("Nora", "Field", 8, newPhone());
+        patient("Otto", "Field", 9, newPhone());
+        org.parley.tag.Tag diabetes = tags.create("admin", "Diabetes " + year, org.parley.tag.TagColour.values()[0]);
+        StaffMember admin = directory.searchActive("admin", 0, 1).getFirst();
+        tags.add(admin, conversations.conversationWith(admin, tagged.id()), diabetes.id());
+        UI.getCurrent().navigate("admin/broadcasts");
+        view = _get(BroadcastsView.class);
+
+        _setValue(view.name, "Diabetes clinic " + year);
+        _setValue(view.body, "Hi {patient.firstName}, the diabetes clinic opens on Monday.");
+        _setValue(view.audience, BroadcastsView.TAGGED);
+        _click(view.check);
+        assertThat(view.message.getText()).isEqualTo("Choose the tag whose patients get it.");
+
+        _setValue(view.tag, diabetes);
+        _click(view.check);
+
+        assertThat(view.message.getText()).isEmpty();
+        assertThat(view.planSummary.getText()).isEqualTo("1 patient will get it; 0 skipped.");
+        assertThat(view.previews.getChildren().map(c -> ((Paragraph) c).getText()).toList())
+                .containsExactly("Nora Field: Hi Nora, the diabetes clinic opens on Monday.");
     }
 
     @Test
