@@ -310,7 +310,7 @@ class SecureLinkRulesIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(texts(sent.phone())).hasSize(3));
         clock.advance(Duration.ofDays(4));
         reminders.run();
-        sleep();
+        queueDrained(sent);
         assertThat(texts(sent.phone())).as("two reminders, then no more").hasSize(3);
         assertThat(audited("SECURE_REMINDER_QUEUED", linkId(sent.messageId()))).hasSize(2);
     }
@@ -322,7 +322,7 @@ class SecureLinkRulesIT {
         get("/s/" + sent.token(), cookie);
         clock.advance(Duration.ofDays(2));
         reminders.run();
-        sleep();
+        queueDrained(sent);
         assertThat(texts(sent.phone())).hasSize(1);
     }
 
@@ -396,11 +396,13 @@ class SecureLinkRulesIT {
         assertThat(get("/s/" + sent.token(), cookie).body()).contains("Your scan is clear.");
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Waits until every text queued in the conversation has been handed to the carrier: what the reminder job queued
+     * (it runs in the calling thread and commits) has then reached the phone, and nothing else will.
+     */
+    private void queueDrained(Sent sent) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> db.sql("select count(*) from message where "
+                        + "conversation_id = ? and direction = 'OUTBOUND' and status in ('QUEUED', 'SENDING')")
+                .param(sent.conversationId()).query(Long.class).single() == 0);
     }
 }

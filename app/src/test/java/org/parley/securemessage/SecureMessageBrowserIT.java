@@ -63,10 +63,7 @@ class SecureMessageBrowserIT extends BrowserTest {
         assertThat(staff.locator("#thread .bubble.system", new Page.LocatorOptions().setHasText("Sent securely")))
                 .isVisible(PATIENTLY);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (texts().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !texts().isEmpty());
         String sms = texts().getLast().body();
         org.assertj.core.api.Assertions.assertThat(sms).doesNotContain("cholesterol");
         Matcher link = LINK.matcher(sms);
