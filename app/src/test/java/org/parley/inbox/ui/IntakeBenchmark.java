@@ -6,11 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.parley.line.LineService;
 import org.parley.security.StaffDirectory;
+import org.parley.testsupport.PerformanceDoc;
 import org.parley.testsupport.SandboxWebhooks;
 import org.parley.testsupport.StatementCount;
 import org.parley.testsupport.WebhookLoad;
@@ -172,29 +169,12 @@ class IntakeBenchmark {
     }
 
     private void write(List<String> rows) throws IOException {
-        Path file = Path.of(System.getProperty("parley.bench.output", "../docs/performance.md"));
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
-                + ManagementFactory.getOperatingSystemMXBean().getName() + " "
-                + ManagementFactory.getOperatingSystemMXBean().getArch() + ", Java " + Runtime.version()
-                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
-        String section = "## Webhook intake\n\n"
-                + "Measured " + ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE) + " on " + machine
+        PerformanceDoc.writeSection("## Webhook intake", PerformanceDoc.measuredOn()
                 + "; H2 in memory; " + WEBHOOKS + " webhooks a row (a third from three patients writing at once), "
                 + "load generator and open inboxes in the server's JVM. Command: `./mvnw -Pbench verify`.\n\n"
                 + "| request | connections | open inboxes | answered per second | stored (200) per second | p50 ms "
                 + "| p99 ms | answers | next text on every screen after (ms) | CPU ms per request (whole JVM) "
                 + "| SQL statements per webhook | commits per webhook |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
-        String existing = Files.exists(file) ? Files.readString(file) : "# Performance\n\n";
-        int at = existing.indexOf("## Webhook intake");
-        String updated;
-        if (at < 0) {
-            updated = existing.stripTrailing() + "\n\n" + section;
-        } else {
-            int next = existing.indexOf("\n## ", at + 1);
-            updated = existing.substring(0, at) + section + (next < 0 ? "" : existing.substring(next));
-        }
-        Files.writeString(file, updated);
-        System.out.println("Written to " + file.toAbsolutePath().normalize());
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n");
     }
 }

@@ -6,12 +6,7 @@ import com.vaadin.flow.component.UI;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +19,7 @@ import org.parley.report.ReportFilter;
 import org.parley.report.Reports;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.PerformanceDoc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -157,13 +153,7 @@ class ReportsBenchmark extends KaribuTest {
     }
 
     private void write(double fillSeconds, List<String> rows) throws IOException {
-        Path file = Path.of(System.getProperty("parley.bench.output", "../docs/performance.md"));
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
-                + ManagementFactory.getOperatingSystemMXBean().getName() + " "
-                + ManagementFactory.getOperatingSystemMXBean().getArch() + ", Java " + Runtime.version();
-        String heading = "## Reports at a million messages";
-        String section = heading + "\n\n"
-                + "Measured " + ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE) + " on " + machine
+        PerformanceDoc.writeSection("## Reports at a million messages", PerformanceDoc.measuredOn()
                 + "; embedded PostgreSQL (zonky, default settings), " + String.format(Locale.ROOT, "%,d", MESSAGES)
                 + " messages over 90 days in " + String.format(Locale.ROOT, "%,d", CONVERSATIONS)
                 + " conversations on two lines (one with office hours Monday to Friday), 20,000 chart exports, "
@@ -171,17 +161,6 @@ class ReportsBenchmark extends KaribuTest {
                 + "Times are the server's: the report's queries, and for the page also the charts drawn and the "
                 + "component tree (not the browser). Cold is the first run after filling; then the median and the "
                 + "slowest of " + RUNS + " runs. Command: `./mvnw -Pbench verify -Dit.test=ReportsBenchmark`.\n\n"
-                + "| what | cold ms | median ms | slowest ms |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n";
-        String existing = Files.exists(file) ? Files.readString(file) : "# Performance\n\n";
-        int at = existing.indexOf(heading);
-        String updated;
-        if (at < 0) {
-            updated = existing.stripTrailing() + "\n\n" + section;
-        } else {
-            int next = existing.indexOf("\n## ", at + 1);
-            updated = existing.substring(0, at) + section + (next < 0 ? "" : existing.substring(next));
-        }
-        Files.writeString(file, updated);
-        System.out.println("Written to " + file.toAbsolutePath().normalize());
+                + "| what | cold ms | median ms | slowest ms |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n");
     }
 }
