@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.audit.ChainCheck;
 import org.parley.conversation.ConversationService;
@@ -479,7 +480,7 @@ abstract class AbstractMigrationIT {
                 String actor = "writer-" + w;
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < each; i++) {
-                        audit.record(actor, "CONCURRENCY_TEST", "run", run, "entry " + i);
+                        audit.record(actor, AuditAction.CONVERSATION_VIEWED, "run", run, "entry " + i);
                     }
                 }));
             }
@@ -511,7 +512,7 @@ abstract class AbstractMigrationIT {
     void anAuditEntryChangedOrDeletedInTheDatabaseIsReportedByTheChainCheck() {
         String run = UUID.randomUUID().toString();
         for (int i = 0; i < 5; i++) {
-            audit.record("tamper-test", "TAMPER_TEST", "run", run, "entry " + i);
+            audit.record("tamper-test", AuditAction.CONVERSATION_VIEWED, "run", run, "entry " + i);
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select id, seq, detail from audit_event where target_id = ? order by id", run);

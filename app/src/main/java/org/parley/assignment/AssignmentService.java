@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.Conversation;
 import org.parley.conversation.ConversationChanged;
@@ -88,7 +89,7 @@ public class AssignmentService {
      * overwritten ({@link AssignmentConflictException}).
      */
     public void assignToMe(StaffMember me, long conversationId, int seenVersion, boolean takeOver) {
-        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", takeOver ? null : Set.of(me.id()), takeOver,
+        change(me, conversationId, seenVersion, AuditAction.CONVERSATION_ASSIGNED, takeOver ? null : Set.of(me.id()), takeOver,
                 c -> {
             c.assignToStaff(Set.of(me.id()));
             return "Taken by " + me.displayName();
@@ -115,7 +116,7 @@ public class AssignmentService {
                 .toList();
         Set<Long> mayHold = new java.util.HashSet<>(staffIds);
         mayHold.add(me.id());
-        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", takeOver ? null : Set.copyOf(mayHold),
+        change(me, conversationId, seenVersion, AuditAction.CONVERSATION_ASSIGNED, takeOver ? null : Set.copyOf(mayHold),
                 takeOver, c -> {
             c.assignToStaff(staffIds);
             return "Assigned to " + names(to) + " by " + me.displayName();
@@ -138,7 +139,7 @@ public class AssignmentService {
         if (list.blocked()) {
             throw new AccessDeniedException("Use \"Move to BLOCKED\": only admins can.");
         }
-        change(me, conversationId, seenVersion, "CONVERSATION_ASSIGNED", takeOver ? null : Set.of(me.id()),
+        change(me, conversationId, seenVersion, AuditAction.CONVERSATION_ASSIGNED, takeOver ? null : Set.of(me.id()),
                 takeOver, c -> {
             c.assignToList(listId);
             return "Assigned to " + list.name() + " by " + me.displayName();
@@ -165,7 +166,7 @@ public class AssignmentService {
         }
         StaffMember ombudsman = lists.ombudsman().flatMap(staff::findActive).orElseThrow(() ->
                 new IllegalStateException("No patient ombudsman is set: an admin names one on the Lists page."));
-        change(me, conversationId, seenVersion, "CONVERSATION_ESCALATED",
+        change(me, conversationId, seenVersion, AuditAction.CONVERSATION_ESCALATED,
                 takeOver ? null : Set.copyOf(List.of(me.id(), ombudsman.id())), takeOver, c -> {
             c.assignToStaff(Set.of(ombudsman.id()));
             words.index(messages.save(Message.note(c.getId(), c.getLineId(), me.id(),
@@ -176,7 +177,7 @@ public class AssignmentService {
 
     /** Closes the conversation: it leaves every open view until the patient writes again. */
     public void close(StaffMember me, long conversationId) {
-        change(me, conversationId, ANY, "CONVERSATION_CLOSED", c -> {
+        change(me, conversationId, ANY, AuditAction.CONVERSATION_CLOSED, c -> {
             c.close();
             events.publishEvent(new ConversationClosed(c.getId()));
             return "Closed by " + me.displayName();
@@ -185,7 +186,7 @@ public class AssignmentService {
 
     /** Opens a closed conversation again. */
     public void reopen(StaffMember me, long conversationId) {
-        change(me, conversationId, ANY, "CONVERSATION_REOPENED", c -> {
+        change(me, conversationId, ANY, AuditAction.CONVERSATION_REOPENED, c -> {
             c.reopen();
             return "Reopened by " + me.displayName();
         });
@@ -197,7 +198,7 @@ public class AssignmentService {
     @PreAuthorize("hasRole('ADMIN')")
     public void block(StaffMember admin, long conversationId) {
         long blocked = lists.blockedListId();
-        change(admin, conversationId, ANY, "CONVERSATION_BLOCKED", c -> {
+        change(admin, conversationId, ANY, AuditAction.CONVERSATION_BLOCKED, c -> {
             routing.block(contacts.textNumber(c.getContactId()).orElse(null), admin.username(), clock.instant());
             c.assignToList(blocked);
             return "Moved to BLOCKED by " + admin.displayName();
@@ -207,7 +208,7 @@ public class AssignmentService {
     /** Takes the conversation out of BLOCKED into its line's list (admins only); the number is no longer blocked. */
     @PreAuthorize("hasRole('ADMIN')")
     public void unblock(StaffMember admin, long conversationId) {
-        change(admin, conversationId, ANY, "CONVERSATION_UNBLOCKED", c -> {
+        change(admin, conversationId, ANY, AuditAction.CONVERSATION_UNBLOCKED, c -> {
             routing.unblock(contacts.textNumber(c.getContactId()).orElse(null));
             Long list = lists.defaultListOf(c.getLineId()).orElse(null);
             if (list != null) {
@@ -219,7 +220,7 @@ public class AssignmentService {
         });
     }
 
-    private void change(StaffMember me, long conversationId, int seenVersion, String action,
+    private void change(StaffMember me, long conversationId, int seenVersion, AuditAction action,
                         Function<Conversation, String> change) {
         change(me, conversationId, seenVersion, action, null, false, change);
     }
@@ -231,7 +232,7 @@ public class AssignmentService {
      *                now").
      * @param takeOver the person confirmed taking it from the colleagues who hold it: audited as a takeover
      */
-    private void change(StaffMember me, long conversationId, int seenVersion, String action, Set<Long> mayHold,
+    private void change(StaffMember me, long conversationId, int seenVersion, AuditAction action, Set<Long> mayHold,
                         boolean takeOver, Function<Conversation, String> change) {
         long blocked = lists.blockedListId();
         for (int attempt = 1; ; attempt++) {
@@ -263,7 +264,7 @@ public class AssignmentService {
                             .collect(Collectors.toSet());
                     if (takeOver && !takenFrom.isEmpty()) {
                         // Confirmed by the person after "X has this conversation. Take it over?": ids only.
-                        audit.record(me.username(), "CONVERSATION_TAKEN_OVER", "conversation",
+                        audit.record(me.username(), AuditAction.CONVERSATION_TAKEN_OVER, "conversation",
                                 String.valueOf(conversationId), "from staff " + takenFrom.stream().sorted()
                                         .map(String::valueOf).collect(Collectors.joining(",")));
                     }

@@ -28,14 +28,14 @@ public class AuditLog {
      * to reads inside the same transaction.
      *
      * @param actor      the user name of who acted, or {@link #SYSTEM}
-     * @param action     what happened, e.g. {@code CONVERSATION_VIEWED}
+     * @param action     what happened, from the catalogue
      * @param targetType the kind of record, e.g. {@code conversation}, or {@code null}
      * @param targetId   the record's id, or {@code null}
      * @param detail     more context; never PHI (no names, numbers, dates of birth or message text)
      */
     @Transactional
-    public void record(String actor, String action, String targetType, String targetId, String detail) {
-        chain.append(new AuditEvent.AuditDraft(clock.instant(), actor, action, targetType, targetId, detail));
+    public void record(String actor, AuditAction action, String targetType, String targetId, String detail) {
+        chain.append(new AuditEvent.AuditDraft(clock.instant(), actor, action.name(), targetType, targetId, detail));
     }
 
     /** A page of entries matching the filter, newest first (admins only). */
@@ -73,7 +73,7 @@ public class AuditLog {
             }
             page++;
         } while (entries.size() == 1000);
-        record(actor, "AUDIT_EXPORTED", null, null, null);
+        record(actor, AuditAction.AUDIT_EXPORTED, null, null, null);
     }
 
     private static String csv(String value) {
@@ -93,7 +93,7 @@ public class AuditLog {
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
     public ChainCheck checkChain(String actor) {
         ChainCheck result = chain.check();
-        record(actor, "AUDIT_CHAIN_CHECKED", null, null, result.summary());
+        record(actor, AuditAction.AUDIT_CHAIN_CHECKED, null, null, result.summary());
         return result;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
 import org.parley.base.PolledQueue;
@@ -149,7 +150,7 @@ class BroadcastFeeder extends PolledQueue {
         }
         if (jdbc.sql("update broadcast set state = 'DONE', finished_at = ?, version = version + 1 where id = ? "
                 + "and state = 'SENDING'").params(LeasedQueue.timestamp(clock.instant()), broadcastId).update() == 1) {
-            audit.record(AuditLog.SYSTEM, "BROADCAST_FINISHED", "broadcast", String.valueOf(broadcastId),
+            audit.record(AuditLog.SYSTEM, AuditAction.BROADCAST_FINISHED, "broadcast", String.valueOf(broadcastId),
                     "every recipient queued or skipped");
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
 import org.parley.base.TypedText;
@@ -142,7 +143,7 @@ public class Broadcasts {
             discard(id);
             throw new IllegalArgumentException("No patient matches " + source.description() + ".");
         }
-        audit.record(admin.username(), "BROADCAST_PREPARED", "broadcast", String.valueOf(id),
+        audit.record(admin.username(), AuditAction.BROADCAST_PREPARED, "broadcast", String.valueOf(id),
                 recipients + " recipients, line " + lineId);
         return plan(id, source.notFound());
     }
@@ -201,7 +202,7 @@ public class Broadcasts {
                     .params(LeasedQueue.timestamp(clock.instant()), broadcastId).update() != 1) {
                 throw new IllegalStateException("The broadcast was started or cancelled already.");
             }
-            audit.record(admin.username(), "BROADCAST_STARTED", "broadcast", String.valueOf(broadcastId),
+            audit.record(admin.username(), AuditAction.BROADCAST_STARTED, "broadcast", String.valueOf(broadcastId),
                     "line " + broadcast(broadcastId).get("line_id"));
             auditRecipients(admin, broadcastId);
             feeder.wakeAfterCommit();
@@ -221,7 +222,7 @@ public class Broadcasts {
                 for (long[] r : page) {
                     ids.append(ids.length() > 9 ? "," : "").append(r[1]);
                 }
-                audit.record(admin.username(), "BROADCAST_RECIPIENTS", "broadcast", String.valueOf(broadcastId),
+                audit.record(admin.username(), AuditAction.BROADCAST_RECIPIENTS, "broadcast", String.valueOf(broadcastId),
                         ids.toString());
             }
         } while (page.size() == IDS_PER_AUDIT_ENTRY);
@@ -233,18 +234,18 @@ public class Broadcasts {
      * @throws IllegalStateException when it is not being sent
      */
     public void pause(StaffMember admin, long broadcastId) {
-        change(admin, broadcastId, BroadcastState.SENDING, BroadcastState.PAUSED, "BROADCAST_PAUSED",
+        change(admin, broadcastId, BroadcastState.SENDING, BroadcastState.PAUSED, AuditAction.BROADCAST_PAUSED,
                 "Only a broadcast being sent can be paused.");
     }
 
     /** Goes on queuing recipients. @throws IllegalStateException when it is not paused */
     public void resume(StaffMember admin, long broadcastId) {
-        change(admin, broadcastId, BroadcastState.PAUSED, BroadcastState.SENDING, "BROADCAST_RESUMED",
+        change(admin, broadcastId, BroadcastState.PAUSED, BroadcastState.SENDING, AuditAction.BROADCAST_RESUMED,
                 "Only a paused broadcast can be resumed.");
         feeder.wake();
     }
 
-    private void change(StaffMember admin, long id, BroadcastState from, BroadcastState to, String action,
+    private void change(StaffMember admin, long id, BroadcastState from, BroadcastState to, AuditAction action,
                         String refusal) {
         requireAdmin(admin);
         tx.executeWithoutResult(status -> {
@@ -283,7 +284,7 @@ public class Broadcasts {
                     withdrawn++;
                 }
             }
-            audit.record(admin.username(), "BROADCAST_CANCELLED", "broadcast", String.valueOf(broadcastId),
+            audit.record(admin.username(), AuditAction.BROADCAST_CANCELLED, "broadcast", String.valueOf(broadcastId),
                     (notQueued + withdrawn) + " recipients not sent");
         });
     }
@@ -362,7 +363,7 @@ public class Broadcasts {
                     .params(title, from, to, LeasedQueue.timestamp(clock.instant())).update();
             long id = jdbc.sql("select id from broadcast_audience where name = ?").param(title).query(Long.class)
                     .single();
-            audit.record(admin.username(), "BROADCAST_AUDIENCE_SAVED", "broadcast_audience", String.valueOf(id),
+            audit.record(admin.username(), AuditAction.BROADCAST_AUDIENCE_SAVED, "broadcast_audience", String.valueOf(id),
                     null);
             return new SavedAudience(id, title, from, to);
         });

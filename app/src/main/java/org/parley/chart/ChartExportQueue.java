@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
 import org.parley.base.NodeId;
@@ -200,7 +201,7 @@ class ChartExportQueue extends PolledQueue {
                             document.data(), now));
                 }
                 export.exported(exported.reference(), document == null ? null : document.fileName(), now);
-                audit.record(AuditLog.SYSTEM, "CHART_EXPORT_SENT", "conversation",
+                audit.record(AuditLog.SYSTEM, AuditAction.CHART_EXPORT_SENT, "conversation",
                         String.valueOf(export.getConversationId()), ChartExportService.detail(export));
                 events.publishEvent(new ChartExported(export.getId(), export.getConversationId(),
                         export.getExporterId(), count));
@@ -210,7 +211,7 @@ class ChartExportQueue extends PolledQueue {
                 export.retryLater(failed.reason(), now.plus(backoff(export.getAttempts())), now);
                 // The first retryable failure is audited; the retries of a long outage are not, one by one.
                 if (export.getAttempts() <= 1) {
-                    audit.record(AuditLog.SYSTEM, "CHART_EXPORT_FAILED", "conversation",
+                    audit.record(AuditLog.SYSTEM, AuditAction.CHART_EXPORT_FAILED, "conversation",
                             String.valueOf(export.getConversationId()),
                             ChartExportService.detail(export) + ", retrying");
                 }
@@ -221,7 +222,7 @@ class ChartExportQueue extends PolledQueue {
             }
             case ExportResult.Failed failed -> {
                 export.failed(failed.reason(), now);
-                audit.record(AuditLog.SYSTEM, "CHART_EXPORT_FAILED", "conversation",
+                audit.record(AuditLog.SYSTEM, AuditAction.CHART_EXPORT_FAILED, "conversation",
                         String.valueOf(export.getConversationId()), ChartExportService.detail(export) + ", permanent");
                 events.publishEvent(new ChartExportFailed(export.getId(), export.getConversationId(),
                         export.getExporterId(), count, false));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MessageStatus;
@@ -105,7 +106,7 @@ public class ChartExportService {
                 Export export = exports.saveAndFlush(new Export(request, sendable.patientId(), by.id(),
                         clock.instant()));
                 tasks.due(export.getId(), clock.instant());
-                audit.record(by.username(), "CHART_EXPORT_QUEUED", "conversation",
+                audit.record(by.username(), AuditAction.CHART_EXPORT_QUEUED, "conversation",
                         String.valueOf(request.conversationId()), detail(export));
                 events.publishEvent(new ChartExportQueued(export.getId(), export.getConversationId(),
                         export.getExporterId(), export.getMessageIds().size()));
@@ -161,7 +162,7 @@ public class ChartExportService {
         }
         export.requeue(clock.instant());
         tasks.due(export.getId(), clock.instant());
-        audit.record(by.username(), "CHART_EXPORT_RETRIED", "conversation", String.valueOf(export.getConversationId()),
+        audit.record(by.username(), AuditAction.CHART_EXPORT_RETRIED, "conversation", String.valueOf(export.getConversationId()),
                 detail(export));
         events.publishEvent(new ChartExportQueued(export.getId(), export.getConversationId(), export.getExporterId(),
                 export.getMessageIds().size()));
@@ -201,14 +202,14 @@ public class ChartExportService {
     public Optional<ChartAttachment> document(StaffMember by, String exportId) {
         Optional<ChartAttachment> document = documents.findById(exportId)
                 .map(d -> new ChartAttachment(d.getFileName(), d.getContentType(), d.getData()));
-        document.ifPresent(d -> audit.record(by.username(), "CHART_DOCUMENT_DOWNLOADED", "chart_export", exportId,
+        document.ifPresent(d -> audit.record(by.username(), AuditAction.CHART_DOCUMENT_DOWNLOADED, "chart_export", exportId,
                 null));
         return document;
     }
 
     /** Records that a previewed export's whole document was downloaded before sending (it holds PHI). */
     public void previewDownloaded(StaffMember by, String exportId) {
-        audit.record(by.username(), "CHART_PREVIEW_DOWNLOADED", "chart_export", exportId, null);
+        audit.record(by.username(), AuditAction.CHART_PREVIEW_DOWNLOADED, "chart_export", exportId, null);
     }
 
     /**
@@ -226,7 +227,7 @@ public class ChartExportService {
             throw new IllegalArgumentException(reason);
         }
         ChartExport export = ((ChartExportSources.Assembled.Ready) assembled).export();
-        audit.record(by.username(), "CHART_COPIED", "conversation", String.valueOf(conversationId),
+        audit.record(by.username(), AuditAction.CHART_COPIED, "conversation", String.valueOf(conversationId),
                 "clipboard, " + export.messages().size() + (export.messages().size() == 1 ? " message" : " messages"));
         return ChartText.of(export, gateway.practiceTimeZone());
     }

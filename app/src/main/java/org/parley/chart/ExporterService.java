@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.TypedText;
 import org.parley.plugin.ChartExporter;
@@ -119,10 +120,10 @@ public class ExporterService {
         exporter.update(new ConfiguredExporter(changed.id(), changed.pluginId(), name, settings,
                 changed.isDefault(), changed.enabled()));
         exporters.save(exporter);
-        audit.record(actor, "CHART_EXPORTER_SAVED", "chart_exporter", changed.id(),
+        audit.record(actor, AuditAction.CHART_EXPORTER_SAVED, "chart_exporter", changed.id(),
                 "plugin " + changed.pluginId() + (changed.enabled() ? "" : ", disabled"));
         if (becomesDefault) {
-            audit.record(actor, "CHART_EXPORTER_DEFAULT", "chart_exporter", changed.id(), null);
+            audit.record(actor, AuditAction.CHART_EXPORTER_DEFAULT, "chart_exporter", changed.id(), null);
         }
         return exporter.snapshot();
     }

@@ -1,6 +1,7 @@
 package org.parley.compliance;
 
 import java.time.Clock;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ public class ConsentService {
     @Transactional
     public void optOut(String lineId, String phoneNumber, String source) {
         change(lineId, phoneNumber, true, source);
-        audit.record(AuditLog.SYSTEM, "OPTED_OUT", "line", lineId, source);
+        audit.record(AuditLog.SYSTEM, AuditAction.OPTED_OUT, "line", lineId, source);
         events.publishEvent(new PatientOptedOut(lineId, source));
     }
 
@@ -48,7 +49,7 @@ public class ConsentService {
     @Transactional
     public void optIn(String lineId, String phoneNumber, String source) {
         change(lineId, phoneNumber, false, source);
-        audit.record(AuditLog.SYSTEM, "OPTED_IN", "line", lineId, source);
+        audit.record(AuditLog.SYSTEM, AuditAction.OPTED_IN, "line", lineId, source);
         events.publishEvent(new PatientOptedIn(lineId, source));
     }
 

@@ -2,6 +2,7 @@ package org.parley.conversation;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.lists.ListService;
 import org.parley.routing.RoutingRule;
 import org.parley.routing.RoutingRules;
@@ -61,7 +62,7 @@ public class ConversationRouting {
         rule.ifPresent(matched -> {
             if (matched.toListId() != null && !matched.toListId().equals(conversation.getAssignedListId())) {
                 conversation.assignToList(matched.toListId());
-                audit.record(org.parley.audit.AuditLog.SYSTEM, "CONVERSATION_ROUTED", "conversation",
+                audit.record(org.parley.audit.AuditLog.SYSTEM, AuditAction.CONVERSATION_ROUTED, "conversation",
                         String.valueOf(conversation.getId()), "to list " + matched.toListId() + " by routing rule "
                                 + matched.id());
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.compliance.SendingRules;
 import org.parley.line.LineGateway;
@@ -106,7 +107,7 @@ public class ConversationService {
                 && !staff.isAdminNow(viewer.id())) {
             throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
         }
-        audit.record(viewer.username(), "CONVERSATION_VIEWED", "conversation", String.valueOf(conversationId), null);
+        audit.record(viewer.username(), AuditAction.CONVERSATION_VIEWED, "conversation", String.valueOf(conversationId), null);
         markSeen(viewer, conversationId);
         if (mentions.markRead(conversationId, viewer.id(), clock.instant()) > 0) {
             events.publishEvent(new MentionsRead(viewer.id(), conversationId));
@@ -186,7 +187,7 @@ public class ConversationService {
                     Conversation started = new Conversation(lineId, contactId, clock.instant());
                     started.assignToStaff(java.util.Set.of(staffMember.id()));
                     started = conversations.save(started);
-                    audit.record(staffMember.username(), "CONVERSATION_STARTED", "conversation",
+                    audit.record(staffMember.username(), AuditAction.CONVERSATION_STARTED, "conversation",
                             String.valueOf(started.getId()), null);
                     return started;
                 });
@@ -214,7 +215,7 @@ public class ConversationService {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
         if (conversation.getAttention() != null) {
-            audit.record(staffMember.username(), "ATTENTION_HANDLED", "conversation", String.valueOf(conversationId),
+            audit.record(staffMember.username(), AuditAction.ATTENTION_HANDLED, "conversation", String.valueOf(conversationId),
                     conversation.getAttention().name());
             conversation.attentionHandled();
             events.publishEvent(new ConversationChanged(conversationId, 0, false));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.mention.MentionRepository;
 import org.parley.patient.PatientsMerged;
@@ -77,7 +78,7 @@ class ConversationsFollowMergedPatients {
         kept.absorb(gone);
         Message note = messages.save(Message.system(kept.getId(), kept.getLineId(), COMBINED_NOTE, clock.instant()));
         conversations.delete(gone);
-        audit.record(AuditLog.SYSTEM, "CONVERSATIONS_COMBINED", "conversation", String.valueOf(kept.getId()),
+        audit.record(AuditLog.SYSTEM, AuditAction.CONVERSATIONS_COMBINED, "conversation", String.valueOf(kept.getId()),
                 "combined conversation " + gone.getId());
         events.publishEvent(new ConversationChanged(kept.getId(), note.getId(), false));
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.mention.MentionRepository;
 import org.parley.security.StaffMember;
@@ -112,7 +113,7 @@ public class MessageDeletion {
         media.deleteByMessageId(messageId);
         words.index(message);
         mentions.deleteByMessage(messageId);
-        audit.record(me.username(), "MESSAGE_DELETED", "message", String.valueOf(messageId),
+        audit.record(me.username(), AuditAction.MESSAGE_DELETED, "message", String.valueOf(messageId),
                 "conversation " + message.getConversationId() + ", " + message.getDirection().name().toLowerCase());
         events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
     }

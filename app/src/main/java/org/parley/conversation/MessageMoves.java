@@ -2,6 +2,7 @@ package org.parley.conversation;
 
 import java.time.Clock;
 import java.util.NoSuchElementException;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
@@ -80,7 +81,7 @@ public class MessageMoves {
                 "A message was moved here from " + fromName + "'s conversation by " + staffMember.displayName() + ".",
                 clock.instant()));
         words.index(arrived);
-        audit.record(staffMember.username(), "MESSAGE_MOVED", "message", String.valueOf(messageId),
+        audit.record(staffMember.username(), AuditAction.MESSAGE_MOVED, "message", String.valueOf(messageId),
                 "from conversation " + from.getId() + " to conversation " + to.getId());
         events.publishEvent(new ConversationChanged(from.getId(), left.getId(), false));
         events.publishEvent(new ConversationChanged(to.getId(), arrived.getId(), false));
@@ -110,7 +111,7 @@ public class MessageMoves {
                 "Copied to " + patient.displayName() + "'s conversation by " + staffMember.displayName() + ".",
                 clock.instant()));
         words.index(copied);
-        audit.record(staffMember.username(), "MESSAGE_COPIED", "message", String.valueOf(messageId),
+        audit.record(staffMember.username(), AuditAction.MESSAGE_COPIED, "message", String.valueOf(messageId),
                 "to conversation " + to.getId());
         events.publishEvent(new ConversationChanged(to.getId(), note.getId(), false));
         events.publishEvent(new ConversationChanged(from.getId(), copied.getId(), false));

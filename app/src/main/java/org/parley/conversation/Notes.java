@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.mention.Mention;
 import org.parley.mention.MentionNotice;
@@ -75,7 +76,7 @@ public class Notes {
             mentions.save(new Mention(note.getId(), conversationId, colleague.id(), clock.instant()));
             events.publishEvent(new StaffMentioned(colleague.id(), conversationId, note.getId(), author.id()));
         }
-        audit.record(author.username(), "NOTE_ADDED", "message", String.valueOf(note.getId()),
+        audit.record(author.username(), AuditAction.NOTE_ADDED, "message", String.valueOf(note.getId()),
                 "conversation " + conversationId + (named.isEmpty() ? "" : ", " + named.size() + " mentioned"));
         events.publishEvent(new ConversationChanged(conversationId, note.getId(), false));
         return reading.thread(conversationId, 0, 1).getLast();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.parley.attachment.Attachment;
 import org.parley.attachment.ReplyAttachments;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.compliance.SendingRules;
 import org.parley.line.LineGateway;
@@ -97,7 +98,7 @@ public class Replies {
         words.indexNew(message);
         conversation.activity(!body.isEmpty() ? body : checked.stream().allMatch(Attachment::isImage) ? "[picture]"
                 : "[file]", clock.instant());
-        audit.record(author.username(), scheduledFor == null ? "MESSAGE_QUEUED" : "MESSAGE_SCHEDULED", "message",
+        audit.record(author.username(), scheduledFor == null ? AuditAction.MESSAGE_QUEUED : AuditAction.MESSAGE_SCHEDULED, "message",
                 String.valueOf(message.getId()), "conversation " + conversationId
                         + (stored.isEmpty() ? "" : ", " + ReplyAttachments.files(stored.size())));
         events.publishEvent(new ConversationChanged(conversationId, message.getId(), false));
@@ -162,7 +163,7 @@ public class Replies {
             throw new IllegalStateException(why);
         });
         message.resend(clock.instant());
-        audit.record(me.username(), "MESSAGE_RESENT", "message", String.valueOf(messageId),
+        audit.record(me.username(), AuditAction.MESSAGE_RESENT, "message", String.valueOf(messageId),
                 "conversation " + message.getConversationId() + ", after staff checked it may not have been sent");
         events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
         events.publishEvent(new OutboundQueued(messageId));

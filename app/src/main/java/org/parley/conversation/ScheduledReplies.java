@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.parley.attachment.Attachment;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
 import org.parley.practice.PracticeProfiles;
@@ -116,7 +117,7 @@ public class ScheduledReplies {
             }
             message.reschedule(body, at, clock.instant());
             words.index(message);
-            audit.record(me.username(), "SCHEDULED_REPLY_CHANGED", "message", String.valueOf(messageId),
+            audit.record(me.username(), AuditAction.SCHEDULED_REPLY_CHANGED, "message", String.valueOf(messageId),
                     "conversation " + message.getConversationId());
             events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
         }));
@@ -137,7 +138,7 @@ public class ScheduledReplies {
             message.delete(me.id(), clock.instant());
             media.deleteByMessageId(messageId);
             words.index(message);
-            audit.record(me.username(), "SCHEDULED_REPLY_CANCELLED", "message", String.valueOf(messageId),
+            audit.record(me.username(), AuditAction.SCHEDULED_REPLY_CANCELLED, "message", String.valueOf(messageId),
                     "conversation " + message.getConversationId());
             events.publishEvent(new ConversationChanged(message.getConversationId(), messageId, false));
         }));

@@ -1,6 +1,7 @@
 package org.parley.encryption;
 
 import java.util.List;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +65,7 @@ public class EncryptionAdministration {
                 // reservation back, and a failed commit leaves a key in the file that the next start records.
                 registry.reserve(id, rotated.keys().get(id));
                 ring.write(rotated);
-                audit.record(actor, "ENCRYPTION_KEY_ROTATED", "encryption_key", String.valueOf(id), null);
+                audit.record(actor, AuditAction.ENCRYPTION_KEY_ROTATED, "encryption_key", String.valueOf(id), null);
                 return id;
             });
         } catch (DuplicateKeyException e) {
@@ -84,7 +85,7 @@ public class EncryptionAdministration {
     public boolean reencrypt(String actor) {
         boolean started = job.start(actor);
         if (started) {
-            audit.record(actor, "REENCRYPTION_STARTED", null, null, null);
+            audit.record(actor, AuditAction.REENCRYPTION_STARTED, null, null, null);
         }
         return started;
     }

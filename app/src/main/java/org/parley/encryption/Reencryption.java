@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.RecurringJob;
 import org.parley.base.RecurringJobs;
@@ -206,7 +207,7 @@ class Reencryption implements RecurringJob {
                         finished.failed(), parts.stream().filter(p -> p.failed() > 0)
                                 .map(ReencryptionProgress.Part::name).collect(Collectors.joining(", ")));
             }
-            audit.record(AuditLog.SYSTEM, "REENCRYPTION_FINISHED", "encryption_key", String.valueOf(primary),
+            audit.record(AuditLog.SYSTEM, AuditAction.REENCRYPTION_FINISHED, "encryption_key", String.valueOf(primary),
                     finished.done() + " done, " + finished.failed() + " unreadable");
         } catch (RuntimeException e) {
             // The exception's message may quote a value (some drivers do): log its kind only.

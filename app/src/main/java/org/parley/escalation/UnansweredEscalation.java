@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.parley.assignment.ConversationClosed;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
 import org.parley.base.RecurringJob;
@@ -122,7 +123,7 @@ class UnansweredEscalation implements RecurringJob {
         if (claimed == 0) {
             return; // answered, closed, started again or escalated meanwhile
         }
-        audit.record(AuditLog.SYSTEM, "CONVERSATION_PAST_RESPONSE_GOAL", "conversation",
+        audit.record(AuditLog.SYSTEM, AuditAction.CONVERSATION_PAST_RESPONSE_GOAL, "conversation",
                 String.valueOf(row.conversationId()), "list " + goal.listId() + ", goal " + goal.goal().toMinutes()
                         + " min" + (goal.escalationListId() == null ? "" : ", moved to list "
                         + goal.escalationListId()));

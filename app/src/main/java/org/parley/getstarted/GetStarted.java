@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.ConversationService;
 import org.parley.line.LineGateway;
@@ -132,6 +133,6 @@ public class GetStarted {
         if (inserted == 0) {
             return;
         }
-        audit.record(actor, "GET_STARTED_DISMISSED", null, null, null);
+        audit.record(actor, AuditAction.GET_STARTED_DISMISSED, null, null, null);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
 import org.parley.line.LineGateway;
@@ -115,7 +116,7 @@ public class OfficeHours {
                         "insert into line_office_hours (line_id, day_of_week, opens_at, closes_at) values (?, ?, ?, ?)")
                 .params(hours.lineId(), day.getValue(), Time.valueOf(span.opens()), Time.valueOf(span.closes()))
                 .update());
-        audit.record(actor, "OFFICE_HOURS_CHANGED", "line", hours.lineId(),
+        audit.record(actor, AuditAction.OFFICE_HOURS_CHANGED, "line", hours.lineId(),
                 hours.week().size() + " open weekdays, after-hours reply " + (reply == null ? "off" : "on"));
         return new LineHours(hours.lineId(), hours.week(), reply, closedDay);
     }
@@ -168,7 +169,7 @@ public class OfficeHours {
                 .params(lineId, date, clean).update();
         long id = jdbc.sql("select id from line_closed_day where line_id = ? and closed_on = ?").params(lineId, date)
                 .query(Long.class).single();
-        audit.record(actor, "CLOSED_DAY_ADDED", "line", lineId, date.toString());
+        audit.record(actor, AuditAction.CLOSED_DAY_ADDED, "line", lineId, date.toString());
         return new ClosedDay(id, lineId, date, clean);
     }
 
@@ -180,7 +181,7 @@ public class OfficeHours {
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getObject(2, LocalDate.class).toString()})
                 .optional().ifPresent(day -> {
                     jdbc.sql("delete from line_closed_day where id = ?").param(id).update();
-                    audit.record(actor, "CLOSED_DAY_REMOVED", "line", day[0], day[1]);
+                    audit.record(actor, AuditAction.CLOSED_DAY_REMOVED, "line", day[0], day[1]);
                 });
     }
 

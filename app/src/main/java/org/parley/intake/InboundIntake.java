@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.AfterHoursReplies;
 import org.parley.conversation.ConsentKeeping;
@@ -162,7 +163,7 @@ public class InboundIntake {
         }
         boolean startsOrReopens = routing.startsOrReopens(conversation);
         conversation.inbound(preview(inbound.text(), inbound.media()), now);
-        audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
+        audit.record(AuditLog.SYSTEM, AuditAction.MESSAGE_RECEIVED, "message", String.valueOf(message.getId()),
                 "conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
         arrived(conversation, message, blocked, startsOrReopens, inbound.text());
@@ -190,7 +191,7 @@ public class InboundIntake {
                     now));
             boolean startsOrReopens = routing.startsOrReopens(conversation);
             conversation.inbound("Voicemail", now);
-            audit.record(AuditLog.SYSTEM, "VOICEMAIL_RECEIVED", "message", String.valueOf(message.getId()),
+            audit.record(AuditLog.SYSTEM, AuditAction.VOICEMAIL_RECEIVED, "message", String.valueOf(message.getId()),
                     "conversation " + conversation.getId());
             arrived(conversation, message, blocked, startsOrReopens, null);
             changed = true;

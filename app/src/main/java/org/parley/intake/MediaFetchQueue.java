@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.parley.attachment.InlinePictures;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
 import org.parley.base.NodeId;
@@ -131,7 +132,7 @@ class MediaFetchQueue extends PolledQueue {
                 placeholder.fetched(result.isTooLarge() ? placeholder.getContentType()
                                 : InlinePictures.typeToKeep(placeholder.getContentType(), result.data()),
                         result.fileName(), result.size(), result.data());
-                audit.record(AuditLog.SYSTEM, "MEDIA_FETCHED_LATER", "message_media",
+                audit.record(AuditLog.SYSTEM, AuditAction.MEDIA_FETCHED_LATER, "message_media",
                         String.valueOf(placeholder.getId()), "message " + placeholder.getMessageId());
             } else if (giveUp) {
                 placeholder.gaveUp();

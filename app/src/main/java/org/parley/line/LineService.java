@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.TypedText;
 import org.parley.plugin.MessagingProvider;
@@ -74,7 +75,7 @@ public class LineService {
         }
         line.update(valid);
         lines.save(line);
-        audit.record(actor, "LINE_SAVED", "line", valid.id(), "provider " + valid.providerId() + "; "
+        audit.record(actor, AuditAction.LINE_SAVED, "line", valid.id(), "provider " + valid.providerId() + "; "
                 + (before == null ? "created" : changes(before, valid)));
         return line.snapshot();
     }
@@ -135,7 +136,7 @@ public class LineService {
                 Line entity = new Line(line.id(), line.name(), line.number(), line.providerId(), clock.instant());
                 entity.update(line);
                 lines.save(entity);
-                audit.record(AuditLog.SYSTEM, "LINE_SAVED", "line", line.id(), "declared in configuration");
+                audit.record(AuditLog.SYSTEM, AuditAction.LINE_SAVED, "line", line.id(), "declared in configuration");
                 log.info("Created line '{}' served by provider '{}' from configuration", line.id(), line.providerId());
             } catch (IllegalArgumentException e) {
                 log.error("Line '{}' in configuration is not valid and was not created: {}", declared.id(),

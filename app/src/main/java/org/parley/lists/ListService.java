@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.line.LineService;
 import org.parley.security.StaffDirectory;
@@ -88,7 +89,7 @@ public class ListService {
     public InboxListSummary create(String actor, String name) {
         String shown = validName(name, null);
         InboxList list = lists.save(new InboxList(shown, clock.instant()));
-        audit.record(actor, "LIST_CREATED", "list", String.valueOf(list.getId()), shown);
+        audit.record(actor, AuditAction.LIST_CREATED, "list", String.valueOf(list.getId()), shown);
         return list.summary();
     }
 
@@ -98,7 +99,7 @@ public class ListService {
     public InboxListSummary rename(String actor, long listId, String name) {
         InboxList list = team(listId);
         list.rename(validName(name, listId));
-        audit.record(actor, "LIST_RENAMED", "list", String.valueOf(listId), list.getName());
+        audit.record(actor, AuditAction.LIST_RENAMED, "list", String.valueOf(listId), list.getName());
         return list.summary();
     }
 
@@ -113,7 +114,7 @@ public class ListService {
             }
         }
         list.members(staffIds);
-        audit.record(actor, "LIST_MEMBERS_CHANGED", "list", String.valueOf(listId), staffIds.size() + " members");
+        audit.record(actor, AuditAction.LIST_MEMBERS_CHANGED, "list", String.valueOf(listId), staffIds.size() + " members");
         return list.summary();
     }
 
@@ -134,7 +135,7 @@ public class ListService {
             team(listId);
             jdbc.sql("insert into line_default_list (line_id, list_id) values (?, ?)").params(lineId, listId).update();
         }
-        audit.record(actor, "LINE_DEFAULT_LIST_SET", "line", lineId, listId == null ? "none" : "list " + listId);
+        audit.record(actor, AuditAction.LINE_DEFAULT_LIST_SET, "line", lineId, listId == null ? "none" : "list " + listId);
     }
 
     /** The staff member escalated conversations go to, if the admin named one. */
@@ -154,7 +155,7 @@ public class ListService {
             jdbc.sql("insert into practice_role (role_name, staff_user_id) values (?, ?)").params(OMBUDSMAN, staffId)
                     .update();
         }
-        audit.record(actor, "OMBUDSMAN_SET", "staff", staffId == null ? null : String.valueOf(staffId), null);
+        audit.record(actor, AuditAction.OMBUDSMAN_SET, "staff", staffId == null ? null : String.valueOf(staffId), null);
     }
 
     /** Every list's response goal that is set, by list id: read once per escalation check. */
@@ -205,7 +206,7 @@ public class ListService {
                         + "where id = ?")
                 .params(stored.goal() == null ? null : (int) stored.goal().toMinutes(), stored.notifyStaffId(),
                         stored.escalationListId(), stored.listId()).update();
-        audit.record(actor, "LIST_RESPONSE_GOAL_SET", "list", String.valueOf(goal.listId()),
+        audit.record(actor, AuditAction.LIST_RESPONSE_GOAL_SET, "list", String.valueOf(goal.listId()),
                 stored.goal() == null ? "none" : stored.goal().toMinutes() + " min"
                         + (stored.notifyStaffId() == null ? ", subscribers" : ", staff " + stored.notifyStaffId())
                         + (stored.escalationListId() == null ? "" : ", moves to list " + stored.escalationListId()));

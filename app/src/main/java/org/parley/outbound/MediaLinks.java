@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.parley.attachment.FileKind;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.Direction;
@@ -95,7 +96,7 @@ class MediaLinks {
                 .filter(m -> messages.findById(m.getMessageId())
                         .map(message -> message.getDirection() == Direction.OUTBOUND).orElse(false))
                 .map(m -> {
-                    audit.record(FETCHED_BY, "MEDIA_FETCHED", "message_media", String.valueOf(m.getId()),
+                    audit.record(FETCHED_BY, AuditAction.MEDIA_FETCHED, "message_media", String.valueOf(m.getId()),
                             "message " + m.getMessageId());
                     String ending = FileKind.sentAs(m.getContentType()).map(FileKind::extension).orElse("bin");
                     return new Served(m.getContentType(), "attachment." + ending, m.getData());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parley.audit.AuditAction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,12 +57,12 @@ public class ContactService {
         if (unknown.isPresent()) {
             // The number has texted before: that contact becomes the patient, conversations and all.
             unknown.get().becomePatient(details, e164);
-            audit.record(actor, "PATIENT_IDENTIFIED", "contact", String.valueOf(unknown.get().getId()), null);
+            audit.record(actor, AuditAction.PATIENT_IDENTIFIED, "contact", String.valueOf(unknown.get().getId()), null);
             events.publishEvent(new PatientDetailsChanged(unknown.get().getId()));
             return unknown.get().summary();
         }
         Contact patient = contacts.save(Contact.patient(details, e164, clock.instant()));
-        audit.record(actor, "PATIENT_CREATED", "contact", String.valueOf(patient.getId()), null);
+        audit.record(actor, AuditAction.PATIENT_CREATED, "contact", String.valueOf(patient.getId()), null);
         return patient.summary();
     }
 
@@ -93,7 +94,7 @@ public class ContactService {
         });
         boolean wasUnknown = contact.getKind() == ContactKind.UNKNOWN;
         contact.becomePatient(details, e164);
-        audit.record(actor, wasUnknown ? "PATIENT_IDENTIFIED" : "PATIENT_UPDATED", "contact",
+        audit.record(actor, wasUnknown ? AuditAction.PATIENT_IDENTIFIED : AuditAction.PATIENT_UPDATED, "contact",
                 String.valueOf(contactId), null);
         events.publishEvent(new PatientDetailsChanged(contactId));
         return contact.summary();
@@ -103,7 +104,7 @@ public class ContactService {
     @Transactional
     public Optional<PatientDetails> details(String actor, long contactId) {
         Optional<Contact> contact = contacts.findById(contactId);
-        contact.ifPresent(c -> audit.record(actor, "PATIENT_PROFILE_VIEWED", "contact", String.valueOf(contactId),
+        contact.ifPresent(c -> audit.record(actor, AuditAction.PATIENT_PROFILE_VIEWED, "contact", String.valueOf(contactId),
                 null));
         return contact.map(Contact::details);
     }
@@ -176,7 +177,7 @@ public class ContactService {
         }
         validated(details);
         Contact dependent = contacts.save(Contact.dependent(details, guardian.getId(), clock.instant()));
-        audit.record(actor, "DEPENDENT_ADDED", "contact", String.valueOf(dependent.getId()),
+        audit.record(actor, AuditAction.DEPENDENT_ADDED, "contact", String.valueOf(dependent.getId()),
                 "guardian " + guardian.getId());
         return dependent.summary();
     }
@@ -192,7 +193,7 @@ public class ContactService {
             throw new IllegalArgumentException("A guardian cannot be made a dependent.");
         }
         dependent.dependOn(guardian.getId());
-        audit.record(actor, "DEPENDENT_LINKED", "contact", String.valueOf(dependentId), "guardian " + guardianId);
+        audit.record(actor, AuditAction.DEPENDENT_LINKED, "contact", String.valueOf(dependentId), "guardian " + guardianId);
         return dependent.summary();
     }
 
@@ -251,7 +252,7 @@ public class ContactService {
                 .orElseThrow(() -> new java.util.NoSuchElementException("There is no such contact."));
         if (!language.equals(contact.getPreferredLanguage())) {
             contact.setPreferredLanguage(language);
-            audit.record(actor, "PATIENT_LANGUAGE_CHANGED", "contact", String.valueOf(contactId), language);
+            audit.record(actor, AuditAction.PATIENT_LANGUAGE_CHANGED, "contact", String.valueOf(contactId), language);
         }
     }
 
@@ -284,7 +285,7 @@ public class ContactService {
         if (!owners.isEmpty()) {
             organisation.becomeOrganisation(name.strip(), kind);
         }
-        audit.record(actor, "ORGANISATION_SAVED", "contact", String.valueOf(organisation.getId()), kind);
+        audit.record(actor, AuditAction.ORGANISATION_SAVED, "contact", String.valueOf(organisation.getId()), kind);
         return organisation.summary();
     }
 
@@ -318,7 +319,7 @@ public class ContactService {
             throw new IllegalArgumentException("Say why the number must not be texted (up to 500 characters).");
         }
         doNotText.save(new DoNotText(contact.getPhoneNumber(), reason.strip(), actor, clock.instant(), contactId));
-        audit.record(actor, "DO_NOT_TEXT_SET", "contact", String.valueOf(contactId), null);
+        audit.record(actor, AuditAction.DO_NOT_TEXT_SET, "contact", String.valueOf(contactId), null);
     }
 
     /**
@@ -330,7 +331,7 @@ public class ContactService {
         Contact contact = contacts.findById(contactId)
                 .orElseThrow(() -> new java.util.NoSuchElementException("There is no such patient."));
         contact.removeNumber();
-        audit.record(actor, "PATIENT_NUMBER_DELETED", "contact", String.valueOf(contactId), null);
+        audit.record(actor, AuditAction.PATIENT_NUMBER_DELETED, "contact", String.valueOf(contactId), null);
     }
 
     private Optional<Contact> ownerOf(String e164, Long except) {

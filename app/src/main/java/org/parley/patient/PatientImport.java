@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
@@ -116,7 +117,7 @@ public class PatientImport {
                 done = tx.execute(status -> store(batch, columns, rowOfNumber));
             } catch (RuntimeException e) {
                 int stoppedAt = batch.get(0).number();
-                audit.record(actor, "PATIENTS_IMPORTED", "contact", null, imported + " imported, " + refused.size()
+                audit.record(actor, AuditAction.PATIENTS_IMPORTED, "contact", null, imported + " imported, " + refused.size()
                         + " refused, stopped at row " + stoppedAt);
                 // The cause's message may quote a row's data, so only its kind is passed on.
                 throw new IllegalStateException("The import stopped at row " + stoppedAt + " ("
@@ -128,7 +129,7 @@ public class PatientImport {
             rowOfNumber.putAll(done.rowOfNumber());
             progress.rowsDone(from + batch.size(), total);
         }
-        audit.record(actor, "PATIENTS_IMPORTED", "contact", null,
+        audit.record(actor, AuditAction.PATIENTS_IMPORTED, "contact", null,
                 imported + " imported, " + refused.size() + " refused");
         return new ImportReport(imported, refused, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -2,6 +2,7 @@ package org.parley.patient;
 
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,7 @@ public class PatientMerge {
         refuseSame(survivorId, duplicateId);
         Contact survivor = mergeable(survivorId);
         Contact duplicate = mergeable(duplicateId);
-        audit.record(actor, "PATIENT_PROFILE_VIEWED", "contact", String.valueOf(duplicateId), "merge preview");
+        audit.record(actor, AuditAction.PATIENT_PROFILE_VIEWED, "contact", String.valueOf(duplicateId), "merge preview");
         return new MergePreview(survivorId, survivor.details(), duplicateId, duplicate.details());
     }
 
@@ -85,7 +86,7 @@ public class PatientMerge {
         contacts.repointDependents(duplicateId, survivorId);
         events.publishEvent(new PatientsMerged(survivorId, duplicateId));
         events.publishEvent(new PatientDetailsChanged(survivorId));
-        audit.record(actor, "PATIENTS_MERGED", "contact", String.valueOf(survivorId), "merged contact " + duplicateId);
+        audit.record(actor, AuditAction.PATIENTS_MERGED, "contact", String.valueOf(survivorId), "merged contact " + duplicateId);
         return survivor.summary();
     }
 

@@ -3,6 +3,7 @@ package org.parley.practice;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -82,7 +83,7 @@ public class PracticeProfiles {
         PracticeProfile profile = profiles.findById(PracticeProfile.THE_ONE).orElseGet(PracticeProfile::new);
         profile.change(clean, zone.getId(), actor, clock.instant());
         profiles.save(profile);
-        audit.record(actor, "PRACTICE_CHANGED", "practice", String.valueOf(PracticeProfile.THE_ONE),
+        audit.record(actor, AuditAction.PRACTICE_CHANGED, "practice", String.valueOf(PracticeProfile.THE_ONE),
                 "time zone " + zone.getId());
         return new Practice(clean, zone, true);
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,7 +52,7 @@ public class PluginAdministration {
         }
         String id = pluginId(archive, fileName.endsWith(".zip"));
         String version = shared.install(id, fileName, archive);
-        audit.record(actor, "PLUGIN_INSTALLED", "plugin", id, "version " + version);
+        audit.record(actor, AuditAction.PLUGIN_INSTALLED, "plugin", id, "version " + version);
         return id;
     }
 
@@ -65,7 +66,7 @@ public class PluginAdministration {
             throw new IllegalArgumentException("There is no plugin '" + pluginId + "'.");
         }
         shared.setEnabled(pluginId, enabled);
-        audit.record(actor, enabled ? "PLUGIN_ENABLED" : "PLUGIN_DISABLED", "plugin", pluginId, null);
+        audit.record(actor, enabled ? AuditAction.PLUGIN_ENABLED : AuditAction.PLUGIN_DISABLED, "plugin", pluginId, null);
     }
 
     /** Reads the Plugin-Id from the archive's PF4J manifest without unpacking it. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.TypedText;
 import org.parley.line.LineService;
@@ -109,7 +110,7 @@ public class RoutingRules {
                             valid.addTagId(), now, actor)
                     .update(key, "id");
             id = key.getKeyAs(Long.class);
-            audit.record(actor, "ROUTING_RULE_ADDED", "routing_rule", String.valueOf(id), valid.name());
+            audit.record(actor, AuditAction.ROUTING_RULE_ADDED, "routing_rule", String.valueOf(id), valid.name());
         } else {
             id = valid.id();
             int updated = jdbc.sql("update routing_rule set name = ?, words = ?, patient_tag_id = ?, line_id = ?, "
@@ -119,7 +120,7 @@ public class RoutingRules {
             if (updated == 0) {
                 throw new NoSuchElementException("There is no routing rule " + id + ".");
             }
-            audit.record(actor, "ROUTING_RULE_CHANGED", "routing_rule", String.valueOf(id), valid.name());
+            audit.record(actor, AuditAction.ROUTING_RULE_CHANGED, "routing_rule", String.valueOf(id), valid.name());
         }
         return new RoutingRule(id, valid.name(), valid.words(), valid.patientTagId(), valid.lineId(),
                 valid.toListId(), valid.addTagId());
@@ -130,7 +131,7 @@ public class RoutingRules {
     @PreAuthorize("hasRole('ADMIN')")
     public void delete(String actor, long ruleId) {
         if (jdbc.sql("delete from routing_rule where id = ?").param(ruleId).update() > 0) {
-            audit.record(actor, "ROUTING_RULE_DELETED", "routing_rule", String.valueOf(ruleId), null);
+            audit.record(actor, AuditAction.ROUTING_RULE_DELETED, "routing_rule", String.valueOf(ruleId), null);
         }
     }
 
@@ -157,7 +158,7 @@ public class RoutingRules {
             for (int i = 0; i < order.size(); i++) {
                 jdbc.sql("update routing_rule set position = ? where id = ?").params(i + 1, order.get(i)).update();
             }
-            audit.record(actor, "ROUTING_RULE_MOVED", "routing_rule", String.valueOf(ruleId), "to place " + (to + 1));
+            audit.record(actor, AuditAction.ROUTING_RULE_MOVED, "routing_rule", String.valueOf(ruleId), "to place " + (to + 1));
         }
         return all();
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.Conversation;
 import org.parley.conversation.ConversationChanged;
@@ -123,7 +124,7 @@ class SecureLinks {
     CheckResult check(Link link, LocalDate dateOfBirth, String browserCookie) {
         Instant now = clock.instant();
         if (link.expired(now)) {
-            audit.record(PATIENT, "SECURE_CHECK_REFUSED", "secure_link", String.valueOf(link.id()), "expired");
+            audit.record(PATIENT, AuditAction.SECURE_CHECK_REFUSED, "secure_link", String.valueOf(link.id()), "expired");
             return new CheckResult(Check.EXPIRED, null);
         }
         // Counted only while not locked: the lock's own update cannot be undone by a late guess.
@@ -131,7 +132,7 @@ class SecureLinks {
                         + "and (locked_until is null or locked_until <= ?)")
                 .params(link.id(), SecureMessages.ts(now)).update();
         if (counted == 0) {
-            audit.record(PATIENT, "SECURE_CHECK_REFUSED", "secure_link", String.valueOf(link.id()), "locked");
+            audit.record(PATIENT, AuditAction.SECURE_CHECK_REFUSED, "secure_link", String.valueOf(link.id()), "locked");
             return new CheckResult(Check.LOCKED, null);
         }
         LocalDate expected = contacts.find(link.contactId()).map(ContactSummary::dateOfBirth).orElse(null);
@@ -139,7 +140,7 @@ class SecureLinks {
             jdbc.sql("update secure_link set failed_checks = 0 where id = ?").param(link.id()).update();
             String cookie = SecureTokens.hash(browserCookie) != null ? browserCookie : SecureTokens.newCookie();
             remember(cookie, link.contactId(), now);
-            audit.record(PATIENT, "SECURE_CHECK_PASSED", "secure_link", String.valueOf(link.id()), null);
+            audit.record(PATIENT, AuditAction.SECURE_CHECK_PASSED, "secure_link", String.valueOf(link.id()), null);
             return new CheckResult(Check.PASSED, cookie);
         }
         jdbc.sql("update secure_link set failed_checks = failed_checks + 1 where id = ?").param(link.id()).update();
@@ -147,7 +148,7 @@ class SecureLinks {
                         + "and failed_checks >= ?")
                 .params(SecureMessages.ts(now.plus(settings.lockFor())), link.id(), settings.failedChecksToLock())
                 .update();
-        audit.record(PATIENT, "SECURE_CHECK_FAILED", "secure_link", String.valueOf(link.id()),
+        audit.record(PATIENT, AuditAction.SECURE_CHECK_FAILED, "secure_link", String.valueOf(link.id()),
                 locked > 0 ? "locked" : null);
         return new CheckResult(locked > 0 ? Check.LOCKED_NOW : Check.WRONG, null);
     }
@@ -197,7 +198,7 @@ class SecureLinks {
             secureMessages.systemLine(conversation, "Opened by the patient at " + secureMessages.inPracticeZone(now)
                     + ".");
         }
-        audit.record(PATIENT, "SECURE_MESSAGE_OPENED", "secure_link", String.valueOf(link.id()),
+        audit.record(PATIENT, AuditAction.SECURE_MESSAGE_OPENED, "secure_link", String.valueOf(link.id()),
                 "message " + link.messageId());
         // A reply its author deleted (within the delete window) shows nothing.
         record Row(boolean deleted, Instant sentAt) {
@@ -236,7 +237,7 @@ class SecureLinks {
         conversation.inbound(body, now);
         int first = jdbc.sql("update secure_link set answered_at = ? where id = ? and answered_at is null")
                 .params(SecureMessages.ts(now), link.id()).update();
-        audit.record(PATIENT, "SECURE_ANSWER_RECEIVED", "message", String.valueOf(answer.getId()),
+        audit.record(PATIENT, AuditAction.SECURE_ANSWER_RECEIVED, "message", String.valueOf(answer.getId()),
                 "secure link " + link.id() + ", conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), answer.getId(), true));
         if (first > 0) {
@@ -254,7 +255,7 @@ class SecureLinks {
         return media.findById(mediaId).filter(file -> file.getMessageId() == link.messageId())
                 .filter(file -> file.getData() != null)
                 .map(file -> {
-                    audit.record(PATIENT, "SECURE_FILE_DOWNLOADED", "message_media", String.valueOf(mediaId),
+                    audit.record(PATIENT, AuditAction.SECURE_FILE_DOWNLOADED, "message_media", String.valueOf(mediaId),
                             "secure link " + link.id());
                     return file;
                 });

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.parley.attachment.Attachment;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.Conversation;
@@ -106,7 +107,7 @@ public class SecureMessages {
         long linkId = linkIdOf(sent.id());
         jdbc.sql("insert into secure_link_sms (message_id, link_id) values (?, ?)").params(sent.id(), linkId).update();
         systemLine(conversation, SENT_LINE);
-        audit.record(author.username(), "SECURE_MESSAGE_SENT", "secure_link", String.valueOf(linkId),
+        audit.record(author.username(), AuditAction.SECURE_MESSAGE_SENT, "secure_link", String.valueOf(linkId),
                 "message " + sent.id() + ", conversation " + conversationId);
         return sent;
     }
@@ -158,7 +159,7 @@ public class SecureMessages {
         int forgotten = jdbc.sql("update secure_browser set revoked_at = ?, revoked_by = ? where contact_id = ? "
                         + "and revoked_at is null")
                 .params(ts(clock.instant()), staff.username(), contactId).update();
-        audit.record(staff.username(), "SECURE_BROWSERS_FORGOTTEN", "contact", String.valueOf(contactId),
+        audit.record(staff.username(), AuditAction.SECURE_BROWSERS_FORGOTTEN, "contact", String.valueOf(contactId),
                 forgotten + " browsers");
         return forgotten;
     }

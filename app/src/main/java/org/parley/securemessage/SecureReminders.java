@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.RecurringJob;
 import org.parley.conversation.Conversation;
@@ -95,7 +96,7 @@ class SecureReminders implements RecurringJob {
                 "Reminder of the secure message (" + practice.name() + " and the link only).", now));
         jdbc.sql("insert into secure_link_sms (message_id, link_id) values (?, ?)").params(reminder.getId(), linkId)
                 .update();
-        audit.record(AuditLog.SYSTEM, "SECURE_REMINDER_QUEUED", "secure_link", String.valueOf(linkId),
+        audit.record(AuditLog.SYSTEM, AuditAction.SECURE_REMINDER_QUEUED, "secure_link", String.valueOf(linkId),
                 "message " + reminder.getId() + ", reminder " + (sent + 1));
         events.publishEvent(new ConversationChanged(conversationId, reminder.getId(), false));
         events.publishEvent(new OutboundQueued(reminder.getId()));

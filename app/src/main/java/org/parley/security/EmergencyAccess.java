@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -85,7 +86,7 @@ public class EmergencyAccess {
         EmergencyGrant grant = grants.save(new EmergencyGrant(userId, why, actor, now, now.plus(duration)));
         user.accessChanged();
         events.publishEvent(new StaffAccessChanged(userId));
-        audit.record(actor, "EMERGENCY_ACCESS_GRANTED", "staff_user", String.valueOf(userId),
+        audit.record(actor, AuditAction.EMERGENCY_ACCESS_GRANTED, "staff_user", String.valueOf(userId),
                 "grant " + grant.getId() + ", until " + grant.getExpiresAt());
         return grant.toGrant();
     }
@@ -99,7 +100,7 @@ public class EmergencyAccess {
         grant.revoke(actor, clock.instant());
         users.findById(userId).ifPresent(StaffUser::accessChanged);
         events.publishEvent(new StaffAccessChanged(userId));
-        audit.record(actor, "EMERGENCY_ACCESS_REVOKED", "staff_user", String.valueOf(userId),
+        audit.record(actor, AuditAction.EMERGENCY_ACCESS_REVOKED, "staff_user", String.valueOf(userId),
                 "grant " + grant.getId());
     }
 
@@ -123,7 +124,7 @@ public class EmergencyAccess {
     public void recordExpiries() {
         for (EmergencyGrant grant : grants.expiredUnaudited(clock.instant())) {
             grant.expiryAudited();
-            audit.record(AuditLog.SYSTEM, "EMERGENCY_ACCESS_EXPIRED", "staff_user",
+            audit.record(AuditLog.SYSTEM, AuditAction.EMERGENCY_ACCESS_EXPIRED, "staff_user",
                     String.valueOf(grant.getStaffUserId()), "grant " + grant.getId());
         }
     }

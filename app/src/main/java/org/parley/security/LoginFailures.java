@@ -3,6 +3,7 @@ package org.parley.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +33,10 @@ class LoginFailures {
      * @param detail why it failed, never what was typed
      */
     boolean failed(StaffUser user, String detail, boolean counts) {
-        audit.record(user.getUsername(), "LOGIN_FAILED", null, null, detail);
+        audit.record(user.getUsername(), AuditAction.LOGIN_FAILED, null, null, detail);
         Instant now = clock.instant();
         if (counts && user.loginFailed(attempts, now, lockFor)) {
-            audit.record(user.getUsername(), "ACCOUNT_LOCKED", "staff_user", String.valueOf(user.getId()),
+            audit.record(user.getUsername(), AuditAction.ACCOUNT_LOCKED, "staff_user", String.valueOf(user.getId()),
                     attempts + " failed logins");
         }
         return user.isLockedAt(now);

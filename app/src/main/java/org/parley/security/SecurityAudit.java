@@ -1,5 +1,6 @@
 package org.parley.security;
 
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -32,13 +33,13 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
         String name = event.getAuthentication().getName();
         if (event.getAuthentication() instanceof PasswordVerified password) {
             // Not a login yet, and the failure count stays: wrong codes after it keep counting towards the lockout.
-            audit.record(name, "PASSWORD_ACCEPTED", null, null,
+            audit.record(name, AuditAction.PASSWORD_ACCEPTED, null, null,
                     password.mustEnrol() ? "two-factor setup due" : "second factor due");
             return;
         }
         boolean twoFactors = event.getAuthentication().getAuthorities().stream()
                 .anyMatch(a -> SignInSession.TOTP_FACTOR.equals(a.getAuthority()));
-        audit.record(name, "LOGIN", null, null, twoFactors ? "with second factor" : null);
+        audit.record(name, AuditAction.LOGIN, null, null, twoFactors ? "with second factor" : null);
         users.findByUsernameIgnoreCase(name).ifPresent(StaffUser::loginSucceeded);
     }
 
@@ -53,7 +54,7 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
         java.util.Optional<StaffUser> user = users.lockByUsername(typed);
         String detail = event.getException().getClass().getSimpleName();
         if (user.isEmpty()) {
-            audit.record("(unknown account)", "LOGIN_FAILED", null, null, detail);
+            audit.record("(unknown account)", AuditAction.LOGIN_FAILED, null, null, detail);
             return;
         }
         failures.failed(user.get(), detail,
@@ -70,7 +71,7 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
             session.setAttribute(LOGGED_OUT, Boolean.TRUE);
         }
         if (authentication != null) {
-            audit.record(authentication.getName(), "LOGOUT", null, null, null);
+            audit.record(authentication.getName(), AuditAction.LOGOUT, null, null, null);
         }
     }
 
@@ -87,7 +88,7 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
         }
         if (loggedOut == null && context instanceof SecurityContext security
                 && security.getAuthentication() != null) {
-            audit.record(security.getAuthentication().getName(), "LOGOFF_IDLE", null, null,
+            audit.record(security.getAuthentication().getName(), AuditAction.LOGOFF_IDLE, null, null,
                     "session timed out");
         }
     }

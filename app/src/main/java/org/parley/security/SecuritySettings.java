@@ -1,6 +1,7 @@
 package org.parley.security;
 
 import java.time.Clock;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ public class SecuritySettings {
                 .orElseGet(() -> new SecuritySetting(TWO_FACTOR_FOR_EVERYONE));
         setting.change(Boolean.toString(required), actor, clock.instant());
         settings.save(setting);
-        audit.record(actor, "SECURITY_SETTING_CHANGED", "security_setting", TWO_FACTOR_FOR_EVERYONE,
+        audit.record(actor, AuditAction.SECURITY_SETTING_CHANGED, "security_setting", TWO_FACTOR_FOR_EVERYONE,
                 Boolean.toString(required));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -122,7 +123,7 @@ public class SessionAccess {
         } catch (IllegalStateException alreadyEnded) {
             return false;
         }
-        audit.record(AuditLog.SYSTEM, "SESSION_ENDED", "staff_user",
+        audit.record(AuditLog.SYSTEM, AuditAction.SESSION_ENDED, "staff_user",
                 users.findByUsernameIgnoreCase(username).map(u -> String.valueOf(u.getId())).orElse(null),
                 "account deactivated, gone or its second factor reset");
         return true;

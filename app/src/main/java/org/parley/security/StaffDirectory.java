@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -89,7 +90,7 @@ public class StaffDirectory {
         StaffUser user = users.save(new StaffUser(name, shown, passwordEncoder.encode(password), Role.ADMIN,
                 clock.instant()));
         hasUsers.set(true);
-        audit.record(name, "FIRST_ADMIN_CREATED", "staff_user", String.valueOf(user.getId()), null);
+        audit.record(name, AuditAction.FIRST_ADMIN_CREATED, "staff_user", String.valueOf(user.getId()), null);
         return user.toStaffMember();
     }
 
@@ -225,7 +226,7 @@ public class StaffDirectory {
                 role == null ? Role.STAFF : role, clock.instant());
         user.setEmail(address);
         user = users.save(user);
-        audit.record(actor, "USER_CREATED", "staff_user", String.valueOf(user.getId()), "role " + user.getRole());
+        audit.record(actor, AuditAction.USER_CREATED, "staff_user", String.valueOf(user.getId()), "role " + user.getRole());
         return user.toAccount(clock.instant(), null);
     }
 
@@ -237,7 +238,7 @@ public class StaffDirectory {
         checkPassword(password, user.getUsername());
         user.changePassword(passwordEncoder.encode(password));
         user.unlock();
-        audit.record(actor, "PASSWORD_RESET", "staff_user", String.valueOf(userId), null);
+        audit.record(actor, AuditAction.PASSWORD_RESET, "staff_user", String.valueOf(userId), null);
     }
 
     /** Deactivates or reactivates an account; the last active admin stays (admins only). */
@@ -250,7 +251,7 @@ public class StaffDirectory {
             throw new IllegalArgumentException("This is the last active administrator: make someone else admin first.");
         }
         user.setEnabled(active);
-        audit.record(actor, active ? "USER_REACTIVATED" : "USER_DEACTIVATED", "staff_user", String.valueOf(userId),
+        audit.record(actor, active ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED, "staff_user", String.valueOf(userId),
                 null);
         // Every node ends this person's sessions and open tabs now (the session epoch moved for the next request).
         events.publishEvent(new StaffAccessChanged(userId));
@@ -266,7 +267,7 @@ public class StaffDirectory {
             throw new IllegalArgumentException("This is the last active administrator: make someone else admin first.");
         }
         user.setRole(role);
-        audit.record(actor, "ROLE_CHANGED", "staff_user", String.valueOf(userId), "role " + role);
+        audit.record(actor, AuditAction.ROLE_CHANGED, "staff_user", String.valueOf(userId), "role " + role);
         // Every node gives this person's sessions their new roles and closes admin pages they may no longer see.
         events.publishEvent(new StaffAccessChanged(userId));
     }
@@ -276,7 +277,7 @@ public class StaffDirectory {
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
     public void unlock(String actor, long userId) {
         account(userId).unlock();
-        audit.record(actor, "ACCOUNT_UNLOCKED", "staff_user", String.valueOf(userId), null);
+        audit.record(actor, AuditAction.ACCOUNT_UNLOCKED, "staff_user", String.valueOf(userId), null);
     }
 
     /**
@@ -297,7 +298,7 @@ public class StaffDirectory {
         }
         user.setEmail(validEmail(email));
         // Not the address itself: the audit log keeps ids only.
-        audit.record(actor, "EMAIL_CHANGED", "staff_user", String.valueOf(userId), null);
+        audit.record(actor, AuditAction.EMAIL_CHANGED, "staff_user", String.valueOf(userId), null);
     }
 
     /** The address an active staff member's notification e-mails go to, if they have one. */

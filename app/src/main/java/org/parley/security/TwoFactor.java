@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -156,7 +157,7 @@ public class TwoFactor {
         }
         user.enrolTwoFactor(offer.secret(), step.getAsLong(), now);
         List<String> codes = newRecoveryCodes(user, now);
-        audit.record(user.getUsername(), "TWO_FACTOR_ENROLLED", "staff_user", String.valueOf(user.getId()), null);
+        audit.record(user.getUsername(), AuditAction.TWO_FACTOR_ENROLLED, "staff_user", String.valueOf(user.getId()), null);
         return codes;
     }
 
@@ -186,7 +187,7 @@ public class TwoFactor {
                 recovery.get().use(now);
                 recoveryCodes.flush();
                 long left = recoveryCodes.countByStaffUserIdAndUsedAtIsNull(user.getId());
-                audit.record(user.getUsername(), "RECOVERY_CODE_USED", "staff_user", String.valueOf(user.getId()),
+                audit.record(user.getUsername(), AuditAction.RECOVERY_CODE_USED, "staff_user", String.valueOf(user.getId()),
                         left + " left");
                 return new Verification(Outcome.ACCEPTED, true, left);
             }
@@ -206,7 +207,7 @@ public class TwoFactor {
                 () -> new IllegalArgumentException("There is no such account."));
         user.resetTwoFactor();
         recoveryCodes.deleteAllOf(userId);
-        audit.record(actor, "TWO_FACTOR_RESET", "staff_user", String.valueOf(userId), null);
+        audit.record(actor, AuditAction.TWO_FACTOR_RESET, "staff_user", String.valueOf(userId), null);
         // Whoever has the old phone is signed out everywhere (the account's session epoch moved).
         events.publishEvent(new StaffAccessChanged(userId));
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.TypedText;
 import org.parley.security.StaffMember;
@@ -68,7 +69,7 @@ public class TagService {
         jdbc.sql("insert into tag (name, name_key, colour, created_at) values (?, ?, ?, ?)")
                 .params(clean, key(clean), colour.name(), Timestamp.from(clock.instant())).update();
         long id = jdbc.sql("select id from tag where name_key = ?").param(key(clean)).query(Long.class).single();
-        audit.record(actor, "TAG_CREATED", "tag", String.valueOf(id), clean);
+        audit.record(actor, AuditAction.TAG_CREATED, "tag", String.valueOf(id), clean);
         return new Tag(id, clean, colour);
     }
 
@@ -81,7 +82,7 @@ public class TagService {
         requireColour(colour);
         jdbc.sql("update tag set name = ?, name_key = ?, colour = ? where id = ?")
                 .params(clean, key(clean), colour.name(), tagId).update();
-        audit.record(actor, "TAG_CHANGED", "tag", String.valueOf(tagId), clean + ", " + colour.label());
+        audit.record(actor, AuditAction.TAG_CHANGED, "tag", String.valueOf(tagId), clean + ", " + colour.label());
         return new Tag(tagId, clean, colour);
     }
 
@@ -102,7 +103,7 @@ public class TagService {
         }
         long on = jdbc.sql("delete from conversation_tag where tag_id = ?").param(tagId).update();
         jdbc.sql("delete from tag where id = ?").param(tagId).update();
-        audit.record(actor, "TAG_DELETED", "tag", String.valueOf(tagId), tag.name() + ", on " + on + " conversations");
+        audit.record(actor, AuditAction.TAG_DELETED, "tag", String.valueOf(tagId), tag.name() + ", on " + on + " conversations");
     }
 
     /** The tags of these conversations (a page of the inbox), each by name; conversations without tags are absent. */
@@ -149,7 +150,7 @@ public class TagService {
         int removed = jdbc.sql("delete from conversation_tag where conversation_id = ? and tag_id = ?")
                 .params(conversationId, tagId).update();
         if (removed > 0) {
-            audit.record(staff.username(), "TAG_REMOVED", "conversation", String.valueOf(conversationId),
+            audit.record(staff.username(), AuditAction.TAG_REMOVED, "conversation", String.valueOf(conversationId),
                     "tag " + tag.id());
             events.publishEvent(new ConversationTagsChanged(conversationId));
         }
@@ -199,7 +200,7 @@ public class TagService {
         jdbc.sql("insert into conversation_tag (conversation_id, tag_id, tagged_at) values (?, ?, ?)")
                 .params(conversationId, tag.id(), Timestamp.from(clock.instant())).update();
         // Ids only: which tags a patient's conversation carries is theirs.
-        audit.record(actor, "TAG_ADDED", "conversation", String.valueOf(conversationId), "tag " + tag.id() + how);
+        audit.record(actor, AuditAction.TAG_ADDED, "conversation", String.valueOf(conversationId), "tag " + tag.id() + how);
         events.publishEvent(new ConversationTagsChanged(conversationId));
         return true;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
@@ -77,7 +78,7 @@ public class TemplateService {
         String checkedName = checkName(name, null);
         String checkedBody = checkBody(body);
         Template template = templates.save(new Template(checkedName, checkedBody, clock.instant()));
-        audit.record(actor, "TEMPLATE_CREATED", "template", String.valueOf(template.getId()), null);
+        audit.record(actor, AuditAction.TEMPLATE_CREATED, "template", String.valueOf(template.getId()), null);
         return template.summary();
     }
 
@@ -93,7 +94,7 @@ public class TemplateService {
         Template template = templates.findById(id)
                 .orElseThrow(() -> new NoSuchElementException("This template was deleted meanwhile."));
         template.change(checkName(name, id), checkBody(body), clock.instant());
-        audit.record(actor, "TEMPLATE_CHANGED", "template", String.valueOf(id), null);
+        audit.record(actor, AuditAction.TEMPLATE_CHANGED, "template", String.valueOf(id), null);
         return template.summary();
     }
 
@@ -103,7 +104,7 @@ public class TemplateService {
     public void delete(String actor, long id) {
         templates.findById(id).ifPresent(template -> {
             templates.delete(template);
-            audit.record(actor, "TEMPLATE_DELETED", "template", String.valueOf(id), null);
+            audit.record(actor, AuditAction.TEMPLATE_DELETED, "template", String.valueOf(id), null);
         });
     }
 

@@ -39,7 +39,7 @@ class AuditChainIT {
             int b = batch;
             tx.executeWithoutResult(status -> {
                 for (int i = 0; i < 100; i++) {
-                    audit.record("nurse", "CONVERSATION_VIEWED", "conversation", b + "-" + i, null);
+                    audit.record("nurse", AuditAction.CONVERSATION_VIEWED, "conversation", b + "-" + i, null);
                 }
             });
         }
@@ -59,7 +59,7 @@ class AuditChainIT {
         String marker = UUID.randomUUID().toString();
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            audit.record("nurse", "ROLLED_BACK", "run", marker, null);
+            audit.record("nurse", AuditAction.CONVERSATION_VIEWED, "run", marker, null);
             status.setRollbackOnly();
         });
 
@@ -71,7 +71,7 @@ class AuditChainIT {
     @Test
     @WithMockUser(roles = "ADMIN")
     void aRowSlippedInAroundParleyIsReported() {
-        audit.record("nurse", "CONVERSATION_VIEWED", "conversation", "1", null);
+        audit.record("nurse", AuditAction.CONVERSATION_VIEWED, "conversation", "1", null);
         jdbc.update("insert into audit_event (occurred_at, actor, action) values (current_timestamp, 'mallory', "
                 + "'LOGIN')");
         long slipped = jdbc.queryForObject("select max(id) from audit_event where actor = 'mallory'", Long.class);

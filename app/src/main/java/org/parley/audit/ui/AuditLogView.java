@@ -1,6 +1,7 @@
 package org.parley.audit.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,6 +22,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditFilter;
 import org.parley.audit.AuditLog;
@@ -28,7 +30,7 @@ import org.parley.audit.ChainCheck;
 import org.parley.security.CurrentStaff;
 
 /**
- * The audit log for admins: newest first, loaded page by page, filtered by user, action, record (e.g. a patient:
+ * The audit log for admins: newest first, loaded page by page, filtered by user, action (from the catalogue), record (e.g. a patient:
  * type {@code contact} and its id) and dates, and exported as CSV (the export is itself audited). <em>Check
  * integrity</em> walks the hash chain and names the first entry that is missing or was changed.
  */
@@ -42,7 +44,7 @@ class AuditLogView extends VerticalLayout {
 
     private final AuditLog audit;
     final TextField actor = new TextField("User");
-    final TextField action = new TextField("Action");
+    final ComboBox<AuditAction> action = new ComboBox<>("Action");
     final TextField targetType = new TextField("Record type");
     final TextField targetId = new TextField("Record id");
     final DatePicker from = new DatePicker("From");
@@ -56,13 +58,17 @@ class AuditLogView extends VerticalLayout {
         setSizeFull();
         actor.setId("audit-actor");
         action.setId("audit-action");
-        action.setPlaceholder("e.g. PATIENTS_MERGED");
+        action.setPlaceholder("Any action");
+        action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(AuditAction::label);
+        action.setClearButtonVisible(true);
+        action.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         targetType.setId("audit-target-type");
         targetType.setPlaceholder("contact, conversation…");
         targetId.setId("audit-target-id");
         from.setId("audit-from");
         until.setId("audit-until");
-        for (TextField field : new TextField[] {actor, action, targetType, targetId}) {
+        for (TextField field : new TextField[] {actor, targetType, targetId}) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         }
@@ -104,7 +110,7 @@ class AuditLogView extends VerticalLayout {
     }
 
     AuditFilter filter() {
-        return new AuditFilter(actor.getValue(), action.getValue(), targetType.getValue(), targetId.getValue(),
+        return new AuditFilter(actor.getValue(), action.getValue() == null ? "" : action.getValue().name(), targetType.getValue(), targetId.getValue(),
                 from.getValue() == null ? null : from.getValue().atStartOfDay(ZoneId.systemDefault()).toInstant(),
                 until.getValue() == null ? null
                         : until.getValue().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());

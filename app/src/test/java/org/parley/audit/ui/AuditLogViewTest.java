@@ -12,6 +12,7 @@ import com.vaadin.flow.component.UI;
 import java.io.StringWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.audit.AuditAction;
 import org.parley.audit.AuditEntries;
 import org.parley.audit.AuditLog;
 import org.parley.security.Role;
@@ -39,9 +40,9 @@ class AuditLogViewTest extends KaribuTest {
     void somethingHappened() {
         staff.firstAdmin("admin", "Ada Admin", "a long enough password");
         staff.account("nurse", "Nora Nurse", "a nurse's long password", Role.STAFF);
-        audit.record("nurse", "PATIENTS_MERGED", "contact", patientId, "merged contact 42");
-        audit.record("nurse", "CONVERSATION_VIEWED", "conversation", "7", null);
-        audit.record("admin", "=HYPERLINK(\"x\")", null, null, "a detail, with \"quotes\"");
+        audit.record("nurse", AuditAction.PATIENTS_MERGED, "contact", patientId, "merged contact 42");
+        audit.record("nurse", AuditAction.CONVERSATION_VIEWED, "conversation", "7", null);
+        audit.record("admin", AuditAction.PATIENT_UPDATED, "contact", "=HYPERLINK(\"x\")", "a detail, with \"quotes\"");
     }
 
     @Test
@@ -51,7 +52,7 @@ class AuditLogViewTest extends KaribuTest {
         AuditLogView view = _get(AuditLogView.class);
 
         _setValue(view.actor, "NURSE");
-        _setValue(view.action, "PATIENTS_MERGED");
+        _setValue(view.action, AuditAction.PATIENTS_MERGED);
         _setValue(view.targetType, "contact");
         _setValue(view.targetId, patientId);
 
