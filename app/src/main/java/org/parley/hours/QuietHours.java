@@ -1,10 +1,13 @@
 package org.parley.hours;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.parley.practice.PracticeProfiles;
 import org.springframework.stereotype.Component;
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * When automated and bulk messages may reach a patient: between {@code parley.quiet-hours.start} and {@code end} in
  * the patient's local time. The patient's zone is the one on their profile, else the practice's (Parley cannot tell
- * a zone from the number: libphonenumber's time-zone mapper is not available to the build, see README). An answer to
+ * a zone from the number: libphonenumber's time-zone mapper is not available to the build, see docs/user-guide.md). An answer to
  * the patient (the after-hours reply, a staff reply) is not held back.
  */
 @Component
@@ -46,15 +49,15 @@ public class QuietHours {
             return at;
         }
         LocalDateTime local = at.atZone(zone).toLocalDateTime();
-        java.time.LocalDate day = local.toLocalTime().isBefore(settings.start()) ? local.toLocalDate()
+        LocalDate day = local.toLocalTime().isBefore(settings.start()) ? local.toLocalDate()
                 : local.toLocalDate().plusDays(1);
         return ZonedDateTime.of(day, settings.start(), zone).toInstant();
     }
 
     /** The window as configured, e.g. "8:00 AM to 9:00 PM", for screens. */
     public String describe() {
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("h:mm a",
-                java.util.Locale.US);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("h:mm a",
+                Locale.US);
         return format.format(settings.start()) + " to " + format.format(settings.end());
     }
 }

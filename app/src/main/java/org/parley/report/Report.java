@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The figures of one report (definitions in the README, section Reports).
+ * The figures of one report (definitions in docs/user-guide.md, section Reports).
  *
  * @param filter          what it covers
  * @param days            messages in and out on each day of the range, every day listed (zero days too)

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
@@ -40,7 +41,7 @@ import org.parley.security.StaffMember;
 
 /**
  * Admins see how fast the team answers and how busy it is, over days they choose, for one line, list or staff member
- * or all: each figure as a chart, its numbers as a table and a CSV download. Definitions: README, section Reports.
+ * or all: each figure as a chart, its numbers as a table and a CSV download. Definitions: docs/user-guide.md, section Reports.
  */
 @Route("admin/reports")
 @PageTitle("Reports | Parley")
@@ -126,7 +127,7 @@ class ReportsView extends VerticalLayout {
             byte[] bytes = section.csv().getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(bytes), "parley-report-" + section.id() + ".csv",
                     "text/csv", bytes.length);
-        }), "Download " + section.title().toLowerCase(java.util.Locale.ROOT) + " as CSV");
+        }), "Download " + section.title().toLowerCase(Locale.ROOT) + " as CSV");
         anchor.setId("report-" + section.id() + "-csv");
         return anchor;
     }
