@@ -5,26 +5,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.audit.ChainCheck;
+import org.parley.base.LeasedQueue;
 import org.parley.conversation.ConversationService;
-import org.parley.conversation.Replies;
 import org.parley.conversation.MessageView;
+import org.parley.conversation.Replies;
 import org.parley.encryption.EncryptionAdministration;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
+import org.parley.notify.Channels;
+import org.parley.notify.NotificationPreferences;
+import org.parley.notify.NotifyFixtures;
 import org.parley.patient.ContactService;
 import org.parley.patient.PatientDetails;
 import org.parley.security.Role;
@@ -41,9 +56,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The whole app on one database, started as in production: Flyway builds the schema, the line declared in
@@ -78,13 +96,13 @@ abstract class AbstractMigrationIT {
     Replies replies;
 
     @Autowired
-    org.parley.security.StaffFixtures staffFixtures;
+    StaffFixtures staffFixtures;
 
     @Autowired
-    org.parley.notify.NotificationPreferences preferences;
+    NotificationPreferences preferences;
 
     @Autowired
-    org.parley.notify.NotifyFixtures notifyFixtures;
+    NotifyFixtures notifyFixtures;
 
     @Autowired
     SandboxCarrier carrier;
@@ -105,7 +123,7 @@ abstract class AbstractMigrationIT {
     AuditLog audit;
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     SandboxWebhooks webhooks;
 
@@ -180,15 +198,15 @@ abstract class AbstractMigrationIT {
 
     @Test
     void notificationChoicesAndTheEmailQuietPeriodAreKeptInTheDatabaseUnderTest() {
-        org.parley.security.StaffMember nurse = staffFixtures.account("notify-" + UUID.randomUUID().toString()
-                .substring(0, 8), "Nina Notified", "a long enough password", org.parley.security.Role.STAFF);
-        preferences.chooseForMyInbox(nurse, new org.parley.notify.Channels(true, false));
+        StaffMember nurse = staffFixtures.account("notify-" + UUID.randomUUID().toString()
+                .substring(0, 8), "Nina Notified", "a long enough password", Role.STAFF);
+        preferences.chooseForMyInbox(nurse, new Channels(true, false));
         preferences.chooseForMentions(nurse, true);
-        preferences.chooseForMyInbox(nurse, new org.parley.notify.Channels(true, true));
+        preferences.chooseForMyInbox(nurse, new Channels(true, true));
 
-        assertThat(preferences.of(nurse).myInbox()).isEqualTo(new org.parley.notify.Channels(true, true));
+        assertThat(preferences.of(nurse).myInbox()).isEqualTo(new Channels(true, true));
         assertThat(preferences.of(nurse).mentionEmail()).isTrue();
-        java.time.Instant at = java.time.Instant.parse("2030-01-01T09:00:00.123456Z");
+        Instant at = Instant.parse("2030-01-01T09:00:00.123456Z");
         assertThat(notifyFixtures.messageEmailAllowed(nurse.id(), 42, at)).isTrue();
         assertThat(notifyFixtures.messageEmailAllowed(nurse.id(), 42, at.plusSeconds(5 * 60))).isFalse();
         assertThat(notifyFixtures.messageEmailAllowed(nurse.id(), 43, at.plusSeconds(5 * 60))).isTrue();
@@ -213,14 +231,14 @@ abstract class AbstractMigrationIT {
                     + "where m.provider_message_id = ? and t.kind = 'MESSAGE'", Long.class, messageId);
 
             // Two other nodes: B claims the task; C may not while B's lease holds, and takes it once it has run out.
-            java.time.Clock now = java.time.Clock.systemUTC();
-            org.parley.base.LeasedQueue nodeB = notifyFixtures.notificationTasksAs("node-b", now);
-            org.parley.base.LeasedQueue nodeC = notifyFixtures.notificationTasksAs("node-c", now);
-            org.parley.base.LeasedQueue nodeCLater = notifyFixtures.notificationTasksAs("node-c",
-                    java.time.Clock.offset(now, Duration.ofHours(1)));
-            org.parley.base.LeasedQueue.Lease byB = nodeB.claim(task).orElseThrow();
+            Clock now = Clock.systemUTC();
+            LeasedQueue nodeB = notifyFixtures.notificationTasksAs("node-b", now);
+            LeasedQueue nodeC = notifyFixtures.notificationTasksAs("node-c", now);
+            LeasedQueue nodeCLater = notifyFixtures.notificationTasksAs("node-c",
+                    Clock.offset(now, Duration.ofHours(1)));
+            LeasedQueue.Lease byB = nodeB.claim(task).orElseThrow();
             assertThat(nodeC.claim(task)).isEmpty();
-            org.parley.base.LeasedQueue.Lease byC = nodeCLater.claim(task).orElseThrow();
+            LeasedQueue.Lease byC = nodeCLater.claim(task).orElseThrow();
             assertThat(byC.attempts()).isEqualTo(2);
             assertThat(nodeB.finish(byB)).as("B's lease was taken over").isFalse();
             assertThat(nodeB.retryLater(byB, now.instant())).isFalse();
@@ -236,9 +254,9 @@ abstract class AbstractMigrationIT {
 
     @Test
     void aNewerEmailAboutAConversationJoinsTheOneStillWaitingOnTheDatabaseUnderTest() {
-        org.parley.security.StaffMember nurse = staffFixtures.account("mail-" + UUID.randomUUID().toString()
-                .substring(0, 8), "Nina Mailed", "a long enough password", org.parley.security.Role.STAFF);
-        java.time.Instant first = java.time.Instant.parse("2030-01-01T09:00:00.123456Z");
+        StaffMember nurse = staffFixtures.account("mail-" + UUID.randomUUID().toString()
+                .substring(0, 8), "Nina Mailed", "a long enough password", Role.STAFF);
+        Instant first = Instant.parse("2030-01-01T09:00:00.123456Z");
         notifyFixtures.stopEmailWorker();
         try {
             notifyFixtures.queueMessageEmail(nurse.id(), 77, first);
@@ -310,10 +328,10 @@ abstract class AbstractMigrationIT {
         String other = "+15555550172";
         assertThat(Math.floorMod(held.hashCode(), 1024)).as("the two numbers' guard rows (V68)")
                 .isNotEqualTo(Math.floorMod(other.hashCode(), 1024));
-        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        var transaction = new TransactionTemplate(transactions);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             // Someone is giving the first number a contact, and has not committed yet.
             var holder = pool.submit(() -> transaction.executeWithoutResult(status -> {
@@ -321,21 +339,21 @@ abstract class AbstractMigrationIT {
                 holding.countDown();
                 waitFor(release);
             }));
-            assertThat(holding.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
             Map<String, String> heldSms = SandboxWebhooks.inboundSms(newMessageId(), held, LINE_NUMBER,
                     "Is the clinic open today?");
             var fromHeld = pool.submit(() -> webhooks.post(LINE, SandboxWebhooks.SMS, secret(), heldSms));
             var fromOther = pool.submit(() -> webhooks.post(LINE, SandboxWebhooks.SMS, secret(),
                     SandboxWebhooks.inboundSms(newMessageId(), other, LINE_NUMBER, "Can I get a refill?")));
 
-            HttpResponse<String> otherAnswer = fromOther.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            HttpResponse<String> otherAnswer = fromOther.get(20, TimeUnit.SECONDS);
             assertThat(otherAnswer.statusCode()).as("another new number: %s", otherAnswer.body()).isEqualTo(200);
             assertThat(contactsWithNumber(other)).isEqualTo(1);
             assertThat(fromHeld.isDone()).as("the held number's text waits for the change of its number").isFalse();
 
             release.countDown();
-            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            HttpResponse<String> heldAnswer = fromHeld.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            holder.get(30, TimeUnit.SECONDS);
+            HttpResponse<String> heldAnswer = fromHeld.get(30, TimeUnit.SECONDS);
             if (heldAnswer.statusCode() == 503) {
                 // Its lock wait ran out while the number was held (H2 waits a second): the provider sends it again.
                 heldAnswer = webhooks.post(LINE, SandboxWebhooks.SMS, secret(), heldSms);
@@ -348,9 +366,9 @@ abstract class AbstractMigrationIT {
         }
     }
 
-    private static void waitFor(java.util.concurrent.CountDownLatch latch) {
+    private static void waitFor(CountDownLatch latch) {
         try {
-            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -398,7 +416,7 @@ abstract class AbstractMigrationIT {
     void aDumpOfTheDatabaseShowsNoMessageAttachmentVoicemailNoteOrProviderSecret() throws Exception {
         String phone = "+19292037777";
         // a PNG by its first bytes, so it is kept as image/png (intake stores the type the content shows)
-        byte[] picture = java.nio.ByteBuffer.allocate(29).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A,
+        byte[] picture = ByteBuffer.allocate(29).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A,
                 0x0A}).put("PICTURE-OF-A-RASH-QZX".getBytes(StandardCharsets.UTF_8)).array();
         byte[] recording = "RECORDING-OF-A-VOICEMAIL-QJW".getBytes(StandardCharsets.UTF_8);
         assertThat(carrier.textPractice(LINE, phone, "Are my Zarkovian biopsy results in?", "image/png",
@@ -424,7 +442,7 @@ abstract class AbstractMigrationIT {
         assertThat(dump).contains("image/png", "audio/mpeg", "prly2:")
                 .doesNotContain("Zarkovian", "Kowalczyk", "Xylocaine", "Quixotic", "dora-rash", "dora-voicemail",
                         "PICTURE-OF", "RECORDING-OF", secret());
-        assertThat(dump.toLowerCase(java.util.Locale.ROOT))
+        assertThat(dump.toLowerCase(Locale.ROOT))
                 .doesNotContain(HexFormat.of().formatHex(picture), HexFormat.of().formatHex(recording));
     }
 
@@ -468,14 +486,14 @@ abstract class AbstractMigrationIT {
     }
 
     @Test
-    @org.springframework.security.test.context.support.WithMockUser(roles = "ADMIN")
+    @WithMockUser(roles = "ADMIN")
     void concurrentAuditWritersAppendOneAfterAnotherAndEachChainStaysLinear() throws Exception {
         String run = UUID.randomUUID().toString();
         int writers = 8;
         int each = 25;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
-            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 String actor = "writer-" + w;
                 done.add(pool.submit(() -> {
@@ -485,7 +503,7 @@ abstract class AbstractMigrationIT {
                 }));
             }
             for (var writer : done) {
-                writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                writer.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
@@ -508,7 +526,7 @@ abstract class AbstractMigrationIT {
     }
 
     @Test
-    @org.springframework.security.test.context.support.WithMockUser(roles = "ADMIN")
+    @WithMockUser(roles = "ADMIN")
     void anAuditEntryChangedOrDeletedInTheDatabaseIsReportedByTheChainCheck() {
         String run = UUID.randomUUID().toString();
         for (int i = 0; i < 5; i++) {
@@ -540,7 +558,7 @@ abstract class AbstractMigrationIT {
         } finally {
             List<String> columns = List.copyOf(deleted.keySet());
             jdbc.update("insert into audit_event (" + String.join(", ", columns) + ") values ("
-                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")",
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")",
                     columns.stream().map(deleted::get).toArray());
         }
 

@@ -6,11 +6,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.PermitAll;
@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.parley.security.ui.LoginView;
 import org.springframework.data.repository.Repository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -57,11 +58,11 @@ class ArchitectureTest {
     void packagesDependOnEachOtherWithoutCycles() {
         slices().matching("org.parley.(**)").should().beFreeOfCycles()
                 // Spring Security must name the login view class so Vaadin forwards to it on the server.
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("security configuration",
-                                (com.tngtech.archunit.core.domain.JavaClass c) ->
+                .ignoreDependency(DescribedPredicate.describe("security configuration",
+                                (JavaClass c) ->
                                         c.getName().equals("org.parley.security.SecurityConfiguration")),
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
-                                org.parley.security.ui.LoginView.class))
+                        JavaClass.Predicates.equivalentTo(
+                                LoginView.class))
                 .check(PARLEY);
     }
 

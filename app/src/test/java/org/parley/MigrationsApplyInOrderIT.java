@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.h2.Driver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,13 +148,13 @@ class MigrationsApplyInOrderIT {
     private static DataSource emptyDatabase(String kind) {
         String name = "parley_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (kind.equals("H2")) {
-            return new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+            return new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
                     "sa", "");
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot create a PostgreSQL database", e);
         }
         return postgres.getDatabase("postgres", name);

@@ -4,28 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.chart.ChartExportService;
+import org.parley.chart.ConfiguredExporter;
+import org.parley.chart.ExportRequest;
+import org.parley.chart.ExportStatus;
+import org.parley.chart.ExporterService;
 import org.parley.conversation.ConversationService;
-import org.parley.conversation.Replies;
-import org.parley.conversation.Notes;
 import org.parley.conversation.MessageMoves;
+import org.parley.conversation.MessageView;
+import org.parley.conversation.Notes;
+import org.parley.conversation.Replies;
+import org.parley.inbox.ConversationSearch;
+import org.parley.inbox.InboxService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
+import org.parley.plugin.ChartCategory;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 import org.parley.simulator.SandboxCarrier;
+import org.parley.testsupport.ActingAs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A recognisable patient goes through a whole flow (a text in, a forged and a malformed webhook, a reply out and
@@ -68,13 +84,13 @@ class NoPhiInLogsIT {
     @Autowired
     StaffDirectory directory;
     @Autowired
-    org.parley.chart.ExporterService exporters;
+    ExporterService exporters;
     @Autowired
-    org.parley.chart.ChartExportService chartExports;
+    ChartExportService chartExports;
     @Autowired
-    org.parley.inbox.InboxService inbox;
+    InboxService inbox;
     @Autowired
-    org.springframework.security.core.context.SecurityContextHolderStrategy security;
+    SecurityContextHolderStrategy security;
 
     @Test
     void aFullFlowWithARecognisablePatientLeavesNoneOfHerDataInTheLogs(CapturedOutput output) throws Exception {
@@ -97,22 +113,22 @@ class NoPhiInLogsIT {
         moves.copyToPatient(nurse, conversations.thread(pharmacyConversation, 0, 5).get(0).id(), patient.id());
 
         notes.addNote(nurse, conversation, "Called " + FIRST + " " + LAST + " about ZQ-8841, @nurse to check");
-        assertThat(inbox.countSearch(nurse, org.parley.inbox.ConversationSearch.forText(LAST))).isPositive();
+        assertThat(inbox.countSearch(nurse, ConversationSearch.forText(LAST))).isPositive();
 
         // Copy to chart through the real PDF exporter (download only): configured by the admin, then sent.
-        org.parley.testsupport.ActingAs.run(security, "nurse", "ADMIN", () -> exporters.save("nurse",
-                new org.parley.chart.ConfiguredExporter("pdf", "pdf-export", "PDF", java.util.Map.of(), true, true)));
-        java.util.List<Long> messageIds = conversations.thread(conversation, 0, 20).stream()
-                .filter(m -> org.parley.chart.ChartExportService.selectable(m.direction(), m.status()))
-                .map(org.parley.conversation.MessageView::id).toList();
-        String exportId = chartExports.queue(nurse, new org.parley.chart.ExportRequest(
-                java.util.UUID.randomUUID().toString(), conversation, messageIds, "pdf",
-                org.parley.plugin.ChartCategory.RESULTS, "Rash of " + FIRST + " " + LAST, java.time.Instant.now()));
+        ActingAs.run(security, "nurse", "ADMIN", () -> exporters.save("nurse",
+                new ConfiguredExporter("pdf", "pdf-export", "PDF", Map.of(), true, true)));
+        List<Long> messageIds = conversations.thread(conversation, 0, 20).stream()
+                .filter(m -> ChartExportService.selectable(m.direction(), m.status()))
+                .map(MessageView::id).toList();
+        String exportId = chartExports.queue(nurse, new ExportRequest(
+                UUID.randomUUID().toString(), conversation, messageIds, "pdf",
+                ChartCategory.RESULTS, "Rash of " + FIRST + " " + LAST, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> chartExports.find(exportId)
-                .map(e -> e.status() == org.parley.chart.ExportStatus.EXPORTED).orElse(false));
+                .map(e -> e.status() == ExportStatus.EXPORTED).orElse(false));
 
         HttpClient http = HttpClient.newHttpClient();
-        String body = "MessageId=forged&From=%2B19292037373&Body=" + java.net.URLEncoder.encode(TEXT, "UTF-8");
+        String body = "MessageId=forged&From=%2B19292037373&Body=" + URLEncoder.encode(TEXT, "UTF-8");
         http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/sandbox/sms"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());

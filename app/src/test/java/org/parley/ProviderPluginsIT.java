@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -61,7 +62,7 @@ class ProviderPluginsIT {
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, java.util.List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+                "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
             lines.save("admin", new LineSnapshot("twilio-main", "Twilio line", "+19292038600", "twilio",
                     Map.of("accountSid", "AC" + "0".repeat(32), "authToken", TWILIO_TOKEN)));

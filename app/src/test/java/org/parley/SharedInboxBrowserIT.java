@@ -16,6 +16,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.simulator.SandboxCarrier;
+import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,7 @@ class SharedInboxBrowserIT extends BrowserTest {
 
     /** Runs an admin action as the admin would, through the services' own checks. */
     private <T> T asAdmin(Supplier<T> action) {
-        return org.parley.testsupport.ActingAs.call(security, "ada", "ADMIN", action);
+        return ActingAs.call(security, "ada", "ADMIN", action);
     }
 
     private void logIn(Page page, String username, String name) {

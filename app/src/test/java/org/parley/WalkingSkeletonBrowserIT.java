@@ -6,12 +6,16 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PageAssertions;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
-import org.parley.testsupport.BrowserTest;
-import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
-import org.springframework.data.domain.PageRequest;
+import org.parley.audit.AuditEntry;
+import org.parley.testsupport.BrowserTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 
 /**
  * The walking skeleton as a person sees it, in Debian's Chromium: the first admin is created, logs in, a
@@ -23,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "parley.plugins.dir=${parley.test.plugins-dir}"})
 class WalkingSkeletonBrowserIT extends BrowserTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     AuditEntries audit;
 
     @Test
@@ -80,11 +84,11 @@ class WalkingSkeletonBrowserIT extends BrowserTest {
         inbox.locator("#logout").click();
         assertThat(inbox.locator("vaadin-login-form")).isVisible(PATIENTLY);
         // The other tab is sent away at once, without anyone touching it.
-        assertThat(phone).hasURL(java.util.regex.Pattern.compile(".*/parley/signed-out\\.html$"),
-                new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(20_000));
+        assertThat(phone).hasURL(Pattern.compile(".*/parley/signed-out\\.html$"),
+                new PageAssertions.HasURLOptions().setTimeout(20_000));
         phone.reload();
         assertThat(phone.locator("#signed-out")).containsText("You are signed out");
-        org.assertj.core.api.Assertions.assertThat(audit.newest(PageRequest.of(0, 200)))
+        Assertions.assertThat(audit.newest(PageRequest.of(0, 200)))
                 .filteredOn(entry -> entry.actor().equals("frontdesk"))
                 .extracting(AuditEntry::action)
                 .contains("LOGIN", "CONVERSATION_VIEWED", "MESSAGE_QUEUED", "LOGOUT")

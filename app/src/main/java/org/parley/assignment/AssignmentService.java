@@ -1,8 +1,11 @@
 package org.parley.assignment;
 
+import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class AssignmentService {
 
     /** Pass as {@code seenVersion} to change the assignment whatever it is now. */
@@ -114,7 +117,7 @@ public class AssignmentService {
         List<StaffMember> to = staffIds.stream().map(id -> staff.findActive(id)
                 .orElseThrow(() -> new IllegalArgumentException("Only active staff members can be assigned.")))
                 .toList();
-        Set<Long> mayHold = new java.util.HashSet<>(staffIds);
+        Set<Long> mayHold = new HashSet<>(staffIds);
         mayHold.add(me.id());
         change(me, conversationId, seenVersion, AuditAction.CONVERSATION_ASSIGNED, takeOver ? null : Set.copyOf(mayHold),
                 takeOver, c -> {
@@ -251,7 +254,7 @@ public class AssignmentService {
                     if (mayHold != null && seenVersion != ANY && !mayHold.containsAll(c.getAssignees())
                             && c.getAssignedListId() == null && !c.getAssignees().isEmpty()) {
                         List<StaffMember> holders = c.getAssignees().stream().filter(id -> !mayHold.contains(id))
-                                .map(staff::find).flatMap(java.util.Optional::stream).toList();
+                                .map(staff::find).flatMap(Optional::stream).toList();
                         throw new TakeoverNeededException(names(holders), holders.size() > 1,
                                 c.getAssignmentVersion());
                     }
@@ -280,7 +283,7 @@ public class AssignmentService {
                     events.publishEvent(new ConversationChanged(c.getId(), system.getId(), false));
                 });
                 return;
-            } catch (ObjectOptimisticLockingFailureException | jakarta.persistence.OptimisticLockException raced) {
+            } catch (ObjectOptimisticLockingFailureException | OptimisticLockException raced) {
                 // (The audit chain flushes before commit: a lost race may surface as JPA's own exception.)
                 if (seenVersion != ANY || attempt >= 3) {
                     String who = tx.execute(status -> whoHolds(conversations.findById(conversationId).orElseThrow()));
@@ -296,7 +299,7 @@ public class AssignmentService {
             String list = lists.find(c.getAssignedListId()).map(InboxListSummary::name).orElse("a list");
             return "Someone else changed this conversation meanwhile: it waits in " + list + " now.";
         }
-        List<StaffMember> holders = c.getAssignees().stream().map(staff::find).flatMap(java.util.Optional::stream)
+        List<StaffMember> holders = c.getAssignees().stream().map(staff::find).flatMap(Optional::stream)
                 .toList();
         return holders.isEmpty() ? "Someone else changed this conversation meanwhile."
                 : names(holders) + (holders.size() == 1 ? " has" : " have") + " taken this conversation.";

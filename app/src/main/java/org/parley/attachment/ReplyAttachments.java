@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.parley.line.LineGateway;
 import org.parley.plugin.Capability;
 import org.parley.plugin.ProviderDescriptor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,7 +30,7 @@ public class ReplyAttachments {
     private final List<FileKind> allowed;
     private final int maxFiles;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     ReplyAttachments(LineGateway gateway, AttachmentSettings settings) {
         this(gateway, settings.maxBytes(), settings.types(), settings.maxFiles());
     }

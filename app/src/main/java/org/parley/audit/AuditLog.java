@@ -1,7 +1,10 @@
 package org.parley.audit;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +43,7 @@ public class AuditLog {
 
     /** A page of entries matching the filter, newest first (admins only). */
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
         if (limit <= 0) {
             return List.of();
@@ -50,7 +53,7 @@ public class AuditLog {
 
     /** How many entries match the filter (admins only). */
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public long count(AuditFilter filter) {
         return events.count(filter);
     }
@@ -60,8 +63,8 @@ public class AuditLog {
      * itself in the log (admins only).
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
-    public void exportCsv(String actor, AuditFilter filter, java.io.Writer out) throws java.io.IOException {
+    @PreAuthorize("hasRole('ADMIN')")
+    public void exportCsv(String actor, AuditFilter filter, Writer out) throws IOException {
         out.write("id,occurred_at,actor,action,target_type,target_id,detail\n");
         int page = 0;
         List<AuditEntry> entries;
@@ -90,7 +93,7 @@ public class AuditLog {
      * check and its result are themselves audited (admins only).
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public ChainCheck checkChain(String actor) {
         ChainCheck result = chain.check();
         record(actor, AuditAction.AUDIT_CHAIN_CHECKED, null, null, result.summary());

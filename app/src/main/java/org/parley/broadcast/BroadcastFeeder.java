@@ -13,6 +13,8 @@ import org.parley.base.PolledQueue;
 import org.parley.conversation.BulkMessages;
 import org.parley.hours.QuietHours;
 import org.parley.patient.ContactService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BroadcastFeeder extends PolledQueue {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BroadcastFeeder.class);
+    private static final Logger log = LoggerFactory.getLogger(BroadcastFeeder.class);
 
     /** Messages due beyond this are waiting for quiet hours to end: they do not hold the window. */
     private static final Duration SOON = Duration.ofMinutes(10);

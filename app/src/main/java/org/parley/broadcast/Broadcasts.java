@@ -23,15 +23,21 @@ import org.parley.base.TypedText;
 import org.parley.conversation.BulkMessages;
 import org.parley.line.LineGateway;
 import org.parley.line.LineService;
+import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PhoneNumbers;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.tag.Tag;
+import org.parley.tag.TagService;
 import org.parley.template.TemplateService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locks for long nor sits in memory. Audited: the broadcast's steps, and its recipients as ids only.
  */
 @Service
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class Broadcasts {
 
     static final int MAX_NAME = 120;
@@ -65,12 +71,12 @@ public class Broadcasts {
     private final BroadcastSettings settings;
     private final BroadcastFeeder feeder;
     private final Clock clock;
-    private final org.parley.tag.TagService tags;
+    private final TagService tags;
 
     Broadcasts(JdbcClient jdbc, TransactionTemplate tx, ContactService contacts, PhoneNumbers phones,
                RecipientRules rules, TemplateService templates, BroadcastTexts texts, LineService lines, LineGateway gateway,
                StaffDirectory staff, BulkMessages bulk, AuditLog audit, BroadcastSettings settings,
-               BroadcastFeeder feeder, Clock clock, org.parley.tag.TagService tags) {
+               BroadcastFeeder feeder, Clock clock, TagService tags) {
         this.tags = tags;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -125,7 +131,7 @@ public class Broadcasts {
                     + provider.name() + " accepts at most " + provider.maxTextLength() + ".");
         }
         Source source = source(audience);
-        org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        KeyHolder key = new GeneratedKeyHolder();
         tx.executeWithoutResult(status -> jdbc.sql("insert into broadcast (name, line_id, body, audience, state, "
                         + "created_by, created_at, version) values (?, ?, ?, ?, 'DRAFT', ?, ?, 0)")
                 .params(title, lineId, text, source.description(), admin.id(), LeasedQueue.timestamp(clock.instant()))
@@ -470,7 +476,7 @@ public class Broadcasts {
 
     /** Patients tagged: unknown numbers and organisations in a tagged conversation are no audience of a broadcast. */
     private Source tagged(long tagId) {
-        String tagName = tags.find(tagId).map(org.parley.tag.Tag::name)
+        String tagName = tags.find(tagId).map(Tag::name)
                 .orElseThrow(() -> new IllegalArgumentException("There is no such tag."));
         return new Source() {
             public String description() {
@@ -485,7 +491,7 @@ public class Broadcasts {
                     if (!page.isEmpty()) {
                         after = page.getLast();
                         store(broadcastId, lineId, page.stream().filter(id -> contacts.find(id)
-                                .filter(c -> c.kind() == org.parley.patient.ContactKind.PATIENT).isPresent())
+                                .filter(c -> c.kind() == ContactKind.PATIENT).isPresent())
                                 .toList());
                     }
                 } while (page.size() == settings.batch());

@@ -3,6 +3,7 @@ package org.parley.chart;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -135,7 +136,7 @@ final class ChartExportBuilder {
     }
 
     private static String extension(String contentType) {
-        return switch (contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].strip()) {
+        return switch (contentType.toLowerCase(Locale.ROOT).split(";")[0].strip()) {
             case "image/jpeg" -> ".jpg";
             case "image/png" -> ".png";
             case "image/gif" -> ".gif";

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -167,7 +168,7 @@ class ChartExportQueue extends PolledQueue {
     }
 
     private Optional<Prepared> prepare(String exportId, LeasedQueue.Lease lease,
-                                       org.springframework.transaction.TransactionStatus status) {
+                                       TransactionStatus status) {
         Export export = exports.findById(exportId).orElse(null);
         if (export == null || !export.startSending(clock.instant())) {
             // exported or failed meanwhile (a task left over): nothing to send

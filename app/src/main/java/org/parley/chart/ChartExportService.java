@@ -3,6 +3,7 @@ package org.parley.chart;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.conversation.ConversationsCombined;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MessageStatus;
 import org.parley.plugin.ChartAttachment;
@@ -18,7 +20,9 @@ import org.parley.plugin.ExportPreview;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class ChartExportService {
 
     private final ExportRepository exports;
@@ -176,7 +180,7 @@ public class ChartExportService {
         }
         List<Export> found = exports.containingAny(messageIds);
         Map<String, String> names = exporters.names();
-        Map<Long, String> requesters = new java.util.HashMap<>();
+        Map<Long, String> requesters = new HashMap<>();
         found.stream().map(Export::getStaffUserId).distinct().forEach(id -> requesters.put(id,
                 staff.find(id).map(StaffMember::displayName).orElse("Former staff")));
         return found.stream().map(e -> view(e, names, requesters)).toList();
@@ -240,8 +244,8 @@ public class ChartExportService {
     }
 
     /** A conversation combined into another (merged patient records) takes its chart exports along. */
-    @org.springframework.context.event.EventListener
-    void on(org.parley.conversation.ConversationsCombined combined) {
+    @EventListener
+    void on(ConversationsCombined combined) {
         exports.moveAll(combined.goneId(), combined.keptId());
     }
 }

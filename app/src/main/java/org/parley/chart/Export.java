@@ -2,6 +2,8 @@ package org.parley.chart;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.parley.encryption.EncryptedText;
 import org.parley.plugin.ChartCategory;
 
 /**
@@ -48,7 +51,7 @@ class Export {
     @Column(name = "category")
     private ChartCategory category;
 
-    @jakarta.persistence.Convert(converter = Export.EncryptedComment.class)
+    @Convert(converter = Export.EncryptedComment.class)
     @Column(name = "staff_comment")
     private String comment;
 
@@ -235,8 +238,8 @@ class Export {
     }
 
     /** chart_export.staff_comment, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedComment extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedComment extends EncryptedText {
         EncryptedComment() {
             super("chart_export", "staff_comment");
         }

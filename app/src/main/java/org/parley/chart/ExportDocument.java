@@ -1,10 +1,13 @@
 package org.parley.chart;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.parley.encryption.EncryptedBytes;
 
 /**
  * The document an exporter wrote for an export (e.g. a PDF), for staff to download. A table of its own, so listing
@@ -24,7 +27,7 @@ class ExportDocument {
     @Column(name = "content_type", nullable = false)
     private String contentType;
 
-    @jakarta.persistence.Convert(converter = ExportDocument.EncryptedData.class)
+    @Convert(converter = ExportDocument.EncryptedData.class)
     @Column(name = "data", nullable = false)
     private byte[] data;
 
@@ -55,8 +58,8 @@ class ExportDocument {
     }
 
     /** chart_export_document.data, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedData extends org.parley.encryption.EncryptedBytes {
+    @Converter
+    static class EncryptedData extends EncryptedBytes {
         EncryptedData() {
             super("chart_export_document", "data");
         }

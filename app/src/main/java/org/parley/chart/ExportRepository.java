@@ -3,6 +3,7 @@ package org.parley.chart;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -14,7 +15,7 @@ interface ExportRepository extends JpaRepository<Export, String> {
     List<Export> containingAny(@Param("messageIds") Collection<Long> messageIds);
 
     /** Two conversations became one: the gone one's chart exports belong to the kept one. */
-    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update Export e set e.conversationId = :to where e.conversationId = :from")
     int moveAll(@Param("from") long fromConversationId, @Param("to") long toConversationId);
 }

@@ -2,6 +2,8 @@ package org.parley.chart;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.parley.encryption.EncryptedText;
 
 /**
  * A chart exporter an admin configured: a {@link org.parley.plugin.ChartExporter} plugin with the settings for one
@@ -37,7 +40,7 @@ class Exporter {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "chart_exporter_setting", joinColumns = @JoinColumn(name = "exporter_id"))
     @MapKeyColumn(name = "name")
-    @jakarta.persistence.Convert(converter = Exporter.EncryptedSettingValue.class, attributeName = "value")
+    @Convert(converter = Exporter.EncryptedSettingValue.class, attributeName = "value")
     @Column(name = "setting_value", nullable = false)
     private Map<String, String> settings = new HashMap<>();
 
@@ -114,8 +117,8 @@ class Exporter {
     }
 
     /** chart_exporter_setting.setting_value, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedSettingValue extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedSettingValue extends EncryptedText {
         EncryptedSettingValue() {
             super("chart_exporter_setting", "setting_value");
         }

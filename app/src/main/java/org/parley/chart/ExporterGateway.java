@@ -1,5 +1,6 @@
 package org.parley.chart;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.parley.plugin.ExportPreview;
 import org.parley.plugin.ExportResult;
 import org.parley.plugin.ExporterContext;
 import org.parley.plugin.Settings;
+import org.parley.practice.PracticeProfiles;
 import org.parley.provider.PluginSettings;
 import org.parley.provider.ProviderRegistry;
 import org.slf4j.Logger;
@@ -30,17 +32,17 @@ class ExporterGateway {
 
     private final ExporterRepository exporters;
     private final ProviderRegistry plugins;
-    private final org.parley.practice.PracticeProfiles practice;
+    private final PracticeProfiles practice;
 
     ExporterGateway(ExporterRepository exporters, ProviderRegistry plugins,
-                    org.parley.practice.PracticeProfiles practice) {
+                    PracticeProfiles practice) {
         this.exporters = exporters;
         this.plugins = plugins;
         this.practice = practice;
     }
 
     /** The practice's time zone, for times written into chart text. */
-    java.time.ZoneId practiceTimeZone() {
+    ZoneId practiceTimeZone() {
         return practice.timeZone();
     }
 
@@ -87,7 +89,7 @@ class ExporterGateway {
             }
 
             @Override
-            public java.time.ZoneId practiceTimeZone() {
+            public ZoneId practiceTimeZone() {
                 return practice.timeZone();
             }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.TypedText;
@@ -70,7 +71,7 @@ public class ExporterService {
     /** The names staff see, by configured exporter id (disabled ones too: old exports name them). */
     @Transactional(readOnly = true)
     public Map<String, String> names() {
-        return exporters.findAll().stream().collect(java.util.stream.Collectors.toMap(Exporter::getId,
+        return exporters.findAll().stream().collect(Collectors.toMap(Exporter::getId,
                 Exporter::getDisplayName));
     }
 

@@ -1,7 +1,9 @@
 package org.parley.compliance;
 
 import java.util.Optional;
+import org.parley.line.LineTypes;
 import org.parley.patient.ContactService;
+import org.parley.plugin.LineType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +27,9 @@ public class SendingRules {
 
     private final ConsentService consent;
     private final ContactService contacts;
-    private final org.parley.line.LineTypes lineTypes;
+    private final LineTypes lineTypes;
 
-    SendingRules(ConsentService consent, ContactService contacts, org.parley.line.LineTypes lineTypes) {
+    SendingRules(ConsentService consent, ContactService contacts, LineTypes lineTypes) {
         this.consent = consent;
         this.contacts = contacts;
         this.lineTypes = lineTypes;
@@ -55,7 +57,7 @@ public class SendingRules {
         if (doNotText.isPresent()) {
             return doNotText;
         }
-        if (lineTypes.cached(number).filter(type -> type == org.parley.plugin.LineType.LANDLINE).isPresent()) {
+        if (lineTypes.cached(number).filter(type -> type == LineType.LANDLINE).isPresent()) {
             return Optional.of(new Block(Reason.LANDLINE,
                     "The number is a landline: it cannot receive texts. Call the patient instead."));
         }

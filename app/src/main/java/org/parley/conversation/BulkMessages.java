@@ -3,9 +3,11 @@ package org.parley.conversation;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.parley.base.LeasedQueue;
 import org.parley.compliance.SendingRules;
 import org.parley.patient.ContactService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +27,11 @@ public class BulkMessages {
     private final ConversationRouting routing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
     BulkMessages(ConversationRepository conversations, MessageRepository messages, MessageWordIndex words,
                  ContactService contacts, SendingRules sendingRules, ConversationRouting routing,
-                 ApplicationEventPublisher events, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                 ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.messages = messages;
@@ -81,7 +83,7 @@ public class BulkMessages {
             return false;
         }
         if (jdbc.sql("delete from outbound_task where id = ? and (lease_until is null or lease_until < ?)")
-                .params(messageId, org.parley.base.LeasedQueue.timestamp(clock.instant())).update() != 1) {
+                .params(messageId, LeasedQueue.timestamp(clock.instant())).update() != 1) {
             return false;
         }
         message.failed(reason, clock.instant());

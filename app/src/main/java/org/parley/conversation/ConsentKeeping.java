@@ -2,11 +2,13 @@ package org.parley.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import org.parley.compliance.ConsentService;
 import org.parley.compliance.Keyword;
 import org.parley.compliance.Keywords;
 import org.parley.line.KeywordReplies;
 import org.parley.line.LineSnapshot;
+import org.parley.practice.PracticeProfiles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +26,11 @@ public class ConsentKeeping {
     private final MessageWordIndex words;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.parley.practice.PracticeProfiles practice;
+    private final PracticeProfiles practice;
 
     ConsentKeeping(ConsentService consent, MessageRepository messages, MessageWordIndex words,
                    ApplicationEventPublisher events, Clock clock,
-                   org.parley.practice.PracticeProfiles practice) {
+                   PracticeProfiles practice) {
         this.consent = consent;
         this.messages = messages;
         this.words = words;
@@ -40,7 +42,7 @@ public class ConsentKeeping {
     /** Reacts to a patient's text that was just stored in {@code conversation}. */
     public void patientWrote(LineSnapshot line, Conversation conversation, String from, String text) {
         Keyword keyword = Keywords.classify(text);
-        String word = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+        String word = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         boolean parleyReplies = line.keywordReplies() == KeywordReplies.PARLEY;
         switch (keyword) {
             case OPT_OUT -> {

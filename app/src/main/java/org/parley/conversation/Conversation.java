@@ -1,13 +1,21 @@
 package org.parley.conversation;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import org.parley.base.AbstractEntity;
+import org.parley.encryption.EncryptedText;
 
 /** A task for the team: the exchange with one contact on one line. */
 @Entity
@@ -52,11 +60,11 @@ public class Conversation extends AbstractEntity {
     private Long assignedListId;
 
     // A conversation is assigned to one or a few staff members: loaded only when asked for.
-    @jakarta.persistence.ElementCollection
-    @jakarta.persistence.CollectionTable(name = "conversation_assignee",
-            joinColumns = @jakarta.persistence.JoinColumn(name = "conversation_id"))
+    @ElementCollection
+    @CollectionTable(name = "conversation_assignee",
+            joinColumns = @JoinColumn(name = "conversation_id"))
     @Column(name = "staff_user_id")
-    private java.util.Set<Long> assignees = new java.util.HashSet<>();
+    private Set<Long> assignees = new HashSet<>();
 
     @Column(name = "assignment_version", nullable = false)
     private int assignmentVersion;
@@ -86,7 +94,7 @@ public class Conversation extends AbstractEntity {
     }
 
     /** Hands the conversation to staff members: it leaves its list's queue. */
-    public void assignToStaff(java.util.Set<Long> staffIds) {
+    public void assignToStaff(Set<Long> staffIds) {
         if (staffIds.isEmpty()) {
             throw new IllegalArgumentException("Choose at least one staff member.");
         }
@@ -134,8 +142,8 @@ public class Conversation extends AbstractEntity {
         return assignedListId;
     }
 
-    public java.util.Set<Long> getAssignees() {
-        return java.util.Collections.unmodifiableSet(assignees);
+    public Set<Long> getAssignees() {
+        return Collections.unmodifiableSet(assignees);
     }
 
     public int getAssignmentVersion() {
@@ -199,8 +207,8 @@ public class Conversation extends AbstractEntity {
     }
 
     /** conversation.last_preview, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedLastPreview extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedLastPreview extends EncryptedText {
         EncryptedLastPreview() {
             super("conversation", "last_preview");
         }

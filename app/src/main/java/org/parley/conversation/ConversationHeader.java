@@ -1,5 +1,9 @@
 package org.parley.conversation;
 
+import java.util.Set;
+import org.parley.compliance.OptOutStatus;
+import org.parley.compliance.SendingRules;
+
 /**
  * What the top of an opened conversation shows.
  *
@@ -19,10 +23,10 @@ package org.parley.conversation;
  * @param blockReason   the kind of {@code sendingBlocked}, or {@code null} when nothing blocks sending
  */
 public record ConversationHeader(long id, String contactName, ConversationStatus status, String lineName,
-                                 int maxTextLength, String lineId, org.parley.compliance.OptOutStatus optOut,
+                                 int maxTextLength, String lineId, OptOutStatus optOut,
                                  Attention attention, String attentionReason, long contactId,
                                  String sendingBlocked, String textedVia, Assignment assignment,
-                                 org.parley.compliance.SendingRules.Reason blockReason) {
+                                 SendingRules.Reason blockReason) {
 
     /**
      * Who holds a conversation.
@@ -33,7 +37,7 @@ public record ConversationHeader(long id, String contactName, ConversationStatus
      * @param version     goes up with each change: handed back with a change to detect a colleague's change
      * @param blocked     whether it is in the BLOCKED list
      */
-    public record Assignment(Long listId, java.util.Set<Long> assigneeIds, String badge, int version,
+    public record Assignment(Long listId, Set<Long> assigneeIds, String badge, int version,
                              boolean blocked) {
 
         /** Whether this staff member holds the conversation. */

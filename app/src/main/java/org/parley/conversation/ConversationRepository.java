@@ -1,9 +1,13 @@
 package org.parley.conversation;
 
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -17,9 +21,9 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
      * first texts of different contacts never wait for each other. A unique index cannot say it: a merge leaves the
      * survivor with the duplicate's conversations too.
      */
-    @org.springframework.data.jpa.repository.Query(value = "select id from contact where id = :id for update",
+    @Query(value = "select id from contact where id = :id for update",
             nativeQuery = true)
-    List<Long> lockContact(@org.springframework.data.repository.query.Param("id") long contactId);
+    List<Long> lockContact(@Param("id") long contactId);
 
     Optional<Conversation> findFirstByContactIdAndLineIdOrderByIdDesc(long contactId, String lineId);
 
@@ -28,28 +32,28 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
      * locked in one statement until the transaction ends: texts into one conversation update its summary (preview,
      * last activity, open again) one at a time, across nodes, and never lose it to an optimistic conflict.
      */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Conversation c where c.id = (select max(n.id) from Conversation n "
             + "where n.contactId = :contact and n.lineId = :line)")
     Optional<Conversation> lockNewest(@Param("contact") long contactId, @Param("line") String lineId);
 
     /** A conversation read and locked in one statement until the transaction ends (see {@link #lockNewest}). */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Conversation c where c.id = :id")
     Optional<Conversation> lockById(@Param("id") long conversationId);
 
     List<Conversation> findByContactIdOrderByIdAsc(long contactId);
 
-    @org.springframework.data.jpa.repository.Query("select c.id from Conversation c where c.contactId = :contact")
-    List<Long> idsOfContact(@org.springframework.data.repository.query.Param("contact") long contactId);
+    @Query("select c.id from Conversation c where c.contactId = :contact")
+    List<Long> idsOfContact(@Param("contact") long contactId);
 
-    Optional<Conversation> findFirstByContactIdInOrderByLastActivityAtDesc(java.util.Collection<Long> contactIds);
+    Optional<Conversation> findFirstByContactIdInOrderByLastActivityAtDesc(Collection<Long> contactIds);
 
     /**
      * Moves every conversation of one contact to another. The version goes up, so a change to one of them made
      * meanwhile from an older copy fails instead of moving it back.
      */
-    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update Conversation c set c.contactId = :to, c.version = c.version + 1 where c.contactId = :from")
     int moveToContact(@Param("from") long fromContactId, @Param("to") long toContactId);
 }

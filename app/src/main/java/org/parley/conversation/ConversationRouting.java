@@ -1,8 +1,10 @@
 package org.parley.conversation;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.parley.audit.AuditAction;
+import org.parley.audit.AuditLog;
 import org.parley.lists.ListService;
 import org.parley.routing.RoutingRule;
 import org.parley.routing.RoutingRules;
@@ -23,10 +25,10 @@ public class ConversationRouting {
     private final JdbcClient jdbc;
     private final RoutingRules rules;
     private final TagService tags;
-    private final org.parley.audit.AuditLog audit;
+    private final AuditLog audit;
 
     ConversationRouting(ListService lists, JdbcClient jdbc, RoutingRules rules, TagService tags,
-                        org.parley.audit.AuditLog audit) {
+                        AuditLog audit) {
         this.audit = audit;
         this.lists = lists;
         this.jdbc = jdbc;
@@ -62,7 +64,7 @@ public class ConversationRouting {
         rule.ifPresent(matched -> {
             if (matched.toListId() != null && !matched.toListId().equals(conversation.getAssignedListId())) {
                 conversation.assignToList(matched.toListId());
-                audit.record(org.parley.audit.AuditLog.SYSTEM, AuditAction.CONVERSATION_ROUTED, "conversation",
+                audit.record(AuditLog.SYSTEM, AuditAction.CONVERSATION_ROUTED, "conversation",
                         String.valueOf(conversation.getId()), "to list " + matched.toListId() + " by routing rule "
                                 + matched.id());
             }
@@ -93,7 +95,7 @@ public class ConversationRouting {
     public void block(String e164, String actor, Instant at) {
         if (e164 != null && !isBlocked(e164)) {
             jdbc.sql("insert into blocked_number (phone_number, blocked_by, blocked_at) values (?, ?, ?)")
-                    .params(e164, actor, java.sql.Timestamp.from(at)).update();
+                    .params(e164, actor, Timestamp.from(at)).update();
         }
     }
 

@@ -3,28 +3,40 @@ package org.parley.conversation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.compliance.ConsentService;
 import org.parley.compliance.SendingRules;
 import org.parley.line.LineGateway;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
+import org.parley.line.LineTypes;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
 import org.parley.mention.Mention;
 import org.parley.mention.MentionRepository;
 import org.parley.mention.MentionsRead;
+import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.plugin.LineType;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class ConversationService {
 
     private final ConversationRepository conversations;
@@ -47,21 +59,21 @@ public class ConversationService {
     private final LineService lines;
     private final LineGateway gateway;
     private final StaffDirectory staff;
-    private final org.parley.compliance.ConsentService consent;
-    private final org.parley.line.LineTypes lineTypes;
+    private final ConsentService consent;
+    private final LineTypes lineTypes;
     private final SendingRules sendingRules;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MentionRepository mentions;
-    private final org.parley.lists.ListService lists;
+    private final ListService lists;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages,
                         MessageMediaRepository media, ConversationSeenRepository seen, ContactService contacts,
                         LineService lines, LineGateway gateway, StaffDirectory staff,
-                        org.parley.compliance.ConsentService consent, org.parley.line.LineTypes lineTypes,
+                        ConsentService consent, LineTypes lineTypes,
                         SendingRules sendingRules, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-                        MentionRepository mentions, org.parley.lists.ListService lists) {
+                        MentionRepository mentions, ListService lists) {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
@@ -90,7 +102,7 @@ public class ConversationService {
     @Transactional(readOnly = true)
     public boolean anyTextSent() {
         return messages.existsByDirectionAndStatusIn(Direction.OUTBOUND,
-                java.util.EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ));
+                EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ));
     }
 
     /**
@@ -105,7 +117,7 @@ public class ConversationService {
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
         if (Long.valueOf(lists.blockedListId()).equals(conversation.getAssignedListId())
                 && !staff.isAdminNow(viewer.id())) {
-            throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
+            throw new AccessDeniedException("Only admins open the BLOCKED list.");
         }
         audit.record(viewer.username(), AuditAction.CONVERSATION_VIEWED, "conversation", String.valueOf(conversationId), null);
         markSeen(viewer, conversationId);
@@ -142,7 +154,7 @@ public class ConversationService {
                 .flatMap(c -> contacts.find(c.guardianId())).map(ContactSummary::displayName).orElse(null);
         Long listId = conversation.getAssignedListId();
         String assignment = listId != null
-                ? lists.find(listId).map(org.parley.lists.InboxListSummary::name).orElse("")
+                ? lists.find(listId).map(InboxListSummary::name).orElse("")
                 : conversation.getAssignees().stream().map(id -> staff.find(id).map(StaffMember::displayName)
                         .orElse("Former staff")).sorted().collect(Collectors.joining(", "));
         Optional<SendingRules.Block> block = sendingRules.check(conversation.getLineId(), number, false);
@@ -151,14 +163,14 @@ public class ConversationService {
                 consent.status(conversation.getLineId(), number),
                 conversation.getAttention(), conversation.getAttentionReason(), conversation.getContactId(),
                 block.map(SendingRules.Block::explanation).orElse(null), textedVia,
-                new ConversationHeader.Assignment(listId, java.util.Set.copyOf(conversation.getAssignees()),
+                new ConversationHeader.Assignment(listId, Set.copyOf(conversation.getAssignees()),
                         assignment, conversation.getAssignmentVersion(),
                         listId != null && listId == lists.blockedListId()),
                 block.map(SendingRules.Block::reason).orElse(null));
     }
 
     /** Whether the contact's number can receive texts, from the line's provider (cached). */
-    public org.parley.plugin.LineType contactLineType(long conversationId) {
+    public LineType contactLineType(long conversationId) {
         Conversation conversation = conversations.findById(conversationId).orElseThrow();
         String number = contacts.textNumber(conversation.getContactId()).orElse(null);
         return lineTypes.of(conversation.getLineId(), number);
@@ -185,7 +197,7 @@ public class ConversationService {
                 })
                 .orElseGet(() -> {
                     Conversation started = new Conversation(lineId, contactId, clock.instant());
-                    started.assignToStaff(java.util.Set.of(staffMember.id()));
+                    started.assignToStaff(Set.of(staffMember.id()));
                     started = conversations.save(started);
                     audit.record(staffMember.username(), AuditAction.CONVERSATION_STARTED, "conversation",
                             String.valueOf(started.getId()), null);
@@ -206,7 +218,7 @@ public class ConversationService {
     @Transactional(readOnly = true)
     public boolean isWithOrganisation(long conversationId) {
         return conversations.findById(conversationId).flatMap(c -> contacts.find(c.getContactId()))
-                .map(c -> c.kind() == org.parley.patient.ContactKind.ORGANISATION).orElse(false);
+                .map(c -> c.kind() == ContactKind.ORGANISATION).orElse(false);
     }
 
     /** Clears a conversation's flag once staff dealt with it. */
@@ -238,7 +250,7 @@ public class ConversationService {
                 ? mentions.findByMessageIdIn(page.stream().map(Message::getId).toList()).stream()
                 .collect(Collectors.groupingBy(Mention::getMessageId)) : Map.of();
         Map<Long, String> authors = new HashMap<>();
-        java.util.function.Function<Long, String> name = id -> authors.computeIfAbsent(id,
+        Function<Long, String> name = id -> authors.computeIfAbsent(id,
                 key -> staff.find(key).map(StaffMember::displayName).orElse("Former staff"));
         return page.stream().map(m -> new MessageView(m.getId(), m.getDirection(), m.getBody(),
                 m.getAuthorId() == null ? null : name.apply(m.getAuthorId()), m.getStatus(), m.getStatusReason(),
@@ -246,7 +258,7 @@ public class ConversationService {
                 m.isDeleted() ? new MessageView.Deletion(name.apply(m.getDeletedBy()), m.getDeletedAt()) : null,
                 mentioned.getOrDefault(m.getId(), List.of()).stream()
                         .map(x -> new MessageView.MentionView(name.apply(x.getStaffUserId()), x.getFirstReadAt()))
-                        .sorted(java.util.Comparator.comparing(MessageView.MentionView::name)).toList(),
+                        .sorted(Comparator.comparing(MessageView.MentionView::name)).toList(),
                 m.getScheduledFor()))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package org.parley.conversation;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class ConversationsFollowMergedPatients {
         conversations.moveToContact(merged.mergedId(), merged.survivorId());
         Map<String, List<Conversation>> byLine = new LinkedHashMap<>();
         for (Conversation conversation : conversations.findByContactIdOrderByIdAsc(merged.survivorId())) {
-            byLine.computeIfAbsent(conversation.getLineId(), line -> new java.util.ArrayList<>()).add(conversation);
+            byLine.computeIfAbsent(conversation.getLineId(), line -> new ArrayList<>()).add(conversation);
         }
         for (List<Conversation> onOneLine : byLine.values()) {
             if (onOneLine.size() > 1) {

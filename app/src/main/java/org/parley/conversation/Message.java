@@ -2,13 +2,16 @@ package org.parley.conversation;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.parley.base.AbstractEntity;
+import org.parley.encryption.EncryptedText;
 
 /** One message of a conversation: a patient's text, a reply, a note or a voicemail. */
 @Entity
@@ -162,7 +165,7 @@ public class Message extends AbstractEntity {
      * land there), held back by the queue outside quiet hours in {@code quietHoursZone}.
      */
     static Message bulk(long conversationId, String lineId, long authorId, String body, Instant at,
-                        java.time.ZoneId quietHoursZone) {
+                        ZoneId quietHoursZone) {
         Message message = outbound(conversationId, lineId, authorId, body, at, null);
         message.quietHoursZone = quietHoursZone.getId();
         return message;
@@ -365,8 +368,8 @@ public class Message extends AbstractEntity {
     }
 
     /** message.body, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedBody extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedBody extends EncryptedText {
         EncryptedBody() {
             super("message", "body");
         }

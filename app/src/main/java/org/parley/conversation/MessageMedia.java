@@ -3,6 +3,7 @@ package org.parley.conversation;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.parley.encryption.EncryptedBytes;
+import org.parley.encryption.EncryptedText;
 
 /**
  * A picture or file that came with a message. {@code data} is null when it was too large to keep, or while it could
@@ -115,16 +118,16 @@ public class MessageMedia {
     }
 
     /** message_media.file_name, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedFileName extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedFileName extends EncryptedText {
         EncryptedFileName() {
             super("message_media", "file_name");
         }
     }
 
     /** message_media.data, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedData extends org.parley.encryption.EncryptedBytes {
+    @Converter
+    static class EncryptedData extends EncryptedBytes {
         EncryptedData() {
             super("message_media", "data");
         }

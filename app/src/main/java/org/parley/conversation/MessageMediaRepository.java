@@ -3,6 +3,7 @@ package org.parley.conversation;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -18,7 +19,7 @@ public interface MessageMediaRepository extends JpaRepository<MessageMedia, Long
             + "case when m.data is null then true else false end, m.fetchState) from MessageMedia m where m.messageId in :ids order by m.id")
     List<Object[]> infoOf(@Param("ids") Collection<Long> messageIds);
 
-    @org.springframework.data.jpa.repository.Modifying
-    @org.springframework.data.jpa.repository.Query("delete from MessageMedia m where m.messageId = :message")
-    int deleteByMessageId(@org.springframework.data.repository.query.Param("message") long messageId);
+    @Modifying
+    @Query("delete from MessageMedia m where m.messageId = :message")
+    int deleteByMessageId(@Param("message") long messageId);
 }

@@ -38,7 +38,7 @@ public interface MessageRepository extends JpaRepository<Message, Long> {
                                           @Param("since") Instant since, Pageable page);
 
     /** Every message of one conversation moves to another (two conversations combined). */
-    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update Message m set m.conversationId = :to where m.conversationId = :from")
     int moveAll(@Param("from") long fromConversationId, @Param("to") long toConversationId);
 }

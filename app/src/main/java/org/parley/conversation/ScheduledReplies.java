@@ -1,6 +1,8 @@
 package org.parley.conversation;
 
+import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -15,8 +17,10 @@ import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffMember;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess): a scheduled reply is a patient's
 // thread, and schedule() answers with the message.
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class ScheduledReplies {
 
     /** How far ahead a reply may be scheduled. */
@@ -45,7 +49,7 @@ public class ScheduledReplies {
     private final MessageWordIndex words;
     private final PracticeProfiles practice;
     private final AuditLog audit;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -53,7 +57,7 @@ public class ScheduledReplies {
     ScheduledReplies(Replies conversations, ConversationRepository conversationRows,
                      MessageRepository messages, MessageMediaRepository media, MessageWordIndex words,
                      PracticeProfiles practice, AuditLog audit,
-                     org.springframework.context.ApplicationEventPublisher events, JdbcClient jdbc,
+                     ApplicationEventPublisher events, JdbcClient jdbc,
                      TransactionTemplate tx, Clock clock) {
         this.conversations = conversations;
         this.conversationRows = conversationRows;
@@ -160,7 +164,7 @@ public class ScheduledReplies {
     private static void raceSafe(Runnable work) {
         try {
             work.run();
-        } catch (ObjectOptimisticLockingFailureException | jakarta.persistence.OptimisticLockException raced) {
+        } catch (ObjectOptimisticLockingFailureException | OptimisticLockException raced) {
             // the queue claimed it between our read and our write
             throw beingSent();
         }
@@ -187,7 +191,7 @@ public class ScheduledReplies {
         if (!at.isAfter(now)) {
             throw new IllegalArgumentException("Choose a time in the future: it is " + describe(now) + " now.");
         }
-        if (at.isAfter(now.plus(java.time.Duration.ofDays(MAX_DAYS_AHEAD)))) {
+        if (at.isAfter(now.plus(Duration.ofDays(MAX_DAYS_AHEAD)))) {
             throw new IllegalArgumentException("Choose a time within a year.");
         }
         return at;

@@ -13,10 +13,11 @@ import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -73,7 +74,7 @@ class DemoData {
 
     /** Runs once the app is ready: after the lines from the configuration exist. */
     @EventListener(ApplicationReadyEvent.class)
-    @Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    @Order(Ordered.LOWEST_PRECEDENCE)
     void onReady() {
         fill();
     }

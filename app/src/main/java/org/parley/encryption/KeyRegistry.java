@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,7 +147,7 @@ class KeyRegistry implements SmartInitializingSingleton {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Objects.requireNonNull(key.getEncoded()), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(FINGERPRINT_TEXT), 0, 16);
+            return HexFormat.of().formatHex(mac.doFinal(FINGERPRINT_TEXT), 0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available in this Java runtime", e);
         }

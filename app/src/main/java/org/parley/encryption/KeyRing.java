@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +48,7 @@ class KeyRing {
         this(file, Duration.ofSeconds(5));
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     KeyRing(EncryptionSettings settings) {
         this(settings.keyFile(), settings.keyFileCheck());
     }
@@ -203,16 +206,16 @@ class KeyRing {
             return;
         }
         KeyFile.Contents known = contents;
-        for (java.util.Map.Entry<Integer, SecretKey> key : read.keys().entrySet()) {
+        for (Map.Entry<Integer, SecretKey> key : read.keys().entrySet()) {
             SecretKey held = known.keys().get(key.getKey());
-            if (held != null && !java.util.Arrays.equals(held.getEncoded(), key.getValue().getEncoded())) {
+            if (held != null && !Arrays.equals(held.getEncoded(), key.getValue().getEncoded())) {
                 log.error("The changed encryption key file {} holds a different key {} than the one in use; it is "
                         + "ignored and the keys in use stay: restore the right file", file, key.getKey());
                 stamp = now;
                 return;
             }
         }
-        if (!java.util.Arrays.equals(known.indexKey().getEncoded(), read.indexKey().getEncoded())) {
+        if (!Arrays.equals(known.indexKey().getEncoded(), read.indexKey().getEncoded())) {
             log.error("The changed encryption key file {} holds a different word index key; it is ignored", file);
             stamp = now;
             return;

@@ -1,5 +1,7 @@
 package org.parley.escalation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +77,7 @@ public class Waits {
         return waits;
     }
 
-    private static WaitRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static WaitRow row(ResultSet rs, int n) throws SQLException {
         Timestamp escalated = rs.getTimestamp(5);
         return new WaitRow(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getTimestamp(4).toInstant(),
                 escalated == null ? null : escalated.toInstant());

@@ -10,10 +10,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
@@ -193,7 +195,7 @@ public class OfficeHours {
     public OpenTime openTime(String lineId, Instant since) {
         ZoneId zone = practice.timeZone();
         Optional<LineHours> hours = of(lineId);
-        java.util.Set<LocalDate> closed = new java.util.HashSet<>();
+        Set<LocalDate> closed = new HashSet<>();
         if (hours.isPresent()) {
             closedDays(lineId, LocalDate.ofInstant(since, zone)).forEach(day -> closed.add(day.date()));
         }

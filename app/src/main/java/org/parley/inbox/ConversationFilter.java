@@ -2,6 +2,7 @@ package org.parley.inbox;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import org.parley.conversation.ConversationStatus;
 
 /**
@@ -9,11 +10,11 @@ import org.parley.conversation.ConversationStatus;
  * contacts it names and the keyed hashes of its words: a conversation matches either.
  */
 record ConversationFilter(ConversationStatus status, Long listId, Long assigneeId, boolean excludeBlocked,
-                          Collection<Long> contactIds, java.util.List<String> wordHashes, Instant from, Instant to,
+                          Collection<Long> contactIds, List<String> wordHashes, Instant from, Instant to,
                           Long tagId) {
 
     ConversationFilter(ConversationStatus status, Long listId, Long assigneeId, boolean excludeBlocked,
-                       Collection<Long> contactIds, java.util.List<String> wordHashes, Instant from, Instant to) {
+                       Collection<Long> contactIds, List<String> wordHashes, Instant from, Instant to) {
         this(status, listId, assigneeId, excludeBlocked, contactIds, wordHashes, from, to, null);
     }
 

@@ -2,12 +2,14 @@ package org.parley.inbox;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.parley.conversation.ConversationStatus;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +43,13 @@ class ConversationQueries {
     }
 
     /** When the viewer last saw each of these conversations (absent: never). */
-    Map<Long, java.time.Instant> seenAt(long viewerId, Collection<Long> conversationIds) {
-        Map<Long, java.time.Instant> seen = new HashMap<>();
+    Map<Long, Instant> seenAt(long viewerId, Collection<Long> conversationIds) {
+        Map<Long, Instant> seen = new HashMap<>();
         if (!conversationIds.isEmpty()) {
             em.createQuery("select s.conversationId, s.seenAt from ConversationSeen s "
                             + "where s.staffUserId = :viewer and s.conversationId in :ids", Object[].class)
                     .setParameter("viewer", viewerId).setParameter("ids", conversationIds).getResultList()
-                    .forEach(row -> seen.put((Long) row[0], (java.time.Instant) row[1]));
+                    .forEach(row -> seen.put((Long) row[0], (Instant) row[1]));
         }
         return seen;
     }
@@ -146,7 +148,7 @@ class ConversationQueries {
         }
         em.createQuery("select c.id, a from Conversation c join c.assignees a where c.id in :ids", Object[].class)
                 .setParameter("ids", conversationIds).getResultList()
-                .forEach(row -> result.computeIfAbsent((Long) row[0], k -> new java.util.TreeSet<>()).add((Long) row[1]));
+                .forEach(row -> result.computeIfAbsent((Long) row[0], k -> new TreeSet<>()).add((Long) row[1]));
         return result;
     }
 

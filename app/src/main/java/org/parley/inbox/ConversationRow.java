@@ -1,8 +1,11 @@
 package org.parley.inbox;
 
 import java.time.Instant;
+import java.util.List;
 import org.parley.conversation.Attention;
 import org.parley.conversation.ConversationStatus;
+import org.parley.escalation.Wait;
+import org.parley.tag.Tag;
 
 /**
  * A conversation as the inbox list shows it.
@@ -20,9 +23,9 @@ import org.parley.conversation.ConversationStatus;
  */
 public record ConversationRow(long id, String contactName, String preview, Instant lastActivityAt, boolean unseen,
                               Attention attention, String assignment, ConversationStatus status,
-                              java.util.List<org.parley.tag.Tag> tags, org.parley.escalation.Wait waiting) {
+                              List<Tag> tags, Wait waiting) {
 
     public ConversationRow {
-        tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 }

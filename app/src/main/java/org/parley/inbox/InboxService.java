@@ -1,8 +1,11 @@
 package org.parley.inbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,12 +13,18 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.base.SharedReads;
+import org.parley.escalation.Wait;
+import org.parley.escalation.Waits;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.tag.Tag;
+import org.parley.tag.TagService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class InboxService {
 
     /** The most contacts a name, number or date search narrows to; a broader search asks for more letters. */
@@ -38,12 +47,12 @@ public class InboxService {
     private final Clock clock;
     private final MessageWords words;
     private final SharedReads shared;
-    private final org.parley.tag.TagService tags;
-    private final org.parley.escalation.Waits waits;
+    private final TagService tags;
+    private final Waits waits;
 
     InboxService(ConversationQueries queries, ContactService contacts, ListService lists, StaffDirectory staff,
-                 Clock clock, MessageWords words, SharedReads shared, org.parley.tag.TagService tags,
-                 org.parley.escalation.Waits waits) {
+                 Clock clock, MessageWords words, SharedReads shared, TagService tags,
+                 Waits waits) {
         this.shared = shared;
         this.tags = tags;
         this.waits = waits;
@@ -134,7 +143,7 @@ public class InboxService {
     public Map<Inbox, InboxCount> counts(StaffMember viewer, List<Inbox> views, Reading reading) {
         views.forEach(view -> checkMayView(viewer, view));
         long blocked = lists.blockedListId();
-        Map<Inbox, InboxCount> counts = new java.util.LinkedHashMap<>();
+        Map<Inbox, InboxCount> counts = new LinkedHashMap<>();
         if (views.stream().anyMatch(InboxService::isOpenView)) {
             ConversationQueries.OpenTotals totals = reading == Reading.LIVE
                     ? shared.read(List.of("open totals", blocked), () -> queries.openTotals(blocked))
@@ -195,7 +204,7 @@ public class InboxService {
         ZoneId zone = clock.getZone();
         boolean searchesBlocked = search.listId() != null && search.listId() == blocked;
         if (searchesBlocked && !staff.isAdminNow(viewer.id())) {
-            throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
+            throw new AccessDeniedException("Only admins open the BLOCKED list.");
         }
         return new ConversationFilter(search.status(), search.listId(), search.assigneeId(), !searchesBlocked,
                 contactIds, wordHashes,
@@ -207,7 +216,7 @@ public class InboxService {
     private void checkMayView(StaffMember viewer, Inbox inbox) {
         // The account as it is now, not the screen's copy: a demoted admin's open BLOCKED list gets nothing.
         if (inbox instanceof Inbox.Blocked && !staff.isAdminNow(viewer.id())) {
-            throw new org.springframework.security.access.AccessDeniedException("Only admins open the BLOCKED list.");
+            throw new AccessDeniedException("Only admins open the BLOCKED list.");
         }
     }
 
@@ -216,7 +225,7 @@ public class InboxService {
             return List.of();
         }
         List<Long> ids = rows.stream().map(InboxRow::id).toList();
-        Map<Long, java.time.Instant> seen = queries.seenAt(viewer.id(), ids);
+        Map<Long, Instant> seen = queries.seenAt(viewer.id(), ids);
         Decoration decoration = reading == Reading.LIVE
                 ? shared.read(List.of("inbox rows", ids), () -> decorate(rows))
                 : decorate(rows);
@@ -228,13 +237,13 @@ public class InboxService {
                 .toList();
     }
 
-    private static boolean unseen(InboxRow row, java.time.Instant seenAt) {
+    private static boolean unseen(InboxRow row, Instant seenAt) {
         return row.lastInboundAt() != null && (seenAt == null || seenAt.isBefore(row.lastInboundAt()));
     }
 
     /** What a page of rows shows besides the conversation itself: the same for every viewer. */
     private record Decoration(Map<Long, String> names, Map<Long, String> badges,
-                              Map<Long, List<org.parley.tag.Tag>> tags, Map<Long, org.parley.escalation.Wait> waits) {
+                              Map<Long, List<Tag>> tags, Map<Long, Wait> waits) {
     }
 
     private Decoration decorate(List<InboxRow> rows) {
@@ -245,9 +254,9 @@ public class InboxService {
         Map<Long, String> staffNames = assignees.values().stream().flatMap(Set::stream).distinct()
                 .collect(Collectors.toMap(Function.identity(),
                         id -> staff.find(id).map(StaffMember::displayName).orElse("Former staff")));
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         who.forEach((id, contact) -> names.put(id, contact.displayName()));
-        Map<Long, String> badges = new java.util.HashMap<>();
+        Map<Long, String> badges = new HashMap<>();
         for (InboxRow row : rows) {
             badges.put(row.id(), badge(row, assignees.getOrDefault(row.id(), Set.of()), listNames, staffNames));
         }

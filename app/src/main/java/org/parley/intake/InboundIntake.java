@@ -1,9 +1,12 @@
 package org.parley.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.parley.attachment.InlinePictures;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.AfterHoursReplies;
@@ -22,13 +25,16 @@ import org.parley.conversation.MessageWordIndex;
 import org.parley.conversation.PatientMessageArrived;
 import org.parley.line.LineSnapshot;
 import org.parley.line.UnfetchedMedia;
-import org.parley.attachment.InlinePictures;
+import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.plugin.Media;
 import org.parley.plugin.ProviderEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -58,17 +64,17 @@ public class InboundIntake {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final java.time.Duration replyWindow;
+    private final Duration replyWindow;
     private final ConversationRouting routing;
     private final AfterHoursReplies afterHours;
     private final MediaFetchQueue mediaFetches;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
                   ApplicationEventPublisher events, Clock clock, ConversationRouting routing,
                   AfterHoursReplies afterHours,
-                  MediaFetchQueue mediaFetches, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                  MediaFetchQueue mediaFetches, JdbcClient jdbc,
                   FamilySettings family) {
         this.conversations = conversations;
         this.messages = messages;
@@ -121,7 +127,7 @@ public class InboundIntake {
      * Applies the delivery statuses that arrived for a message before it was recorded (see {@link EarlyStatuses}).
      * In a transaction of its own: it runs after the sender's has committed.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void applyEarlyStatuses(String lineId, String providerMessageId) {
         if (messages.findByLineIdAndProviderMessageId(lineId, providerMessageId).isEmpty()) {
             return;
@@ -249,11 +255,11 @@ public class InboundIntake {
      */
     private Conversation familyConversation(LineSnapshot line, String from, boolean blocked, Instant now) {
         ContactSummary owner = contactOf(from);
-        List<Long> family = owner.kind() == org.parley.patient.ContactKind.PATIENT
+        List<Long> family = owner.kind() == ContactKind.PATIENT
                 ? contacts.family(owner.id()).stream().map(ContactSummary::id).toList() : List.of(owner.id());
         if (family.size() > 1) {
             Optional<Long> answering = messages.latestOutboundConversation(family, line.id(),
-                    now.minus(replyWindow), org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst();
+                    now.minus(replyWindow), PageRequest.of(0, 1)).stream().findFirst();
             if (answering.isPresent()) {
                 return conversations.lockById(answering.get()).orElseThrow();
             }
@@ -296,8 +302,8 @@ public class InboundIntake {
         }
         // A conversation in a list has no assignees (Conversation.assignToList): their collection is not even read.
         events.publishEvent(new PatientMessageArrived(conversation.getId(), message.getId(),
-                conversation.getAssignedListId(), conversation.getAssignedListId() != null ? java.util.Set.of()
-                : java.util.Set.copyOf(conversation.getAssignees()), blocked));
+                conversation.getAssignedListId(), conversation.getAssignedListId() != null ? Set.of()
+                : Set.copyOf(conversation.getAssignees()), blocked));
     }
 
     private static String preview(String text, List<Media> attachments) {

@@ -3,6 +3,7 @@ package org.parley.intake;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How much webhook intake a node takes on at once ({@code parley.intake.*}).
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parley.intake")
 record IntakeSettings(@DefaultValue("8") int maxConcurrent, @DefaultValue("500ms") Duration maxWait,
                       @DefaultValue("5") int attempts,
-                      @DefaultValue("1MB") org.springframework.util.unit.DataSize maxBody) {
+                      @DefaultValue("1MB") DataSize maxBody) {
 
     IntakeSettings {
         if (maxConcurrent < 1) {

@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.parley.base.FormFields;
 import org.parley.base.PublicBaseUrl;
 import org.parley.base.RequestBodies;
 import org.parley.line.LineGateway.WebhookReading;
 import org.parley.line.LineGateway;
+import org.parley.line.LineSnapshot;
 import org.parley.plugin.WebhookRequest;
 import org.parley.plugin.WebhookResponse;
 import org.slf4j.Logger;
@@ -61,7 +64,7 @@ class WebhookController {
     ResponseEntity<String> receive(@PathVariable String lineId, @PathVariable String event,
                                    HttpServletRequest servletRequest) throws IOException {
         // The line first: a post to no line is not read at all.
-        java.util.Optional<org.parley.line.LineSnapshot> line = gateway.line(lineId);
+        Optional<LineSnapshot> line = gateway.line(lineId);
         if (line.isEmpty()) {
             return plain(404, "unknown line");
         }
@@ -89,7 +92,7 @@ class WebhookController {
             return plain(refused.status(), refused.reason());
         }
         WebhookReading.Read read = (WebhookReading.Read) reading;
-        java.util.Optional<String> unstorable = WebhookFields.problem(read.outcome().events());
+        Optional<String> unstorable = WebhookFields.problem(read.outcome().events());
         if (unstorable.isPresent()) {
             log.info("Refused a '{}' webhook on line '{}': HTTP 400 ({})", event, lineId, unstorable.get());
             return plain(400, unstorable.get());
@@ -165,7 +168,7 @@ class WebhookController {
     private static Map<String, List<String>> parameters(HttpServletRequest request, byte[] body) {
         Map<String, List<String>> parameters = FormFields.parse(request.getQueryString());
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             FormFields.parse(new String(body, StandardCharsets.UTF_8))
                     .forEach((name, values) -> parameters.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         }

@@ -3,6 +3,7 @@ package org.parley.line;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.parley.encryption.EncryptedText;
 
 /** A practice phone number served by a provider plugin. Its id appears in its webhook URLs. */
 @Entity
@@ -99,8 +101,8 @@ class Line {
     }
 
     /** line_setting.setting_value, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedSettingValue extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedSettingValue extends EncryptedText {
         EncryptedSettingValue() {
             super("line_setting", "setting_value");
         }

@@ -3,11 +3,14 @@ package org.parley.line;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.parley.base.PublicBaseUrl;
+import org.parley.plugin.Capability;
+import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.LineContext;
 import org.parley.plugin.LineType;
 import org.parley.plugin.MalformedWebhookException;
@@ -116,7 +119,7 @@ public class LineGateway {
      * Asks the line's provider whether it already has a message whose earlier attempt has an unknown outcome. Never
      * throws: a missing line or plugin, or a plugin that throws, answers {@link SentCheck.Unknown}.
      */
-    public SentCheck findSent(String lineId, OutboundMessage message, java.time.Instant notBefore) {
+    public SentCheck findSent(String lineId, OutboundMessage message, Instant notBefore) {
         Optional<LineSnapshot> line = lines.find(lineId);
         if (line.isEmpty()) {
             return SentCheck.unknown("the line no longer exists");
@@ -139,20 +142,20 @@ public class LineGateway {
     /** Asks the line's provider what kind of phone a number is. */
     public LineType lookupLineType(String lineId, String e164) {
         return lines.find(lineId).flatMap(line -> providers.provider(line.providerId())
-                        .filter(p -> p.descriptor().can(org.parley.plugin.Capability.LINE_TYPE_LOOKUP))
+                        .filter(p -> p.descriptor().can(Capability.LINE_TYPE_LOOKUP))
                         .map(p -> p.lookupLineType(context(line), e164)))
                 .orElse(LineType.UNKNOWN);
     }
 
     /** Asks the line's provider whether its settings work, for the admin's "Test connection". */
-    public org.parley.plugin.ConnectionCheck testConnection(String lineId) {
+    public ConnectionCheck testConnection(String lineId) {
         Optional<LineSnapshot> line = lines.find(lineId);
         if (line.isEmpty()) {
-            return org.parley.plugin.ConnectionCheck.failed("Save the line first.");
+            return ConnectionCheck.failed("Save the line first.");
         }
         Optional<MessagingProvider> provider = providers.provider(line.get().providerId());
         if (provider.isEmpty()) {
-            return org.parley.plugin.ConnectionCheck.failed(
+            return ConnectionCheck.failed(
                     "The provider plugin '" + line.get().providerId() + "' is not loaded.");
         }
         try {
@@ -160,7 +163,7 @@ public class LineGateway {
         } catch (RuntimeException | LinkageError e) {
             log.warn("Provider '{}' failed testing line '{}': {}", line.get().providerId(), lineId,
                     e.getClass().getName());
-            return org.parley.plugin.ConnectionCheck.failed("The provider plugin failed: " + e.getClass().getSimpleName());
+            return ConnectionCheck.failed("The provider plugin failed: " + e.getClass().getSimpleName());
         }
     }
 

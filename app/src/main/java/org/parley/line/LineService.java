@@ -1,9 +1,13 @@
 package org.parley.line;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.TypedText;
@@ -82,7 +86,7 @@ public class LineService {
 
     /** Which fields and settings a save changed, by name only: setting values may be secrets. */
     private static String changes(LineSnapshot before, LineSnapshot after) {
-        List<String> changed = new java.util.ArrayList<>();
+        List<String> changed = new ArrayList<>();
         if (!before.name().equals(after.name())) {
             changed.add("name");
         }
@@ -92,14 +96,14 @@ public class LineService {
         if (!before.providerId().equals(after.providerId())) {
             changed.add("provider");
         }
-        new java.util.TreeSet<>(java.util.stream.Stream.concat(before.settings().keySet().stream(),
+        new TreeSet<>(Stream.concat(before.settings().keySet().stream(),
                 after.settings().keySet().stream()).toList()).stream()
-                .filter(name -> !java.util.Objects.equals(before.settings().get(name), after.settings().get(name)))
+                .filter(name -> !Objects.equals(before.settings().get(name), after.settings().get(name)))
                 .forEach(name -> changed.add("settings." + name));
         if (before.keywordReplies() != after.keywordReplies()) {
             changed.add("keyword replies");
         }
-        if (!java.util.Objects.equals(before.helpText(), after.helpText())) {
+        if (!Objects.equals(before.helpText(), after.helpText())) {
             changed.add("help text");
         }
         return changed.isEmpty() ? "nothing changed" : "changed: " + String.join(", ", changed);

@@ -2,7 +2,9 @@ package org.parley.lists;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -160,8 +162,8 @@ public class ListService {
 
     /** Every list's response goal that is set, by list id: read once per escalation check. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, ResponseGoal> responseGoals() {
-        java.util.Map<Long, ResponseGoal> goals = new java.util.HashMap<>();
+    public Map<Long, ResponseGoal> responseGoals() {
+        Map<Long, ResponseGoal> goals = new HashMap<>();
         jdbc.sql("select id, response_goal_minutes, escalate_to_staff_id, escalation_list_id from inbox_list "
                         + "where response_goal_minutes is not null")
                 .query(rs -> {

@@ -1,14 +1,15 @@
 package org.parley.notify;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At most one e-mail per staff member, conversation and kind per quiet period, so a burst of ten texts sends one
@@ -47,7 +48,7 @@ class EmailQuietPeriod {
     private boolean claimNow(Notice notice, Instant now) {
         // Older records have done their job; removing them keeps the table as small as the last quiet period.
         jdbc.sql("delete from notification_email_sent where sent_at <= ?")
-                .param(java.sql.Timestamp.from(now.minus(quiet))).update();
+                .param(Timestamp.from(now.minus(quiet))).update();
         boolean recent = jdbc.sql("select count(*) from notification_email_sent where staff_user_id = ? "
                         + "and conversation_id = ? and kind = ?")
                 .params(notice.staffId(), notice.conversationId(), notice.kind().name()).query(Long.class).single() > 0;
@@ -57,7 +58,7 @@ class EmailQuietPeriod {
         jdbc.sql("insert into notification_email_sent (staff_user_id, conversation_id, kind, sent_at) "
                         + "values (?, ?, ?, ?)")
                 .params(notice.staffId(), notice.conversationId(), notice.kind().name(),
-                        java.sql.Timestamp.from(now)).update();
+                        Timestamp.from(now)).update();
         return true;
     }
 
@@ -67,6 +68,6 @@ class EmailQuietPeriod {
         jdbc.sql("delete from notification_email_sent where staff_user_id = ? and conversation_id = ? and kind = ? "
                         + "and sent_at = ?")
                 .params(notice.staffId(), notice.conversationId(), notice.kind().name(),
-                        java.sql.Timestamp.from(claimedAt)).update();
+                        Timestamp.from(claimedAt)).update();
     }
 }

@@ -7,7 +7,9 @@ import org.parley.base.LeasedQueue;
 import org.parley.base.NodeId;
 import org.parley.base.PolledQueue;
 import org.parley.base.RetryBackoff;
+import org.parley.conversation.ConversationsCombined;
 import org.parley.conversation.PatientMessageArrived;
+import org.parley.escalation.ConversationEscalated;
 import org.parley.mention.StaffMentioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +74,7 @@ class InboxNotifications extends PolledQueue {
 
     /** In the escalation check's transaction: the escalation is told once, durably, whichever node checked. */
     @EventListener
-    void on(org.parley.escalation.ConversationEscalated escalated) {
+    void on(ConversationEscalated escalated) {
         tasks.add(escalated, clock.instant());
         thread.wakeAfterCommit();
     }
@@ -88,8 +90,8 @@ class InboxNotifications extends PolledQueue {
      * one, and its quiet-period marks go (the kept conversation has its own).
      */
     @EventListener
-    void on(org.parley.conversation.ConversationsCombined combined) {
-        for (String table : java.util.List.of(NotificationTasks.TABLE, "notification_email")) {
+    void on(ConversationsCombined combined) {
+        for (String table : List.of(NotificationTasks.TABLE, "notification_email")) {
             jdbc.sql("update " + table + " set conversation_id = ? where conversation_id = ?")
                     .params(combined.keptId(), combined.goneId()).update();
         }

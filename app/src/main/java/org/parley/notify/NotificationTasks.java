@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.parley.base.LeasedQueue;
 import org.parley.conversation.PatientMessageArrived;
+import org.parley.escalation.ConversationEscalated;
 import org.parley.mention.StaffMentioned;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -51,7 +52,7 @@ class NotificationTasks {
         }
     }
 
-    void add(org.parley.escalation.ConversationEscalated escalated, Instant now) {
+    void add(ConversationEscalated escalated, Instant now) {
         insert(Notice.Kind.ESCALATION, escalated.conversationId(), 0, escalated.listId(), escalated.notifyStaffId(),
                 null, now);
     }

@@ -1,5 +1,6 @@
 package org.parley.outbound;
 
+import org.parley.attachment.InlinePictures;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,7 +32,7 @@ class MediaLinkController {
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + served.fileName() + "\"")
                         // Staff's replies are checked by their content before they are stored; should anything else
                         // ever be served here, opened in a browser it runs nothing and reaches nothing.
-                        .header("Content-Security-Policy", org.parley.attachment.InlinePictures.ATTACHMENT_POLICY)
+                        .header("Content-Security-Policy", InlinePictures.ATTACHMENT_POLICY)
                         .body(served.data()))
                 .orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
     }

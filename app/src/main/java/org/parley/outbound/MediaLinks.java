@@ -4,8 +4,10 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.parley.attachment.AttachmentSettings;
 import org.parley.attachment.FileKind;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
@@ -56,7 +58,7 @@ class MediaLinks {
     MediaLinks(SigningKeyRepository keys, RowBoundEncryption sealing, MessageMediaRepository media,
                MessageRepository messages, PublicBaseUrl baseUrl, AuditLog audit,
                PlatformTransactionManager transactions, Clock clock,
-               org.parley.attachment.AttachmentSettings attachments) {
+               AttachmentSettings attachments) {
         this.keys = keys;
         this.sealing = sealing;
         this.media = media;
@@ -104,7 +106,7 @@ class MediaLinks {
     }
 
     /** For tests: a token that expires at a given time. */
-    String token(long mediaId, java.time.Instant expiresAt) {
+    String token(long mediaId, Instant expiresAt) {
         return signer().token(mediaId, expiresAt);
     }
 

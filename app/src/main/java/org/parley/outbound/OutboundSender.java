@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import org.parley.conversation.MessageMedia;
 import org.parley.conversation.MessageMediaRepository;
 import org.parley.conversation.MessageRepository;
 import org.parley.conversation.MessageStatus;
+import org.parley.conversation.OutboundAccepted;
 import org.parley.conversation.OutboundQueued;
+import org.parley.hours.QuietHours;
 import org.parley.line.LineGateway;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
@@ -33,6 +36,7 @@ import org.parley.plugin.Media;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.SendResult;
 import org.parley.plugin.SentCheck;
+import org.parley.securemessage.SecureMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -84,15 +88,15 @@ class OutboundSender extends PolledQueue {
     private final Clock clock;
     private final OutboundSettings settings;
     private final LeasedQueue queue;
-    private final org.parley.hours.QuietHours quietHours;
-    private final org.parley.securemessage.SecureMessages secureMessages;
+    private final QuietHours quietHours;
+    private final SecureMessages secureMessages;
 
     OutboundSender(MessageRepository messages, MessageMediaRepository media, MediaLinks mediaLinks,
                    ConversationRepository conversations, ContactService contacts, LineService lines,
                    LineGateway gateway, SendingRules sendingRules, ConsentKeeping consentKeeping, LinePace pace,
                    ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
-                   NodeId node, OutboundSettings settings, org.parley.hours.QuietHours quietHours,
-                   org.parley.securemessage.SecureMessages secureMessages) {
+                   NodeId node, OutboundSettings settings, QuietHours quietHours,
+                   SecureMessages secureMessages) {
         super("parley-outbound", settings.pollInterval());
         this.secureMessages = secureMessages;
         this.messages = messages;
@@ -148,10 +152,10 @@ class OutboundSender extends PolledQueue {
         } while (due.size() == BATCH && thread.isRunning());
     }
 
-    private Optional<java.time.ZoneId> quietZone(long messageId) {
+    private Optional<ZoneId> quietZone(long messageId) {
         return jdbc.sql("select quiet_hours_zone from message where id = ?").param(messageId)
                 .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(zone -> zone)
-                .map(java.time.ZoneId::of);
+                .map(ZoneId::of);
     }
 
     private void work(LeasedQueue.Lease lease, Map<String, Instant> busyLines) {
@@ -166,7 +170,7 @@ class OutboundSender extends PolledQueue {
         Optional<String> lineId = task.map(Task::lineId);
         // A bulk message that waited (the line's pace, a retry) into quiet hours waits again, without taking a slot.
         if (task.get().quietZone() != null) {
-            java.time.ZoneId zone = java.time.ZoneId.of(task.get().quietZone());
+            ZoneId zone = ZoneId.of(task.get().quietZone());
             if (!quietHours.allows(clock.instant(), zone)) {
                 queue.retryLater(lease, quietHours.nextAllowed(clock.instant(), zone));
                 return;
@@ -328,7 +332,7 @@ class OutboundSender extends PolledQueue {
                 ours = finishOrUndo(lease, status);
                 message.accepted(accepted.providerMessageId(), now);
                 if (accepted.providerMessageId() != null) {
-                    events.publishEvent(new org.parley.conversation.OutboundAccepted(message.getLineId(),
+                    events.publishEvent(new OutboundAccepted(message.getLineId(),
                             accepted.providerMessageId()));
                 }
             }

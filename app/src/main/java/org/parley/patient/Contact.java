@@ -2,12 +2,16 @@ package org.parley.patient;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
 import org.parley.base.AbstractEntity;
+import org.parley.encryption.EncryptedText;
 
 /** Whoever writes from a number. */
 @Entity
@@ -31,7 +35,7 @@ class Contact extends AbstractEntity {
     private String organisation;
 
     @Column(name = "date_of_birth")
-    private java.time.LocalDate dateOfBirth;
+    private LocalDate dateOfBirth;
 
     @Column(name = "mrn")
     private String mrn;
@@ -124,8 +128,8 @@ class Contact extends AbstractEntity {
         kind = ContactKind.PATIENT;
         firstName = details.firstName().strip();
         lastName = details.lastName().strip();
-        firstNameKey = firstName.toLowerCase(java.util.Locale.ROOT);
-        lastNameKey = lastName.toLowerCase(java.util.Locale.ROOT);
+        firstNameKey = firstName.toLowerCase(Locale.ROOT);
+        lastNameKey = lastName.toLowerCase(Locale.ROOT);
         dateOfBirth = details.dateOfBirth();
         phoneNumber = e164;
         mrn = details.mrn() == null || details.mrn().isBlank() ? null : details.mrn().strip();
@@ -179,8 +183,8 @@ class Contact extends AbstractEntity {
     }
 
     /** contact.internal_note, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedInternalNote extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedInternalNote extends EncryptedText {
         EncryptedInternalNote() {
             super("contact", "internal_note");
         }

@@ -1,9 +1,14 @@
 package org.parley.patient;
 
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -66,17 +71,17 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     long countPatientsWithMrn(@Param("mrn") String mrn);
 
     /** The contact row, locked until the transaction ends, so two merges of the same patients take turns. */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Contact c where c.id = :id")
-    java.util.Optional<Contact> lockById(@Param("id") long id);
+    Optional<Contact> lockById(@Param("id") long id);
 
     /** Records merged into {@code mergedId} now point at its survivor, so no chain of merges forms. */
-    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update Contact c set c.mergedInto = :survivorId where c.mergedInto = :mergedId")
     int repointMerged(@Param("mergedId") long mergedId, @Param("survivorId") long survivorId);
 
     /** The merged patient's dependents become the survivor's: their texts go to the survivor's phone. */
-    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update Contact c set c.guardianId = :survivorId where c.guardianId = :mergedId")
     int repointDependents(@Param("mergedId") long mergedId, @Param("survivorId") long survivorId);
 
@@ -95,8 +100,8 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     }
 
     @Query("select c.id from Contact c where c.phoneNumber = :phone and c.mergedInto is null order by c.id")
-    List<Long> idsWithPhone(@org.springframework.data.repository.query.Param("phone") String e164,
-                            org.springframework.data.domain.Pageable page);
+    List<Long> idsWithPhone(@Param("phone") String e164,
+                            Pageable page);
 
     @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null"
             + " and c.dateOfBirth between :from and :to and c.id > :after order by c.id")
@@ -105,9 +110,9 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null"
             + " and c.mrn in :mrns")
-    List<Long> patientIdsWithMrns(@Param("mrns") java.util.Collection<String> mrns);
+    List<Long> patientIdsWithMrns(@Param("mrns") Collection<String> mrns);
 
     @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null"
             + " and c.phoneNumber in :numbers")
-    List<Long> patientIdsWithNumbers(@Param("numbers") java.util.Collection<String> numbers);
+    List<Long> patientIdsWithNumbers(@Param("numbers") Collection<String> numbers);
 }

@@ -1,32 +1,42 @@
 package org.parley.patient;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.audit.AuditAction;
+import org.parley.audit.AuditLog;
+import org.parley.base.TypedText;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Finds the contact behind a number, creating an unknown contact for a number never seen. */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class ContactService {
 
     private final ContactRepository contacts;
     private final DoNotTextRepository doNotText;
     private final PhoneNumbers phones;
-    private final org.parley.audit.AuditLog audit;
+    private final AuditLog audit;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     ContactService(ContactRepository contacts, DoNotTextRepository doNotText, PhoneNumbers phones,
-                   org.parley.audit.AuditLog audit, Clock clock,
-                   org.springframework.context.ApplicationEventPublisher events) {
+                   AuditLog audit, Clock clock,
+                   ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.doNotText = doNotText;
         this.phones = phones;
@@ -75,7 +85,7 @@ public class ContactService {
     @Transactional
     public ContactSummary updatePatient(String actor, long contactId, PatientDetails details) {
         Contact contact = contacts.findById(contactId)
-                .orElseThrow(() -> new java.util.NoSuchElementException("There is no such patient."));
+                .orElseThrow(() -> new NoSuchElementException("There is no such patient."));
         if (contact.getKind() == ContactKind.ORGANISATION) {
             throw new IllegalArgumentException("An organisation cannot be made into a patient.");
         }
@@ -115,7 +125,7 @@ public class ContactService {
         if (limit <= 0) {
             return List.of();
         }
-        var page = org.springframework.data.domain.PageRequest.of(offset / limit, limit);
+        var page = PageRequest.of(offset / limit, limit);
         List<Contact> found = switch (PatientSearch.of(typed, phones)) {
             case PatientSearch.All all -> contacts.patients(page);
             case PatientSearch.ByPhone phone -> contacts.patientsWithPhone(phone.e164(), page);
@@ -137,16 +147,16 @@ public class ContactService {
             return List.of();
         }
         if (PatientSearch.of(typed, phones) instanceof PatientSearch.ByPhone phone) {
-            return contacts.idsWithPhone(phone.e164(), org.springframework.data.domain.PageRequest.of(0, limit));
+            return contacts.idsWithPhone(phone.e164(), PageRequest.of(0, limit));
         }
-        List<Long> ids = new java.util.ArrayList<>(searchPatients(typed, 0, limit).stream().map(ContactSummary::id)
+        List<Long> ids = new ArrayList<>(searchPatients(typed, 0, limit).stream().map(ContactSummary::id)
                 .toList());
         if (ids.size() < limit) {
             // A pharmacy or lab by (part of) its name: "Walgreens" finds its conversation.
-            String pattern = "%" + typed.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!")
+            String pattern = "%" + typed.strip().toLowerCase(Locale.ROOT).replace("!", "!!")
                     .replace("%", "!%").replace("_", "!_") + "%";
             ids.addAll(contacts.organisationIdsNamed(pattern,
-                    org.springframework.data.domain.PageRequest.of(0, limit - ids.size())));
+                    PageRequest.of(0, limit - ids.size())));
         }
         return ids;
     }
@@ -215,7 +225,7 @@ public class ContactService {
             return List.of();
         }
         long guardianId = contact.get().getGuardianId() != null ? contact.get().getGuardianId() : contactId;
-        List<ContactSummary> family = new java.util.ArrayList<>();
+        List<ContactSummary> family = new ArrayList<>();
         contacts.findById(guardianId).map(Contact::summary).ifPresent(family::add);
         contacts.findByGuardianIdOrderByIdAsc(guardianId).stream().map(Contact::summary).forEach(family::add);
         return family;
@@ -249,7 +259,7 @@ public class ContactService {
             throw new IllegalArgumentException("Language: choose English (en) or Spanish (es).");
         }
         Contact contact = contacts.findById(contactId)
-                .orElseThrow(() -> new java.util.NoSuchElementException("There is no such contact."));
+                .orElseThrow(() -> new NoSuchElementException("There is no such contact."));
         if (!language.equals(contact.getPreferredLanguage())) {
             contact.setPreferredLanguage(language);
             audit.record(actor, AuditAction.PATIENT_LANGUAGE_CHANGED, "contact", String.valueOf(contactId), language);
@@ -272,7 +282,7 @@ public class ContactService {
         if (kind == null || !ORGANISATION_KINDS.contains(kind)) {
             throw new IllegalArgumentException("Choose what kind of organisation it is.");
         }
-        org.parley.base.TypedText.requireLine(name, "organisation's name");
+        TypedText.requireLine(name, "organisation's name");
         String e164 = phones.toE164(phone);
         guardNumbers(e164);
         List<Contact> owners = contacts.findByPhoneNumberOrderByIdAsc(e164);
@@ -293,7 +303,7 @@ public class ContactService {
     @Transactional(readOnly = true)
     public List<ContactSummary> organisations(int offset, int limit) {
         return limit <= 0 ? List.of() : contacts.organisations(
-                org.springframework.data.domain.PageRequest.of(offset / limit, limit)).stream()
+                PageRequest.of(offset / limit, limit)).stream()
                 .map(Contact::summary).toList();
     }
 
@@ -311,7 +321,7 @@ public class ContactService {
     @Transactional
     public void markDoNotText(String actor, long contactId, String reason) {
         Contact contact = contacts.findById(contactId)
-                .orElseThrow(() -> new java.util.NoSuchElementException("There is no such patient."));
+                .orElseThrow(() -> new NoSuchElementException("There is no such patient."));
         if (contact.getPhoneNumber() == null) {
             throw new IllegalArgumentException("The patient has no number to mark.");
         }
@@ -329,7 +339,7 @@ public class ContactService {
     @Transactional
     public void deleteNumber(String actor, long contactId) {
         Contact contact = contacts.findById(contactId)
-                .orElseThrow(() -> new java.util.NoSuchElementException("There is no such patient."));
+                .orElseThrow(() -> new NoSuchElementException("There is no such patient."));
         contact.removeNumber();
         audit.record(actor, AuditAction.PATIENT_NUMBER_DELETED, "contact", String.valueOf(contactId), null);
     }
@@ -352,9 +362,9 @@ public class ContactService {
         if (details.firstName().strip().length() > 100 || details.lastName().strip().length() > 100) {
             throw new IllegalArgumentException("A name has at most 100 characters.");
         }
-        org.parley.base.TypedText.requireLine(details.firstName(), "first name");
-        org.parley.base.TypedText.requireLine(details.lastName(), "last name");
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        TypedText.requireLine(details.firstName(), "first name");
+        TypedText.requireLine(details.lastName(), "last name");
+        LocalDate today = LocalDate.now(clock);
         if (details.dateOfBirth() == null) {
             throw new IllegalArgumentException("Enter the patient's date of birth.");
         }
@@ -371,7 +381,7 @@ public class ContactService {
         if (details.internalNote() != null && details.internalNote().length() > 2000) {
             throw new IllegalArgumentException("The internal note has at most 2000 characters.");
         }
-        org.parley.base.TypedText.requireText(details.internalNote(), "internal note");
+        TypedText.requireText(details.internalNote(), "internal note");
         checkedZone(details.timeZone());
         if (details.cellPhone() == null || details.cellPhone().isBlank()) {
             return null;
@@ -394,7 +404,7 @@ public class ContactService {
         if (zone == null || zone.isBlank()) {
             return;
         }
-        if (zone.strip().length() > 60 || !java.time.ZoneId.getAvailableZoneIds().contains(zone.strip())) {
+        if (zone.strip().length() > 60 || !ZoneId.getAvailableZoneIds().contains(zone.strip())) {
             throw new IllegalArgumentException("The time zone is not known: choose one such as America/Chicago, "
                     + "or leave it blank for the practice's.");
         }
@@ -405,13 +415,13 @@ public class ContactService {
      * (the practice's applies).
      */
     @Transactional(readOnly = true)
-    public Optional<java.time.ZoneId> timeZone(long contactId) {
+    public Optional<ZoneId> timeZone(long contactId) {
         Optional<Contact> contact = contacts.findById(contactId);
         Optional<String> zone = contact.map(Contact::getTimeZone);
         if (zone.isEmpty() && contact.isPresent() && contact.get().getGuardianId() != null) {
             zone = contacts.findById(contact.get().getGuardianId()).map(Contact::getTimeZone);
         }
-        return zone.map(java.time.ZoneId::of);
+        return zone.map(ZoneId::of);
     }
 
     /**
@@ -419,17 +429,17 @@ public class ContactService {
      * after {@code afterId}: one page of a search walked in id order, so a large audience is never held at once.
      */
     @Transactional(readOnly = true)
-    public List<Long> patientIdsBornBetween(java.time.LocalDate from, java.time.LocalDate to, long afterId,
+    public List<Long> patientIdsBornBetween(LocalDate from, LocalDate to, long afterId,
                                             int limit) {
-        return contacts.patientIdsBornBetween(from == null ? java.time.LocalDate.of(1, 1, 1) : from,
-                to == null ? java.time.LocalDate.of(9999, 12, 31) : to, afterId,
-                org.springframework.data.domain.PageRequest.of(0, limit));
+        return contacts.patientIdsBornBetween(from == null ? LocalDate.of(1, 1, 1) : from,
+                to == null ? LocalDate.of(9999, 12, 31) : to, afterId,
+                PageRequest.of(0, limit));
     }
 
     /** The patients (not merged) with these MRNs, and those whose own cell number is one of {@code e164s}. */
     @Transactional(readOnly = true)
     public List<Long> patientIdsByMrnOrNumber(Collection<String> mrns, Collection<String> e164s) {
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         if (!mrns.isEmpty()) {
             ids.addAll(contacts.patientIdsWithMrns(mrns));
         }

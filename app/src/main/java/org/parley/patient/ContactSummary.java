@@ -1,5 +1,7 @@
 package org.parley.patient;
 
+import java.time.LocalDate;
+
 /**
  * A contact as other features see one.
  *
@@ -15,7 +17,7 @@ package org.parley.patient;
  * @param organisationKind for an organisation: pharmacy, lab, practice or other; else {@code null}
  */
 public record ContactSummary(long id, ContactKind kind, String phoneNumber, String firstName, String lastName,
-                             String organisation, java.time.LocalDate dateOfBirth, String mrn, Long guardianId,
+                             String organisation, LocalDate dateOfBirth, String mrn, Long guardianId,
                              String organisationKind) {
 
     /** Whether this is a dependent texted on a guardian's phone. */

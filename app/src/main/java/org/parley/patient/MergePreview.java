@@ -1,5 +1,8 @@
 package org.parley.patient;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
 /**
  * Two patients side by side, before one is merged into the other.
  *
@@ -12,7 +15,7 @@ public record MergePreview(long survivorId, PatientDetails survivor, long duplic
 
     /** Whether the two dates of birth differ: merging then needs a second confirmation. */
     public boolean birthDatesDiffer() {
-        return !java.util.Objects.equals(survivor.dateOfBirth(), duplicate.dateOfBirth());
+        return !Objects.equals(survivor.dateOfBirth(), duplicate.dateOfBirth());
     }
 
     /** The survivor's value of a field, as staff read it ("" when there is none). */
@@ -30,7 +33,7 @@ public record MergePreview(long survivorId, PatientDetails survivor, long duplic
             case FIRST_NAME -> details.firstName();
             case LAST_NAME -> details.lastName();
             case DATE_OF_BIRTH -> details.dateOfBirth() == null ? null
-                    : java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy").format(details.dateOfBirth());
+                    : DateTimeFormatter.ofPattern("MM/dd/yyyy").format(details.dateOfBirth());
             case CELL_PHONE -> details.cellPhone();
             case MRN -> details.mrn();
             case INTERNAL_NOTE -> details.internalNote();

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class PatientImport {
 
     /** Told how far an import has got. */

@@ -1,10 +1,13 @@
 package org.parley.patient;
 
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class PatientMerge {
 
     private final ContactRepository contacts;
@@ -64,7 +67,7 @@ public class PatientMerge {
         Contact duplicate = survivor == first ? second : first;
         PatientDetails kept = survivor.details();
         PatientDetails merged = duplicate.details();
-        if (!java.util.Objects.equals(kept.dateOfBirth(), merged.dateOfBirth()) && !confirmDifferentBirthDates) {
+        if (!Objects.equals(kept.dateOfBirth(), merged.dateOfBirth()) && !confirmDifferentBirthDates) {
             throw new BirthDatesDifferException();
         }
         PatientDetails result = new PatientDetails(
@@ -98,7 +101,7 @@ public class PatientMerge {
         return checked(contacts.lockById(id));
     }
 
-    private static Contact checked(java.util.Optional<Contact> found) {
+    private static Contact checked(Optional<Contact> found) {
         Contact contact = found.orElseThrow(() -> new NoSuchElementException("There is no such patient."));
         if (contact.getMergedInto() != null) {
             throw new IllegalArgumentException("This patient was already merged into another and cannot be merged.");

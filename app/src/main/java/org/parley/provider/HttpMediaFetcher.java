@@ -8,8 +8,10 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.parley.base.PublicBaseUrl;
 import org.parley.plugin.Media;
 import org.parley.plugin.MediaFetchException;
@@ -150,8 +153,8 @@ public class HttpMediaFetcher {
 
     private List<String> trusted(String providerId) {
         if ("sandbox".equals(providerId)) {
-            return java.util.stream.Stream.concat(settings.trustedOrigins().stream(),
-                    java.util.stream.Stream.of(MediaFetchSettings.origin(baseUrl.get()))).toList();
+            return Stream.concat(settings.trustedOrigins().stream(),
+                    Stream.of(MediaFetchSettings.origin(baseUrl.get()))).toList();
         }
         return settings.trustedOrigins();
     }
@@ -188,7 +191,7 @@ public class HttpMediaFetcher {
         boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xFF) == 0xFF && (bytes[3] & 0xFF) == 0x9B;
         if ((mapped && (bytes[10] & 0xFF) == 0xFF && (bytes[11] & 0xFF) == 0xFF) || nat64) {
             try {
-                return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
+                return isPublic(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
             } catch (UnknownHostException e) {
                 return false;
             }
@@ -205,7 +208,7 @@ public class HttpMediaFetcher {
             throw new MediaFetchException("media download took longer than " + settings.timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof java.net.http.HttpTimeoutException) {
+            if (cause instanceof HttpTimeoutException) {
                 throw new MediaFetchException("media download took longer than " + settings.timeout().toSeconds()
                         + " s", cause);
             }

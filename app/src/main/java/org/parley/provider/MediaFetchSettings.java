@@ -2,6 +2,7 @@ package org.parley.provider;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +64,7 @@ public record MediaFetchSettings(@DefaultValue("5242880") long maxBytes,
 
     /** The built-in and configured hosts of a provider, lower case. */
     List<String> hostsOf(String providerId) {
-        List<String> hosts = new java.util.ArrayList<>(BUILT_IN_HOSTS.getOrDefault(providerId, List.of()));
+        List<String> hosts = new ArrayList<>(BUILT_IN_HOSTS.getOrDefault(providerId, List.of()));
         hosts.addAll(providerHosts.getOrDefault(providerId, List.of()));
         return hosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     }

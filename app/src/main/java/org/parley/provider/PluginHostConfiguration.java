@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.parley.plugin.PluginApi;
 import org.pf4j.DefaultExtensionFactory;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFactory;
@@ -42,7 +43,7 @@ class PluginHostConfiguration {
                 return new SingletonExtensions(this);
             }
         };
-        manager.setSystemVersion(org.parley.plugin.PluginApi.VERSION);
+        manager.setSystemVersion(PluginApi.VERSION);
         // "Plugin-Requires: 1.0.0" means "1.0.0 or newer": later 1.x apps keep loading older plugins.
         manager.setExactVersionAllowed(false);
         List<PluginHost.LoadFailure> failures = new ArrayList<>();

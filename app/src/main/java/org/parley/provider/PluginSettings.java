@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.parley.base.TypedText;
 import org.parley.plugin.ConfigProperty;
 
@@ -86,7 +87,7 @@ public final class PluginSettings {
             return value;
         }
         return properties.stream().filter(p -> p.name().equals(name)).map(ConfigProperty::defaultValue)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** 32 random bytes, Base64url without padding. */

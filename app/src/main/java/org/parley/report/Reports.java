@@ -1,12 +1,16 @@
 package org.parley.report;
 
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -108,7 +112,7 @@ public class Reports {
         return "extract(year from " + local + "), extract(month from " + local + "), extract(day from " + local + ")";
     }
 
-    private static LocalDate date(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static LocalDate date(ResultSet rs) throws SQLException {
         return LocalDate.of(rs.getInt(1), rs.getInt(2), rs.getInt(3));
     }
 
@@ -156,9 +160,9 @@ public class Reports {
                         + " then 1 else 0 end) from message m where " + where.sql + " group by " + quarter)
                 .params(params)
                 .query(rs -> {
-                    Instant at = postgres ? rs.getObject(1, java.time.OffsetDateTime.class).toInstant()
+                    Instant at = postgres ? rs.getObject(1, OffsetDateTime.class).toInstant()
                             : Instant.ofEpochSecond(rs.getLong(1) * 900);
-                    java.time.ZonedDateTime local = at.atZone(zone);
+                    ZonedDateTime local = at.atZone(zone);
                     long patient = rs.getLong(2);
                     long[] pair = days.get(local.toLocalDate());
                     if (pair != null) {

@@ -1,5 +1,6 @@
 package org.parley.routing;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record RoutingRule(long id, String name, List<String> words, Long patient
         if (typed == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(typed.split(",")).map(w -> w.strip().replaceAll("\\s+", " "))
+        return Arrays.stream(typed.split(",")).map(w -> w.strip().replaceAll("\\s+", " "))
                 .filter(w -> !w.isEmpty()).toList();
     }
 }

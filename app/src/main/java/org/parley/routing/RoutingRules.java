@@ -2,6 +2,8 @@ package org.parley.routing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -15,6 +17,7 @@ import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.tag.TagService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,7 +106,7 @@ public class RoutingRules {
         if (valid.id() == 0) {
             int position = jdbc.sql("select coalesce(max(position), 0) + 1 from routing_rule").query(Integer.class)
                     .single();
-            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            var key = new GeneratedKeyHolder();
             jdbc.sql("insert into routing_rule (position, name, words, patient_tag_id, line_id, to_list_id, add_tag_id,"
                             + " changed_at, changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(position, valid.name(), words, valid.patientTagId(), valid.lineId(), valid.toListId(),
@@ -146,7 +149,7 @@ public class RoutingRules {
             throw new IllegalArgumentException("A rule moves one place up or down.");
         }
         // Taking the rows in order under a lock: two admins reordering at once on two nodes take turns.
-        List<Long> order = new java.util.ArrayList<>(jdbc.sql("select id from routing_rule order by position, id "
+        List<Long> order = new ArrayList<>(jdbc.sql("select id from routing_rule order by position, id "
                 + "for update").query(Long.class).list());
         int at = order.indexOf(ruleId);
         if (at < 0) {
@@ -154,7 +157,7 @@ public class RoutingRules {
         }
         int to = at + by;
         if (to >= 0 && to < order.size()) {
-            java.util.Collections.swap(order, at, to);
+            Collections.swap(order, at, to);
             for (int i = 0; i < order.size(); i++) {
                 jdbc.sql("update routing_rule set position = ? where id = ?").params(i + 1, order.get(i)).update();
             }

@@ -2,14 +2,17 @@ package org.parley.securemessage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.base.TypedText;
 import org.parley.conversation.Conversation;
 import org.parley.conversation.ConversationChanged;
 import org.parley.conversation.ConversationRepository;
@@ -106,7 +109,7 @@ class SecureLinks {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp at = rs.getTimestamp(column);
+        Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }
 
@@ -223,7 +226,7 @@ class SecureLinks {
         if (body.isEmpty()) {
             throw new IllegalArgumentException("empty");
         }
-        if (body.length() > MAX_ANSWER || org.parley.base.TypedText.problemInText(body, "answer").isPresent()) {
+        if (body.length() > MAX_ANSWER || TypedText.problemInText(body, "answer").isPresent()) {
             throw new IllegalArgumentException("too long");
         }
         Instant now = clock.instant();
@@ -245,7 +248,7 @@ class SecureLinks {
         }
         boolean blocked = Long.valueOf(lists.blockedListId()).equals(conversation.getAssignedListId());
         events.publishEvent(new PatientMessageArrived(conversation.getId(), answer.getId(),
-                conversation.getAssignedListId(), java.util.Set.copyOf(conversation.getAssignees()), blocked));
+                conversation.getAssignedListId(), Set.copyOf(conversation.getAssignees()), blocked));
         return answer.getId();
     }
 

@@ -16,17 +16,20 @@ import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.Conversation;
 import org.parley.conversation.ConversationChanged;
 import org.parley.conversation.ConversationRepository;
-import org.parley.conversation.Replies;
+import org.parley.conversation.ConversationsCombined;
 import org.parley.conversation.Message;
 import org.parley.conversation.MessageRepository;
 import org.parley.conversation.MessageView;
 import org.parley.conversation.MessageWordIndex;
+import org.parley.conversation.Replies;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,7 +88,7 @@ public class SecureMessages {
      * @throws IllegalStateException    when the number may not be texted, or the line's plugin is not loaded
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+    @PreAuthorize("@staffAccess.permitsPhi()")
     public MessageView send(StaffMember author, long conversationId, String text, List<Attachment> files) {
         Conversation conversation = conversationRows.findById(conversationId)
                 .orElseThrow(() -> new NoSuchElementException("There is no conversation " + conversationId + "."));
@@ -154,7 +157,7 @@ public class SecureMessages {
      * @return how many browsers were forgotten
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+    @PreAuthorize("@staffAccess.permitsPhi()")
     public int forgetBrowsers(StaffMember staff, long contactId) {
         int forgotten = jdbc.sql("update secure_browser set revoked_at = ?, revoked_by = ? where contact_id = ? "
                         + "and revoked_at is null")
@@ -176,8 +179,8 @@ public class SecureMessages {
      * transaction: the gone conversation's row is deleted next, which would delete its links (and break links the
      * patient already has).
      */
-    @org.springframework.context.event.EventListener
-    void on(org.parley.conversation.ConversationsCombined combined) {
+    @EventListener
+    void on(ConversationsCombined combined) {
         jdbc.sql("update secure_link set conversation_id = ? where conversation_id = ?")
                 .params(combined.keptId(), combined.goneId()).update();
     }

@@ -1,6 +1,7 @@
 package org.parley.securemessage;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import org.parley.attachment.FileKind;
+import org.parley.attachment.InlinePictures;
 import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.MediaInfo;
 import org.parley.practice.PracticeProfiles;
@@ -161,7 +163,7 @@ class SecurePageController {
                             .cacheControl(CacheControl.noStore())
                             .header(HttpHeaders.CONTENT_DISPOSITION,
                                     "attachment; filename=\"attachment-" + mediaId + "." + ending + "\"")
-                            .header("Content-Security-Policy", org.parley.attachment.InlinePictures.ATTACHMENT_POLICY)
+                            .header("Content-Security-Policy", InlinePictures.ATTACHMENT_POLICY)
                             .body(file.getData());
                 })
                 .orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
@@ -273,7 +275,7 @@ class SecurePageController {
                 + "<header><p class=\"practice\">" + esc(practice.name()) + "</p>" + switcher + "</header>"
                 + "<main><h1>" + esc(text.get("title")) + "</h1>" + main + "</main></body></html>";
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML,
-                        java.nio.charset.StandardCharsets.UTF_8))
+                        StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore()).header("Referrer-Policy", "no-referrer").body(page);
     }
 

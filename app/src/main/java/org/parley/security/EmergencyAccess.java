@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +41,10 @@ public class EmergencyAccess {
     private final AuditLog audit;
     private final Clock clock;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     EmergencyAccess(EmergencyGrantRepository grants, StaffUserRepository users, AuditLog audit, Clock clock,
-                    org.springframework.context.ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events) {
         this.events = events;
         this.grants = grants;
         this.users = users;

@@ -1,18 +1,26 @@
 package org.parley.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Writes logins, failed logins, logouts and idle logoffs to the audit log. */
 @Component
-class SecurityAudit implements org.springframework.security.web.authentication.logout.LogoutHandler {
+class SecurityAudit implements LogoutHandler {
 
     /** Set on a session that ends by logging out, so its end is not counted as an idle logoff too. */
     static final String LOGGED_OUT = SecurityAudit.class.getName() + ".loggedOut";
@@ -28,7 +36,7 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
     }
 
     @EventListener
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     void loggedIn(AuthenticationSuccessEvent event) {
         String name = event.getAuthentication().getName();
         if (event.getAuthentication() instanceof PasswordVerified password) {
@@ -44,29 +52,29 @@ class SecurityAudit implements org.springframework.security.web.authentication.l
     }
 
     @EventListener
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     void loginFailed(AbstractAuthenticationFailureEvent event) {
         // Only a name that is an account is recorded: what someone typed into the user-name field may be
         // their password. The password itself is never recorded.
         String typed = String.valueOf(event.getAuthentication().getName()).trim();
         // The account's row is locked while its failure is counted: wrong passwords sent in parallel queue here and
         // each one counts, so they cannot multiply the lockout's budget (as wrong second-factor codes queue too).
-        java.util.Optional<StaffUser> user = users.lockByUsername(typed);
+        Optional<StaffUser> user = users.lockByUsername(typed);
         String detail = event.getException().getClass().getSimpleName();
         if (user.isEmpty()) {
             audit.record("(unknown account)", AuditAction.LOGIN_FAILED, null, null, detail);
             return;
         }
         failures.failed(user.get(), detail,
-                event.getException() instanceof org.springframework.security.authentication.BadCredentialsException);
+                event.getException() instanceof BadCredentialsException);
     }
 
     /** Every logout, from the app's button or Spring Security's logout URL, is audited and not taken for idle. */
     @Override
-    public void logout(jakarta.servlet.http.HttpServletRequest request,
-                       jakarta.servlet.http.HttpServletResponse response,
-                       org.springframework.security.core.Authentication authentication) {
-        jakarta.servlet.http.HttpSession session = request.getSession(false);
+    public void logout(HttpServletRequest request,
+                       HttpServletResponse response,
+                       Authentication authentication) {
+        HttpSession session = request.getSession(false);
         if (session != null) {
             session.setAttribute(LOGGED_OUT, Boolean.TRUE);
         }

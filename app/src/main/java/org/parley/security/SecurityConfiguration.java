@@ -1,16 +1,21 @@
 package org.parley.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.List;
 import org.parley.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -22,7 +27,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  */
 @Configuration
 @EnableWebSecurity
-@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
@@ -39,9 +44,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain app(HttpSecurity http,
-                            java.util.List<org.springframework.security.web.authentication.logout.LogoutHandler>
+                            List<LogoutHandler>
                                     logoutHandlers, SignInSession signIns, SessionAccess access,
-                            org.springframework.security.core.context.SecurityContextHolderStrategy holder)
+                            SecurityContextHolderStrategy holder)
             throws Exception {
         // Parley's own CSS and JS (the frontend module) are public, like Vaadin's.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/parley/**").permitAll());
@@ -50,7 +55,7 @@ class SecurityConfiguration {
         // The account as it is now (deactivation and a reset second factor end the session, demotions and emergency
         // access apply) before any check.
         http.addFilterBefore(new SessionAuthorities(access, signIns, holder),
-                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+                AuthorizationFilter.class);
         // Every logout handler bean: the audit (SecurityAudit) and the other tabs (security.ui.SignOutEveryTab).
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             vaadin.loginView(LoginView.class);

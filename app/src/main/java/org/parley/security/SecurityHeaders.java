@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.parley.base.PublicBaseUrl;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SecurityHeaders extends OncePerRequestFilter {
 
-    private final org.parley.base.PublicBaseUrl publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
 
-    SecurityHeaders(org.parley.base.PublicBaseUrl publicBaseUrl) {
+    SecurityHeaders(PublicBaseUrl publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -73,7 +74,7 @@ public class SignInSession implements SecurityContextRepository {
     @Override
     @Deprecated
     @SuppressWarnings("deprecation")
-    public SecurityContext loadContext(org.springframework.security.web.context.HttpRequestResponseHolder holder) {
+    public SecurityContext loadContext(HttpRequestResponseHolder holder) {
         return stored.loadContext(holder);
     }
 

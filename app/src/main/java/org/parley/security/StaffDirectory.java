@@ -1,11 +1,25 @@
 package org.parley.security;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.base.TypedText;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +32,7 @@ public class StaffDirectory {
     public static final int MIN_PASSWORD_LENGTH = 12;
 
     // The browser's rule for <input type=email> (WHATWG), plus a dot in the domain: mail leaves the building.
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+    private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
@@ -27,15 +41,15 @@ public class StaffDirectory {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final Clock clock;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     /** A cache of "some account exists" (it never becomes false again); the database decides the first admin. */
     private final AtomicBoolean hasUsers = new AtomicBoolean();
     private static final String ALREADY_HAS_ADMIN = "Parley already has an administrator. Log in instead.";
 
     StaffDirectory(StaffUserRepository users, EmergencyGrantRepository emergencyGrants, PasswordEncoder passwordEncoder,
-                   AuditLog audit, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
-                   org.springframework.context.ApplicationEventPublisher events) {
+                   AuditLog audit, Clock clock, JdbcTemplate jdbc,
+                   ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.users = users;
@@ -77,14 +91,14 @@ public class StaffDirectory {
         if (shown.isEmpty()) {
             throw new IllegalArgumentException("Enter the name colleagues know you by.");
         }
-        org.parley.base.TypedText.requireLine(shown, "name");
+        TypedText.requireLine(shown, "name");
         checkPassword(password, name);
         try {
             // The table holds one row: of two first-run pages sent at once (on any nodes), the second waits for the
             // first's transaction here and then fails on the primary key.
             jdbc.update("insert into first_admin (id, created_at) values (1, ?)",
-                    java.sql.Timestamp.from(clock.instant()));
-        } catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) {
+                    Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException createdMeanwhile) {
             throw new IllegalStateException(ALREADY_HAS_ADMIN);
         }
         StaffUser user = users.save(new StaffUser(name, shown, passwordEncoder.encode(password), Role.ADMIN,
@@ -126,21 +140,21 @@ public class StaffDirectory {
      * or assign someone. Everyone may search the team.
      */
     @Transactional(readOnly = true)
-    public java.util.List<StaffMember> searchActive(String typed, int offset, int limit) {
+    public List<StaffMember> searchActive(String typed, int offset, int limit) {
         if (limit <= 0) {
-            return java.util.List.of();
+            return List.of();
         }
         String text = "%" + (typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT).replaceAll("[%_\\\\]", ""))
                 + "%";
-        return users.activeMatching(text, org.springframework.data.domain.PageRequest.of(offset / limit, limit))
+        return users.activeMatching(text, PageRequest.of(offset / limit, limit))
                 .stream().map(StaffUser::toStaffMember).toList();
     }
 
     /** The active staff members with these user names (e.g. the {@code @names} in a note). */
     @Transactional(readOnly = true)
-    public java.util.List<StaffMember> activeByUsernames(java.util.Collection<String> usernames) {
+    public List<StaffMember> activeByUsernames(Collection<String> usernames) {
         if (usernames.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         return users.findByUsernameInAndEnabledTrue(usernames.stream().map(u -> u.toLowerCase(Locale.ROOT)).toList())
                 .stream().map(StaffUser::toStaffMember).toList();
@@ -177,15 +191,15 @@ public class StaffDirectory {
 
     /** Every account, by user name (admins only). A practice has tens of staff, paged all the same. */
     @Transactional(readOnly = true)
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
-    public java.util.List<StaffAccount> accounts(int offset, int limit) {
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<StaffAccount> accounts(int offset, int limit) {
         if (limit <= 0) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.time.Instant now = clock.instant();
-        java.util.List<StaffUser> page = users.findByOrderByUsernameAsc(
-                org.springframework.data.domain.PageRequest.of(offset / limit, limit));
-        java.util.Map<Long, EmergencyAccess.Grant> emergency = new java.util.HashMap<>();
+        Instant now = clock.instant();
+        List<StaffUser> page = users.findByOrderByUsernameAsc(
+                PageRequest.of(offset / limit, limit));
+        Map<Long, EmergencyAccess.Grant> emergency = new HashMap<>();
         emergencyGrants.activeOfAny(page.stream().map(StaffUser::getId).toList(), now)
                 .forEach(g -> emergency.put(g.getStaffUserId(), g.toGrant()));
         return page.stream().map(u -> u.toAccount(now, emergency.get(u.getId()))).toList();
@@ -197,7 +211,7 @@ public class StaffDirectory {
      * @throws IllegalArgumentException naming what is wrong, e.g. a user name that exists
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public StaffAccount createAccount(String actor, String username, String displayName, String password, Role role) {
         return createAccount(actor, username, displayName, password, role, null);
     }
@@ -208,7 +222,7 @@ public class StaffDirectory {
      * @throws IllegalArgumentException naming what is wrong, e.g. a user name that exists or a malformed address
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public StaffAccount createAccount(String actor, String username, String displayName, String password, Role role,
                                       String email) {
         String name = validUsername(username);
@@ -219,7 +233,7 @@ public class StaffDirectory {
         if (shown.isEmpty()) {
             throw new IllegalArgumentException("Enter the name colleagues know them by.");
         }
-        org.parley.base.TypedText.requireLine(shown, "name");
+        TypedText.requireLine(shown, "name");
         checkPassword(password, name);
         String address = validEmail(email);
         StaffUser user = new StaffUser(name, shown, passwordEncoder.encode(password),
@@ -232,7 +246,7 @@ public class StaffDirectory {
 
     /** Sets a new password for an account and unlocks it (admins only). */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(String actor, long userId, String password) {
         StaffUser user = account(userId);
         checkPassword(password, user.getUsername());
@@ -243,7 +257,7 @@ public class StaffDirectory {
 
     /** Deactivates or reactivates an account; the last active admin stays (admins only). */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public void setActive(String actor, long userId, boolean active) {
         StaffUser user = account(userId);
         if (!active && user.getRole() == Role.ADMIN && user.isEnabled()
@@ -259,7 +273,7 @@ public class StaffDirectory {
 
     /** Changes an account's role; the last active admin stays admin (admins only). */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public void setRole(String actor, long userId, Role role) {
         StaffUser user = account(userId);
         if (role != Role.ADMIN && user.getRole() == Role.ADMIN && user.isEnabled()
@@ -274,7 +288,7 @@ public class StaffDirectory {
 
     /** Unlocks an account locked after failed logins (admins only). */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     public void unlock(String actor, long userId) {
         account(userId).unlock();
         audit.record(actor, AuditAction.ACCOUNT_UNLOCKED, "staff_user", String.valueOf(userId), null);
@@ -287,13 +301,13 @@ public class StaffDirectory {
      * @throws org.springframework.security.access.AccessDeniedException when staff change a colleague's address
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN') or #actor == authentication.name")
+    @PreAuthorize("hasRole('ADMIN') or #actor == authentication.name")
     public void setEmail(String actor, long userId, String email) {
         StaffUser user = account(userId);
         boolean admin = users.findByUsernameIgnoreCase(actor).map(this::member).map(StaffMember::isAdmin)
                 .orElse(false);
         if (!admin && !user.getUsername().equalsIgnoreCase(actor)) {
-            throw new org.springframework.security.access.AccessDeniedException(
+            throw new AccessDeniedException(
                     "Only admins change a colleague's e-mail address.");
         }
         user.setEmail(validEmail(email));

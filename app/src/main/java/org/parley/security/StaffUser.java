@@ -1,12 +1,16 @@
 package org.parley.security;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import org.parley.base.AbstractEntity;
+import org.parley.encryption.EncryptedText;
 
 /** A named account of a staff member. Never deleted: history keeps its authors. */
 @Entity
@@ -45,7 +49,7 @@ class StaffUser extends AbstractEntity {
      * The TOTP secret, Base32. A secret like a password hash: never shown again after enrolment, never logged.
      * Stored encrypted (its own column, 512 characters: room for the ciphertext).
      */
-    @jakarta.persistence.Convert(converter = StaffUser.EncryptedTotpSecret.class)
+    @Convert(converter = StaffUser.EncryptedTotpSecret.class)
     @Column(name = "totp_secret")
     private String totpSecret;
 
@@ -100,7 +104,7 @@ class StaffUser extends AbstractEntity {
     }
 
     /** Counts a failed login; returns whether this one locked the account (for {@code lockFor}). */
-    boolean loginFailed(int allowed, Instant now, java.time.Duration lockFor) {
+    boolean loginFailed(int allowed, Instant now, Duration lockFor) {
         if (isLockedAt(now)) {
             return false;
         }
@@ -215,8 +219,8 @@ class StaffUser extends AbstractEntity {
     }
 
     /** staff_user.totp_secret, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedTotpSecret extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedTotpSecret extends EncryptedText {
         EncryptedTotpSecret() {
             super("staff_user", "totp_secret");
         }

@@ -1,10 +1,13 @@
 package org.parley.security;
 
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,7 +44,7 @@ final class Totp {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(Base32.decode(base32Secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
             int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
                     | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
@@ -60,7 +63,7 @@ final class Totp {
         long current = step(now);
         long found = Long.MIN_VALUE;
         for (long step = current - DRIFT_STEPS; step <= current + DRIFT_STEPS; step++) {
-            if (java.security.MessageDigest.isEqual(typed,
+            if (MessageDigest.isEqual(typed,
                     code(base32Secret, step).getBytes(StandardCharsets.US_ASCII))) {
                 found = step;
             }
@@ -111,7 +114,7 @@ final class Totp {
          * @throws IllegalArgumentException for any other character
          */
         static byte[] decode(String text) {
-            String clean = text.replaceAll("[\\s=]", "").toUpperCase(java.util.Locale.ROOT);
+            String clean = text.replaceAll("[\\s=]", "").toUpperCase(Locale.ROOT);
             byte[] out = new byte[clean.length() * 5 / 8];
             int buffer = 0;
             int bits = 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,11 +83,11 @@ public class TwoFactor {
     private final LoginFailures failures;
     private final AuditLog audit;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     TwoFactor(StaffUserRepository users, RecoveryCodeRepository recoveryCodes, SecuritySettings settings,
               LoginFailures failures, AuditLog audit, Clock clock,
-              org.springframework.context.ApplicationEventPublisher events) {
+              ApplicationEventPublisher events) {
         this.events = events;
         this.users = users;
         this.recoveryCodes = recoveryCodes;

@@ -2,12 +2,15 @@ package org.parley.simulator;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.parley.encryption.EncryptedBytes;
+import org.parley.encryption.EncryptedText;
 
 /** A message on a simulated phone: one it sent to the practice, or one it received. */
 @Entity
@@ -114,24 +117,24 @@ class PhoneMessage {
     }
 
     /** sandbox_phone_message.body, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedBody extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedBody extends EncryptedText {
         EncryptedBody() {
             super("sandbox_phone_message", "body");
         }
     }
 
     /** sandbox_phone_message.media_file_name, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedMediaFileName extends org.parley.encryption.EncryptedText {
+    @Converter
+    static class EncryptedMediaFileName extends EncryptedText {
         EncryptedMediaFileName() {
             super("sandbox_phone_message", "media_file_name");
         }
     }
 
     /** sandbox_phone_message.media_data, encrypted bound to its table and column. */
-    @jakarta.persistence.Converter
-    static class EncryptedMediaData extends org.parley.encryption.EncryptedBytes {
+    @Converter
+    static class EncryptedMediaData extends EncryptedBytes {
         EncryptedMediaData() {
             super("sandbox_phone_message", "media_data");
         }

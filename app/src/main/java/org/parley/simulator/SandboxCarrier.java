@@ -8,11 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
-@org.springframework.security.access.prepost.PreAuthorize("@staffAccess.permitsPhi()")
+@PreAuthorize("@staffAccess.permitsPhi()")
 public class SandboxCarrier implements DisposableBean {
 
     static final String SIGNING_SECRET = "signingSecret";
@@ -57,7 +63,7 @@ public class SandboxCarrier implements DisposableBean {
     });
     private volatile boolean outage;
     private volatile Duration answerDelay = Duration.ZERO;
-    private final java.util.Set<String> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
 
     SandboxCarrier(PhoneMessageRepository phoneMessages, LineService lines, PublicBaseUrl baseUrl,
                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
@@ -143,7 +149,7 @@ public class SandboxCarrier implements DisposableBean {
         Map<String, String> transcription = new LinkedHashMap<>();
         transcription.put("CallId", callId);
         transcription.put("TranscriptionText", text);
-        List<Object[]> parts = new java.util.ArrayList<>();
+        List<Object[]> parts = new ArrayList<>();
         parts.add(new Object[] {"voice", call});
         if (transcriptFirst && !text.isEmpty()) {
             parts.add(new Object[] {"transcription", transcription});
@@ -229,10 +235,10 @@ public class SandboxCarrier implements DisposableBean {
     /** The newest messages on a phone, oldest first for reading. */
     @Transactional(readOnly = true)
     public List<PhoneEntry> phone(String phoneNumber, int limit) {
-        List<PhoneEntry> entries = new java.util.ArrayList<>(phoneMessages
+        List<PhoneEntry> entries = new ArrayList<>(phoneMessages
                 .findByPhoneNumberOrderByCreatedAtDescIdDesc(phoneNumber, PageRequest.of(0, limit)).stream()
                 .map(PhoneMessage::entry).toList());
-        java.util.Collections.reverse(entries);
+        Collections.reverse(entries);
         return entries;
     }
 
@@ -283,7 +289,7 @@ public class SandboxCarrier implements DisposableBean {
         } else if (!mediaData.isEmpty()) {
             picture = new Picture(mediaTypes.isEmpty() ? "application/octet-stream" : mediaTypes.get(0),
                     mediaNames.isEmpty() ? null : mediaNames.get(0),
-                    java.util.Base64.getDecoder().decode(mediaData.get(0)));
+                    Base64.getDecoder().decode(mediaData.get(0)));
         }
         Picture attached = picture;
         PhoneMessage stored = tx.execute(status -> {

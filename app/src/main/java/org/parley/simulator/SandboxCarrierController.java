@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.attachment.ReplyAttachments;
 import org.parley.base.FormFields;
 import org.parley.base.PublicBaseUrl;
+import org.parley.base.RequestBodies;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,17 +32,17 @@ class SandboxCarrierController {
      * The largest post the carrier reads: the attachments a reply may carry, base64 in the form (4 bytes for 3), and
      * 64 KB for the rest of the form. Larger posts are answered 413 unread.
      */
-    private final org.springframework.util.unit.DataSize maxBody;
+    private final DataSize maxBody;
 
     SandboxCarrierController(SandboxCarrier carrier, PublicBaseUrl baseUrl,
-                             org.parley.attachment.ReplyAttachments attachments) {
+                             ReplyAttachments attachments) {
         this.carrier = carrier;
         this.baseUrl = baseUrl;
-        this.maxBody = org.springframework.util.unit.DataSize.ofBytes(
+        this.maxBody = DataSize.ofBytes(
                 attachments.maxBytes() * Math.max(1, attachments.maxFiles()) / 3 * 4 + 64 * 1024);
     }
 
-    private ResponseEntity<String> tooLarge(org.parley.base.RequestBodies.TooLarge tooLarge) {
+    private ResponseEntity<String> tooLarge(RequestBodies.TooLarge tooLarge) {
         return ResponseEntity.status(413).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(FormFields.encode(Map.of("ErrorCode", "too-large", "ErrorMessage", tooLarge.getMessage())));
     }
@@ -48,8 +51,8 @@ class SandboxCarrierController {
     ResponseEntity<String> send(HttpServletRequest request) throws IOException {
         byte[] body;
         try {
-            body = org.parley.base.RequestBodies.read(request, maxBody);
-        } catch (org.parley.base.RequestBodies.TooLarge tooLarge) {
+            body = RequestBodies.read(request, maxBody);
+        } catch (RequestBodies.TooLarge tooLarge) {
             return tooLarge(tooLarge);
         }
         Map<String, List<String>> repeated;
@@ -74,8 +77,8 @@ class SandboxCarrierController {
         // a lookup is two short fields: more than 64 KB is not one, and is not read further
         byte[] body;
         try {
-            body = org.parley.base.RequestBodies.read(request, org.springframework.util.unit.DataSize.ofKilobytes(64));
-        } catch (org.parley.base.RequestBodies.TooLarge tooLarge) {
+            body = RequestBodies.read(request, DataSize.ofKilobytes(64));
+        } catch (RequestBodies.TooLarge tooLarge) {
             return tooLarge(tooLarge);
         }
         Map<String, String> form = new LinkedHashMap<>();
@@ -96,8 +99,8 @@ class SandboxCarrierController {
     ResponseEntity<String> ping(HttpServletRequest request) throws IOException {
         byte[] body;
         try {
-            body = org.parley.base.RequestBodies.read(request, org.springframework.util.unit.DataSize.ofKilobytes(64));
-        } catch (org.parley.base.RequestBodies.TooLarge tooLarge) {
+            body = RequestBodies.read(request, DataSize.ofKilobytes(64));
+        } catch (RequestBodies.TooLarge tooLarge) {
             return tooLarge(tooLarge);
         }
         String from;

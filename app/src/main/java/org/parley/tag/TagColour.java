@@ -1,5 +1,7 @@
 package org.parley.tag;
 
+import java.util.Locale;
+
 /**
  * The fixed palette of tag colours: each readable with dark text on it, so a tag never depends on a colour picker's
  * choice to stay legible.
@@ -28,6 +30,6 @@ public enum TagColour {
 
     /** The colour's name as the admin page shows it, e.g. "Blue". */
     public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package org.parley.tag;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -118,7 +119,7 @@ public class TagService {
                         + "on t.id = ct.tag_id where ct.conversation_id in (:ids) order by t.name_key")
                 .param("ids", conversationIds)
                 .query(rs -> {
-                    result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new Tag(rs.getLong(2), rs.getString(3), TagColour.valueOf(rs.getString(4))));
                 });
         return result;

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.base.TypedText;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffMember;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,10 +36,10 @@ public class TemplateService {
     private final ContactService contacts;
     private final AuditLog audit;
     private final Clock clock;
-    private final org.parley.practice.PracticeProfiles practice;
+    private final PracticeProfiles practice;
 
     TemplateService(TemplateRepository templates, ContactService contacts, AuditLog audit, Clock clock,
-                    org.parley.practice.PracticeProfiles practice) {
+                    PracticeProfiles practice) {
         this.templates = templates;
         this.contacts = contacts;
         this.audit = audit;
@@ -160,7 +162,7 @@ public class TemplateService {
             throw new IllegalArgumentException("The name has " + checked.length() + " characters; at most "
                     + MAX_NAME_LENGTH + ".");
         }
-        org.parley.base.TypedText.requireLine(checked, "template's name");
+        TypedText.requireLine(checked, "template's name");
         templates.findFirstByNameIgnoreCase(checked).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
             throw new IllegalArgumentException("There is already a template named '" + other.getName() + "'.");
         });
@@ -176,7 +178,7 @@ public class TemplateService {
             throw new IllegalArgumentException("The text has " + checked.length() + " characters; at most "
                     + MAX_BODY_LENGTH + ".");
         }
-        org.parley.base.TypedText.requireText(checked, "template's text");
+        TypedText.requireText(checked, "template's text");
         placeholderProblem(checked).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -49,7 +50,7 @@ class AuditChainIT {
         assertThat(check.intact()).isTrue();
         assertThat(check.entriesChecked()).isGreaterThanOrEqualTo(2500);
         assertThat(check.headHash()).matches("[0-9a-f]{64}");
-        assertThat(auditEntries.newest("AUDIT_CHAIN_CHECKED", org.springframework.data.domain.PageRequest.of(0, 1)))
+        assertThat(auditEntries.newest("AUDIT_CHAIN_CHECKED", PageRequest.of(0, 1)))
                 .first().extracting(AuditEntry::detail).asString().startsWith("intact: ");
     }
 

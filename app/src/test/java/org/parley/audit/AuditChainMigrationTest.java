@@ -2,9 +2,11 @@ package org.parley.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -14,7 +16,7 @@ class AuditChainMigrationTest {
 
     @Test
     void entriesWrittenBeforeTheChainAreSealedOldestFirstAndTheHeadPointsAtTheNewest() {
-        SimpleDriverDataSource database = new SimpleDriverDataSource(new org.h2.Driver(),
+        SimpleDriverDataSource database = new SimpleDriverDataSource(new Driver(),
                 "jdbc:h2:mem:audit-chain-migration;DB_CLOSE_DELAY=-1", "sa", "");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         Flyway.configure().dataSource(database).target("25").load().migrate();
@@ -35,7 +37,7 @@ class AuditChainMigrationTest {
             assertThat(((Number) row.get("chain_id")).intValue()).as("sealed before V69: chain 1").isEqualTo(1);
             assertThat(row.get("prev_hash")).isEqualTo(previous);
             String expected = AuditChain.hash(previous, seq,
-                    ((java.time.OffsetDateTime) row.get("occurred_at")).toInstant(), (String) row.get("actor"),
+                    ((OffsetDateTime) row.get("occurred_at")).toInstant(), (String) row.get("actor"),
                     (String) row.get("action"), (String) row.get("target_type"), (String) row.get("target_id"),
                     (String) row.get("detail"));
             assertThat(row.get("entry_hash")).isEqualTo(expected);

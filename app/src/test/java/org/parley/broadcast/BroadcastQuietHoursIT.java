@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.conversation.BulkMessages;
@@ -25,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 17: a broadcast reaches each patient only between 8 am and 9 pm in the patient's own zone (their profile's,
@@ -128,9 +132,9 @@ class BroadcastQuietHoursIT {
         String phone = newPhone();
         ContactSummary patient = contacts.createPatient("admin", new PatientDetails("Cara", "Mid",
                 LocalDate.of(1962, 5, 1), phone, null, null, "America/Chicago"));
-        long messageId = new org.springframework.transaction.support.TransactionTemplate(transactions)
+        long messageId = new TransactionTemplate(transactions)
                 .execute(status -> bulk.queue(patient.id(), "sandbox", admin.id(), "Flu shots are in.",
-                        java.time.ZoneId.of("America/Chicago")));
+                        ZoneId.of("America/Chicago")));
         assertThat(db.sql("select next_attempt_at from outbound_task where id = ?").param(messageId)
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).single())
                 .isEqualTo(Instant.parse("2027-10-31T13:00:00Z")); // 8 am CDT
@@ -140,19 +144,19 @@ class BroadcastQuietHoursIT {
     void aPatientsTimeZoneIsKeptAndAnUnknownOneIsRefusedNamingTheField() {
         ContactSummary patient = contacts.createPatient("admin", new PatientDetails("Tia", "Zone",
                 LocalDate.of(1963, 6, 1), newPhone(), null, null, "America/Phoenix"));
-        assertThat(contacts.timeZone(patient.id())).contains(java.time.ZoneId.of("America/Phoenix"));
+        assertThat(contacts.timeZone(patient.id())).contains(ZoneId.of("America/Phoenix"));
         assertThat(contacts.details("admin", patient.id()).orElseThrow().timeZone()).isEqualTo("America/Phoenix");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> contacts.updatePatient("admin", patient.id(),
+        Assertions.assertThatThrownBy(() -> contacts.updatePatient("admin", patient.id(),
                         new PatientDetails("Tia", "Zone", LocalDate.of(1963, 6, 1), "", null, null, "Mars/Olympus")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The time zone is not known");
         assertThat(contacts.timeZone(patient.id())).as("nothing stored").contains(
-                java.time.ZoneId.of("America/Phoenix"));
+                ZoneId.of("America/Phoenix"));
         ContactSummary dependent = contacts.addDependent("admin", patient.id(), new PatientDetails("Ben", "Zone",
                 LocalDate.of(2015, 6, 1), "", null, null));
         assertThat(contacts.timeZone(dependent.id())).as("the guardian's").contains(
-                java.time.ZoneId.of("America/Phoenix"));
+                ZoneId.of("America/Phoenix"));
     }
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,9 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
+import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditLog;
+import org.parley.base.LeasedQueue;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.MessageView;
 import org.parley.inbox.InboxFixtures;
@@ -204,8 +206,8 @@ class ChartExportQueueIT {
 
         // Another node claimed it when it came due and is sending it now: its lease holds for five minutes.
         clock.advance(Duration.ofSeconds(30));
-        java.sql.Timestamp now = org.parley.base.LeasedQueue.timestamp(clock.instant());
-        java.sql.Timestamp leaseEnds = org.parley.base.LeasedQueue.timestamp(clock.instant().plus(Duration.ofMinutes(5)));
+        Timestamp now = LeasedQueue.timestamp(clock.instant());
+        Timestamp leaseEnds = LeasedQueue.timestamp(clock.instant().plus(Duration.ofMinutes(5)));
         jdbc.update("update chart_export_task set lease_owner = 'node-elsewhere', lease_until = ?, "
                 + "next_attempt_at = ? where export_id = ?", leaseEnds, now, id);
         jdbc.update("update chart_export set status = 'SENDING' where id = ?", id);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.ParleyApplication;
+import org.parley.base.LeasedQueue;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.MessageView;
 import org.parley.inbox.InboxFixtures;
@@ -80,7 +82,7 @@ class ChartExportRestartIT {
     void exportsQueuedOrInFlightOnANodeThatDiedAreSentAfterTheRestartAndFiledOnce() {
         String inFlight;
         String queued;
-        java.time.Instant now;
+        Instant now;
         try (ConfigurableApplicationContext first = start()) {
             StaffMember nina = first.getBean(StaffDirectory.class)
                     .createFirstAdmin("admin", "Nina Nurse", "a long enough password");
@@ -106,8 +108,8 @@ class ChartExportRestartIT {
                     inFlight);
             now = first.getBean(SettableClock.class).instant();
             jdbc.update("insert into chart_export_task (export_id, attempts, next_attempt_at, lease_owner, lease_until) "
-                    + "values (?, 1, ?, 'node-that-died', ?)", inFlight, org.parley.base.LeasedQueue.timestamp(now),
-                    org.parley.base.LeasedQueue.timestamp(now.plus(Duration.ofMinutes(10))));
+                    + "values (?, 1, ?, 'node-that-died', ?)", inFlight, LeasedQueue.timestamp(now),
+                    LeasedQueue.timestamp(now.plus(Duration.ofMinutes(10))));
 
             ehr.setMode(FakeEhr.Mode.DOWN);
             queued = exports.queue(nina, exports.preview(nina,

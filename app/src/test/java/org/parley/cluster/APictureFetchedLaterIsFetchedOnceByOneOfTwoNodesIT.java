@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class APictureFetchedLaterIsFetchedOnceByOneOfTwoNodesIT {
 
         assertThat(postTwilio(fields).statusCode()).isEqualTo(200);
 
-        JdbcClient db = JdbcClient.create(a.getBean(javax.sql.DataSource.class));
+        JdbcClient db = JdbcClient.create(a.getBean(DataSource.class));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> db.sql(
                 "select count(*) from message_media where data is not null and fetch_state is null").query(Long.class)
                 .single() == 1);

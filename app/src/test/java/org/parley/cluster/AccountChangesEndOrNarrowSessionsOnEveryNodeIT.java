@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -137,7 +138,7 @@ class AccountChangesEndOrNarrowSessionsOnEveryNodeIT {
         return text;
     }
 
-    private static com.microsoft.playwright.Locator row(Page page, String text) {
+    private static Locator row(Page page, String text) {
         return page.locator("#conversation-list .conversation-row", new Page.LocatorOptions().setHasText(text));
     }
 

@@ -7,25 +7,33 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.ParleyApplication;
 import org.parley.assignment.AssignmentConflictException;
 import org.parley.assignment.AssignmentService;
 import org.parley.assignment.TakeoverNeededException;
+import org.parley.audit.AuditEntries;
 import org.parley.inbox.InboxService;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
 import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.simulator.PhoneEntry;
 import org.parley.simulator.SandboxCarrier;
+import org.parley.testsupport.ActingAs;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** Taking a conversation at the same moment, and deleting a reply before it goes out, against the real database. */
 class AssignmentAndDeletionIT {
@@ -112,7 +120,7 @@ class AssignmentAndDeletionIT {
         assertThatThrownBy(() -> assignments.assignToMe(ada, id, shownToAda))
                 .isInstanceOf(TakeoverNeededException.class)
                 .hasMessage("Dana Front has this conversation. Take it over?");
-        assertThatThrownBy(() -> assignments.assignToStaff(ada, id, java.util.Set.of(ada.id()), shownToAda))
+        assertThatThrownBy(() -> assignments.assignToStaff(ada, id, Set.of(ada.id()), shownToAda))
                 .isInstanceOf(TakeoverNeededException.class)
                 .hasMessage("Dana Front has this conversation. Take it over?");
         // A screen that had not caught up yet is refused too, with who took it.
@@ -120,16 +128,16 @@ class AssignmentAndDeletionIT {
                 .isInstanceOf(AssignmentConflictException.class)
                 .hasMessage("Dana Front has taken this conversation. Nothing was changed.");
         assertThat(conversations.header(id).assignment().badge()).isEqualTo("Dana Front");
-        org.parley.audit.AuditEntries audit = app.getBean(org.parley.audit.AuditEntries.class);
-        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
+        AuditEntries audit = app.getBean(AuditEntries.class);
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 50)))
                 .noneMatch(e -> e.targetId().equals(String.valueOf(id)));
 
-        TakeoverNeededException question = org.junit.jupiter.api.Assertions.assertThrows(
+        TakeoverNeededException question = Assertions.assertThrows(
                 TakeoverNeededException.class, () -> assignments.assignToMe(ada, id, shownToAda));
         assignments.assignToMe(ada, id, question.version(), true);
 
         assertThat(conversations.header(id).assignment().badge()).isEqualTo("Ada Admin");
-        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 50)))
                 .anySatisfy(e -> {
                     assertThat(e.actor()).isEqualTo("ada");
                     assertThat(e.targetId()).isEqualTo(String.valueOf(id));
@@ -143,12 +151,12 @@ class AssignmentAndDeletionIT {
         ConversationService conversations = app.getBean(ConversationService.class);
         long id = conversationAfterText("+19292043002", "Anyone there?");
         assignments.assignToMe(dana, id, conversations.header(id).assignment().version());
-        TakeoverNeededException question = org.junit.jupiter.api.Assertions.assertThrows(
+        TakeoverNeededException question = Assertions.assertThrows(
                 TakeoverNeededException.class,
                 () -> assignments.assignToMe(ada, id, conversations.header(id).assignment().version()));
 
         // While Ada reads the question, Dana hands it back to a colleague of her choice (Ada herself here).
-        assignments.assignToStaff(dana, id, java.util.Set.of(dana.id(), ada.id()), question.version());
+        assignments.assignToStaff(dana, id, Set.of(dana.id(), ada.id()), question.version());
 
         assertThatThrownBy(() -> assignments.assignToMe(ada, id, question.version(), true))
                 .isInstanceOf(AssignmentConflictException.class)
@@ -160,14 +168,14 @@ class AssignmentAndDeletionIT {
     void puttingAColleaguesConversationIntoAListOrEscalatingItAsksFirstAndIsAuditedAsATakeoverWhenConfirmed() {
         AssignmentService assignments = app.getBean(AssignmentService.class);
         ConversationService conversations = app.getBean(ConversationService.class);
-        org.parley.lists.ListService lists = app.getBean(org.parley.lists.ListService.class);
-        org.parley.audit.AuditEntries audit = app.getBean(org.parley.audit.AuditEntries.class);
-        var security = app.getBean(org.springframework.security.core.context.SecurityContextHolderStrategy.class);
+        ListService lists = app.getBean(ListService.class);
+        AuditEntries audit = app.getBean(AuditEntries.class);
+        var security = app.getBean(SecurityContextHolderStrategy.class);
         StaffMember olga = app.getBean(StaffFixtures.class).account("olga", "Olga Ombud", "a long enough password",
                 Role.STAFF);
-        org.parley.lists.InboxListSummary billing = org.parley.testsupport.ActingAs.call(security, "ada", "ADMIN",
+        InboxListSummary billing = ActingAs.call(security, "ada", "ADMIN",
                 () -> lists.create("ada", "Billing questions"));
-        org.parley.testsupport.ActingAs.run(security, "ada", "ADMIN", () -> lists.setOmbudsman("ada", olga.id()));
+        ActingAs.run(security, "ada", "ADMIN", () -> lists.setOmbudsman("ada", olga.id()));
         long toList = conversationAfterText("+19292043003", "Is my bill right?");
         long toOmbudsman = conversationAfterText("+19292043004", "I want to complain");
         assignments.assignToMe(dana, toList, conversations.header(toList).assignment().version());
@@ -177,9 +185,9 @@ class AssignmentAndDeletionIT {
         long messagesBefore = conversations.thread(toOmbudsman, 0, 500).size();
 
         // Ada's screen shows Dana holding both; Ada puts one into a list and escalates the other.
-        TakeoverNeededException listQuestion = org.junit.jupiter.api.Assertions.assertThrows(
+        TakeoverNeededException listQuestion = Assertions.assertThrows(
                 TakeoverNeededException.class, () -> assignments.assignToList(ada, toList, billing.id(), listShown));
-        TakeoverNeededException escalateQuestion = org.junit.jupiter.api.Assertions.assertThrows(
+        TakeoverNeededException escalateQuestion = Assertions.assertThrows(
                 TakeoverNeededException.class,
                 () -> assignments.escalate(ada, toOmbudsman, "Complaint about the wait", ombudsmanShown));
 
@@ -189,7 +197,7 @@ class AssignmentAndDeletionIT {
         assertThat(conversations.header(toOmbudsman).assignment().badge()).isEqualTo("Dana Front");
         assertThat(conversations.thread(toOmbudsman, 0, 500)).as("no note, no line in the thread").hasSize(
                 (int) messagesBefore);
-        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 50)))
                 .noneMatch(e -> e.targetId().equals(String.valueOf(toList))
                         || e.targetId().equals(String.valueOf(toOmbudsman)));
 
@@ -198,7 +206,7 @@ class AssignmentAndDeletionIT {
 
         assertThat(conversations.header(toList).assignment().badge()).isEqualTo("Billing questions");
         assertThat(conversations.header(toOmbudsman).assignment().badge()).isEqualTo("Olga Ombud");
-        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", org.springframework.data.domain.PageRequest.of(0, 50)))
+        assertThat(audit.newest("CONVERSATION_TAKEN_OVER", PageRequest.of(0, 50)))
                 .filteredOn(e -> e.targetId().equals(String.valueOf(toList))
                         || e.targetId().equals(String.valueOf(toOmbudsman)))
                 .hasSize(2).allSatisfy(e -> {

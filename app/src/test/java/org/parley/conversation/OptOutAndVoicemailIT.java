@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.parley.inbox.InboxService;
 import org.parley.line.KeywordReplies;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
+import org.parley.plugin.LineType;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 import org.parley.simulator.PhoneEntry;
@@ -22,6 +24,7 @@ import org.parley.testsupport.SandboxWebhooks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
 
@@ -55,7 +58,7 @@ class OptOutAndVoicemailIT {
     @Autowired
     LineService lines;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     StaffMember staff;
 
@@ -130,7 +133,7 @@ class OptOutAndVoicemailIT {
     void aLineWhoseProviderConfirmsKeywordsGetsNoSecondConfirmation() {
         LineSnapshot sandbox = lines.find("sandbox").orElseThrow();
         LineSnapshot quiet = lines.save("admin", new LineSnapshot("quiet", "Provider confirms", "+15555550177",
-                "sandbox", java.util.Map.of(), KeywordReplies.PROVIDER, null));
+                "sandbox", Map.of(), KeywordReplies.PROVIDER, null));
         String phone = newPhone();
 
         assertThat(carrier.textPractice(quiet.id(), phone, "STOP", null, null, null).accepted()).isTrue();
@@ -219,14 +222,14 @@ class OptOutAndVoicemailIT {
         try (SandboxWebhooks webhooks = SandboxWebhooks.at(port)) {
             String callId = "SBC" + UUID.randomUUID().toString().replace("-", "");
             assertThat(webhooks.post("sandbox", "transcription", secret,
-                    java.util.Map.of("CallId", callId, "TranscriptionText", "Early words")).statusCode()).isEqualTo(409);
+                    Map.of("CallId", callId, "TranscriptionText", "Early words")).statusCode()).isEqualTo(409);
 
             String phone = newPhone();
             assertThat(webhooks.post("sandbox", "voice", secret,
-                    java.util.Map.of("CallId", callId, "From", phone, "To", "+15555550100")).statusCode()).isEqualTo(200);
+                    Map.of("CallId", callId, "From", phone, "To", "+15555550100")).statusCode()).isEqualTo(200);
             for (int i = 0; i < 2; i++) {
                 assertThat(webhooks.post("sandbox", "transcription", secret,
-                        java.util.Map.of("CallId", callId, "TranscriptionText", "Early words")).statusCode())
+                        Map.of("CallId", callId, "TranscriptionText", "Early words")).statusCode())
                         .isEqualTo(200);
             }
             List<MessageView> voicemails = thread(conversationOf(phone)).stream()
@@ -242,7 +245,7 @@ class OptOutAndVoicemailIT {
                 false).accepted()).isTrue();
 
         assertThat(conversations.contactLineType(conversationOf(landline)))
-                .isEqualTo(org.parley.plugin.LineType.LANDLINE);
+                .isEqualTo(LineType.LANDLINE);
     }
 
     @Test

@@ -9,21 +9,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
+import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditLog;
 import org.parley.conversation.ConversationService;
-import org.parley.conversation.Replies;
 import org.parley.conversation.MessageMoves;
 import org.parley.conversation.MessageView;
+import org.parley.conversation.Replies;
 import org.parley.inbox.MessageWords;
 import org.parley.line.LineService;
 import org.parley.patient.ContactService;
@@ -38,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -245,7 +249,7 @@ class EncryptionAtRestIT {
         String formatOne = cipher.encrypt("secret-of-the-first-format");
         jdbc.update("insert into signing_key (name, key_value, created_at) values ('test-format-one', ?, ?), "
                 + "('test-plaintext', 'secret-kept-in-plaintext', ?)", formatOne,
-                java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));
         try {
             assertThat(cipher.decrypt(formatOne, column.at("test-format-one"))).isEqualTo("secret-of-the-first-format");
 
@@ -289,7 +293,7 @@ class EncryptionAtRestIT {
         jdbc.update("update contact set internal_note = ? where id = ?", body, patient.id());
         try {
             assertThatThrownBy(() -> contacts.details("nurse", patient.id())).satisfies(e -> {
-                List<Throwable> chain = new java.util.ArrayList<>();
+                List<Throwable> chain = new ArrayList<>();
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     chain.add(t);
                 }
@@ -345,7 +349,7 @@ class EncryptionAtRestIT {
         jdbc.update("update contact set internal_note = ? where id = ?", damaged, patient.id());
         try {
             assertThatThrownBy(() -> contacts.details("nurse", patient.id())).satisfies(e -> {
-                List<Throwable> chain = new java.util.ArrayList<>();
+                List<Throwable> chain = new ArrayList<>();
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     chain.add(t);
                 }
@@ -402,9 +406,9 @@ class EncryptionAtRestIT {
         int before = ring.primaryId();
 
         assertThatThrownBy(() -> administration.rotate("nurse"))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> administration.reencrypt("nurse"))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(ring.primaryId()).isEqualTo(before);
     }
 
@@ -423,7 +427,7 @@ class EncryptionAtRestIT {
     }
 
     private Map<Long, Long> messageVersions() {
-        Map<Long, Long> versions = new java.util.HashMap<>();
+        Map<Long, Long> versions = new HashMap<>();
         // Patients' messages and system lines only: replies change version as they are sent.
         jdbc.query("select id, version from message where direction in ('INBOUND', 'VOICEMAIL', 'SYSTEM')", rs -> {
             versions.put(rs.getLong(1), rs.getLong(2));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,7 +215,7 @@ class FieldCipherTest {
         assertThat(stored).startsWith("prly2:00000001:").doesNotContain("Lopez");
         assertThat(cipher.decrypt(stored, home)).isEqualTo(TEXT);
         assertThat(cipher.keyIdOf(stored)).hasValue(1);
-        for (RowBinding elsewhere : java.util.List.of(new RowBinding("signing_key", "key_value", "media-links2"),
+        for (RowBinding elsewhere : List.of(new RowBinding("signing_key", "key_value", "media-links2"),
                 new RowBinding("signing_key", "other_value", "media-links"),
                 new RowBinding("line_setting", "key_value", "media-links"),
                 // the parts are length-prefixed, so moving characters between them is another place too
@@ -253,7 +254,7 @@ class FieldCipherTest {
 
         assertThat(stored).startsWith("prly2:00000001:").doesNotContain("Lopez");
         assertThat(cipher.decrypt(stored, RowBinding.column("message", "body"))).isEqualTo(TEXT);
-        for (RowBinding elsewhere : java.util.List.of(RowBinding.column("contact", "internal_note"),
+        for (RowBinding elsewhere : List.of(RowBinding.column("contact", "internal_note"),
                 RowBinding.column("message", "last_preview"), RowBinding.column("sandbox_phone_message", "body"),
                 new RowBinding("message", "body", "42"))) {
             assertThatThrownBy(() -> cipher.decrypt(stored, elsewhere)).as(elsewhere.toString())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Health;
@@ -55,7 +56,7 @@ class KeyFileHealthIndicatorTest {
         // the file replaced by another Parley's, whose primary key has another id
         KeyFile.Contents other = KeyFile.withNewPrimary(KeyFile.fresh());
         Files.delete(file);
-        KeyFile.create(file, new KeyFile.Contents(2, java.util.Map.of(2, other.keys().get(2)), other.indexKey()));
+        KeyFile.create(file, new KeyFile.Contents(2, Map.of(2, other.keys().get(2)), other.indexKey()));
 
         Health health = indicator.health();
 

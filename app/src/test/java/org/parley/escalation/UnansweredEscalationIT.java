@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -13,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.assignment.AssignmentService;
+import org.parley.audit.AuditEntries;
 import org.parley.conversation.Replies;
 import org.parley.hours.LineHours;
 import org.parley.hours.OfficeHours;
@@ -88,7 +91,7 @@ class UnansweredEscalationIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.parley.audit.AuditEntries audit;
+    AuditEntries audit;
 
     StaffMember admin;
     StaffMember nurse;
@@ -156,7 +159,7 @@ class UnansweredEscalationIT {
     @Test
     void aClosedDayStopsTheWaitAndTheWaitResumesTheNextOpenDay() {
         at(2026, 12, 10, 16, 45); // Thursday
-        officeHours.addClosedDay("admin", "sandbox", java.time.LocalDate.of(2026, 12, 11), "Staff training");
+        officeHours.addClosedDay("admin", "sandbox", LocalDate.of(2026, 12, 11), "Staff training");
         long conversation = patientTexts("Can I move my appointment?");
 
         at(2026, 12, 14, 8, 14); // the Friday closed, the weekend closed: 15 + 14 minutes
@@ -218,12 +221,12 @@ class UnansweredEscalationIT {
     @Test
     void aResponseGoalOutsideOneMinuteToSevenDaysIsRefusedAndNothingIsStored() {
         for (Duration bad : List.of(Duration.ZERO, Duration.ofSeconds(90), Duration.ofDays(8))) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> lists.setResponseGoal("admin",
+            Assertions.assertThatThrownBy(() -> lists.setResponseGoal("admin",
                             new ResponseGoal(frontDesk.id(), bad, null, null)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("between 1 minute and 7 days");
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lists.setResponseGoal("admin",
+        Assertions.assertThatThrownBy(() -> lists.setResponseGoal("admin",
                         new ResponseGoal(frontDesk.id(), Duration.ofMinutes(5), null, frontDesk.id())))
                 .hasMessageContaining("another list");
         assertThat(lists.responseGoal(frontDesk.id()).goal()).isEqualTo(Duration.ofMinutes(30));

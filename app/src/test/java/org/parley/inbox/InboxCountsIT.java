@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,11 @@ import org.parley.lists.ListService;
 import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
+import org.parley.testsupport.ActingAs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -46,9 +50,9 @@ class InboxCountsIT {
     @Autowired
     SharedReads shared;
     @Autowired
-    org.springframework.security.core.context.SecurityContextHolderStrategy security;
+    SecurityContextHolderStrategy security;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     StaffMember ada;
     StaffMember nia;
@@ -72,7 +76,7 @@ class InboxCountsIT {
     }
 
     private List<Inbox> views() {
-        List<Inbox> views = new java.util.ArrayList<>(List.of(new Inbox.Mine(), new Inbox.AllOpen(),
+        List<Inbox> views = new ArrayList<>(List.of(new Inbox.Mine(), new Inbox.AllOpen(),
                 new Inbox.OfColleague(nia.id()), new Inbox.OfColleague(sam.id()), new Inbox.Closed(),
                 new Inbox.Blocked()));
         lists.all().stream().filter(list -> !list.blocked()).forEach(list -> views.add(new Inbox.OfList(list.id())));
@@ -110,7 +114,7 @@ class InboxCountsIT {
         conversations.open(sam, second);
         texts.patientTexts("sandbox", "SM-counts-again", "+15550001003", "Counts: one more thing");
         assignments.close(ada, patientTexts("+15550001006", "Counts: all sorted"));
-        org.parley.testsupport.ActingAs.call(security, ada.username(), "ADMIN", () -> {
+        ActingAs.call(security, ada.username(), "ADMIN", () -> {
             assignments.block(ada, spam);
             return null;
         });

@@ -3,6 +3,7 @@ package org.parley.inbox;
 import java.util.List;
 import org.parley.intake.InboundIntake;
 import org.parley.line.LineService;
+import org.parley.plugin.Media;
 import org.parley.plugin.ProviderEvent;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ public class InboxFixtures {
 
     /** A patient's text with pictures or files arriving on a line, as the provider announced their types. */
     public void patientSends(String lineId, String providerMessageId, String from, String text,
-                             List<org.parley.plugin.Media> media) {
+                             List<Media> media) {
         intake.record(lines.find(lineId).orElseThrow(), List.of(
                 new ProviderEvent.InboundMessage(providerMessageId, from, "+15555550100", text, media)));
     }

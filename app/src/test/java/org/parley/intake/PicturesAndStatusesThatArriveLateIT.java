@@ -16,15 +16,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +117,7 @@ class PicturesAndStatusesThatArriveLateIT {
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "admin", null, java.util.List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+                "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
             lines.save("admin", new LineSnapshot("twilio-late", "Twilio line", "+19292038610", "twilio",
                     Map.of("accountSid", ACCOUNT, "authToken", TOKEN)));
@@ -208,7 +211,7 @@ class PicturesAndStatusesThatArriveLateIT {
 
         assertThat(postTwilio("sms", mms(sid, phone(), path, "image/jpeg")).statusCode()).isEqualTo(200);
         // two tries (max-attempts), each once it is due (the back-off is a millisecond)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
             mediaFetches.fetchDue();
             return "FAILED".equals(mediaOf(sid).get("FETCH_STATE"));
         });

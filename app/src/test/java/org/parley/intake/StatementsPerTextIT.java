@@ -3,6 +3,7 @@ package org.parley.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.line.LineService;
@@ -41,7 +42,7 @@ class StatementsPerTextIT {
 
     private String secret;
     /** Provider message ids, unique across the tests (they share one database). */
-    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @BeforeEach
     void aPracticeWithItsSandboxLine() {

@@ -10,20 +10,25 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.parley.base.PublicBaseUrl;
-import org.parley.line.LineGateway;
 import org.parley.line.LineGateway.WebhookReading;
+import org.parley.line.LineGateway;
 import org.parley.line.LineSnapshot;
 import org.parley.plugin.WebhookOutcome;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.DelegatingServletInputStream;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.unit.DataSize;
 
 /** What a provider is answered when Parley cannot store its webhook: always something it retries, never a redirect. */
 class WebhookControllerTest {
@@ -32,7 +37,7 @@ class WebhookControllerTest {
     private final InboundIntake intake = mock(InboundIntake.class);
     private final PublicBaseUrl baseUrl = mock(PublicBaseUrl.class);
     private final IntakeSettings settings = new IntakeSettings(1, Duration.ZERO, 3,
-            org.springframework.util.unit.DataSize.ofKilobytes(64));
+            DataSize.ofKilobytes(64));
     private final IntakeGate gate = new IntakeGate(settings);
     private final WebhookController controller = new WebhookController(gateway, intake, baseUrl, gate, settings);
 
@@ -40,7 +45,7 @@ class WebhookControllerTest {
     void aValidWebhook() {
         when(baseUrl.resolve(anyString())).thenReturn(URI.create("http://localhost/webhooks/sandbox/sms"));
         LineSnapshot line = mock(LineSnapshot.class);
-        when(gateway.line("sandbox")).thenReturn(java.util.Optional.of(line));
+        when(gateway.line("sandbox")).thenReturn(Optional.of(line));
         when(gateway.readWebhook(any(LineSnapshot.class), anyString(), any()))
                 .thenReturn(new WebhookReading.Read(line, WebhookOutcome.of()));
     }
@@ -56,14 +61,14 @@ class WebhookControllerTest {
     void aPostToNoLineIsAnswered404WithoutItsBodyBeingRead() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/nowhere/sms");
         request.setContent(new byte[0]);
-        java.io.InputStream untouchable = new java.io.InputStream() {
+        InputStream untouchable = new InputStream() {
             @Override
             public int read() {
                 throw new AssertionError("the body of a post to no line was read");
             }
         };
-        MockHttpServletRequest spied = org.mockito.Mockito.spy(request);
-        org.mockito.Mockito.doReturn(new org.springframework.mock.web.DelegatingServletInputStream(untouchable))
+        MockHttpServletRequest spied = Mockito.spy(request);
+        Mockito.doReturn(new DelegatingServletInputStream(untouchable))
                 .when(spied).getInputStream();
 
         assertThat(controller.receive("nowhere", "sms", spied).getStatusCode().value()).isEqualTo(404);
@@ -84,16 +89,16 @@ class WebhookControllerTest {
 
     @Test
     void aBodyWithoutALengthThatGrowsPastTheLimitIsCutOffAndAnswered413() throws Exception {
-        MockHttpServletRequest request = org.mockito.Mockito.spy(new MockHttpServletRequest("POST",
+        MockHttpServletRequest request = Mockito.spy(new MockHttpServletRequest("POST",
                 "/webhooks/sandbox/sms"));
-        java.io.InputStream endless = new java.io.InputStream() {
+        InputStream endless = new InputStream() {
             @Override
             public int read() {
                 return 'x';
             }
         };
-        org.mockito.Mockito.doReturn(-1L).when(request).getContentLengthLong();
-        org.mockito.Mockito.doReturn(new org.springframework.mock.web.DelegatingServletInputStream(endless))
+        Mockito.doReturn(-1L).when(request).getContentLengthLong();
+        Mockito.doReturn(new DelegatingServletInputStream(endless))
                 .when(request).getInputStream();
 
         assertThat(controller.receive("sandbox", "sms", request).getStatusCode().value()).isEqualTo(413);

@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -336,7 +337,7 @@ class WebhookPropertiesIT {
 
     private static byte[] withMarker(byte[] body, String marker) {
         byte[] mark = marker.getBytes(StandardCharsets.US_ASCII);
-        byte[] marked = java.util.Arrays.copyOf(body, body.length + mark.length);
+        byte[] marked = Arrays.copyOf(body, body.length + mark.length);
         System.arraycopy(mark, 0, marked, body.length, mark.length);
         return marked;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.assignment.AssignmentService;
 import org.parley.conversation.ConversationService;
-import org.parley.conversation.Notes;
 import org.parley.conversation.MessageView;
+import org.parley.conversation.Notes;
 import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
@@ -285,7 +286,7 @@ class NotificationEmailIT {
     private InboxListSummary listWith(StaffMember... members) {
         InboxListSummary list = lists.create("ada", "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
         lists.setMembers("ada", list.id(), Arrays.stream(members).map(StaffMember::id)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
         lists.setDefaultList("ada", "sandbox", list.id());
         return list;
     }

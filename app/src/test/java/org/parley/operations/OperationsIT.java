@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.catalina.Context;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -177,7 +180,7 @@ class OperationsIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(meters.get("parley.queue.depth").tag("queue", "outbound").gauge().value()).isGreaterThanOrEqualTo(1);
             assertThat(meters.get("parley.queue.oldest.age").tag("queue", "outbound").timeGauge()
-                    .value(java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(90);
+                    .value(TimeUnit.SECONDS)).isGreaterThanOrEqualTo(90);
         });
         assertThat(meters.get("parley.queue.depth").tag("queue", "chart-export").gauge().value()).isZero();
         jdbc.update("update message set status = 'SENT' where id = ?", waiting);
@@ -228,8 +231,8 @@ class OperationsIT {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

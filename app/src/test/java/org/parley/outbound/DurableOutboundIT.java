@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.ParleyApplication;
+import org.parley.base.LeasedQueue;
 import org.parley.conversation.ConversationService;
-import org.parley.conversation.Replies;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MessageStatus;
 import org.parley.conversation.MessageView;
+import org.parley.conversation.Replies;
 import org.parley.inbox.InboxService;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
@@ -21,6 +25,8 @@ import org.parley.simulator.SandboxCarrier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Outbound messages survive the app stopping: stored before sending, retried while the provider is down,
@@ -107,8 +113,8 @@ class DurableOutboundIT {
                     + "where direction = 'OUTBOUND'");
             jdbc.update("insert into outbound_task (id, line_id, attempts, next_attempt_at, lease_owner, lease_until) "
                     + "select id, line_id, 1, ?, 'node-that-died', ? from message where direction = 'OUTBOUND'",
-                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)),
-                    java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)));
+                    Timestamp.from(Instant.now().minusSeconds(60)),
+                    Timestamp.from(Instant.now().minusSeconds(1)));
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -121,11 +127,11 @@ class DurableOutboundIT {
     }
 
     /** As if another node were sending the reply right now: SENDING, its task leased by that node until {@code until}. */
-    private static void anotherNodeIsSending(JdbcTemplate jdbc, java.time.Instant until) {
+    private static void anotherNodeIsSending(JdbcTemplate jdbc, Instant until) {
         jdbc.update("update message set status = 'SENDING', provider_message_id = null where direction = 'OUTBOUND'");
         jdbc.update("insert into outbound_task (id, line_id, attempts, next_attempt_at, lease_owner, lease_until) "
                         + "select id, line_id, 1, ?, 'node-other', ? from message where direction = 'OUTBOUND'",
-                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), java.sql.Timestamp.from(until));
+                Timestamp.from(Instant.now().minusSeconds(1)), Timestamp.from(until));
     }
 
     @Test
@@ -139,7 +145,7 @@ class DurableOutboundIT {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            anotherNodeIsSending(jdbc, java.time.Instant.now().plusSeconds(3));
+            anotherNodeIsSending(jdbc, Instant.now().plusSeconds(3));
 
             // polls every 200 ms: for 2 s the other node's lease is respected
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
@@ -152,11 +158,11 @@ class DurableOutboundIT {
                     assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.SENT));
             assertThat(jdbc.queryForObject("select count(*) from outbound_task", Long.class)).isZero();
             assertThat(app.getBean(SandboxCarrier.class).receivedCount(PATIENT)).isEqualTo(1);
-            org.parley.base.LeasedQueue otherNode = new org.parley.base.LeasedQueue(
-                    app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
-                    app.getBean(org.springframework.transaction.support.TransactionTemplate.class), "outbound_task",
-                    "node-other", java.time.Clock.systemUTC(), Duration.ofMinutes(2));
-            assertThat(otherNode.finish(new org.parley.base.LeasedQueue.Lease(onlyReply(conversations,
+            LeasedQueue otherNode = new LeasedQueue(
+                    app.getBean(JdbcClient.class),
+                    app.getBean(TransactionTemplate.class), "outbound_task",
+                    "node-other", Clock.systemUTC(), Duration.ofMinutes(2));
+            assertThat(otherNode.finish(new LeasedQueue.Lease(onlyReply(conversations,
                     conversationId).id(), 1))).as("the other node, back after its lease, records nothing").isFalse();
         }
     }
@@ -173,7 +179,7 @@ class DurableOutboundIT {
                     assertThat(onlyReply(conversations, conversationId).status()).isEqualTo(MessageStatus.DELIVERED));
             // the carrier is down, so the lookup cannot tell whether it has the message
             app.getBean(SandboxCarrier.class).setOutage(true);
-            anotherNodeIsSending(app.getBean(JdbcTemplate.class), java.time.Instant.now().minusSeconds(1));
+            anotherNodeIsSending(app.getBean(JdbcTemplate.class), Instant.now().minusSeconds(1));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 MessageView reply = onlyReply(conversations, conversationId);

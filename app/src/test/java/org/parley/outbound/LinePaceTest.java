@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,7 +93,7 @@ class LinePaceTest {
     @Test
     void aSlotFurtherAheadThanTheLookaheadIsNotTakenAndSaysWhenTheLineIsFree() {
         Instant now = Instant.parse("2026-12-07T10:00:00Z");
-        LinePace slow = pace(Clock.fixed(now, java.time.ZoneOffset.UTC), 1);
+        LinePace slow = pace(Clock.fixed(now, ZoneOffset.UTC), 1);
 
         List<Instant> taken = new ArrayList<>();
         LinePace.Reservation reservation;

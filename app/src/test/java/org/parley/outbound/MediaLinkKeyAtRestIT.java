@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.parley.encryption.DecryptionFailedException;
+import org.parley.encryption.RowBinding;
 import org.parley.encryption.RowBoundEncryption;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +46,7 @@ class MediaLinkKeyAtRestIT {
         String plaintext = Base64.getEncoder().encodeToString(key);
         jdbc.update("delete from signing_key");
         jdbc.update("insert into signing_key (name, key_value, created_at) values ('media-links', ?, ?)", plaintext,
-                java.sql.Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()));
         String linkFromBefore = new MediaLinkSigner(key).token(42, clock.instant().plusSeconds(600));
 
         links.sealKeptKey();
@@ -70,7 +72,7 @@ class MediaLinkKeyAtRestIT {
                 .hasMessageContaining("signing_key.key_value")
                 .hasMessageContaining("copied there from another row or column")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(sealed.substring(15)));
-        assertThatThrownBy(() -> sealing.decrypt(new org.parley.encryption.RowBinding("line_setting",
+        assertThatThrownBy(() -> sealing.decrypt(new RowBinding("line_setting",
                 "setting_value", "media-links"), sealed)).isInstanceOf(DecryptionFailedException.class);
         assertThat(sealing.decrypt(MediaLinks.KEY_COLUMN.at("media-links"), sealed)).hasSize(44);
     }

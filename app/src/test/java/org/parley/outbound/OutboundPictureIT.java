@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.parley.ParleyApplication;
 import org.parley.attachment.Attachment;
 import org.parley.attachment.ReplyAttachments;
-import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
+import org.parley.audit.AuditEntry;
 import org.parley.base.PublicBaseUrl;
 import org.parley.conversation.ConversationService;
-import org.parley.conversation.Replies;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MediaInfo;
 import org.parley.conversation.MessageStatus;
+import org.parley.conversation.Replies;
 import org.parley.inbox.InboxService;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
@@ -36,6 +36,7 @@ import org.parley.testsupport.TestFiles;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A picture attached to a reply travels as MMS through the sandbox line: stored with the reply, fetched by the
@@ -102,7 +103,7 @@ class OutboundPictureIT {
         MediaInfo stored = conversations.thread(conversationId, 0, 50).stream().filter(m -> m.id() == messageId)
                 .findFirst().orElseThrow().media().getFirst();
         assertThat(stored.fileName()).isEqualTo("Exercises for M. Lopez.png");
-        assertThat(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+        assertThat(app.getBean(JdbcTemplate.class).queryForObject(
                 "select key_value from signing_key where name = 'media-links'", String.class))
                 .as("the key that signed the picture's link is kept encrypted, bound to its row")
                 .startsWith("prly2:");

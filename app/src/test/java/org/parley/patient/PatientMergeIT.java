@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
+import org.parley.conversation.ConversationService;
+import org.parley.conversation.MessageView;
 import org.parley.inbox.InboxFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +38,7 @@ class PatientMergeIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    org.parley.conversation.ConversationService conversationService;
+    ConversationService conversationService;
 
     private ContactSummary patient(String first, String last, LocalDate born, String cell, String mrn, String note) {
         return contacts.createPatient("nurse", new PatientDetails(first, last, born, cell, mrn, note));
@@ -65,7 +68,7 @@ class PatientMergeIT {
         texts("+19292036101");
         texts("+19292036102");
         texts("+19292036102");
-        List<Long> conversations = new java.util.ArrayList<>(conversationsOf(maria.id()));
+        List<Long> conversations = new ArrayList<>(conversationsOf(maria.id()));
         conversations.addAll(conversationsOf(mariah.id()));
         Map<Long, Long> messages = messagesIn(conversations);
         assertThat(conversationsOf(mariah.id())).isNotEmpty();
@@ -121,7 +124,7 @@ class PatientMergeIT {
         assertThat(conversationsOf(olu.id())).containsExactly(kept);
         assertThat(jdbc.queryForObject("select count(*) from conversation where id = ?", Long.class, gone)).isZero();
         List<String> thread = conversationService.thread(kept, 0, 50).stream()
-                .map(org.parley.conversation.MessageView::body).toList();
+                .map(MessageView::body).toList();
         assertThat(thread).containsSubsequence("first, from the duplicate", "second, from the survivor",
                 "third, from the duplicate");
         assertThat(thread.getLast()).contains("combined");

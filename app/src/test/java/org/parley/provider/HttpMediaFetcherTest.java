@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.net.InetAddress;
-import java.time.Duration;
-import java.util.List;
+import org.mockito.Mockito;
 import org.parley.base.PublicBaseUrl;
 import org.parley.plugin.Media;
 import org.parley.plugin.MediaFetchException;
@@ -28,7 +31,7 @@ class HttpMediaFetcherTest {
     @BeforeEach
     void aProviderServesMedia() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/small.png", exchange -> {
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = new byte[] {1, 2, 3, 4};
@@ -74,7 +77,7 @@ class HttpMediaFetcherTest {
             }
         });
         server.createContext("/broken.png", exchange -> {
-            byte[] page = "<html>Internal Server Error</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] page = "<html>Internal Server Error</html>".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(500, page.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(page);
@@ -106,8 +109,8 @@ class HttpMediaFetcherTest {
     }
 
     private static PublicBaseUrl base(String url) {
-        PublicBaseUrl base = org.mockito.Mockito.mock(PublicBaseUrl.class);
-        org.mockito.Mockito.when(base.get()).thenReturn(URI.create(url));
+        PublicBaseUrl base = Mockito.mock(PublicBaseUrl.class);
+        Mockito.when(base.get()).thenReturn(URI.create(url));
         return base;
     }
 

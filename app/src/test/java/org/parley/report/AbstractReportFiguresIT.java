@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.hours.LineHours;
@@ -170,11 +171,11 @@ abstract class AbstractReportFiguresIT {
 
         assertThat(report.backlog()).extracting(Report.BacklogAge::age, Report.BacklogAge::conversations)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Under 1 hour", 1L),
-                        org.assertj.core.groups.Tuple.tuple("1 to 4 hours", 0L),
-                        org.assertj.core.groups.Tuple.tuple("4 to 24 hours", 0L),
-                        org.assertj.core.groups.Tuple.tuple("1 to 3 days", 1L),
-                        org.assertj.core.groups.Tuple.tuple("Over 3 days", 0L));
+                        Tuple.tuple("Under 1 hour", 1L),
+                        Tuple.tuple("1 to 4 hours", 0L),
+                        Tuple.tuple("4 to 24 hours", 0L),
+                        Tuple.tuple("1 to 3 days", 1L),
+                        Tuple.tuple("Over 3 days", 0L));
     }
 
     @Test

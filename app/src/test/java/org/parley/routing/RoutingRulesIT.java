@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.assignment.AssignmentService;
+import org.parley.audit.AuditEntries;
+import org.parley.audit.AuditEntry;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.ConversationSearch;
 import org.parley.inbox.Inbox;
@@ -25,6 +27,7 @@ import org.parley.tag.TagColour;
 import org.parley.tag.TagService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -58,7 +61,7 @@ class RoutingRulesIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.parley.audit.AuditEntries audit;
+    AuditEntries audit;
 
     StaffMember admin;
     InboxListSummary frontDesk;
@@ -152,10 +155,10 @@ class RoutingRulesIT {
 
         assertThat(tags.remove(admin, tagged, refill.id())).isTrue();
         assertThat(inboxes.search(admin, ConversationSearch.forTag(refill.id()), 0, 50)).isEmpty();
-        assertThat(audit.newest(org.springframework.data.domain.PageRequest.of(0, 50)))
+        assertThat(audit.newest(PageRequest.of(0, 50)))
                 .filteredOn(entry -> "conversation".equals(entry.targetType())
                         && String.valueOf(tagged).equals(entry.targetId()) && entry.action().startsWith("TAG_"))
-                .extracting(org.parley.audit.AuditEntry::action).containsExactly("TAG_REMOVED", "TAG_ADDED");
+                .extracting(AuditEntry::action).containsExactly("TAG_REMOVED", "TAG_ADDED");
     }
 
     @Test

@@ -10,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,6 +29,8 @@ import org.parley.conversation.MessageView;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
+import org.parley.patient.PatientField;
+import org.parley.patient.PatientMerge;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
@@ -85,7 +89,7 @@ class SecureLinkRulesIT {
     @Autowired
     JdbcClient db;
     @Autowired
-    org.parley.patient.PatientMerge merging;
+    PatientMerge merging;
 
     StaffMember nurse;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -238,7 +242,7 @@ class SecureLinkRulesIT {
         assertThat(page.body()).contains("Your results are attached.").contains("results.pdf");
         assertThat(threadLines(conversation)).anyMatch(line -> line.startsWith("Opened by the patient at "));
         assertThat(db.sql("select opened_at from secure_link where message_id = ?").param(sent.id())
-                .query(java.sql.Timestamp.class).single()).isNotNull();
+                .query(Timestamp.class).single()).isNotNull();
 
         long mediaId = sent.media().getFirst().id();
         HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/s/"
@@ -385,8 +389,8 @@ class SecureLinkRulesIT {
                 new PatientDetails("Rosa", "Quintana-Diaz", BORN, phone, null, null));
         Sent sent = sendTo(duplicate.id(), phone, "Your scan is clear.");
 
-        merging.merge("admin", kept.id(), duplicate.id(), java.util.EnumSet.noneOf(
-                org.parley.patient.PatientField.class), false);
+        merging.merge("admin", kept.id(), duplicate.id(), EnumSet.noneOf(
+                PatientField.class), false);
 
         long linkConversation = db.sql("select conversation_id from secure_link where message_id = ?")
                 .param(sent.messageId()).query(Long.class).single();

@@ -2,15 +2,19 @@ package org.parley.securemessage;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.patient.ContactService;
 import org.parley.patient.PatientDetails;
@@ -63,35 +67,35 @@ class SecureMessageBrowserIT extends BrowserTest {
         assertThat(staff.locator("#thread .bubble.system", new Page.LocatorOptions().setHasText("Sent securely")))
                 .isVisible(PATIENTLY);
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !texts().isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !texts().isEmpty());
         String sms = texts().getLast().body();
-        org.assertj.core.api.Assertions.assertThat(sms).doesNotContain("cholesterol");
+        Assertions.assertThat(sms).doesNotContain("cholesterol");
         Matcher link = LINK.matcher(sms);
-        org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
+        Assertions.assertThat(link.find()).isTrue();
 
-        BrowserContext phoneBrowser = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        BrowserContext phoneBrowser = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(320, 640).setIsMobile(true).setHasTouch(true));
         Page phone = phoneBrowser.newPage();
         phone.setDefaultTimeout(20_000);
         phone.navigate(link.group());
         assertThat(phone.locator("html")).hasAttribute("lang", "en");
         assertThat(phone.getByText("Amboy Family Practice")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(phone.content()).doesNotContain("Lucia")
+        Assertions.assertThat(phone.content()).doesNotContain("Lucia")
                 .doesNotContain("cholesterol");
 
         Locator dob = phone.getByLabel("Date of birth");
         dob.fill("1984-07-10");
-        phone.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        phone.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Continue")).click();
         Locator error = phone.locator("#dob-error");
         assertThat(error).containsText("does not match");
         assertThat(phone.getByLabel("Date of birth")).hasAttribute("aria-describedby", "dob-hint dob-error");
 
         phone.getByLabel("Date of birth").fill("1984-07-09");
-        phone.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        phone.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(phone.locator("#message-text")).hasText("Your cholesterol is 182 mg/dL, within range.");
-        org.assertj.core.api.Assertions.assertThat((Boolean) phone.evaluate(
+        Assertions.assertThat((Boolean) phone.evaluate(
                 "() => document.documentElement.scrollWidth <= window.innerWidth")).as("fits 320 px").isTrue();
         screenshot(phone, "secure-message-phone");
 
@@ -99,7 +103,7 @@ class SecureMessageBrowserIT extends BrowserTest {
                 new Page.LocatorOptions().setHasText("Opened by the patient at"))).isVisible(PATIENTLY);
 
         phone.getByLabel("Your answer").fill("Thank you, that is good news.");
-        phone.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        phone.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Send answer")).click();
         assertThat(phone.locator("#answer-sent")).isVisible();
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
+import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditLog;
+import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,7 +164,7 @@ class EmergencyAccessIT {
         return audit.newest(action, PageRequest.of(0, 100));
     }
 
-    private static List<String> roles(java.util.Collection<? extends GrantedAuthority> authorities) {
+    private static List<String> roles(Collection<? extends GrantedAuthority> authorities) {
         return authorities.stream().map(GrantedAuthority::getAuthority).sorted().toList();
     }
 
@@ -171,6 +173,6 @@ class EmergencyAccessIT {
     }
 
     private void as(String username, String role, Runnable action) {
-        org.parley.testsupport.ActingAs.run(holder, username, role, action);
+        ActingAs.run(holder, username, role, action);
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
@@ -16,6 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** Named accounts managed by admins only, a password policy, and lockout after repeated failed logins. */
@@ -44,8 +49,8 @@ class StaffAccountsIT {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
-        String form = "username=" + java.net.URLEncoder.encode(username, "UTF-8") + "&password="
-                + java.net.URLEncoder.encode(password, "UTF-8");
+        String form = "username=" + URLEncoder.encode(username, "UTF-8") + "&password="
+                + URLEncoder.encode(password, "UTF-8");
         HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
@@ -134,15 +139,15 @@ class StaffAccountsIT {
     }
 
     private static void asAdmin(Runnable action) {
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated("admin", null, java.util.List.of(
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN"))));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken
+                .authenticated("admin", null, List.of(
+                        new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.setContext(context);
         try {
             action.run();
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            SecurityContextHolder.clearContext();
         }
     }
 }

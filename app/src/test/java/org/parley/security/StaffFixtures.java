@@ -1,6 +1,9 @@
 package org.parley.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +48,9 @@ public class StaffFixtures {
     }
 
     /** Puts a browser session where a right password leaves it: its second factor (or its setup) due. */
-    public void passwordAccepted(jakarta.servlet.http.HttpServletRequest request,
-                                 jakarta.servlet.http.HttpServletResponse response, String username) {
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+    public void passwordAccepted(HttpServletRequest request,
+                                 HttpServletResponse response, String username) {
+        var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new PasswordVerified(username,
                 twoFactor.demandFor(username) == TwoFactor.Demand.ENROL, null));
         signIns.saveContext(context, request, response);

@@ -12,8 +12,9 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
+import org.parley.audit.AuditEntry;
+import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -140,7 +143,7 @@ class TwoFactorSignInIT {
 
         assertThat(holder.getContext().getAuthentication()).isNull();
         assertThatThrownBy(() -> settings.requireTwoFactorForEveryone("ann", true))
-                .isInstanceOf(org.springframework.security.core.AuthenticationException.class);
+                .isInstanceOf(AuthenticationException.class);
     }
 
     @Test
@@ -309,7 +312,7 @@ class TwoFactorSignInIT {
         return request;
     }
 
-    private static org.springframework.security.core.Authentication storedLogin(MockHttpServletRequest request) {
+    private static Authentication storedLogin(MockHttpServletRequest request) {
         Object stored = request.getSession().getAttribute(
                 HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(stored).isInstanceOf(SecurityContext.class);
@@ -330,7 +333,7 @@ class TwoFactorSignInIT {
     }
 
     private void as(String username, String role, Runnable action) {
-        org.parley.testsupport.ActingAs.run(holder, username, role, action);
+        ActingAs.run(holder, username, role, action);
     }
 
     private Session tomcatSession(String id) {

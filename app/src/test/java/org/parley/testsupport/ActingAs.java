@@ -1,5 +1,6 @@
 package org.parley.testsupport;
 
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -7,6 +8,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Calls services from a test thread as a signed-in staff member, so their own checks ({@code @PreAuthorize}) run as
@@ -16,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 public final class ActingAs {
 
     private static final String SESSION_LOGIN =
-            org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+            HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
 
     private ActingAs() {
     }
@@ -29,7 +31,7 @@ public final class ActingAs {
         SecurityContextHolder.setContext(context);
         // In a browserless view test the mocked browser session's login comes first (Vaadin's strategy reads it
         // there): it is this person's for the call, and the session's own again afterwards.
-        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        var session = VaadinSession.getCurrent();
         var wrapped = session == null ? null : session.getSession();
         Object sessionLogin = wrapped == null ? null : wrapped.getAttribute(SESSION_LOGIN);
         if (wrapped != null) {

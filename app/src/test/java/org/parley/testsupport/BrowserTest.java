@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -84,8 +85,8 @@ public abstract class BrowserTest {
     }
 
     /** The first visible element matching {@code selector}. */
-    protected static com.microsoft.playwright.Locator visible(Page page, String selector) {
-        return page.locator(selector).filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true))
+    protected static Locator visible(Page page, String selector) {
+        return page.locator(selector).filter(new Locator.FilterOptions().setVisible(true))
                 .first();
     }
 

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plays a browser over real HTTP: keeps its cookies, follows no redirects, so the test sees where it is sent; logs in
@@ -54,9 +56,9 @@ public final class HttpBrowser implements AutoCloseable {
      */
     public String navigate(String route) {
         String bootstrap = get("/?v-r=init&location=&query=").body();
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"")
+        Matcher key = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"")
                 .matcher(bootstrap);
-        java.util.regex.Matcher ui = java.util.regex.Pattern.compile("\"v-uiId\":(\\d+)").matcher(bootstrap);
+        Matcher ui = Pattern.compile("\"v-uiId\":(\\d+)").matcher(bootstrap);
         assertThat(key.find() && ui.find()).as("a Vaadin bootstrap: %s", bootstrap).isTrue();
         String message = "{\"csrfToken\":\"" + key.group(1) + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,"
                 + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + route + "\",\"query\":\"\","

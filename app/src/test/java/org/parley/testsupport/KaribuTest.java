@@ -4,19 +4,25 @@ import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Base of browserless view tests: the real Spring context, Vaadin mocked by Karibu-Testing. Subclasses are
@@ -54,12 +60,12 @@ public abstract class KaribuTest {
     @SuppressWarnings("unchecked")
     private static Routes discoverRoutes() {
         Routes routes = new Routes().autoDiscoverViews("org.parley");
-        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
-                com.vaadin.flow.router.Route.class));
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(
+                Route.class));
         for (var candidate : scanner.findCandidateComponents("org.parley")) {
             try {
-                routes.getRoutes().add((Class<? extends com.vaadin.flow.component.Component>)
+                routes.getRoutes().add((Class<? extends Component>)
                         Class.forName(candidate.getBeanClassName()));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
@@ -90,8 +96,8 @@ public abstract class KaribuTest {
         context.getBean(SecurityContextHolderStrategy.class).setContext(security);
         // Where Spring Security keeps a browser session's login: pushed refreshes (another thread, no request) read it
         // there, as they do in production.
-        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
-                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+        VaadinSession.getCurrent().getSession().setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
                 security);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);

@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -20,7 +22,7 @@ public final class StatementCount implements BeanPostProcessor {
     private static final LongAdder PREPARED = new LongAdder();
     private static final LongAdder COMMITS = new LongAdder();
     /** The statements' SQL while {@link #recording} runs (parameters are bound separately, so no data is in it). */
-    private static final java.util.List<Prepared> RECORDED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Prepared> RECORDED = new CopyOnWriteArrayList<>();
     private static volatile boolean recording;
 
     /** A statement prepared while recording: by which thread, and its SQL. */
@@ -33,7 +35,7 @@ public final class StatementCount implements BeanPostProcessor {
     }
 
     /** Runs {@code work} and returns every statement prepared meanwhile, by any thread, in order. */
-    public static java.util.List<Prepared> recording(Runnable work) {
+    public static List<Prepared> recording(Runnable work) {
         RECORDED.clear();
         recording = true;
         try {
@@ -41,7 +43,7 @@ public final class StatementCount implements BeanPostProcessor {
         } finally {
             recording = false;
         }
-        return java.util.List.copyOf(RECORDED);
+        return List.copyOf(RECORDED);
     }
 
     /** Statements prepared since the JVM started. */

@@ -1,5 +1,7 @@
 package org.parley.plugin;
 
+import java.time.ZoneId;
+
 /**
  * What a {@link ChartExporter} gets to know about the configured exporter it serves.
  *
@@ -19,8 +21,8 @@ public interface ExporterContext {
      *
      * @since 1.3.0
      */
-    default java.time.ZoneId practiceTimeZone() {
-        return java.time.ZoneId.systemDefault();
+    default ZoneId practiceTimeZone() {
+        return ZoneId.systemDefault();
     }
 
     /** The settings the admin entered for the properties of the {@link ExporterDescriptor}. */

@@ -1,5 +1,7 @@
 package org.parley.plugin;
 
+import java.net.URI;
+import java.time.Instant;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -59,7 +61,7 @@ public interface MessagingProvider extends ExtensionPoint {
      * @param notBefore the earlier attempt began no earlier than this (already widened for clocks that disagree)
      * @since 1.3.0
      */
-    default SentCheck findSent(LineContext line, OutboundMessage message, java.time.Instant notBefore) {
+    default SentCheck findSent(LineContext line, OutboundMessage message, Instant notBefore) {
         return SentCheck.unknown("this provider cannot look up messages it was sent");
     }
 
@@ -83,7 +85,7 @@ public interface MessagingProvider extends ExtensionPoint {
      * @throws MediaFetchException when it could not be fetched (again)
      * @since 1.4.0
      */
-    default Media fetchMediaAgain(LineContext line, java.net.URI uri) throws MediaFetchException {
+    default Media fetchMediaAgain(LineContext line, URI uri) throws MediaFetchException {
         throw new MediaFetchException("this provider cannot fetch media again");
     }
 }

@@ -2,6 +2,8 @@ package org.parley.plugin;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +29,10 @@ public record WebhookRequest(String method, URI url, Map<String, List<String>> h
         Objects.requireNonNull(url, "url");
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
-        headers = java.util.Collections.unmodifiableMap(h);
-        java.util.LinkedHashMap<String, List<String>> p = new java.util.LinkedHashMap<>();
+        headers = Collections.unmodifiableMap(h);
+        LinkedHashMap<String, List<String>> p = new LinkedHashMap<>();
         parameters.forEach((k, v) -> p.put(k, List.copyOf(v)));
-        parameters = java.util.Collections.unmodifiableMap(p);
+        parameters = Collections.unmodifiableMap(p);
         body = body == null ? new byte[0] : body;
     }
 

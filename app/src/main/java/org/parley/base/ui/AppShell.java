@@ -3,6 +3,7 @@ package org.parley.base.ui;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.shared.communication.PushMode;
 import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -19,7 +20,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 class AppShell implements AppShellConfigurator {
 
     @Override
-    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+    public void configurePage(AppShellSettings settings) {
         // A static resource beside parley.css (permitted without login, as the login page shows it too).
         settings.addFavIcon("icon", "parley/favicon.svg", "any");
     }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -114,7 +115,7 @@ class LiveUpdateRelay implements SmartLifecycle {
     private void dispatchAfterCommit(LiveUpdate update) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
+                    new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
                             liveUpdates.dispatch(update);

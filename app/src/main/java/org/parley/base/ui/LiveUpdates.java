@@ -6,6 +6,7 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public class LiveUpdates {
         }
     }
 
-    private void deliver(java.util.Collection<LiveUpdate> batch) {
+    private void deliver(Collection<LiveUpdate> batch) {
         Map<UI, List<LiveUpdate>> byUi = new LinkedHashMap<>();
         for (Subscription subscription : subscriptions) {
             for (LiveUpdate update : batch) {

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,8 @@ import org.parley.hours.QuietHours;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.security.CurrentStaff;
+import org.parley.tag.Tag;
+import org.parley.tag.TagService;
 
 /**
  * Admins send one message to many patients: write it (placeholders are filled per patient), choose who gets it, check
@@ -70,7 +73,7 @@ class BroadcastsView extends VerticalLayout {
     final TextField audienceName = new TextField("Save this search as");
     final Button saveAudience = new Button("Save audience");
     final ComboBox<SavedAudience> savedAudience = new ComboBox<>("Saved audience");
-    final ComboBox<org.parley.tag.Tag> tag = new ComboBox<>("Tag");
+    final ComboBox<Tag> tag = new ComboBox<>("Tag");
     final BoundedUpload uploadHandler;
     final Upload upload;
     final Span uploaded = new Span();
@@ -100,10 +103,10 @@ class BroadcastsView extends VerticalLayout {
     private String fileName;
     private Long planned;
     private Long shown;
-    private com.vaadin.flow.shared.Registration polling;
+    private Registration polling;
 
     BroadcastsView(Broadcasts broadcasts, LineService lines, CurrentStaff currentStaff, QuietHours quietHours,
-                   org.parley.tag.TagService tags) {
+                   TagService tags) {
         this.broadcasts = broadcasts;
         this.currentStaff = currentStaff;
         name.setId("broadcast-name");
@@ -121,7 +124,7 @@ class BroadcastsView extends VerticalLayout {
         audience.setItems(BORN, TAGGED, FILE, SAVED);
         tag.setId("broadcast-tag");
         tag.setItems(tags.all());
-        tag.setItemLabelGenerator(org.parley.tag.Tag::name);
+        tag.setItemLabelGenerator(Tag::name);
         audience.setValue(BORN);
         bornFrom.setId("broadcast-born-from");
         bornTo.setId("broadcast-born-to");

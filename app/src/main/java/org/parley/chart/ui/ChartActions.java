@@ -18,7 +18,9 @@ import com.vaadin.flow.shared.Registration;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 import org.parley.base.ui.LiveUpdates;
@@ -163,7 +165,7 @@ public class ChartActions extends HorizontalLayout {
 
     private Div line(ExportView export) {
         Div line = new Div();
-        line.addClassNames("chart-export", "chart-export-" + export.status().name().toLowerCase(java.util.Locale.ROOT));
+        line.addClassNames("chart-export", "chart-export-" + export.status().name().toLowerCase(Locale.ROOT));
         line.getElement().setAttribute("data-export", export.exportId());
         Span text = new Span(switch (export.status()) {
             case EXPORTED -> "In chart: " + export.exporterName() + " · " + export.reference() + " · "
@@ -182,7 +184,7 @@ public class ChartActions extends HorizontalLayout {
                 try {
                     exports.retry(me, export.exportId());
                     result.setText("Queued again.");
-                } catch (IllegalStateException | java.util.NoSuchElementException ex) {
+                } catch (IllegalStateException | NoSuchElementException ex) {
                     result.setText(ex.getMessage());
                 }
                 exportsChanged();

@@ -22,6 +22,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.format.TextStyle;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parley.hours.ClosedDay;
@@ -174,7 +175,7 @@ class OfficeHoursView extends VerticalLayout {
     }
 
     private void refreshClosedDays() {
-        closedDays.setItems(line.getValue() == null ? java.util.List.of()
+        closedDays.setItems(line.getValue() == null ? List.of()
                 : officeHours.closedDays(line.getValue().id(), officeHours.today()));
     }
 

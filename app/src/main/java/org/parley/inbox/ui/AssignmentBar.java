@@ -20,6 +20,7 @@ import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who holds the conversation, and the actions that change it: assign to me, assign to colleagues or a list, escalate
@@ -108,7 +109,7 @@ class AssignmentBar extends HorizontalLayout {
         } catch (TakeoverNeededException held) {
             confirmTakeover(held, () -> assignments.assignToMe(me, conversationId, held.version(), true), null);
         } catch (AssignmentConflictException | IllegalArgumentException | IllegalStateException
-                 | org.springframework.security.access.AccessDeniedException refused) {
+                 | AccessDeniedException refused) {
             error.setText(refused.getMessage());
         }
         changed.run();

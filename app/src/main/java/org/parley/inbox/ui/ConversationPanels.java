@@ -12,8 +12,10 @@ import org.parley.conversation.Replies;
 import org.parley.conversation.ScheduledReplies;
 import org.parley.lists.ListService;
 import org.parley.patient.ContactService;
+import org.parley.securemessage.SecureMessages;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.tag.TagService;
 import org.parley.template.TemplateService;
 import org.springframework.stereotype.Component;
 
@@ -37,14 +39,14 @@ class ConversationPanels {
     final ReplyAttachments replyAttachments;
     final CopyToChart copyToChart;
     final ScheduledReplies scheduledReplies;
-    final org.parley.securemessage.SecureMessages secureMessages;
-    final org.parley.tag.TagService tags;
+    final SecureMessages secureMessages;
+    final TagService tags;
 
     ConversationPanels(ConversationService conversations, Replies replies, Notes notes, MessageDeletion deletion,
                        MessageMoves moves, AssignmentService assignments, ListService lists, StaffDirectory staff,
                        ContactService contacts, TemplateService templates, ReplyAttachments replyAttachments,
                        CopyToChart copyToChart, ScheduledReplies scheduledReplies,
-                       org.parley.securemessage.SecureMessages secureMessages, org.parley.tag.TagService tags) {
+                       SecureMessages secureMessages, TagService tags) {
         this.tags = tags;
         this.conversations = conversations;
         this.replies = replies;

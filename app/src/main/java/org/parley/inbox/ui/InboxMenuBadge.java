@@ -1,6 +1,7 @@
 package org.parley.inbox.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.shared.Registration;
@@ -12,6 +13,7 @@ import org.parley.conversation.ConversationChanged;
 import org.parley.conversation.Notes;
 import org.parley.inbox.Inbox;
 import org.parley.inbox.InboxService;
+import org.parley.inbox.Reading;
 import org.parley.mention.MentionsRead;
 import org.parley.mention.StaffMentioned;
 import org.parley.security.CurrentStaff;
@@ -43,14 +45,14 @@ class InboxMenuBadge extends Span {
     }
 
     void refresh() {
-        refresh(org.parley.inbox.Reading.FRESH);
+        refresh(Reading.FRESH);
     }
 
     /**
      * Counts again: for a batch of live updates once, however many conversations changed in it, with what is the same
      * for every viewer read once for all screens ({@code Reading.LIVE}).
      */
-    private void refresh(org.parley.inbox.Reading reading) {
+    private void refresh(Reading reading) {
         long unseen = inboxes.counts(me, List.of(new Inbox.AllOpen()), reading).get(new Inbox.AllOpen()).unread();
         unread.setText(String.valueOf(unseen));
         unread.setVisible(unseen > 0);
@@ -84,7 +86,7 @@ class InboxMenuBadge extends Span {
             refreshScheduled = true;
             getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> {
                 refreshScheduled = false;
-                refresh(org.parley.inbox.Reading.LIVE);
+                refresh(Reading.LIVE);
             }));
         }
     }
@@ -113,12 +115,12 @@ class InboxMenuBadge extends Span {
         }
 
         @Override
-        public Class<? extends com.vaadin.flow.component.Component> view() {
+        public Class<? extends Component> view() {
             return InboxView.class;
         }
 
         @Override
-        public com.vaadin.flow.component.Component create() {
+        public Component create() {
             return new InboxMenuBadge(inboxes, notes, liveUpdates, currentStaff.get());
         }
     }

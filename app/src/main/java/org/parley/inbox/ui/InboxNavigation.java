@@ -5,14 +5,19 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.parley.inbox.Inbox;
 import org.parley.inbox.InboxCount;
 import org.parley.inbox.InboxService;
+import org.parley.inbox.Reading;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.security.StaffDirectory;
@@ -35,12 +40,12 @@ class InboxNavigation extends Div {
     private final List<Choice> choices = new ArrayList<>();
     final ComboBox<StaffMember> colleague = new ComboBox<>();
     private Choice current;
-    private java.time.Instant closedCountedAt = java.time.Instant.MIN;
-    private final java.time.Clock clock;
-    private final Map<Inbox, InboxCount> lastCounts = new java.util.HashMap<>();
+    private Instant closedCountedAt = Instant.MIN;
+    private final Clock clock;
+    private final Map<Inbox, InboxCount> lastCounts = new HashMap<>();
 
     InboxNavigation(InboxService inboxes, ListService lists, StaffDirectory staff, StaffMember me,
-                    Consumer<Choice> onChoose, java.time.Clock clock) {
+                    Consumer<Choice> onChoose, Clock clock) {
         this.inboxes = inboxes;
         this.clock = clock;
         this.me = me;
@@ -119,12 +124,12 @@ class InboxNavigation extends Div {
      * database most of its time, so it is recounted at most once a minute (and when chosen).
      */
     void refreshCounts() {
-        refreshCounts(org.parley.inbox.Reading.FRESH);
+        refreshCounts(Reading.FRESH);
     }
 
     /** Updates every count, for a person's own action or for a batch of live updates ({@code reading}). */
-    void refreshCounts(org.parley.inbox.Reading reading) {
-        java.time.Instant now = clock.instant();
+    void refreshCounts(Reading reading) {
+        Instant now = clock.instant();
         boolean countClosed = now.isAfter(closedCountedAt.plusSeconds(60)) || current != null
                 && current.inbox() instanceof Inbox.Closed;
         List<Inbox> counted = choices.stream().map(Choice::inbox)
@@ -152,7 +157,7 @@ class InboxNavigation extends Div {
     }
 
     /** The count of a view as last shown, if it was counted since this screen opened. */
-    java.util.Optional<InboxCount> lastCount(Inbox inbox) {
-        return java.util.Optional.ofNullable(lastCounts.get(inbox));
+    Optional<InboxCount> lastCount(Inbox inbox) {
+        return Optional.ofNullable(lastCounts.get(inbox));
     }
 }

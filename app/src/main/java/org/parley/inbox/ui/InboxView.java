@@ -1,6 +1,5 @@
 package org.parley.inbox.ui;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +23,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +33,19 @@ import org.parley.conversation.ConversationChanged;
 import org.parley.conversation.ConversationStatus;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.ConversationSearch;
+import org.parley.inbox.Inbox;
 import org.parley.inbox.InboxCount;
 import org.parley.inbox.InboxService;
 import org.parley.inbox.Reading;
 import org.parley.lists.ListService;
+import org.parley.mention.MentionsRead;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.CurrentStaff;
+import org.parley.security.StaffAccess;
+import org.parley.security.StaffAccessChanged;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The shared inbox: the views (my inbox, my lists, all open, closed, a colleague's inbox) with live counts and a
@@ -136,7 +141,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             try {
                 list.setItems(q -> inboxes.search(me, query, q.getOffset(), q.getLimit()).stream());
                 count.setText(inboxes.countSearch(me, query) + " found");
-            } catch (org.springframework.security.access.AccessDeniedException denied) {
+            } catch (AccessDeniedException denied) {
                 filters.error.setText(denied.getMessage());
                 list.setItems(List.of());
                 count.setText("");
@@ -161,7 +166,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         }
         try {
             panel = panels.open(me, conversationId, clock);
-        } catch (NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
+        } catch (NoSuchElementException | AccessDeniedException e) {
             panel = null;
             detail.removeAll();
             Span why = new Span(e.getMessage());
@@ -192,7 +197,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
 
     private void refreshCount() {
         if (!filters.searching()) {
-            if (views.current().inbox() instanceof org.parley.inbox.Inbox.Closed) {
+            if (views.current().inbox() instanceof Inbox.Closed) {
                 count.setText(inboxes.countClosed(me) + " closed");
                 return;
             }
@@ -231,7 +236,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         views.refreshCounts(reading);
         // The view's own count was just counted with the others.
         views.lastCount(views.current().inbox()).filter(c -> !filters.searching()
-                        && !(views.current().inbox() instanceof org.parley.inbox.Inbox.Closed))
+                        && !(views.current().inbox() instanceof Inbox.Closed))
                 .ifPresentOrElse(this::showCount, this::refreshCount);
     }
 
@@ -257,19 +262,19 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         subscriptions.addAll(InboxShortcuts.register(this, this::step, () -> panel, this::showShortcuts));
         subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), ConversationChanged.class, this::onChange));
         // The writer of a note sees the moment a mentioned colleague reads it.
-        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), org.parley.mention.MentionsRead.class, read -> {
+        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), MentionsRead.class, read -> {
             if (panel != null && panel.conversationId() == read.conversationId()) {
                 panel.refresh(false);
             }
         }));
         // Changes may have been missed (another node's news did not reach this one for a while): show all anew.
         // A demoted admin (or one whose emergency access was revoked) no longer sees BLOCKED: the open list closes.
-        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), org.parley.security.StaffAccessChanged.class,
+        subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), StaffAccessChanged.class,
                 changed -> {
                     if (changed.staffUserId() == me.id() && views.current().inbox()
-                            instanceof org.parley.inbox.Inbox.Blocked && staff.findActive(me.id()).isPresent()
+                            instanceof Inbox.Blocked && staff.findActive(me.id()).isPresent()
                             && !staff.isAdminNow(me.id())) {
-                        attachEvent.getUI().navigate(org.parley.security.StaffAccess.ADMINS_ONLY_PAGE);
+                        attachEvent.getUI().navigate(StaffAccess.ADMINS_ONLY_PAGE);
                     }
                 }));
         subscriptions.add(liveUpdates.subscribe(attachEvent.getUI(), LiveUpdates.Resync.class, resync -> {

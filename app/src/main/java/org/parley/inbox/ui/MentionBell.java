@@ -1,6 +1,7 @@
 package org.parley.inbox.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +19,7 @@ import org.parley.conversation.Notes;
 import org.parley.mention.MentionNotice;
 import org.parley.mention.MentionsRead;
 import org.parley.mention.StaffMentioned;
+import org.parley.practice.PracticeProfiles;
 import org.parley.security.CurrentStaff;
 import org.parley.security.StaffMember;
 
@@ -108,10 +110,10 @@ class MentionBell extends Button {
         private final LiveUpdates liveUpdates;
         private final CurrentStaff currentStaff;
         private final Clock clock;
-        private final org.parley.practice.PracticeProfiles practice;
+        private final PracticeProfiles practice;
 
         Item(Notes notes, LiveUpdates liveUpdates, CurrentStaff currentStaff, Clock clock,
-             org.parley.practice.PracticeProfiles practice) {
+             PracticeProfiles practice) {
             this.notes = notes;
             this.liveUpdates = liveUpdates;
             this.currentStaff = currentStaff;
@@ -120,7 +122,7 @@ class MentionBell extends Button {
         }
 
         @Override
-        public com.vaadin.flow.component.Component create() {
+        public Component create() {
             return new MentionBell(notes, liveUpdates, currentStaff.get(),
                     TimeFormat.practiceClock(clock, practice));
         }

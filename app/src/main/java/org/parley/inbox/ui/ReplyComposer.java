@@ -16,6 +16,7 @@ import org.parley.compliance.SendingRules;
 import org.parley.conversation.ConversationHeader;
 import org.parley.conversation.Replies;
 import org.parley.conversation.ScheduledReplies;
+import org.parley.securemessage.SecureMessages;
 import org.parley.security.StaffMember;
 import org.parley.template.TemplateService;
 import org.parley.template.ui.TemplatePicker;
@@ -51,7 +52,7 @@ class ReplyComposer {
 
     /** {@code sent} runs after a reply was sent or scheduled (or a scheduled one changed). */
     ReplyComposer(Replies replies, ScheduledReplies scheduledReplies,
-                  org.parley.securemessage.SecureMessages secureMessages, ReplyAttachments replyAttachments,
+                  SecureMessages secureMessages, ReplyAttachments replyAttachments,
                   TemplateService templates, StaffMember me,
                   ConversationHeader header, Clock clock, Runnable sent) {
         this.replies = replies;

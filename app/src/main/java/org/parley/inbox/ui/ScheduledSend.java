@@ -7,6 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.timepicker.TimePicker;
@@ -131,7 +132,7 @@ class ScheduledSend {
         try {
             scheduled.cancel(me, message.id());
         } catch (IllegalArgumentException | IllegalStateException refused) {
-            com.vaadin.flow.component.notification.Notification.show(refused.getMessage());
+            Notification.show(refused.getMessage());
         }
         changed.run();
     }

@@ -16,6 +16,8 @@ import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.tag.Tag;
+import org.parley.tag.TagService;
 
 /**
  * The inbox's search box and its filters (status, list, assignee, tag, dates); while any is set the list shows search
@@ -29,12 +31,12 @@ class SearchFilters {
     final ComboBox<StaffMember> assigneeFilter = new ComboBox<>("Assigned to");
     final DatePicker fromFilter = new DatePicker("From");
     final DatePicker toFilter = new DatePicker("To");
-    final ComboBox<org.parley.tag.Tag> tagFilter = new ComboBox<>("Tag");
+    final ComboBox<Tag> tagFilter = new ComboBox<>("Tag");
     final Details filters;
     final Span error = new Span();
 
     /** {@code changed} runs whenever the search or a filter changes. */
-    SearchFilters(ListService lists, StaffDirectory staff, org.parley.tag.TagService tags, StaffMember me,
+    SearchFilters(ListService lists, StaffDirectory staff, TagService tags, StaffMember me,
                   Runnable changed) {
         search.setId("search");
         search.setPlaceholder("Search name, pharmacy or lab, number, date of birth, MRN or words");
@@ -60,7 +62,7 @@ class SearchFilters {
         assigneeFilter.setClearButtonVisible(true);
         tagFilter.setId("filter-tag");
         tagFilter.setItems(tags.all());
-        tagFilter.setItemLabelGenerator(org.parley.tag.Tag::name);
+        tagFilter.setItemLabelGenerator(Tag::name);
         tagFilter.setClearButtonVisible(true);
         tagFilter.addValueChangeListener(e -> changed.run());
         fromFilter.setId("filter-from");

@@ -3,6 +3,7 @@ package org.parley.inbox.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.parley.securemessage.SecureMessages;
 import org.parley.security.StaffMember;
@@ -43,7 +44,7 @@ class SecureSend {
         forgetBrowsers.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         forgetBrowsers.addClickListener(e -> {
             int forgotten = secure.forgetBrowsers(me, contactId);
-            com.vaadin.flow.component.notification.Notification.show(forgotten == 0
+            Notification.show(forgotten == 0
                     ? "No browser was remembered for this patient."
                     : "Forgot " + forgotten + (forgotten == 1 ? " browser" : " browsers")
                     + ": the next visit asks for the date of birth again.");

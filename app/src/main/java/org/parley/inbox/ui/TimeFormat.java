@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.parley.practice.PracticeProfiles;
 
 /** Times as staff read them: "14:05" today, "Nov 3 14:05" before. */
 final class TimeFormat {
@@ -26,7 +27,7 @@ final class TimeFormat {
      * The clock the inbox's times are shown by: the practice's time zone (set by an admin under Practice), not the
      * server's, which is often UTC in a data centre far from the practice.
      */
-    static Clock practiceClock(Clock clock, org.parley.practice.PracticeProfiles practice) {
+    static Clock practiceClock(Clock clock, PracticeProfiles practice) {
         return clock.withZone(practice.timeZone());
     }
 

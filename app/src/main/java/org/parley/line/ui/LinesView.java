@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -17,9 +18,11 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.Optional;
+import org.parley.line.KeywordReplies;
 import org.parley.line.LineGateway;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
+import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.provider.ProviderRegistry;
@@ -75,12 +78,12 @@ class LinesView extends VerticalLayout {
         ComboBox<String> provider = new ComboBox<>("Provider");
         provider.setId("line-provider");
         provider.setItems(providers.providers().stream().map(p -> p.descriptor().id()).toList());
-        ComboBox<org.parley.line.KeywordReplies> keywordReplies = new ComboBox<>("STOP, START and HELP are confirmed by");
+        ComboBox<KeywordReplies> keywordReplies = new ComboBox<>("STOP, START and HELP are confirmed by");
         keywordReplies.setId("line-keyword-replies");
-        keywordReplies.setItems(org.parley.line.KeywordReplies.values());
-        keywordReplies.setItemLabelGenerator(k -> k == org.parley.line.KeywordReplies.PARLEY
+        keywordReplies.setItems(KeywordReplies.values());
+        keywordReplies.setItemLabelGenerator(k -> k == KeywordReplies.PARLEY
                 ? "Parley" : "the provider (its own opt-out replies are on)");
-        keywordReplies.setValue(org.parley.line.KeywordReplies.PARLEY);
+        keywordReplies.setValue(KeywordReplies.PARLEY);
         keywordReplies.setHelperText("Exactly one of them must reply, so the patient gets one confirmation.");
         TextField helpText = new TextField("Answer to HELP");
         helpText.setId("line-help-text");
@@ -118,12 +121,12 @@ class LinesView extends VerticalLayout {
             Span result = new Span();
             result.setId("connection-result");
             Button test = new Button("Test connection", e -> {
-                org.parley.plugin.ConnectionCheck check = gateway.testConnection(line.id());
+                ConnectionCheck check = gateway.testConnection(line.id());
                 result.setText((check.ok() ? "Connected: " : "Failed: ") + check.message());
                 result.getElement().getClassList().set("parley-error", !check.ok());
             });
             test.setId("test-connection");
-            editor.add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(test, result));
+            editor.add(new HorizontalLayout(test, result));
             editor.add(webhooks(line));
         }
     }

@@ -17,6 +17,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.parley.line.LineService;
@@ -103,7 +105,7 @@ class ListsView extends VerticalLayout {
     }
 
     private String memberNames(InboxListSummary list) {
-        return list.memberIds().stream().map(staff::find).flatMap(java.util.Optional::stream)
+        return list.memberIds().stream().map(staff::find).flatMap(Optional::stream)
                 .map(StaffMember::displayName).sorted().collect(Collectors.joining(", "));
     }
 
@@ -125,7 +127,7 @@ class ListsView extends VerticalLayout {
                     : lists.rename(actor, editing.id(), name.getValue());
             lists.setMembers(actor, saved.id(),
                     members.getValue().stream().map(StaffMember::id).collect(Collectors.toSet()));
-        } catch (IllegalArgumentException | java.util.NoSuchElementException refused) {
+        } catch (IllegalArgumentException | NoSuchElementException refused) {
             error.setText(refused.getMessage());
             return;
         }

@@ -2,6 +2,7 @@ package org.parley.notify.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.shared.Registration;
@@ -92,7 +93,7 @@ class DesktopPopups extends Span {
         }
 
         @Override
-        public com.vaadin.flow.component.Component create() {
+        public Component create() {
             return new DesktopPopups(liveUpdates, lists, currentStaff.get());
         }
     }

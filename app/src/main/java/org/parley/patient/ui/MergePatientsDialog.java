@@ -12,6 +12,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -111,7 +112,7 @@ class MergePatientsDialog extends Dialog {
             String kept = preview.survivorValue(field);
             String merged = preview.duplicateValue(field);
             RadioButtonGroup<Side> choice = new RadioButtonGroup<>();
-            choice.setId("merge-choice-" + field.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            choice.setId("merge-choice-" + field.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             choice.setItems(Side.values());
             choice.setItemLabelGenerator(side -> side == Side.SURVIVOR ? "This patient's" : "Duplicate's");
             choice.setValue(kept.isBlank() && !merged.isBlank() ? Side.DUPLICATE : Side.SURVIVOR);

@@ -4,15 +4,19 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import org.parley.patient.ContactService;
 import org.parley.patient.PatientDetails;
 
 /** A patient's profile as a form. It fires {@link SaveEvent} and {@link CancelEvent}; its owner saves. */
@@ -24,11 +28,11 @@ public class PatientForm extends VerticalLayout {
     final TextField cellPhone = new TextField("Cell phone");
     final TextField mrn = new TextField("MRN (the EHR's record number)");
     final TextArea note = new TextArea("Internal note (never sent)");
-    final com.vaadin.flow.component.combobox.ComboBox<String> timeZone =
-            new com.vaadin.flow.component.combobox.ComboBox<>("Time zone (if not the practice's)");
+    final ComboBox<String> timeZone =
+            new ComboBox<>("Time zone (if not the practice's)");
     /** The language of the pages Parley shows the patient (secure messages); the page offers the other. */
-    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> language =
-            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>("Language of secure message pages");
+    final RadioButtonGroup<String> language =
+            new RadioButtonGroup<>("Language of secure message pages");
     final Span error = new Span();
     final Button save = new Button("Save patient");
     final Button cancel = new Button("Cancel");
@@ -74,12 +78,12 @@ public class PatientForm extends VerticalLayout {
         mrn.setId("patient-mrn");
         note.setId("patient-note");
         timeZone.setId("patient-time-zone");
-        timeZone.setItems(java.time.ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")
+        timeZone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")
                 && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList());
         timeZone.setClearButtonVisible(true);
         timeZone.setHelperText("Bulk messages reach the patient only within quiet hours in this zone.");
         language.setId("patient-language");
-        language.setItems(org.parley.patient.ContactService.PAGE_LANGUAGES);
+        language.setItems(ContactService.PAGE_LANGUAGES);
         language.setItemLabelGenerator(code -> "es".equals(code) ? "Spanish (Español)" : "English");
         language.setValue("en");
         error.setId("patient-error");

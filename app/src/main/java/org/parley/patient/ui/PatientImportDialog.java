@@ -15,6 +15,7 @@ import com.vaadin.flow.server.Command;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.parley.base.ui.BoundedUpload;
 import org.parley.patient.ImportReport;
 import org.parley.patient.PatientImport;
 
@@ -26,7 +27,7 @@ class PatientImportDialog extends Dialog {
 
     static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
     /** Takes files up to {@link #MAX_FILE_BYTES}, checked here on the server, not only in the browser. */
-    final org.parley.base.ui.BoundedUpload uploadHandler;
+    final BoundedUpload uploadHandler;
 
     private final PatientImport patientImport;
     private final String actor;
@@ -46,7 +47,7 @@ class PatientImportDialog extends Dialog {
         this.afterImport = afterImport;
         setHeaderTitle("Import patients");
         setWidth("46em");
-        uploadHandler = new org.parley.base.ui.BoundedUpload(MAX_FILE_BYTES,
+        uploadHandler = new BoundedUpload(MAX_FILE_BYTES,
                 "The file is larger than 20 MB: split it and import the parts.",
                 (fileName, file) -> getUI().ifPresent(ui -> ui.access(() -> start(file))),
                 refusal -> getUI().ifPresent(ui -> ui.access(() -> status.setText(refusal))));

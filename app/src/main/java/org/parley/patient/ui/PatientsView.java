@@ -1,10 +1,11 @@
 package org.parley.patient.ui;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -12,12 +13,22 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.parley.conversation.ConversationService;
+import org.parley.line.LineService;
+import org.parley.line.LineSnapshot;
+import org.parley.line.LineTypes;
+import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.NumberInUseException;
 import org.parley.patient.PatientDetails;
 import org.parley.patient.PatientImport;
+import org.parley.patient.PatientMerge;
 import org.parley.patient.PhoneFormat;
 import org.parley.security.CurrentStaff;
 
@@ -32,21 +43,21 @@ class PatientsView extends VerticalLayout {
     private static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     private final ContactService contacts;
-    private final org.parley.conversation.ConversationService conversations;
-    private final org.parley.line.LineService lines;
-    private final org.parley.line.LineTypes lineTypes;
+    private final ConversationService conversations;
+    private final LineService lines;
+    private final LineTypes lineTypes;
     private final CurrentStaff currentStaff;
-    private final org.parley.patient.PatientMerge merging;
+    private final PatientMerge merging;
     final TextField search = new TextField();
     final Grid<ContactSummary> grid = new Grid<>();
     Dialog dialog;
     PatientForm form;
-    com.vaadin.flow.component.confirmdialog.ConfirmDialog confirmation;
+    ConfirmDialog confirmation;
     MergePatientsDialog mergeDialog;
 
-    PatientsView(ContactService contacts, org.parley.conversation.ConversationService conversations,
-                 org.parley.line.LineService lines, org.parley.line.LineTypes lineTypes, CurrentStaff currentStaff,
-                 PatientImport patientImport, org.parley.patient.PatientMerge merging) {
+    PatientsView(ContactService contacts, ConversationService conversations,
+                 LineService lines, LineTypes lineTypes, CurrentStaff currentStaff,
+                 PatientImport patientImport, PatientMerge merging) {
         this.contacts = contacts;
         this.conversations = conversations;
         this.lines = lines;
@@ -110,7 +121,7 @@ class PatientsView extends VerticalLayout {
         if (patient != null) {
             dialog.add(familyActions(patient, me));
         }
-        if (patient != null && patient.kind() == org.parley.patient.ContactKind.PATIENT) {
+        if (patient != null && patient.kind() == ContactKind.PATIENT) {
             dialog.getFooter().add(mergeAction(patient, me));
         }
         dialog.open();
@@ -146,11 +157,11 @@ class PatientsView extends VerticalLayout {
     private VerticalLayout familyActions(ContactSummary patient, String me) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
-        java.util.List<ContactSummary> family = contacts.family(patient.id());
+        List<ContactSummary> family = contacts.family(patient.id());
         if (family.size() > 1) {
-            com.vaadin.flow.component.html.Span members = new com.vaadin.flow.component.html.Span("Family: "
+            Span members = new Span("Family: "
                     + family.get(0).displayName() + " (guardian)" + family.stream().skip(1)
-                    .map(m -> ", " + m.displayName()).collect(java.util.stream.Collectors.joining()));
+                    .map(m -> ", " + m.displayName()).collect(Collectors.joining()));
             members.setId("family-members");
             box.add(members);
         }
@@ -171,7 +182,7 @@ class PatientsView extends VerticalLayout {
     }
 
     private String firstLine() {
-        return lines.all().stream().findFirst().map(org.parley.line.LineSnapshot::id).orElse("");
+        return lines.all().stream().findFirst().map(LineSnapshot::id).orElse("");
     }
 
     private void addDependent(ContactSummary guardian, String me) {
@@ -225,8 +236,8 @@ class PatientsView extends VerticalLayout {
         });
         doNotText.setId("do-not-text");
         Button deleteNumber = new Button("Delete number", e -> {
-            com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
-                    new com.vaadin.flow.component.confirmdialog.ConfirmDialog("Delete the cell number?",
+            ConfirmDialog confirm =
+                    new ConfirmDialog("Delete the cell number?",
                             "The patient's conversations and messages stay; nobody can text them until a number "
                                     + "is added again.", "Delete number", yes -> {
                                 contacts.deleteNumber(me, patient.id());
@@ -239,17 +250,17 @@ class PatientsView extends VerticalLayout {
             confirm.open();
         });
         deleteNumber.setId("delete-number");
-        com.vaadin.flow.component.html.Span type = new com.vaadin.flow.component.html.Span();
+        Span type = new Span();
         type.setId("number-type");
-        Button recheck = new Button("Re-check", e -> type.setText("Number: " + org.parley.line.LineTypes.describe(
+        Button recheck = new Button("Re-check", e -> type.setText("Number: " + LineTypes.describe(
                 lineTypes.recheck(firstLine(), patient.phoneNumber()))));
         recheck.setId("recheck-number");
-        type.setText("Number: " + org.parley.line.LineTypes.describe(lineTypes.of(firstLine(), patient.phoneNumber())));
+        type.setText("Number: " + LineTypes.describe(lineTypes.of(firstLine(), patient.phoneNumber())));
         contacts.doNotText(patient.phoneNumber()).ifPresent(mark -> {
             reason.setValue(mark.reason());
             reason.setReadOnly(true);
             doNotText.setEnabled(false);
-            doNotText.setText("DO NOT TEXT since " + DOB.format(mark.setAt().atZone(java.time.ZoneId.systemDefault())));
+            doNotText.setText("DO NOT TEXT since " + DOB.format(mark.setAt().atZone(ZoneId.systemDefault())));
         });
         return new HorizontalLayout(type, recheck, reason, doNotText, deleteNumber);
     }

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.parley.base.ui.BoundedUpload;
 import org.parley.provider.PluginAdministration;
 import org.parley.provider.PluginInfo;
 import org.parley.provider.ProviderRegistry;
@@ -33,7 +34,7 @@ class PluginsView extends VerticalLayout {
     final Grid<PluginInfo> grid = new Grid<>();
     final Span result = new Span();
     /** Takes archives up to {@code parley.plugins.max-upload-bytes}, checked here on the server. */
-    final org.parley.base.ui.BoundedUpload uploadHandler;
+    final BoundedUpload uploadHandler;
 
     PluginsView(ProviderRegistry registry, PluginAdministration administration, CurrentStaff currentStaff) {
         this.registry = registry;
@@ -50,7 +51,7 @@ class PluginsView extends VerticalLayout {
         grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle").setAutoWidth(true);
         result.setId("plugin-result");
         long max = administration.maxUploadBytes();
-        uploadHandler = new org.parley.base.ui.BoundedUpload(max, "Not installed: the archive is larger than "
+        uploadHandler = new BoundedUpload(max, "Not installed: the archive is larger than "
                 + max / (1024 * 1024) + " MB.", (fileName, data) -> getUI().ifPresent(ui -> ui.access(() ->
                 install(fileName, data))), refusal -> getUI().ifPresent(ui -> ui.access(() -> result.setText(refusal))));
         Upload upload = new Upload(uploadHandler);

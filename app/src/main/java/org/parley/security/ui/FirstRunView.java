@@ -1,7 +1,9 @@
 package org.parley.security.ui;
 
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -13,6 +15,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.parley.practice.PracticeProfiles;
+import org.parley.practice.ui.PracticeFields;
 import org.parley.security.StaffDirectory;
 
 /**
@@ -31,12 +35,12 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
     final PasswordField confirm = new PasswordField("Password again");
     final Span error = new Span();
     final Button create = new Button("Create administrator");
-    final TextField practiceName = org.parley.practice.ui.PracticeFields.name();
-    final com.vaadin.flow.component.combobox.ComboBox<String> timeZone =
-            org.parley.practice.ui.PracticeFields.timeZone();
-    private final org.parley.practice.PracticeProfiles practice;
+    final TextField practiceName = PracticeFields.name();
+    final ComboBox<String> timeZone =
+            PracticeFields.timeZone();
+    private final PracticeProfiles practice;
 
-    FirstRunView(StaffDirectory directory, org.parley.practice.PracticeProfiles practice) {
+    FirstRunView(StaffDirectory directory, PracticeProfiles practice) {
         this.directory = directory;
         this.practice = practice;
         setSizeFull();
@@ -52,7 +56,7 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
         error.setId("setup-error");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(e -> submit());
-        for (var field : new com.vaadin.flow.component.HasSize[] {username, displayName, password, confirm}) {
+        for (var field : new HasSize[] {username, displayName, password, confirm}) {
             field.setWidth("20em");
         }
         add(new H1("Welcome to Parley"),
@@ -68,7 +72,7 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
         }
         try {
             // Checked first, so that nothing is created when the practice's name is missing.
-            org.parley.practice.PracticeProfiles.check(practiceName.getValue(), timeZone.getValue());
+            PracticeProfiles.check(practiceName.getValue(), timeZone.getValue());
             var admin = directory.createFirstAdmin(username.getValue(), displayName.getValue(), password.getValue());
             practice.setAtFirstRun(admin.username(), practiceName.getValue(), timeZone.getValue());
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -5,8 +5,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,6 +19,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import org.parley.security.CurrentStaff;
 import org.parley.security.EmergencyAccess;
 import org.parley.security.Role;
@@ -41,7 +47,7 @@ class UsersView extends VerticalLayout {
     private final CurrentStaff currentStaff;
     final Grid<StaffAccount> grid = new Grid<>();
     /** The chosen account's tools: activation, role, password, e-mail, unlock, emergency access, two-factor. */
-    final com.vaadin.flow.component.html.Div tools = new com.vaadin.flow.component.html.Div();
+    final Div tools = new Div();
     /** The tools' row, for the account shown in {@link #tools}. */
     HorizontalLayout actions;
     final TextField username = new TextField("User name");
@@ -68,7 +74,7 @@ class UsersView extends VerticalLayout {
         grid.addColumn(a -> a.twoFactor() ? "on" : "off").setHeader("Two-factor").setKey("two-factor")
                 .setAutoWidth(true);
         grid.addColumn(a -> a.emergency() == null ? "" : "admin until " + UNTIL.format(
-                        a.emergency().expiresAt().atZone(java.time.ZoneId.systemDefault())) + " — "
+                        a.emergency().expiresAt().atZone(ZoneId.systemDefault())) + " — "
                         + a.emergency().reason() + " (" + a.emergency().grantedBy() + ")")
                 .setHeader("Emergency access").setKey("emergency").setAutoWidth(true);
         // Per-account tools open below the grid for the chosen row: inline they made the grid wider than the page.
@@ -103,13 +109,13 @@ class UsersView extends VerticalLayout {
         });
         create.setId("create-user");
         create.addThemeVariants(ButtonVariant.PRIMARY);
-        add(new H2("Users"), new com.vaadin.flow.component.html.Paragraph("Choose an account to change it."), grid,
+        add(new H2("Users"), new Paragraph("Choose an account to change it."), grid,
                 tools, message, new H3("New account"),
                 new FormLayout(username, displayName, password, role, email), create);
     }
 
-    private static final java.time.format.DateTimeFormatter UNTIL =
-            java.time.format.DateTimeFormatter.ofPattern("MMM d, HH:mm");
+    private static final DateTimeFormatter UNTIL =
+            DateTimeFormatter.ofPattern("MMM d, HH:mm");
 
     /** Shows the tools of an account (chosen in the grid), or hides them. */
     HorizontalLayout showTools(StaffAccount account) {
@@ -210,8 +216,8 @@ class UsersView extends VerticalLayout {
     /** The account as it is now, looked up page by page. */
     private StaffAccount fresh(long id) {
         for (int offset = 0; ; offset += 100) {
-            java.util.List<StaffAccount> page = directory.accounts(offset, 100);
-            java.util.Optional<StaffAccount> found = page.stream().filter(a -> a.id() == id).findFirst();
+            List<StaffAccount> page = directory.accounts(offset, 100);
+            Optional<StaffAccount> found = page.stream().filter(a -> a.id() == id).findFirst();
             if (found.isPresent() || page.size() < 100) {
                 return found.orElse(null);
             }

@@ -1,6 +1,5 @@
 package org.parley.simulator.ui;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -9,17 +8,23 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.line.LineSnapshot;
 import org.parley.simulator.PhoneChanged;
@@ -68,7 +73,7 @@ class PatientPhoneView extends VerticalLayout {
         carrier.sandboxLines().stream().findFirst().ifPresent(line::setValue);
         phone.setId("phone-number");
         phone.setValue("+15555550123");
-        phone.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        phone.setValueChangeMode(ValueChangeMode.LAZY);
         phone.addValueChangeListener(e -> showScreen());
         text.setId("phone-text");
         text.setWidth("24em");
@@ -181,7 +186,7 @@ class PatientPhoneView extends VerticalLayout {
             bubble.getElement().setAttribute("data-status", entry.status());
             if (entry.hasImage()) {
                 // The picture itself, as the patient's phone would show it (also the practice's MMS replies).
-                bubble.add(new com.vaadin.flow.component.html.Image(picture(entry.id()),
+                bubble.add(new Image(picture(entry.id()),
                         entry.fromPhone() ? "Picture sent" : "Picture received"));
             }
             Span body = new Span(entry.body() + (entry.hasPicture() && !entry.hasImage() ? " [file]" : ""));
@@ -192,11 +197,11 @@ class PatientPhoneView extends VerticalLayout {
         }
     }
 
-    private com.vaadin.flow.server.streams.DownloadHandler picture(long phoneMessageId) {
-        return com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> carrier.picture(phoneMessageId)
-                .map(p -> new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(p.data()),
+    private DownloadHandler picture(long phoneMessageId) {
+        return DownloadHandler.fromInputStream(event -> carrier.picture(phoneMessageId)
+                .map(p -> new DownloadResponse(new ByteArrayInputStream(p.data()),
                         p.fileName() == null ? "picture" : p.fileName(), p.contentType(), p.data().length))
-                .orElseGet(() -> com.vaadin.flow.server.streams.DownloadResponse.error(404)));
+                .orElseGet(() -> DownloadResponse.error(404)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.parley.simulator.ui;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.parley.simulator.SimulatorSettings;
 import org.springframework.stereotype.Component;
 
 /** With {@code parley.simulator.enabled=false} (production) the simulator page does not exist. */
@@ -11,7 +12,7 @@ class SimulatorRoutes implements VaadinServiceInitListener {
 
     private final boolean enabled;
 
-    SimulatorRoutes(org.parley.simulator.SimulatorSettings settings) {
+    SimulatorRoutes(SimulatorSettings settings) {
         this.enabled = settings.enabled();
     }
 

@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import java.io.StringWriter;
@@ -14,12 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditEntries;
+import org.parley.audit.AuditFilter;
 import org.parley.audit.AuditLog;
 import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -66,11 +69,11 @@ class AuditLogViewTest extends KaribuTest {
     void theCsvExportQuotesEveryFieldDefusesFormulasAndIsItselfAudited() throws Exception {
         StringWriter csv = new StringWriter();
 
-        audit.exportCsv("admin", new org.parley.audit.AuditFilter("admin", null, null, null, null, null), csv);
+        audit.exportCsv("admin", new AuditFilter("admin", null, null, null, null, null), csv);
 
         assertThat(csv.toString()).startsWith("id,occurred_at,actor,action,target_type,target_id,detail\n")
                 .contains("\"'=HYPERLINK(\"\"x\"\")\"").contains("\"a detail, with \"\"quotes\"\"\"");
-        assertThat(auditEntries.newest("AUDIT_EXPORTED", org.springframework.data.domain.PageRequest.of(0, 5)))
+        assertThat(auditEntries.newest("AUDIT_EXPORTED", PageRequest.of(0, 5)))
                 .isNotEmpty();
     }
 
@@ -80,10 +83,10 @@ class AuditLogViewTest extends KaribuTest {
         UI.getCurrent().navigate("admin/audit");
         AuditLogView view = _get(AuditLogView.class);
 
-        com.github.mvysny.kaributesting.v10.LocatorJ._click(view.check);
+        LocatorJ._click(view.check);
 
         assertThat(view.checkResult.getText()).startsWith("The audit log is intact: ").contains("entries checked");
-        assertThat(auditEntries.newest("AUDIT_CHAIN_CHECKED", org.springframework.data.domain.PageRequest.of(0, 1)))
+        assertThat(auditEntries.newest("AUDIT_CHAIN_CHECKED", PageRequest.of(0, 1)))
                 .first().satisfies(entry -> {
                     assertThat(entry.actor()).isEqualTo("admin");
                     assertThat(entry.detail()).startsWith("intact: ");
@@ -95,7 +98,7 @@ class AuditLogViewTest extends KaribuTest {
         loginAs("nurse", "STAFF");
 
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/audit")).isInstanceOf(MockAccessDeniedException.class);
-        assertThatThrownBy(() -> audit.search(org.parley.audit.AuditFilter.all(), 0, 10))
+        assertThatThrownBy(() -> audit.search(AuditFilter.all(), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> audit.checkChain("nurse")).isInstanceOf(AccessDeniedException.class);
     }

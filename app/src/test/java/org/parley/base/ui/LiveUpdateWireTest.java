@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.parley.assignment.ConversationAssigned;
 import org.parley.base.LiveUpdate;
 import org.parley.chart.ChartExportFailed;
+import org.parley.chart.ChartExportQueued;
+import org.parley.chart.ChartExported;
 import org.parley.conversation.ConversationChanged;
 import org.parley.encryption.ReencryptionProgress;
+import org.parley.mention.MentionsRead;
 import org.parley.mention.StaffMentioned;
 import org.parley.notify.DesktopNotification;
 import org.parley.simulator.PhoneChanged;
@@ -42,8 +45,8 @@ class LiveUpdateWireTest {
     void everyKindOfLiveUpdateInParleyTravelsBetweenNodes() {
         assertThat(wire.types().values()).contains(ConversationChanged.class, ConversationAssigned.class,
                 DesktopNotification.class, PhoneChanged.class, StaffMentioned.class, ChartExportFailed.class,
-                ReencryptionProgress.class, org.parley.mention.MentionsRead.class,
-                org.parley.chart.ChartExportQueued.class, org.parley.chart.ChartExported.class);
+                ReencryptionProgress.class, MentionsRead.class,
+                ChartExportQueued.class, ChartExported.class);
         assertThat(wire.types().values()).as("a resync is each node's own").doesNotContain(LiveUpdates.Resync.class);
     }
 

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.parley.security.Role;
 import org.parley.testsupport.BrowserTest;
@@ -28,8 +29,8 @@ class NavigationBrowserIT extends BrowserTest {
         assertThat(admin.locator("#menu-administration")).containsText("Administration");
         assertThat(admin.locator("#menu-administration")).containsText("Users");
         String icon = admin.locator("link[rel=icon]").first().getAttribute("href");
-        org.assertj.core.api.Assertions.assertThat(icon).endsWith("favicon.svg");
-        org.assertj.core.api.Assertions.assertThat(admin.request().get(url("/" + icon.replaceFirst("^/", ""))).status())
+        Assertions.assertThat(icon).endsWith("favicon.svg");
+        Assertions.assertThat(admin.request().get(url("/" + icon.replaceFirst("^/", ""))).status())
                 .isEqualTo(200);
         adminBrowser.close();
 

@@ -20,12 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
 import org.parley.broadcast.SkipKind;
 import org.parley.broadcast.SkippedRecipient;
+import org.parley.conversation.ConversationService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.tag.Tag;
+import org.parley.tag.TagColour;
+import org.parley.tag.TagService;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,9 +65,9 @@ class BroadcastsViewIT extends KaribuTest {
     @Autowired
     JdbcClient db;
     @Autowired
-    org.parley.tag.TagService tags;
+    TagService tags;
     @Autowired
-    org.parley.conversation.ConversationService conversations;
+    ConversationService conversations;
 
     BroadcastsView view;
     /** A birth year only this test's patients have, so each test's audience is its own. */
@@ -143,7 +147,7 @@ class BroadcastsViewIT extends KaribuTest {
     void theAudienceCanBeThePatientsWithATagOnOneOfTheirConversations() {
         ContactSummary tagged = patient("Nora", "Field", 8, newPhone());
         patient("Otto", "Field", 9, newPhone());
-        org.parley.tag.Tag diabetes = tags.create("admin", "Diabetes " + year, org.parley.tag.TagColour.values()[0]);
+        Tag diabetes = tags.create("admin", "Diabetes " + year, TagColour.values()[0]);
         StaffMember admin = directory.searchActive("admin", 0, 1).getFirst();
         tags.add(admin, conversations.conversationWith(admin, tagged.id()), diabetes.id());
         UI.getCurrent().navigate("admin/broadcasts");

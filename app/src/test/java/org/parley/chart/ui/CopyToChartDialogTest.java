@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -223,7 +224,7 @@ class CopyToChartDialogTest extends ChartKaribuTest {
         assertThat(preview.getText()).startsWith("Open the document that will be sent (application/pdf, ");
         // Opening the preview hands out the whole document: the audit log says who did.
         int before = audit.newest("CHART_PREVIEW_DOWNLOADED", PageRequest.of(0, 50)).size();
-        assertThat(com.github.mvysny.kaributesting.v10.DownloadKt._download(preview)).isNotEmpty();
+        assertThat(DownloadKt._download(preview)).isNotEmpty();
         assertThat(audit.newest("CHART_PREVIEW_DOWNLOADED", PageRequest.of(0, 50))).hasSize(before + 1);
         _click(_get(Button.class, spec -> spec.withId("chart-send")));
 

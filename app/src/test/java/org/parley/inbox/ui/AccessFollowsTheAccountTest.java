@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.github.mvysny.fakeservlet.FakeHttpSession;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedHttpSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
 import org.parley.inbox.ConversationRow;
+import org.parley.inbox.ConversationSearch;
 import org.parley.inbox.Inbox;
 import org.parley.inbox.InboxFixtures;
 import org.parley.inbox.InboxService;
+import org.parley.patient.ContactService;
 import org.parley.security.EmergencyAccess;
 import org.parley.security.Role;
 import org.parley.security.StaffDirectory;
@@ -31,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * An open inbox follows its person's account at once: deactivated, it is sent to the login page and gets no more
@@ -74,7 +81,7 @@ class AccessFollowsTheAccountTest extends KaribuTest {
     }
 
     private InboxView inboxShowing(String viewKey) {
-        UI.getCurrent().navigate("inbox", com.vaadin.flow.router.QueryParameters.of("view", viewKey));
+        UI.getCurrent().navigate("inbox", QueryParameters.of("view", viewKey));
         return _get(InboxView.class);
     }
 
@@ -92,9 +99,9 @@ class AccessFollowsTheAccountTest extends KaribuTest {
     }
 
     /** The mocked browser's HTTP session, the one Spring Security keeps the sign-in in. */
-    private static com.github.mvysny.fakeservlet.FakeHttpSession httpSession() {
-        return (com.github.mvysny.fakeservlet.FakeHttpSession) ((com.vaadin.flow.server.WrappedHttpSession)
-                com.vaadin.flow.server.VaadinSession.getCurrent().getSession()).getHttpSession();
+    private static FakeHttpSession httpSession() {
+        return (FakeHttpSession) ((WrappedHttpSession)
+                VaadinSession.getCurrent().getSession()).getHttpSession();
     }
 
     @Test
@@ -120,7 +127,7 @@ class AccessFollowsTheAccountTest extends KaribuTest {
         });
         assertThatThrownBy(() -> previews(view)).as("the open inbox shows no more patients")
                 .hasRootCauseInstanceOf(AccessDeniedException.class);
-        assertThat(session.getAttribute(org.springframework.security.web.context.HttpSessionSecurityContextRepository
+        assertThat(session.getAttribute(HttpSessionSecurityContextRepository
                 .SPRING_SECURITY_CONTEXT_KEY)).as("signed out at once").isNull();
         // The session itself ends once the push to the login page has had time to leave.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(session.isValid())
@@ -168,9 +175,9 @@ class AccessFollowsTheAccountTest extends KaribuTest {
 
         assertThatThrownBy(() -> inboxes.conversations(pia, new Inbox.AllOpen(), 0, 50))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> inboxes.search(pia, new org.parley.inbox.ConversationSearch("Results", null, null,
+        assertThatThrownBy(() -> inboxes.search(pia, new ConversationSearch("Results", null, null,
                 null, null, null), 0, 50)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> context.getBean(org.parley.patient.ContactService.class).searchPatients("", 0, 50))
+        assertThatThrownBy(() -> context.getBean(ContactService.class).searchPatients("", 0, 50))
                 .isInstanceOf(AccessDeniedException.class);
     }
 

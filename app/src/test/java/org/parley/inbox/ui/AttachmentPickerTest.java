@@ -19,14 +19,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.attachment.ReplyAttachments;
 import org.parley.conversation.ConversationService;
-import org.parley.conversation.Replies;
 import org.parley.conversation.Direction;
 import org.parley.conversation.MediaInfo;
 import org.parley.conversation.MessageView;
+import org.parley.conversation.Replies;
 import org.parley.inbox.InboxFixtures;
 import org.parley.inbox.InboxService;
 import org.parley.line.LineGateway;
@@ -117,7 +118,7 @@ class AttachmentPickerTest extends KaribuTest {
         MessageView sent = conversations.thread(id, 0, 50).stream()
                 .filter(m -> m.direction() == Direction.OUTBOUND).findFirst().orElseThrow();
         assertThat(sent.media()).extracting(MediaInfo::fileName, MediaInfo::contentType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("rash on arm.png", "image/png"));
+                .containsExactly(Tuple.tuple("rash on arm.png", "image/png"));
         assertThat(_find(_get(InboxView.class).panel.thread, Image.class))
                 .anyMatch(image -> image.getAlt().orElse("").equals("Picture sent to the patient"));
         assertThat(picker.chosen()).isEmpty();

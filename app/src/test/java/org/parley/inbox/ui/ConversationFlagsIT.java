@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.conversation.Attention;
 import org.parley.inbox.ConversationRow;
 import org.parley.security.StaffDirectory;
 import org.parley.simulator.SandboxCarrier;
@@ -75,7 +76,7 @@ class ConversationFlagsIT extends KaribuTest {
         InboxView inbox = _get(InboxView.class);
         ConversationRow row = IntStream.range(0, _size(inbox.list)).mapToObj(i -> _get(inbox.list, i))
                 .filter(r -> r.contactName().equals("(929) 203-7002")).findFirst().orElseThrow();
-        assertThat(row.attention()).isEqualTo(org.parley.conversation.Attention.POSSIBLE_OPT_OUT);
+        assertThat(row.attention()).isEqualTo(Attention.POSSIBLE_OPT_OUT);
 
         InboxView view = openConversationOf("(929) 203-7002");
         assertThat(view.panel.banner.isVisible()).isTrue();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,7 +122,7 @@ class DisabledReplyBoxTest extends KaribuTest {
 
     @Test
     void aNumberThatJustTextedInIsAMobileInTheSandboxWhateverItsLastDigit() {
-        for (String ending : java.util.List.of("7", "8", "9")) {
+        for (String ending : List.of("7", "8", "9")) {
             String text = texts("+1929" + (3000000 + (int) (Math.random() * 699999)) + ending);
 
             ConversationPanel panel = open(text);

@@ -10,16 +10,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
+import org.parley.patient.ContactService;
+import org.parley.patient.PatientDetails;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +45,7 @@ class InboxViewTest extends KaribuTest {
     @Autowired
     AuditEntries audit;
     @Autowired
-    org.parley.patient.ContactService contacts;
+    ContactService contacts;
 
     @BeforeEach
     void loggedIn() {
@@ -96,11 +104,11 @@ class InboxViewTest extends KaribuTest {
         assertThat(rowWithPreview(view, text).contactName()).isEqualTo("(929) 203-0003");
 
         // A colleague, on another screen (or node), identifies the number as a patient.
-        contacts.createPatient("colleague", new org.parley.patient.PatientDetails("Noor", "Haddad",
-                java.time.LocalDate.of(1990, 4, 2), "(929) 203-0003", null, null));
+        contacts.createPatient("colleague", new PatientDetails("Noor", "Haddad",
+                LocalDate.of(1990, 4, 2), "(929) 203-0003", null, null));
 
         // Live updates reach a screen in batches (a short window after the commit): wait as the screen would.
-        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(10))
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> {
                     roundtrip();
                     assertThat(_get(H2.class, spec -> spec.withId("conversation-name")).getText())
@@ -174,16 +182,16 @@ class InboxViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("edit-patient")));
         assertThat(view.panel.title.patientDialog.isOpened()).isTrue();
-        assertThat(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("patient-cell"))
+        assertThat(_get(TextField.class, spec -> spec.withId("patient-cell"))
                 .getValue()).isEqualTo("(929) 203-6000");
-        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("patient-first-name")),
+        _setValue(_get(TextField.class, spec -> spec.withId("patient-first-name")),
                 "Maria");
-        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("patient-last-name")),
+        _setValue(_get(TextField.class, spec -> spec.withId("patient-last-name")),
                 "Lopez");
-        _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("patient-dob")),
-                java.time.LocalDate.of(1990, 5, 17));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("patient-dob")),
+                LocalDate.of(1990, 5, 17));
         // The browser keeps the rows it was sent: the list must be told to fetch them again to show the new name.
-        java.util.concurrent.atomic.AtomicInteger refreshed = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger refreshed = new AtomicInteger();
         view.list.getDataProvider().addDataProviderListener(e -> refreshed.incrementAndGet());
         _click(_get(Button.class, spec -> spec.withId("patient-save")));
 

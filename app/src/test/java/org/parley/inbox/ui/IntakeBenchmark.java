@@ -1,6 +1,8 @@
 package org.parley.inbox.ui;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,8 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.parley.line.LineService;
@@ -20,8 +25,10 @@ import org.parley.testsupport.StatementCount;
 import org.parley.testsupport.WebhookLoad;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The intake benchmark (README, Performance): signed sandbox webhooks over real HTTP at 8, 32 and 128 concurrent
@@ -55,7 +62,7 @@ class IntakeBenchmark {
     int port;
 
     private static int[] numbers(String property, String defaults) {
-        return java.util.Arrays.stream(System.getProperty(property, defaults).split(","))
+        return Arrays.stream(System.getProperty(property, defaults).split(","))
                 .mapToInt(n -> Integer.parseInt(n.strip())).toArray();
     }
 
@@ -114,9 +121,9 @@ class IntakeBenchmark {
         provider.post("sandbox", SandboxWebhooks.SMS, secret,
                 SandboxWebhooks.inboundSms("SM-bench-" + n, "+1718" + String.format("%07d", n), "+15555550100", text));
         long answered = System.nanoTime();
-        while (System.nanoTime() - answered < java.util.concurrent.TimeUnit.SECONDS.toNanos(30)) {
+        while (System.nanoTime() - answered < TimeUnit.SECONDS.toNanos(30)) {
             if (open.onTop(Duration.ofSeconds(5), 10).stream().allMatch(shown -> shown.containsValue(text))) {
-                return String.valueOf(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered));
+                return String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered));
             }
         }
         return "> 30000";
@@ -137,11 +144,11 @@ class IntakeBenchmark {
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/parley/parley.css"))
                     .build();
-            return WebhookLoad.run(connections, java.util.Collections.nCopies(requests, request), get -> {
+            return WebhookLoad.run(connections, Collections.nCopies(requests, request), get -> {
                 try {
                     return http.send(get, HttpResponse.BodyHandlers.discarding());
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
@@ -155,14 +162,14 @@ class IntakeBenchmark {
      * "CPU ms per request" is what one request costs the machine, whatever else runs beside it.
      */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /** Counts statements and commits (the data source wrapped for this benchmark only). */
-    @org.springframework.boot.test.context.TestConfiguration
+    @TestConfiguration
     static class Counting {
-        @org.springframework.context.annotation.Bean
+        @Bean
         static StatementCount statementCount() {
             return new StatementCount();
         }

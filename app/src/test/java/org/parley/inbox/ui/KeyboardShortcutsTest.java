@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.ShortcutsKt.fireShortcut;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
@@ -71,7 +72,7 @@ class KeyboardShortcutsTest extends KaribuTest {
 
         fireShortcut(Key.of("/"), KeyModifier.ALT);
         assertThat(view.shortcutsHelp.isOpened()).isTrue();
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(view.shortcutsHelp, Span.class).stream()
+        assertThat(LocatorJ._find(view.shortcutsHelp, Span.class).stream()
                 .map(Span::getText).toList()).contains("Alt+J", "Next conversation in the list (opens it)", "Alt+C");
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.parley.inbox.ConversationRow;
+import org.parley.security.Role;
+import org.parley.security.StaffFixtures;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.context.ApplicationContext;
 
@@ -29,10 +31,10 @@ final class OpenInboxes implements AutoCloseable {
 
     OpenInboxes(ApplicationContext context, int count) {
         CountDownLatch open = new CountDownLatch(count);
-        org.parley.security.StaffFixtures staff = context.getBean(org.parley.security.StaffFixtures.class);
+        StaffFixtures staff = context.getBean(StaffFixtures.class);
         for (int i = 0; i < count; i++) {
             String username = "open-inbox-" + i;
-            staff.account(username, "Staff Member " + i, "a long enough password", org.parley.security.Role.STAFF);
+            staff.account(username, "Staff Member " + i, "a long enough password", Role.STAFF);
             Screen screen = new Screen(context, username, "STAFF", open);
             screens.add(screen);
             screen.thread = Thread.ofPlatform().name("open-inbox-" + i).daemon().start(screen::run);

@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.parley.inbox.InboxFixtures;
 import org.parley.inbox.InboxService;
@@ -64,12 +65,12 @@ class OpenedByLinkBrowserIT extends BrowserTest {
         Locator newest = page.locator("#thread .bubble", new Page.LocatorOptions().setHasText(last));
         assertThat(newest).isVisible(PATIENTLY);
         page.waitForTimeout(1500);
-        org.assertj.core.api.Assertions.assertThat(newestInView(page)).as("opened by link").isEqualTo("in view");
+        Assertions.assertThat(newestInView(page)).as("opened by link").isEqualTo("in view");
 
         page.reload();
         assertThat(newest).isVisible(PATIENTLY);
         page.waitForTimeout(1500);
-        org.assertj.core.api.Assertions.assertThat(newestInView(page)).as("reloaded").isEqualTo("in view");
+        Assertions.assertThat(newestInView(page)).as("reloaded").isEqualTo("in view");
         screenshot(page, "opened-by-link");
         staffBrowser.close();
     }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.BrowserTest;
@@ -87,7 +88,7 @@ class ReplyToolsBrowserIT extends BrowserTest {
         Locator chosen = page.locator("#attachments .attachment");
         assertThat(chosen.locator(".attachment-name")).hasText("leaflet.png");
         assertThat(chosen.locator("img.thumbnail")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(loaded(chosen.locator("img.thumbnail"))).isTrue();
+        Assertions.assertThat(loaded(chosen.locator("img.thumbnail"))).isTrue();
         screenshot(page, "reply-with-attachment");
         page.locator("#send").click();
 
@@ -105,7 +106,7 @@ class ReplyToolsBrowserIT extends BrowserTest {
         Locator received = phone.locator("#phone-screen .bubble.to-phone",
                 new Page.LocatorOptions().setHasText("Here is the leaflet."));
         assertThat(received.locator("img")).isVisible(PATIENTLY);
-        org.assertj.core.api.Assertions.assertThat(loaded(received.locator("img"))).isTrue();
+        Assertions.assertThat(loaded(received.locator("img"))).isTrue();
         screenshot(phone, "patient-phone-picture");
         staffBrowser.close();
     }

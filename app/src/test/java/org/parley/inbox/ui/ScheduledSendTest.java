@@ -11,10 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,7 +147,7 @@ class ScheduledSendTest extends KaribuTest {
         _setValue(scheduling.time, LocalTime.of(2, 30));
         _click(scheduling.confirm);
         assertThat(scheduling.error.getText()).isEqualTo("2:30 AM on " + springForward.format(
-                java.time.format.DateTimeFormatter.ofPattern("MMM d", java.util.Locale.US))
+                DateTimeFormatter.ofPattern("MMM d", Locale.US))
                 + " does not exist in America/Chicago: the clocks go forward then. Choose another time.");
 
         assertThat(view.panel.reply.getValue()).isEqualTo("See you soon.");
@@ -154,7 +157,7 @@ class ScheduledSendTest extends KaribuTest {
 
     /** The next day the practice's clocks skip 2:00-3:00 am (the second Sunday of March), within a year. */
     private static LocalDate nextSpringForward() {
-        var transition = CHICAGO.getRules().nextTransition(java.time.Instant.now());
+        var transition = CHICAGO.getRules().nextTransition(Instant.now());
         while (!transition.isGap()) {
             transition = CHICAGO.getRules().nextTransition(transition.getInstant());
         }

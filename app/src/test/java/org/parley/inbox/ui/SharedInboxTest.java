@@ -15,6 +15,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.assignment.AssignmentService;
 import org.parley.audit.AuditEntries;
+import org.parley.conversation.ConversationStatus;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
@@ -91,7 +93,7 @@ class SharedInboxTest extends KaribuTest {
     }
 
     private InboxView inboxShowing(String viewKey) {
-        UI.getCurrent().navigate("inbox", com.vaadin.flow.router.QueryParameters.of("view", viewKey));
+        UI.getCurrent().navigate("inbox", QueryParameters.of("view", viewKey));
         return _get(InboxView.class);
     }
 
@@ -444,7 +446,7 @@ class SharedInboxTest extends KaribuTest {
         _setValue(view.search, "kne");
         assertThat(rows(view)).isEmpty();
         _setValue(view.search, "quimby");
-        _setValue(view.statusFilter, org.parley.conversation.ConversationStatus.CLOSED);
+        _setValue(view.statusFilter, ConversationStatus.CLOSED);
         assertThat(rows(view)).isEmpty();
         assertThat(view.count.getText()).isEqualTo("0 found");
         assertThat(patient.id()).isPositive();

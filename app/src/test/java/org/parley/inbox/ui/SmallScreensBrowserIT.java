@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.parley.inbox.InboxFixtures;
 import org.parley.inbox.InboxService;
@@ -68,14 +69,14 @@ class SmallScreensBrowserIT extends BrowserTest {
             double thread = number(page, "document.querySelector('#thread').getBoundingClientRect().height");
             double bubble = number(page, "Math.max(...[...document.querySelectorAll('#thread .bubble')]"
                     + ".map(b => b.getBoundingClientRect().height))");
-            org.assertj.core.api.Assertions.assertThat(thread).as("thread height at %sx%s (tallest message %s px)",
+            Assertions.assertThat(thread).as("thread height at %sx%s (tallest message %s px)",
                     size[0], size[1], bubble).isGreaterThanOrEqualTo(3 * bubble);
             double spill = number(page, "Math.max(0, ...[...document.querySelectorAll('#conversation-list "
                     + ".conversation-row')].map(r => r.scrollWidth - r.clientWidth))");
-            org.assertj.core.api.Assertions.assertThat(spill).as("names spilling out of rows at %sx%s", size[0],
+            Assertions.assertThat(spill).as("names spilling out of rows at %sx%s", size[0],
                     size[1]).isLessThanOrEqualTo(1);
             double page1 = number(page, "document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            org.assertj.core.api.Assertions.assertThat(page1).as("page wider than %s", size[0]).isLessThanOrEqualTo(1);
+            Assertions.assertThat(page1).as("page wider than %s", size[0]).isLessThanOrEqualTo(1);
         }
 
         staffFixtures.account("sam.staff", "Sam Staff", "a very long passphrase", Role.STAFF);
@@ -86,7 +87,7 @@ class SmallScreensBrowserIT extends BrowserTest {
         screenshot(page, "users-1110");
         double overflow = number(page, "(() => { const g = document.querySelector('#users');"
                 + " const s = g.shadowRoot.querySelector('#table'); return s.scrollWidth - s.clientWidth; })()");
-        org.assertj.core.api.Assertions.assertThat(overflow).as("Users grid wider than its 1110 px window")
+        Assertions.assertThat(overflow).as("Users grid wider than its 1110 px window")
                 .isLessThanOrEqualTo(1);
         context.close();
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -111,9 +112,9 @@ class TagsAndWaitsInTheInboxTest extends KaribuTest {
 
     @Test
     void waitsReadAsMinutesHoursAndDays() {
-        assertThat(RowTagsAndWait.duration(java.time.Duration.ofMinutes(45))).isEqualTo("45 min");
-        assertThat(RowTagsAndWait.duration(java.time.Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
-        assertThat(RowTagsAndWait.duration(java.time.Duration.ofHours(49))).isEqualTo("2 d 1 h");
+        assertThat(RowTagsAndWait.duration(Duration.ofMinutes(45))).isEqualTo("45 min");
+        assertThat(RowTagsAndWait.duration(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
+        assertThat(RowTagsAndWait.duration(Duration.ofHours(49))).isEqualTo("2 d 1 h");
     }
 
     private Tag tagFrom(List<Tag> items) {

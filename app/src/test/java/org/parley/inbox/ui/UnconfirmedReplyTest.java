@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
@@ -106,7 +107,7 @@ class UnconfirmedReplyTest extends KaribuTest {
         StaffMember ada = directory.findByUsername("admin").orElseThrow();
         long replyId = replies.reply(ada, conversationId, "See you Monday.").id();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replies.resend(ada, replyId))
+        Assertions.assertThatThrownBy(() -> replies.resend(ada, replyId))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Only a reply that may not have been sent can be resent.");
     }
@@ -126,7 +127,7 @@ class UnconfirmedReplyTest extends KaribuTest {
                 .update();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), phone, "STOP");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> replies.resend(ada, replyId))
+        Assertions.assertThatThrownBy(() -> replies.resend(ada, replyId))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("opted out");
         assertThat(status(replyId)).isEqualTo("UNCONFIRMED");
         assertThat(db.sql("select count(*) from outbound_task where id = ?").param(replyId).query(Long.class).single())

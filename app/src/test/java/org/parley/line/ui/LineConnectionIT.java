@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
@@ -33,7 +34,7 @@ class LineConnectionIT extends KaribuTest {
         LinesView view = _get(LinesView.class);
         int row = IntStream.range(0, _size(view.grid))
                 .filter(i -> _getFormattedRow(view.grid, i).getFirst().equals("sandbox")).findFirst().orElseThrow();
-        view.grid.select(com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, row));
+        view.grid.select(GridKt._get(view.grid, row));
 
         _click(_get(Button.class, spec -> spec.withId("test-connection")));
 

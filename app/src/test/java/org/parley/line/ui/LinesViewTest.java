@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
@@ -161,7 +162,7 @@ class LinesViewTest extends KaribuTest {
         // Karibu turns Vaadin's "access denied" error page into this exception.
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/lines"))
                 .isInstanceOf(MockAccessDeniedException.class)
-                .hasRootCauseInstanceOf(com.vaadin.flow.router.AccessDeniedException.class);
+                .hasRootCauseInstanceOf(AccessDeniedException.class);
         _assertNone(LinesView.class);
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,7 @@ class PatientImportDialogTest extends KaribuTest {
     @BeforeEach
     void loggedIn() {
         staff.firstAdmin("admin", "Ada Admin", "a long enough password");
-        staff.account("frontdesk", "Fran Frontdesk", "a long enough password", org.parley.security.Role.STAFF);
+        staff.account("frontdesk", "Fran Frontdesk", "a long enough password", Role.STAFF);
         loginAs("frontdesk", "STAFF");
     }
 

@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import java.time.LocalDate;
@@ -109,11 +110,11 @@ class PatientsViewTest extends KaribuTest {
         assertThat(view.dialog.isOpened()).isFalse();
 
         _setValue(view.search, "Parks");
-        view.edit(com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, 0));
+        view.edit(GridKt._get(view.grid, 0));
         assertThat(view.form.language.getValue()).isEqualTo("es");
         _setValue(view.form.language, "en");
         _click(view.form.save);
-        view.edit(com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, 0));
+        view.edit(GridKt._get(view.grid, 0));
         assertThat(view.form.language.getValue()).isEqualTo("en");
     }
 }

@@ -17,7 +17,9 @@ import org.parley.conversation.Direction;
 import org.parley.inbox.InboxFixtures;
 import org.parley.inbox.InboxService;
 import org.parley.practice.PracticeProfiles;
+import org.parley.security.Role;
 import org.parley.security.StaffDirectory;
+import org.parley.security.StaffFixtures;
 import org.parley.template.TemplateService;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +47,7 @@ class PracticeViewTest extends KaribuTest {
     @Autowired
     AuditEntries audit;
     @Autowired
-    org.parley.security.StaffFixtures staff;
+    StaffFixtures staff;
 
     @BeforeEach
     void loggedIn() {
@@ -99,7 +101,7 @@ class PracticeViewTest extends KaribuTest {
 
     @Test
     void staffCannotRenameThePractice() {
-        staff.account("sam", "Sam Staff", "a long enough password", org.parley.security.Role.STAFF);
+        staff.account("sam", "Sam Staff", "a long enough password", Role.STAFF);
         loginAs("sam", "STAFF");
 
         assertThatThrownBy(() -> practice.change("sam", "Taken Over", "UTC"))

@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class PluginInstallViewTest extends KaribuTest {
     private static Button toggleOf(PluginsView view, String pluginId) {
         int index = IntStream.range(0, _size(view.grid))
                 .filter(i -> _getFormattedRow(view.grid, i).getFirst().equals(pluginId)).findFirst().orElseThrow();
-        return (Button) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(view.grid, index, "toggle");
+        return (Button) GridKt._getCellComponent(view.grid, index, "toggle");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.AccessDeniedException;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,7 @@ class PluginsViewTest extends KaribuTest {
         // Karibu turns Vaadin's "access denied" error page into this exception.
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/plugins"))
                 .isInstanceOf(MockAccessDeniedException.class)
-                .hasRootCauseInstanceOf(com.vaadin.flow.router.AccessDeniedException.class);
+                .hasRootCauseInstanceOf(AccessDeniedException.class);
         _assertNone(PluginsView.class);
     }
 

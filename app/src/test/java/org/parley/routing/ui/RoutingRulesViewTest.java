@@ -7,10 +7,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,7 @@ class RoutingRulesViewTest extends KaribuTest {
             assertThat(rule.toListId()).isEqualTo(nurses.id());
             assertThat(rule.addTagId()).isEqualTo(refill.id());
         });
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0))
+        assertThat(GridKt._getFormattedRow(view.grid, 0))
                 .contains("text has refill or prescription", "to " + nurses.name() + ", tag " + refill.name());
     }
 
@@ -93,8 +95,8 @@ class RoutingRulesViewTest extends KaribuTest {
 
     @Test
     void downMovesARuleBelowTheNextSoItIsTriedLater() {
-        rules.save("admin", new RoutingRule(0, "First", java.util.List.of("a"), null, null, nurses.id(), null));
-        rules.save("admin", new RoutingRule(0, "Second", java.util.List.of("b"), null, null, nurses.id(), null));
+        rules.save("admin", new RoutingRule(0, "First", List.of("a"), null, null, nurses.id(), null));
+        rules.save("admin", new RoutingRule(0, "Second", List.of("b"), null, null, nurses.id(), null));
         UI.getCurrent().navigate("admin/practice");
         UI.getCurrent().navigate("admin/routing-rules");
         view = _get(RoutingRulesView.class);

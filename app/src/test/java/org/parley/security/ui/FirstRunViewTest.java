@@ -6,12 +6,15 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.button.Button;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
+import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +32,7 @@ class FirstRunViewTest extends KaribuTest {
     @Autowired
     AuditEntries audit;
     @Autowired
-    org.parley.practice.PracticeProfiles practice;
+    PracticeProfiles practice;
 
     @Test
     void anEmptyParleyAsksForTheFirstAdminAndThenOffersTheLogin() {
@@ -43,7 +46,7 @@ class FirstRunViewTest extends KaribuTest {
                 .isEqualTo("Enter the practice's name, as patients know it.");
         assertThat(directory.hasAnyUser()).isFalse();
         _setValue(_get(TextField.class, spec -> spec.withId("practice-name")), "Amboy Family Practice");
-        _setValue(_get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("practice-time-zone")),
+        _setValue(_get(ComboBox.class, spec -> spec.withId("practice-time-zone")),
                 "America/New_York");
         _setValue(_get(TextField.class, spec -> spec.withId("setup-name")), "Alice Admin");
         _setValue(_get(PasswordField.class, spec -> spec.withId("setup-password")), "short");
@@ -62,7 +65,7 @@ class FirstRunViewTest extends KaribuTest {
                 .satisfies(admin -> assertThat(admin.isAdmin()).isTrue());
         assertThat(audit.newest("FIRST_ADMIN_CREATED", PageRequest.of(0, 5))).hasSize(1);
         assertThat(practice.current().name()).isEqualTo("Amboy Family Practice");
-        assertThat(practice.current().timeZone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        assertThat(practice.current().timeZone()).isEqualTo(ZoneId.of("America/New_York"));
 
         // Once an admin exists the first-run page is closed: nobody can take over Parley through it.
         UI.getCurrent().navigate("setup");

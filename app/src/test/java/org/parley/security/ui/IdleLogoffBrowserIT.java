@@ -8,9 +8,10 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
-import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
+import org.parley.audit.AuditEntry;
 import org.parley.security.Role;
 import org.parley.testsupport.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,7 @@ class IdleLogoffBrowserIT extends BrowserTest {
         assertThat(first).hasURL(SIGNED_OUT, new PageAssertions.HasURLOptions().setTimeout(30_000));
         assertThat(second).hasURL(SIGNED_OUT, new PageAssertions.HasURLOptions().setTimeout(30_000));
         assertThat(first.locator("#signed-out")).containsText("You are signed out");
-        org.assertj.core.api.Assertions.assertThat(audit.newest("LOGOFF_IDLE", PageRequest.of(0, 10)))
+        Assertions.assertThat(audit.newest("LOGOFF_IDLE", PageRequest.of(0, 10)))
                 .extracting(AuditEntry::actor).contains("tess");
         first.locator("#sign-in-again").click();
         assertThat(first.locator("vaadin-login-form")).isVisible(PATIENTLY);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.security.StaffDirectory;
@@ -36,7 +37,7 @@ class LoginViewTest extends KaribuTest {
 
     @Test
     void aFailedLoginShowsTheError() {
-        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.of("error", ""));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
         assertThat(_get(LoginForm.class).isError()).isTrue();
     }
 }

@@ -8,9 +8,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import java.util.List;
@@ -170,8 +172,8 @@ class TwoFactorViewsTest extends KaribuTest {
     }
 
     /** Chooses the account in row {@code index}, as an admin clicks it, and answers its tools below the grid. */
-    private static com.vaadin.flow.component.orderedlayout.HorizontalLayout chooseAccount(UsersView view, int index) {
-        view.grid.select(com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, index));
+    private static HorizontalLayout chooseAccount(UsersView view, int index) {
+        view.grid.select(GridKt._get(view.grid, index));
         assertThat(view.tools.isVisible()).isTrue();
         return view.actions;
     }

@@ -8,9 +8,13 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +91,7 @@ class UsersViewTest extends KaribuTest {
         int index = IntStream.range(0, _size(view.grid))
                 .filter(i -> _getFormattedRow(view.grid, i).getFirst().equals("nurse")).findFirst().orElseThrow();
         var actions = chooseAccount(view, index);
-        _setValue(_get(actions, com.vaadin.flow.component.textfield.EmailField.class,
+        _setValue(_get(actions, EmailField.class,
                 spec -> spec.withId("email-nurse")), "nora@practice.example.org");
         _click(_get(actions, Button.class, spec -> spec.withId("save-email-nurse")));
         assertThat(view.message.getText()).isEqualTo("E-mail of nurse saved.");
@@ -106,7 +110,7 @@ class UsersViewTest extends KaribuTest {
         _click(dialog.grant);
         assertThat(dialog.error.getText()).contains("why");
         _setValue(dialog.reason, "The only admin is on leave");
-        _setValue(dialog.duration, java.time.Duration.ofHours(8));
+        _setValue(dialog.duration, Duration.ofHours(8));
         _click(dialog.grant);
 
         assertThat(dialog.isOpened()).isFalse();
@@ -131,8 +135,8 @@ class UsersViewTest extends KaribuTest {
     }
 
     /** Chooses the account in row {@code index}, as an admin clicks it, and answers its tools below the grid. */
-    private static com.vaadin.flow.component.orderedlayout.HorizontalLayout chooseAccount(UsersView view, int index) {
-        view.grid.select(com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, index));
+    private static HorizontalLayout chooseAccount(UsersView view, int index) {
+        view.grid.select(GridKt._get(view.grid, index));
         assertThat(view.tools.isVisible()).isTrue();
         return view.actions;
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
@@ -72,7 +73,7 @@ class TagsViewTest extends KaribuTest {
         _click(view.save);
         assertThat(view.message.getText()).isEqualTo("Saved Refills.");
         assertThat(tags.all()).extracting(Tag::name, Tag::colour)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Refills", TagColour.ORANGE));
+                .containsExactly(Tuple.tuple("Refills", TagColour.ORANGE));
         assertThat(audit.newest("TAG_CHANGED", PageRequest.of(0, 5))).isNotEmpty();
     }
 

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.parley.plugin.ChartAttachment;
@@ -71,7 +72,7 @@ final class ChartDocument {
         String plain = text(export, settings, practiceName);
         // The same text as the resource's narrative: what a person reading the resource (or Parley's preview) sees
         // without decoding the attachment, and what FHIR asks every resource to carry (dom-6).
-        document.getText().setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED)
+        document.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
                 .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><pre>" + xhtml(plain) + "</pre></div>");
         byte[] text = plain.getBytes(StandardCharsets.UTF_8);
         document.addContent().setAttachment(attachment(TEXT_CONTENT_TYPE, text, title(export),

@@ -10,6 +10,7 @@ import ca.uhn.hl7v2.model.v251.segment.MSA;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.parley.plugin.ChartPatient;
 import org.parley.plugin.ExportResult;
@@ -58,7 +59,7 @@ record Acknowledgement(String code, String controlId, List<String> errorCodes, L
         add(codes, msa.getErrorCondition().getIdentifier().getValue());
         add(texts, msa.getErrorCondition().getText().getValue());
         String code = msa.getAcknowledgmentCode().getValue();
-        return new Acknowledgement(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT),
+        return new Acknowledgement(code == null ? "" : code.strip().toUpperCase(Locale.ROOT),
                 msa.getMessageControlID().getValue(), List.copyOf(codes), List.copyOf(texts));
     }
 

@@ -2,6 +2,7 @@ package org.parley.pdfexport;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.parley.plugin.ChartExport;
 
 /**
@@ -35,7 +36,7 @@ record FileNamePattern(String pattern) {
                 .replace(DATE, DAY.format(export.requestedAt().atZone(zone)))
                 .replace(MRN, safe(mrn));
         name = safe(name);
-        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
+        return name.toLowerCase(Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
     }
 
     /** Letters, digits, dot, dash and underscore stay; anything else (spaces, slashes, accents) becomes {@code _}. */

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parley.plugin.ChartAttachment;
 import org.parley.plugin.ChartExport;
 import org.parley.plugin.ChartMessage.Kind;
@@ -50,18 +55,18 @@ class ChartPdfTest {
     }
 
     @Test
-    void fiFlAndFfiAreStoredAsLettersSoAnotherToolsExtractionFindsTheDrugName(@org.junit.jupiter.api.io.TempDir Path dir)
+    void fiFlAndFfiAreStoredAsLettersSoAnotherToolsExtractionFindsTheDrugName(@TempDir Path dir)
             throws IOException, InterruptedException {
         byte[] pdf = render(Exports.of(Exports.fromPatient("m-1",
                 "Please refill my fluoxetine; the office said it is sufficient.")));
         Path file = Files.write(dir.resolve("chart.pdf"), pdf);
         Path pdftotext = Path.of("/usr/bin/pdftotext");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(pdftotext),
+        Assumptions.assumeTrue(Files.isExecutable(pdftotext),
                 "poppler's pdftotext is needed to read the PDF as an EHR would (apt-get install poppler-utils)");
 
         Process poppler = new ProcessBuilder(pdftotext.toString(), "-enc", "UTF-8", file.toString(), "-")
                 .redirectErrorStream(true).start();
-        String text = new String(poppler.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(poppler.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(poppler.waitFor()).isZero();
 
         assertThat(text).contains("refill", "fluoxetine", "office", "sufficient");
@@ -185,8 +190,8 @@ class ChartPdfTest {
 
         assertThat(letter.width()).isEqualTo(612f);
         assertThat(letter.height()).isEqualTo(792f);
-        assertThat(a4.width()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(0.1f));
-        assertThat(a4.height()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(0.1f));
+        assertThat(a4.width()).isCloseTo(595.3f, Offset.offset(0.1f));
+        assertThat(a4.height()).isCloseTo(841.9f, Offset.offset(0.1f));
     }
 
     @Test
@@ -197,6 +202,6 @@ class ChartPdfTest {
         // Maven points user.home and pdfbox.fontcache at target/test-home for this module's tests
         Path home = Path.of(System.getProperty("pdfbox.fontcache", System.getProperty("user.home")));
         assertThat(home.resolve(".pdfbox.cache")).doesNotExist();
-        assertThat(Files.exists(home) ? Files.list(home).toList() : java.util.List.of()).isEmpty();
+        assertThat(Files.exists(home) ? Files.list(home).toList() : List.of()).isEmpty();
     }
 }

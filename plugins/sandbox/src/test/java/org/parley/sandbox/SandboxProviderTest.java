@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,12 +28,13 @@ import org.parley.plugin.LineContext;
 import org.parley.plugin.LineType;
 import org.parley.plugin.MalformedWebhookException;
 import org.parley.plugin.Media;
+import org.parley.plugin.MediaFetchException;
 import org.parley.plugin.MediaFetcher;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.ProviderEvent;
+import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.SendResult;
 import org.parley.plugin.SentCheck;
-import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
 import org.parley.plugin.testkit.FakeLine;
@@ -448,7 +450,7 @@ class SandboxProviderTest {
     @Test
     void aPictureThatCannotBeFetchedIsRefusedWithTheReason() {
         FakeLine line = testLine(SECRET, null, PUBLIC_BASE, (uri, headers) -> {
-            throw new org.parley.plugin.MediaFetchException("the carrier answered HTTP 404");
+            throw new MediaFetchException("the carrier answered HTTP 404");
         });
 
         assertThatThrownBy(() -> provider.handleWebhook(line, "sms", webhook(Map.of("MessageId", "MM2",
@@ -533,7 +535,7 @@ class SandboxProviderTest {
         assertThat(part.providerCallId()).isEqualTo("SBC2");
         assertThat(part.from()).isNull();
         assertThat(part.recording()).isNotNull();
-        assertThat(part.length()).isEqualTo(java.time.Duration.ofSeconds(14));
+        assertThat(part.length()).isEqualTo(Duration.ofSeconds(14));
         assertThat(fetches).singleElement().satisfies(fetch -> {
             assertThat(fetch.uri()).isEqualTo(recordingUrl);
             assertThat(fetch.headers()).containsEntry("X-Sandbox-Signature", SandboxSignatures.sign(SECRET, recordingUrl, new byte[0]));

@@ -1,10 +1,10 @@
 package org.parley.twilio;
 
+import com.twilio.base.Page;
+import com.twilio.base.ResourceSet;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
-import com.twilio.base.Page;
-import com.twilio.base.ResourceSet;
 import com.twilio.http.HttpClient;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.Account;
@@ -12,27 +12,32 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.parley.plugin.Capability;
 import org.parley.plugin.ConfigProperty;
 import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.LineContext;
 import org.parley.plugin.LineType;
 import org.parley.plugin.MalformedWebhookException;
+import org.parley.plugin.Media;
+import org.parley.plugin.MediaFetchException;
 import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.ProviderDescriptor;
+import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.SendResult;
 import org.parley.plugin.SentCheck;
-import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
 import org.pf4j.Extension;
@@ -151,8 +156,8 @@ public class TwilioProvider implements MessagingProvider {
     /** Whether the request certainly never reached Twilio: no connection was made. */
     static boolean neverLeft(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
-                    || cause instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof ConnectTimeoutException) {
                 return true;
             }
         }
@@ -246,13 +251,13 @@ public class TwilioProvider implements MessagingProvider {
 
     /** A picture or recording the webhook could not fetch, fetched again with the account's credentials. */
     @Override
-    public org.parley.plugin.Media fetchMediaAgain(LineContext line, java.net.URI uri)
-            throws org.parley.plugin.MediaFetchException {
+    public Media fetchMediaAgain(LineContext line, URI uri)
+            throws MediaFetchException {
         Credentials credentials;
         try {
             credentials = Credentials.of(line.settings());
         } catch (RuntimeException e) {
-            throw new org.parley.plugin.MediaFetchException("the line's Twilio credentials are missing");
+            throw new MediaFetchException("the line's Twilio credentials are missing");
         }
         return TwilioWebhooks.fetchMedia(line, credentials, uri);
     }

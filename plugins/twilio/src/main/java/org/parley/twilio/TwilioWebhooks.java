@@ -6,6 +6,7 @@ import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Say;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,7 @@ final class TwilioWebhooks {
                 throw new MalformedWebhookException("field '" + field + "' is not an http(s) URL");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new MalformedWebhookException("field '" + field + "' is not a URL");
         }
     }

@@ -12,6 +12,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -104,8 +107,8 @@ class TwilioFindSentTest {
 
     @Test
     void aSendWhoseAnswerNeverComesHasAnUnknownOutcomeAndIsNotRetriedBlindly() {
-        twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
-                .aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+        twilio.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(WireMock
+                .aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
         SendResult result = provider.send(TwilioLine.configured(), text("Your referral is ready."));
 
@@ -126,7 +129,7 @@ class TwilioFindSentTest {
                 + "\"status\":\"delivered\",\"date_created\":\"" + created + "\",\"date_sent\":\"" + created + "\"}";
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder page(String... messages) {
+    private static ResponseDefinitionBuilder page(String... messages) {
         String uri = "/2010-04-01/Accounts/" + TwilioLine.ACCOUNT_SID + "/Messages.json?PageSize=50&Page=0";
         return okJson("{\"messages\":[" + String.join(",", messages) + "],\"end\":" + Math.max(0, messages.length - 1)
                 + ",\"first_page_uri\":\"" + uri + "\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,"

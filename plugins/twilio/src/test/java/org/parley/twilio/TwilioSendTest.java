@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.parley.plugin.Media;
 import org.parley.plugin.OutboundMessage;
-import org.parley.plugin.SendResult;
 import org.parley.plugin.SendResult.FailureKind;
+import org.parley.plugin.SendResult;
 
 /** Sending through Twilio's Messages resource, with WireMock standing in for api.twilio.com. */
 class TwilioSendTest {
@@ -267,12 +268,12 @@ class TwilioSendTest {
         return Media.of("image/jpeg", "form.jpg", new byte[] {1, 2, 3});
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String sid) {
+    private static ResponseDefinitionBuilder created(String sid) {
         return okJson("{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"account_sid\":\"" + TwilioLine.ACCOUNT_SID
                 + "\"}").withStatus(201);
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder twilioError(int status, int code,
+    static ResponseDefinitionBuilder twilioError(int status, int code,
                                                                                        String message) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":"

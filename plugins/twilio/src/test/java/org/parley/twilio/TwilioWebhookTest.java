@@ -141,7 +141,7 @@ class TwilioWebhookTest {
         media.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "image/png")
                 .withBody(new byte[] {7, 8})));
 
-        Media again = provider.fetchMediaAgain(line, java.net.URI.create(media.baseUrl() + path));
+        Media again = provider.fetchMediaAgain(line, URI.create(media.baseUrl() + path));
 
         assertThat(again.data()).containsExactly(7, 8);
         media.verify(getRequestedFor(urlEqualTo(path))

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -130,7 +131,7 @@ final class SignedWebhook {
                 if (parsed != null && parsed.isContainerNode()) {
                     hashes.add(sha256Hex(JSON.writeValueAsBytes(parsed)));
                 }
-            } catch (java.io.IOException notJson) {
+            } catch (IOException notJson) {
                 // the raw body is the only candidate
             }
         }

@@ -1,13 +1,16 @@
 package org.parley.vonage;
 
 import com.vonage.client.VonageApiResponseException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.parley.plugin.SendResult;
 import org.parley.plugin.SendResult.FailureKind;
+import org.parley.plugin.SendResult;
 
 /**
  * What Vonage's refusals mean to Parley: a {@link SendResult} for a send, and a sentence for staff or an
@@ -69,7 +72,7 @@ final class VonageErrors {
     private static boolean lostAnswer(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // Jackson's parse errors are IOExceptions too, but they mean an answer came (e.g. an HTML 503 page).
-            if (cause instanceof java.io.IOException && !cause.getClass().getName().contains("jackson")) {
+            if (cause instanceof IOException && !cause.getClass().getName().contains("jackson")) {
                 return true;
             }
         }
@@ -79,7 +82,7 @@ final class VonageErrors {
     /** Whether the request certainly never reached Vonage: no connection was made. */
     static boolean neverLeft(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause.getClass().getSimpleName().equals("ConnectTimeoutException")) {
                 return true;
             }

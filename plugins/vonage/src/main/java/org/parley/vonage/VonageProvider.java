@@ -14,6 +14,7 @@ import com.vonage.client.messages.mms.MmsImageRequest;
 import com.vonage.client.messages.sms.SmsTextRequest;
 import com.vonage.client.voice.CallsFilter;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,12 +26,14 @@ import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.LineContext;
 import org.parley.plugin.LineType;
 import org.parley.plugin.MalformedWebhookException;
+import org.parley.plugin.Media;
+import org.parley.plugin.MediaFetchException;
 import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.OutboundMessage;
 import org.parley.plugin.ProviderDescriptor;
+import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.SendResult;
 import org.parley.plugin.SentCheck;
-import org.parley.plugin.SendResult.FailureKind;
 import org.parley.plugin.Settings;
 import org.parley.plugin.WebhookOutcome;
 import org.parley.plugin.WebhookRequest;
@@ -280,7 +283,7 @@ public class VonageProvider implements MessagingProvider {
      * "may not have been sent - check before resending" rather than sent twice.
      */
     @Override
-    public SentCheck findSent(LineContext line, OutboundMessage message, java.time.Instant notBefore) {
+    public SentCheck findSent(LineContext line, OutboundMessage message, Instant notBefore) {
         return SentCheck.unknown("Vonage offers no lookup of sent messages");
     }
 
@@ -328,8 +331,8 @@ public class VonageProvider implements MessagingProvider {
 
     /** A picture or recording the webhook could not fetch, fetched again with the application's credentials. */
     @Override
-    public org.parley.plugin.Media fetchMediaAgain(LineContext line, URI uri)
-            throws org.parley.plugin.MediaFetchException {
+    public Media fetchMediaAgain(LineContext line, URI uri)
+            throws MediaFetchException {
         return media(line).fetch(uri);
     }
 

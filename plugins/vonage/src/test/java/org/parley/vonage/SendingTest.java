@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.vonage.client.HttpConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.plugin.Media;
 import org.parley.plugin.OutboundMessage;
-import org.parley.plugin.SendResult;
 import org.parley.plugin.SendResult.FailureKind;
+import org.parley.plugin.SendResult;
+import org.parley.plugin.SentCheck;
 
 class SendingTest extends AbstractVonageTest {
 
@@ -175,7 +178,7 @@ class SendingTest extends AbstractVonageTest {
     @Test
     void aSendWhoseAnswerNeverComesHasAnUnknownOutcomeAndIsNotRetriedBlindly() {
         vonage.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse()
-                .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+                .withFault(Fault.EMPTY_RESPONSE)));
 
         SendResult.Failed failed = failedSend();
 
@@ -185,8 +188,8 @@ class SendingTest extends AbstractVonageTest {
 
     @Test
     void vonageCannotTellWhetherItHasAMessageSoTheAnswerIsAlwaysUnknown() {
-        assertThat(provider.findSent(line, text("msg-key-1"), java.time.Instant.now()))
-                .isEqualTo(org.parley.plugin.SentCheck.unknown("Vonage offers no lookup of sent messages"));
+        assertThat(provider.findSent(line, text("msg-key-1"), Instant.now()))
+                .isEqualTo(SentCheck.unknown("Vonage offers no lookup of sent messages"));
         assertThat(vonage.getAllServeEvents()).as("nothing is sent to find out").isEmpty();
     }
 

@@ -4,6 +4,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ final class SignedRequests {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         query.forEach((name, value) -> {
             raw.append(raw.isEmpty() ? "" : "&").append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             parameters.put(name, List.of(value));
         });
         String hash = SignedWebhook.sha256Hex(payloadJson.getBytes(StandardCharsets.UTF_8));

@@ -2,7 +2,9 @@ package org.parley.vonage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vonage.client.HttpConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +33,7 @@ class SignedWebhookPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final VonageProvider provider = new VonageProvider(
-            com.vonage.client.HttpConfig.builder().baseUri("http://127.0.0.1:9").build());
+            HttpConfig.builder().baseUri("http://127.0.0.1:9").build());
     private final FakeLine line = VonageLine.with(Map.of(
             VonageProvider.APPLICATION_ID, SignedRequests.APPLICATION_ID,
             VonageProvider.PRIVATE_KEY, TestKeys.privateKeyPem(),
@@ -117,7 +119,7 @@ class SignedWebhookPropertiesTest {
     private static String json(Map<String, ?> fields) {
         try {
             return JSON.writeValueAsString(new LinkedHashMap<>(fields));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -17,9 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.plugin.MalformedWebhookException;
-import org.parley.plugin.ProviderEvent;
 import org.parley.plugin.ProviderEvent.Voicemail;
+import org.parley.plugin.ProviderEvent;
 import org.parley.plugin.WebhookOutcome;
+import org.parley.plugin.WebhookRequest;
 import org.parley.plugin.testkit.FakeLine;
 
 class VoicemailTest extends AbstractVonageTest {
@@ -206,7 +207,7 @@ class VoicemailTest extends AbstractVonageTest {
         assertThat(outcome.response().status()).isEqualTo(200);
     }
 
-    private static org.parley.plugin.WebhookRequest answer() {
+    private static WebhookRequest answer() {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("to", "14155550100");
         query.put("from", "14155550123");
@@ -215,7 +216,7 @@ class VoicemailTest extends AbstractVonageTest {
         return SignedRequests.get("answer", query, "{}");
     }
 
-    private org.parley.plugin.WebhookRequest recording() {
+    private WebhookRequest recording() {
         return SignedRequests.post("recording", """
                 {"start_time": "2025-02-03T12:14:25Z", "recording_url": "%s/v1/files/recording-1",
                  "size": 12222, "recording_uuid": "r-1", "end_time": "2025-02-03T12:14:37Z",
@@ -223,7 +224,7 @@ class VoicemailTest extends AbstractVonageTest {
                 .formatted(vonage.baseUrl(), CALL));
     }
 
-    private org.parley.plugin.WebhookRequest transcription() {
+    private WebhookRequest transcription() {
         return SignedRequests.post("transcription", """
                 {"conversation_uuid": "%s", "type": "transcription", "recording_uuid": "r-1",
                  "status": "completed", "transcription_url": "%s/v1/files/transcript-1"}"""
