@@ -14,24 +14,19 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
 import org.parley.patient.ContactService;
 import org.parley.patient.PatientDetails;
+import org.parley.plugin.testkit.fhir.FakeEhr;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.BrowserTest;
-import org.parley.testsupport.FhirEhr;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Copy to chart end to end in Chromium, through the real fhir-export plugin archive and an EHR that speaks FHIR R4
@@ -53,36 +48,19 @@ class CopyToChartBrowserIT extends BrowserTest {
     private static final LocatorAssertions.HasTextOptions PATIENTLY_EXACT =
             new LocatorAssertions.HasTextOptions().setTimeout(20_000);
 
-    /** The EHR, served by the test's own app; its endpoints take the EHR's token instead of a Parley login. */
-    @TestConfiguration
-    static class InProcessEhr {
+    /** The EHR: the plugin test kit's in-process FHIR R4 server, on a port of its own. */
+    static FakeEhr ehr;
 
-        @Bean
-        FhirEhr fhirEhr() {
-            return new FhirEhr();
-        }
-
-        @Bean
-        ServletRegistrationBean<FhirEhr> fhirEhrServlet(FhirEhr ehr) {
-            ServletRegistrationBean<FhirEhr> registration = new ServletRegistrationBean<>(ehr, "/fhir/*");
-            registration.setLoadOnStartup(1);
-            return registration;
-        }
-
-        @Bean
-        @Order(0)
-        SecurityFilterChain fhirEhrEndpoints(HttpSecurity http) throws Exception {
-            return http.securityMatcher("/fhir/**")
-                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .csrf(csrf -> csrf.disable())
-                    .requestCache(cache -> cache.disable())
-                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .build();
-        }
+    @BeforeAll
+    static void startTheEhr() throws Exception {
+        ehr = FakeEhr.start();
     }
 
-    @Autowired
-    FhirEhr ehr;
+    @AfterAll
+    static void stopTheEhr() throws Exception {
+        ehr.close();
+    }
+
     @Autowired
     ContactService contacts;
     @Autowired
@@ -104,10 +82,10 @@ class CopyToChartBrowserIT extends BrowserTest {
         visible(page, "#exporter-plugin input").fill("FHIR");
         page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText("(fhir-export)")).click();
         // the plugin's own settings, by the names its descriptor gives them
-        setting(page, "baseUrl").fill(url("/fhir"));
-        setting(page, "mrnSystem").fill(FhirEhr.MRN_SYSTEM);
+        setting(page, "baseUrl").fill(ehr.baseUrl());
+        setting(page, "mrnSystem").fill(FakeEhr.MRN_SYSTEM);
         setting(page, "authentication").fill("bearer");
-        setting(page, "bearerToken").fill(FhirEhr.TOKEN);
+        setting(page, "bearerToken").fill(FakeEhr.STATIC_TOKEN);
         page.locator("#exporter-default input").check();
         page.locator("#save-exporter").click();
         assertThat(page.locator("#exporters")).containsText("fhir-export");
@@ -132,7 +110,7 @@ class CopyToChartBrowserIT extends BrowserTest {
         configureTheFhirExporter(page);
 
         // The patient is known to Parley and to the EHR by the same MRN; she texts twice.
-        String ehrPatient = ehr.addPatient("Marisol", "Quintanilla", "1984-06-02", MRN);
+        String ehrPatient = "Patient/" + ehr.addPatient("Marisol", "Quintanilla", "1984-06-02", MRN);
         contacts.createPatient("ada", new PatientDetails("Marisol", "Quintanilla", LocalDate.of(1984, 6, 2), PHONE,
                 MRN, null));
         carrier.textPractice("sandbox", PHONE, FIRST_TEXT, null, null, null);

@@ -90,6 +90,7 @@ public final class FakeEhr implements AutoCloseable {
     private final Map<String, DocumentReference> documents = new ConcurrentHashMap<>();
     private final List<String> receivedDocuments = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger(100);
     private final Map<String, Instant> acceptedTokens = new ConcurrentHashMap<>();
     private final Map<String, PublicKey> registeredKeys = new ConcurrentHashMap<>();
@@ -202,6 +203,11 @@ public final class FakeEhr implements AutoCloseable {
     }
 
     /** "METHOD /path" of each FHIR request, without query. */
+    /** How many FHIR requests (not the open metadata) came without an access token this EHR accepts. */
+    public int refusedRequests() {
+        return refused.get();
+    }
+
     public List<String> requests() {
         return List.copyOf(requests);
     }
@@ -255,6 +261,7 @@ public final class FakeEhr implements AutoCloseable {
                 Instant expires = authorization == null || !authorization.startsWith("Bearer ")
                         ? null : acceptedTokens.get(authorization.substring("Bearer ".length()));
                 if (expires == null || !clock.instant().isBefore(expires)) {
+                    refused.incrementAndGet();
                     response.setStatus(401);
                     response.setContentType("application/fhir+json");
                     response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"
