@@ -114,7 +114,8 @@ public abstract class BrowserTest {
         page.locator("#enrol-confirm").click();
         assertThat(page.locator("#recovery-codes li")).hasCount(10);
         page.locator("#enrol-continue").click();
-        assertThat(page.locator("#current-staff")).hasText(name, new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(page.locator("#current-staff"))
+                .hasText(name, new LocatorAssertions.HasTextOptions().setTimeout(20_000));
         return secret;
     }
 
