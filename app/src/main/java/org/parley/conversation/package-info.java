@@ -12,5 +12,11 @@
  * org.parley.conversation.PatientMessageArrived} and {@code OutboundQueued}. The entities and repositories are public
  * for the features that write messages ({@code intake}, {@code outbound}, {@code assignment}) and the inbox's
  * queries; views never touch them.
+ *
+ * <p>Larger than the 25 types a package should hold (36): the conversation and message entities with their states,
+ * the services of one job each that change them, and the events they publish. The services call the entities'
+ * package-private state changes (a message's status, a conversation's reopening); moving the services out would make
+ * those changes public to every feature. The next cut, when this grows: the word index ({@code MessageWord},
+ * {@code MessageWordIndex}) into a package of its own, which only needs a message's id and text.
  */
 package org.parley.conversation;
