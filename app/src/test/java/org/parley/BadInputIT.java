@@ -18,6 +18,7 @@ import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.patient.ContactService;
 import org.parley.patient.ImportReport;
+import org.parley.patient.Organisations;
 import org.parley.patient.PatientDetails;
 import org.parley.patient.PatientImport;
 import org.parley.security.Role;
@@ -45,6 +46,10 @@ class BadInputIT extends KaribuTest {
 
     @Autowired
     ContactService contacts;
+
+    @Autowired
+
+    Organisations organisations;
     @Autowired
     TemplateService templates;
     @Autowired
@@ -142,7 +147,7 @@ class BadInputIT extends KaribuTest {
     void anOrganisationWithBadInputIsRefusedNamingTheProblemAndNothingIsStored(String name, String kind,
                                                                               String phone, String message) {
         long before = count("contact");
-        assertThatThrownBy(() -> contacts.createOrganisation("ada", name, kind, phone))
+        assertThatThrownBy(() -> organisations.createOrganisation("ada", name, kind, phone))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
         assertThat(count("contact")).isEqualTo(before);
     }

@@ -30,6 +30,7 @@ import org.parley.inbox.ConversationSearch;
 import org.parley.inbox.InboxService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.patient.Organisations;
 import org.parley.patient.PatientDetails;
 import org.parley.plugin.ChartCategory;
 import org.parley.security.StaffDirectory;
@@ -69,6 +70,8 @@ class NoPhiInLogsIT {
     @Autowired
     ContactService contacts;
     @Autowired
+    Organisations organisations;
+    @Autowired
     ConversationService conversations;
 
     @Autowired
@@ -106,7 +109,7 @@ class NoPhiInLogsIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> carrier.receivedCount(PHONE) == 1);
         carrier.leaveVoicemail("sandbox", PHONE, "audio/mpeg", "vm.mp3", new byte[] {1, 2, 3},
                 "This is " + FIRST + " " + LAST + " calling about ZQ-8841", true);
-        ContactSummary pharmacy = contacts.createOrganisation("nurse", "Amboy Pharmacy", "pharmacy", "(929) 203-7300");
+        ContactSummary pharmacy = organisations.createOrganisation("nurse", "Amboy Pharmacy", "pharmacy", "(929) 203-7300");
         carrier.textPractice("sandbox", "+19292037300", "Refill for " + FIRST + " " + LAST + " DOB 07/14/1961",
                 null, null, null);
         long pharmacyConversation = conversations.conversationWith(nurse, pharmacy.id());

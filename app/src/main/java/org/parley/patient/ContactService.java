@@ -173,50 +173,6 @@ public class ContactService {
         };
     }
 
-    /**
-     * Adds a dependent (a child, an elderly parent) to a guardian: their own conversation, texted on the
-     * guardian's phone.
-     *
-     * @throws IllegalArgumentException naming what is wrong
-     */
-    @Transactional
-    public ContactSummary addDependent(String actor, long guardianId, PatientDetails details) {
-        Contact guardian = guardian(guardianId);
-        if (details.cellPhone() != null && !details.cellPhone().isBlank()) {
-            throw new IllegalArgumentException("A dependent is texted on the guardian's phone: leave the cell phone blank.");
-        }
-        validated(details);
-        Contact dependent = contacts.save(Contact.dependent(details, guardian.getId(), clock.instant()));
-        audit.record(actor, AuditAction.DEPENDENT_ADDED, "contact", String.valueOf(dependent.getId()),
-                "guardian " + guardian.getId());
-        return dependent.summary();
-    }
-
-    /** Makes an existing patient a dependent of a guardian (one of the two ways on when a number is taken). */
-    @Transactional
-    public ContactSummary linkAsDependent(String actor, long guardianId, long dependentId) {
-        Contact guardian = guardian(guardianId);
-        Contact dependent = contacts.findById(dependentId)
-                .filter(c -> c.getKind() == ContactKind.PATIENT)
-                .orElseThrow(() -> new IllegalArgumentException("There is no such patient."));
-        if (dependentId == guardianId || !contacts.findByGuardianIdOrderByIdAsc(dependentId).isEmpty()) {
-            throw new IllegalArgumentException("A guardian cannot be made a dependent.");
-        }
-        dependent.dependOn(guardian.getId());
-        audit.record(actor, AuditAction.DEPENDENT_LINKED, "contact", String.valueOf(dependentId), "guardian " + guardianId);
-        return dependent.summary();
-    }
-
-    private Contact guardian(long guardianId) {
-        Contact guardian = contacts.findById(guardianId)
-                .filter(c -> c.getKind() == ContactKind.PATIENT)
-                .orElseThrow(() -> new IllegalArgumentException("Choose a patient as the guardian."));
-        if (guardian.getGuardianId() != null) {
-            throw new IllegalArgumentException("A dependent cannot be a guardian: choose the family's guardian.");
-        }
-        return guardian;
-    }
-
     /** The family a contact belongs to: the guardian first, then the dependents; just the contact when alone. */
     @Transactional(readOnly = true)
     public List<ContactSummary> family(long contactId) {
@@ -264,47 +220,6 @@ public class ContactService {
             contact.setPreferredLanguage(language);
             audit.record(actor, AuditAction.PATIENT_LANGUAGE_CHANGED, "contact", String.valueOf(contactId), language);
         }
-    }
-
-    /** The kinds of organisation a contact can be. */
-    public static final List<String> ORGANISATION_KINDS = List.of("pharmacy", "lab", "practice", "other");
-
-    /**
-     * Adds a pharmacy, lab or other practice: a contact with a name and a number, never a patient's name.
-     *
-     * @throws IllegalArgumentException naming what is wrong
-     */
-    @Transactional
-    public ContactSummary createOrganisation(String actor, String name, String kind, String phone) {
-        if (name == null || name.isBlank() || name.strip().length() > 200) {
-            throw new IllegalArgumentException("Enter the organisation's name (up to 200 characters).");
-        }
-        if (kind == null || !ORGANISATION_KINDS.contains(kind)) {
-            throw new IllegalArgumentException("Choose what kind of organisation it is.");
-        }
-        TypedText.requireLine(name, "organisation's name");
-        String e164 = phones.toE164(phone);
-        guardNumbers(e164);
-        List<Contact> owners = contacts.findByPhoneNumberOrderByIdAsc(e164);
-        if (owners.stream().anyMatch(c -> c.getKind() != ContactKind.UNKNOWN)) {
-            throw new IllegalArgumentException("This number already belongs to a patient or another contact.");
-        }
-        Contact organisation = owners.isEmpty()
-                ? contacts.save(Contact.organisation(name.strip(), kind, e164, clock.instant()))
-                : owners.get(0);
-        if (!owners.isEmpty()) {
-            organisation.becomeOrganisation(name.strip(), kind);
-        }
-        audit.record(actor, AuditAction.ORGANISATION_SAVED, "contact", String.valueOf(organisation.getId()), kind);
-        return organisation.summary();
-    }
-
-    /** A page of organisations, by name. */
-    @Transactional(readOnly = true)
-    public List<ContactSummary> organisations(int offset, int limit) {
-        return limit <= 0 ? List.of() : contacts.organisations(
-                PageRequest.of(offset / limit, limit)).stream()
-                .map(Contact::summary).toList();
     }
 
     /** Whether a number is marked DO NOT TEXT, and why. */
@@ -487,7 +402,7 @@ public class ContactService {
      * ({@link String#hashCode} is specified), and first texts from different new numbers rarely share one, so they
      * no longer wait for each other's whole intake.
      */
-    private void guardNumbers(String e164) {
+    void guardNumbers(String e164) {
         if (e164 != null) {
             contacts.guardNumbers(Math.floorMod(e164.hashCode(), NUMBER_GUARDS));
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.conversation.BulkMessages;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.patient.Families;
 import org.parley.patient.PatientDetails;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
@@ -53,6 +54,8 @@ class BroadcastQuietHoursIT {
     BulkMessages bulk;
     @Autowired
     ContactService contacts;
+    @Autowired
+    Families families;
     @Autowired
     StaffDirectory directory;
     @Autowired
@@ -151,7 +154,7 @@ class BroadcastQuietHoursIT {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The time zone is not known");
         assertThat(contacts.timeZone(patient.id())).as("nothing stored").contains(
                 ZoneId.of("America/Phoenix"));
-        ContactSummary dependent = contacts.addDependent("admin", patient.id(), new PatientDetails("Ben", "Zone",
+        ContactSummary dependent = families.addDependent("admin", patient.id(), new PatientDetails("Ben", "Zone",
                 LocalDate.of(2015, 6, 1), "", null, null));
         assertThat(contacts.timeZone(dependent.id())).as("the guardian's").contains(
                 ZoneId.of("America/Phoenix"));

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.patient.Families;
 import org.parley.patient.NumberInUseException;
+import org.parley.patient.Organisations;
 import org.parley.patient.PatientDetails;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
@@ -30,6 +32,14 @@ class FamilyRoutingIT {
 
     @Autowired
     ContactService contacts;
+
+    @Autowired
+
+    Families families;
+
+    @Autowired
+
+    Organisations organisations;
     @Autowired
     ConversationService conversations;
 
@@ -63,7 +73,7 @@ class FamilyRoutingIT {
     void aGuardiansTextLandsInTheConversationTheyAreAnsweringElseInTheirOwn() {
         ContactSummary maria = contacts.createPatient("nurse", new PatientDetails("Maria", "Lopez",
                 LocalDate.of(1985, 4, 2), "(929) 203-4100", null, null));
-        ContactSummary lily = contacts.addDependent("nurse", maria.id(), new PatientDetails("Lily", "Lopez",
+        ContactSummary lily = families.addDependent("nurse", maria.id(), new PatientDetails("Lily", "Lopez",
                 LocalDate.of(2019, 8, 30), "", null, null));
         long mariasOwn = conversations.conversationWith(staff, maria.id());
         long lilys = conversations.conversationWith(staff, lily.id());
@@ -85,7 +95,7 @@ class FamilyRoutingIT {
     void aVoicemailFromTheSharedNumberAlwaysLandsInTheGuardiansOwnConversationAndCanBeMoved() {
         ContactSummary ann = contacts.createPatient("nurse", new PatientDetails("Ann", "Parent",
                 LocalDate.of(1950, 1, 1), "(929) 203-4300", null, null));
-        ContactSummary ben = contacts.addDependent("nurse", ann.id(), new PatientDetails("Ben", "Parent",
+        ContactSummary ben = families.addDependent("nurse", ann.id(), new PatientDetails("Ben", "Parent",
                 LocalDate.of(2015, 2, 2), "", null, null));
         long bens = conversations.conversationWith(staff, ben.id());
         replies.reply(staff, bens, "Ben's results are in.");
@@ -131,7 +141,7 @@ class FamilyRoutingIT {
         ContactSummary gran = contacts.createPatient("nurse", new PatientDetails("Gran", "Ma",
                 LocalDate.of(1940, 1, 1), "929-203-4599", null, null));
 
-        ContactSummary linked = contacts.linkAsDependent("nurse", dad.id(), gran.id());
+        ContactSummary linked = families.linkAsDependent("nurse", dad.id(), gran.id());
 
         assertThat(linked.guardianId()).isEqualTo(dad.id());
         assertThat(contacts.textNumber(gran.id())).contains("+19292034500");
@@ -140,7 +150,7 @@ class FamilyRoutingIT {
 
     @Test
     void aPharmacyIsAContactWithItsOwnConversationUnderItsName() {
-        ContactSummary pharmacy = contacts.createOrganisation("nurse", "Walgreens Pharmacy 7001 Amboy Rd.",
+        ContactSummary pharmacy = organisations.createOrganisation("nurse", "Walgreens Pharmacy 7001 Amboy Rd.",
                 "pharmacy", "(929) 203-4600");
 
         carrier.textPractice("sandbox", "+19292034600", "Prior authorization needed for patient DOB 1/2/1950",

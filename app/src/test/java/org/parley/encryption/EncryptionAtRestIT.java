@@ -31,6 +31,7 @@ import org.parley.inbox.MessageWords;
 import org.parley.line.LineService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.patient.Families;
 import org.parley.patient.PatientDetails;
 import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
@@ -85,6 +86,8 @@ class EncryptionAtRestIT {
     MessageWords words;
     @Autowired
     ContactService contacts;
+    @Autowired
+    Families families;
     @Autowired
     LineService lines;
     @Autowired
@@ -191,7 +194,7 @@ class EncryptionAtRestIT {
         String phone = "+19292031104";
         ContactSummary guardian = contacts.createPatient("nurse", new PatientDetails("Gina", "Guardian",
                 LocalDate.of(1980, 3, 4), phone, null, null));
-        ContactSummary child = contacts.addDependent("nurse", guardian.id(), new PatientDetails("Kid", "Guardian",
+        ContactSummary child = families.addDependent("nurse", guardian.id(), new PatientDetails("Kid", "Guardian",
                 LocalDate.of(2015, 5, 6), null, null, null));
         long guardians = patientTexts(phone, "Is the quokka vaccination due?");
         long messageId = jdbc.queryForObject("select max(id) from message where conversation_id = ? "

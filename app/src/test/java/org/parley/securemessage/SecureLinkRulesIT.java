@@ -28,6 +28,7 @@ import org.parley.conversation.Direction;
 import org.parley.conversation.MessageView;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.patient.Families;
 import org.parley.patient.PatientDetails;
 import org.parley.patient.PatientField;
 import org.parley.patient.PatientMerge;
@@ -78,6 +79,8 @@ class SecureLinkRulesIT {
     ConversationService conversations;
     @Autowired
     ContactService contacts;
+    @Autowired
+    Families families;
     @Autowired
     StaffDirectory directory;
     @Autowired
@@ -335,7 +338,7 @@ class SecureLinkRulesIT {
         String phone = newPhone();
         ContactSummary guardian = contacts.createPatient("admin",
                 new PatientDetails("Elena", "Vargas", LocalDate.of(1975, 2, 1), phone, null, null));
-        ContactSummary child = contacts.addDependent("admin", guardian.id(),
+        ContactSummary child = families.addDependent("admin", guardian.id(),
                 new PatientDetails("Mateo", "Vargas", LocalDate.of(2016, 9, 12), "", null, null));
         contacts.setPreferredLanguage("admin", guardian.id(), "es");
         Sent sent = sendTo(child.id(), phone, "Mateo's vaccination record is ready.");

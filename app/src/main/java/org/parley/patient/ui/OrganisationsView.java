@@ -1,6 +1,5 @@
 package org.parley.patient.ui;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -14,9 +13,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import org.parley.conversation.ConversationService;
-import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.patient.Organisations;
 import org.parley.patient.PhoneFormat;
 import org.parley.security.CurrentStaff;
 
@@ -28,15 +28,15 @@ import org.parley.security.CurrentStaff;
 @RolesAllowed({"STAFF", "ADMIN"})
 class OrganisationsView extends VerticalLayout {
 
-    private final ContactService contacts;
+    private final Organisations organisations;
     final Grid<ContactSummary> grid = new Grid<>();
     final TextField name = new TextField("Name");
     final ComboBox<String> kind = new ComboBox<>("Kind");
     final TextField number = new TextField("Number");
     final Span error = new Span();
 
-    OrganisationsView(ContactService contacts, ConversationService conversations, CurrentStaff currentStaff) {
-        this.contacts = contacts;
+    OrganisationsView(Organisations organisations, ConversationService conversations, CurrentStaff currentStaff) {
+        this.organisations = organisations;
         setSizeFull();
         grid.setId("organisations");
         grid.addColumn(ContactSummary::organisation).setHeader("Name").setAutoWidth(true);
@@ -45,17 +45,17 @@ class OrganisationsView extends VerticalLayout {
         grid.addComponentColumn(c -> new Button("Open conversation", e -> getUI().ifPresent(ui ->
                 ui.navigate("inbox/" + conversations.conversationWith(currentStaff.get(), c.id())))))
                 .setKey("open");
-        grid.setItems(query -> contacts.organisations(query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> organisations.organisations(query.getOffset(), query.getLimit()).stream());
         name.setId("organisation-name");
         name.setPlaceholder("e.g. Walgreens Pharmacy 7001 Amboy Rd.");
         kind.setId("organisation-kind");
-        kind.setItems(ContactService.ORGANISATION_KINDS);
+        kind.setItems(Organisations.ORGANISATION_KINDS);
         number.setId("organisation-number");
         error.setId("organisation-error");
         error.addClassName("parley-error");
         Button add = new Button("Add contact", e -> {
             try {
-                contacts.createOrganisation(currentStaff.get().username(), name.getValue(), kind.getValue(),
+                organisations.createOrganisation(currentStaff.get().username(), name.getValue(), kind.getValue(),
                         number.getValue());
                 name.clear();
                 number.clear();

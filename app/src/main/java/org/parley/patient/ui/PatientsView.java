@@ -25,6 +25,7 @@ import org.parley.line.LineTypes;
 import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.patient.Families;
 import org.parley.patient.NumberInUseException;
 import org.parley.patient.PatientDetails;
 import org.parley.patient.PatientImport;
@@ -43,6 +44,7 @@ class PatientsView extends VerticalLayout {
     private static final DateTimeFormatter DOB = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     private final ContactService contacts;
+    private final Families families;
     private final ConversationService conversations;
     private final LineService lines;
     private final LineTypes lineTypes;
@@ -55,10 +57,11 @@ class PatientsView extends VerticalLayout {
     ConfirmDialog confirmation;
     MergePatientsDialog mergeDialog;
 
-    PatientsView(ContactService contacts, ConversationService conversations,
+    PatientsView(ContactService contacts, Families families, ConversationService conversations,
                  LineService lines, LineTypes lineTypes, CurrentStaff currentStaff,
                  PatientImport patientImport, PatientMerge merging) {
         this.contacts = contacts;
+        this.families = families;
         this.conversations = conversations;
         this.lines = lines;
         this.lineTypes = lineTypes;
@@ -134,7 +137,7 @@ class PatientsView extends VerticalLayout {
     private void offerWaysOn(ContactSummary owner, PatientDetails details, String me) {
         Button asDependent = new Button("Add as " + owner.displayName() + "'s dependent", e -> {
             try {
-                contacts.addDependent(me, owner.guardianId() != null ? owner.guardianId() : owner.id(),
+                families.addDependent(me, owner.guardianId() != null ? owner.guardianId() : owner.id(),
                         new PatientDetails(details.firstName(), details.lastName(), details.dateOfBirth(), "",
                                 details.mrn(), details.internalNote(), details.timeZone()));
                 dialog.close();
@@ -195,7 +198,7 @@ class PatientsView extends VerticalLayout {
         form.addCancelListener(e -> dialog.close());
         form.addSaveListener(e -> {
             try {
-                long added = contacts.addDependent(me, guardian.id(), e.details()).id();
+                long added = families.addDependent(me, guardian.id(), e.details()).id();
                 contacts.setPreferredLanguage(me, added, e.language());
                 dialog.close();
                 grid.getDataProvider().refreshAll();

@@ -23,6 +23,7 @@ import org.parley.broadcast.SkippedRecipient;
 import org.parley.conversation.ConversationService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
+import org.parley.patient.Families;
 import org.parley.patient.PatientDetails;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
@@ -58,6 +59,8 @@ class BroadcastsViewIT extends KaribuTest {
     StaffDirectory directory;
     @Autowired
     ContactService contacts;
+    @Autowired
+    Families families;
     @Autowired
     PracticeProfiles practice;
     @Autowired
@@ -105,7 +108,7 @@ class BroadcastsViewIT extends KaribuTest {
         contacts.markDoNotText("admin", marked.id(), "asked by phone");
         patient("Ray", "Noel", 5, null);
         ContactSummary guardian = patient("Lee", "Wong", 6, null);
-        contacts.addDependent("admin", guardian.id(), new PatientDetails("Kim", "Wong", LocalDate.of(year, 3, 7),
+        families.addDependent("admin", guardian.id(), new PatientDetails("Kim", "Wong", LocalDate.of(year, 3, 7),
                 "", null, null));
     }
 

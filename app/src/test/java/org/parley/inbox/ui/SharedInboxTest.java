@@ -32,6 +32,7 @@ import org.parley.inbox.InboxFixtures;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.patient.ContactService;
+import org.parley.patient.Organisations;
 import org.parley.patient.PatientDetails;
 import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
@@ -60,6 +61,8 @@ class SharedInboxTest extends KaribuTest {
     AssignmentService assignments;
     @Autowired
     ContactService contacts;
+    @Autowired
+    Organisations organisations;
     @Autowired
     AuditEntries audit;
     @Autowired
@@ -456,7 +459,7 @@ class SharedInboxTest extends KaribuTest {
     void searchingAPharmacysNameOrPartOfItFindsItsConversation() {
         frontDesk();
         String name = unique("Walgreens");
-        contacts.createOrganisation("ada", name, "pharmacy", "(929) 444-1201");
+        organisations.createOrganisation("ada", name, "pharmacy", "(929) 444-1201");
         String text = unique("Refill ready for pickup");
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19294441201", text);
         InboxView view = inboxShowing("all");
