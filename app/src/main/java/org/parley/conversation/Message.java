@@ -13,7 +13,13 @@ import java.util.UUID;
 import org.parley.base.AbstractEntity;
 import org.parley.encryption.EncryptedText;
 
-/** One message of a conversation: a patient's text, a reply, a note or a voicemail. */
+/**
+ * One message of a conversation: a patient's text, a reply, a note or a voicemail.
+ *
+ * <p>Longer than 300 lines on purpose: the entity maps every column of {@code message} (the encrypted ones through
+ * their per-column converters) and holds its state changes (queued, sending, sent, delivered, failed, deleted,
+ * moved), which only this class makes; the services of the {@code conversation} package call them.
+ */
 @Entity
 @Table(name = "message")
 public class Message extends AbstractEntity {

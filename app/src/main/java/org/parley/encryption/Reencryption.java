@@ -39,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code parley.encryption.reencrypt-interval}.
  * When a run leaves nothing under older keys, those keys are marked retired: the key file may then drop them (keep
  * them while database backups made before still exist).
+ *
+ * <p>Longer than 300 lines on purpose: one job walks every encrypted column, each by the same resumable batch loop,
+ * and the differences between columns (bound to the row or to the column, bytes or text) are small branches of it.
  */
 @Component
 class Reencryption implements RecurringJob {

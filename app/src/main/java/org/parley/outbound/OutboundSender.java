@@ -62,6 +62,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempt can take (a lookup and a send, each bounded by the plugin's time-outs, plus at most {@link LinePace#LOOKAHEAD}
  * for the pace), which keeps the queue to one write per claim; a result that comes after the lease was lost is not
  * recorded, and the node that took over asks the provider.
+ *
+ * <p>Longer than 300 lines on purpose: the whole life of a message handed to a provider (claim, pace, send, result,
+ * back-off, the unknown outcome and its look-up) is one state machine and is read best in one place.
  */
 @Component
 class OutboundSender extends PolledQueue {

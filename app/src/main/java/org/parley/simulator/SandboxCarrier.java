@@ -40,6 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * webhook; the practice's messages arrive here from the sandbox plugin, are stored on the phone, and are
  * reported back as sent and then delivered (or undelivered, for numbers ending in 0000) through the
  * status webhook. An outage switch makes the carrier answer 503, as a real provider does when it is down.
+ *
+ * <p>Longer than 300 lines on purpose: it is a whole carrier in one place (the phones' store, their texts in both
+ * directions, the status reports sent back through the webhook, pictures fetched by link, the outage switch), so
+ * that what the sandbox does differently from a real network can be read in one file.
  */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
