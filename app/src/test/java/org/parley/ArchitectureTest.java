@@ -86,6 +86,12 @@ class ArchitectureTest {
             // a staff member's own notification settings
             "org.parley.notify.NotificationPreferences");
 
+    /** The roles a page may name: the two roles, and the role of each permission an admin grants. */
+    private static final Set<String> ROLE_NAMES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("STAFF", "ADMIN"),
+            Arrays.stream(org.parley.security.Permission.values()).map(org.parley.security.Permission::role))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     @Test
     void noPageIsOpenToAnyLoginEveryPageNamesWhoMayOpenItAndPagesForEveryoneUseNoPatientData() {
         classes().that().areAnnotatedWith(Route.class)
@@ -93,9 +99,10 @@ class ArchitectureTest {
                 .andShould(beAnnotatedWith(RolesAllowed.class).or(beAnnotatedWith(AnonymousAllowed.class)))
                 .check(PARLEY);
         classes().that().areAnnotatedWith(Route.class).and().areAnnotatedWith(RolesAllowed.class)
-                .should(beAnnotatedWith(DescribedPredicate.describe("@RolesAllowed naming only STAFF or ADMIN",
+                .should(beAnnotatedWith(DescribedPredicate.describe("@RolesAllowed naming only STAFF, ADMIN or a "
+                                + "permission's role",
                         annotation -> annotation.getRawType().isEquivalentTo(RolesAllowed.class)
-                                && Set.of("STAFF", "ADMIN").containsAll(Arrays.asList(
+                                && ROLE_NAMES.containsAll(Arrays.asList(
                                 (String[]) annotation.get("value").orElseThrow())))))
                 .check(PARLEY);
         noClasses().that().areAnnotatedWith(AnonymousAllowed.class)

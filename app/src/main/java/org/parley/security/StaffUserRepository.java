@@ -7,6 +7,8 @@ interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
 
     Optional<StaffUser> findByUsernameIgnoreCase(String username);
 
+    java.util.List<StaffUser> findByRole(Role role);
+
     java.util.List<StaffUser> findByOrderByUsernameAsc(org.springframework.data.domain.Pageable page);
 
     long countByRoleAndEnabledTrue(Role role);

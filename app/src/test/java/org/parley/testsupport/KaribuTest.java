@@ -82,8 +82,13 @@ public abstract class KaribuTest {
 
     /** {@link #loginAs(String, String)} in the calling thread's mocked session. */
     public static void loginAs(ApplicationContext context, String username, String role) {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role)));
+        loginAs(context, UsernamePasswordAuthenticationToken.authenticated(username, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+    }
+
+    /** Plays a sign-in with exactly these authorities (e.g. the roles the account's grants give it). */
+    public static void loginAs(ApplicationContext context,
+                               org.springframework.security.core.Authentication authentication) {
         SecurityContext security = SecurityContextHolder.createEmptyContext();
         security.setAuthentication(authentication);
         SecurityContextHolder.setContext(security);
@@ -95,7 +100,10 @@ public abstract class KaribuTest {
                 security);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, r) -> r.equals(role) || r.equals("ROLE_" + role));
+        java.util.Set<String> held = authentication.getAuthorities().stream()
+                .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .collect(java.util.stream.Collectors.toSet());
+        request.setUserInRole((principal, r) -> held.contains(r) || held.contains("ROLE_" + r));
     }
 
     /** Opens a new browser session as another staff member (a fresh UI, so the page frame is theirs). */

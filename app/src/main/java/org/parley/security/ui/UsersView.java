@@ -19,6 +19,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.parley.security.CurrentStaff;
 import org.parley.security.EmergencyAccess;
+import org.parley.security.Permission;
+import org.parley.security.Permissions;
 import org.parley.security.Role;
 import org.parley.security.StaffAccount;
 import org.parley.security.StaffDirectory;
@@ -27,7 +29,8 @@ import org.parley.security.TwoFactor;
 /**
  * Admins manage staff accounts: create named accounts, reset passwords, change roles, set the address notification
  * e-mails go to, deactivate (never delete: history keeps its authors), unlock accounts locked after failed logins,
- * reset a lost two-factor sign-in, and grant or end emergency access (admin rights for a few hours, with a reason).
+ * reset a lost two-factor sign-in, grant or end emergency access (admin rights for a few hours, with a reason), and
+ * let a staff member, or every staff member, send broadcasts ({@link Permission#SEND_BROADCASTS}).
  */
 @Route("admin/users")
 @PageTitle("Users | Parley")
@@ -39,7 +42,13 @@ class UsersView extends VerticalLayout {
     private final TwoFactor twoFactor;
     private final EmergencyAccess emergencyAccess;
     private final CurrentStaff currentStaff;
+    private final Permissions permissions;
     final Grid<StaffAccount> grid = new Grid<>();
+    /** Every staff member may send broadcasts (the STAFF role's grant). */
+    final com.vaadin.flow.component.checkbox.Checkbox staffSendBroadcasts =
+            new com.vaadin.flow.component.checkbox.Checkbox("Every staff member may send broadcasts");
+    /** The accounts granted broadcasts one by one, read again when the grid is. */
+    private java.util.Set<Long> broadcasters = java.util.Set.of();
     /** The chosen account's tools: activation, role, password, e-mail, unlock, emergency access, two-factor. */
     final com.vaadin.flow.component.html.Div tools = new com.vaadin.flow.component.html.Div();
     /** The tools' row, for the account shown in {@link #tools}. */
@@ -52,7 +61,8 @@ class UsersView extends VerticalLayout {
     final Span message = new Span();
 
     UsersView(StaffDirectory directory, TwoFactor twoFactor, EmergencyAccess emergencyAccess,
-              CurrentStaff currentStaff) {
+              CurrentStaff currentStaff, Permissions permissions) {
+        this.permissions = permissions;
         this.directory = directory;
         this.twoFactor = twoFactor;
         this.emergencyAccess = emergencyAccess;
@@ -71,12 +81,37 @@ class UsersView extends VerticalLayout {
                         a.emergency().expiresAt().atZone(java.time.ZoneId.systemDefault())) + " — "
                         + a.emergency().reason() + " (" + a.emergency().grantedBy() + ")")
                 .setHeader("Emergency access").setKey("emergency").setAutoWidth(true);
+        grid.addColumn(a -> a.role() == Role.ADMIN || staffSendBroadcasts.getValue() ? "yes (role)"
+                        : broadcasters.contains(a.id()) ? "yes" : "")
+                .setHeader("Broadcasts").setKey("broadcasts").setAutoWidth(true);
         // Per-account tools open below the grid for the chosen row: inline they made the grid wider than the page.
         grid.asSingleSelect().addValueChangeListener(e -> showTools(e.getValue()));
         tools.setId("user-tools");
         tools.addClassName("user-tools");
         tools.setVisible(false);
-        grid.setItems(query -> directory.accounts(query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> {
+            if (query.getOffset() == 0) {
+                broadcasters = permissions.accountsGranted(Permission.SEND_BROADCASTS);
+            }
+            return directory.accounts(query.getOffset(), query.getLimit()).stream();
+        });
+        staffSendBroadcasts.setId("staff-send-broadcasts");
+        staffSendBroadcasts.setValue(permissions.rolesGranted(Permission.SEND_BROADCASTS).contains(Role.STAFF));
+        staffSendBroadcasts.setHelperText("Admins always may. Or choose an account and allow it alone.");
+        staffSendBroadcasts.addValueChangeListener(e -> {
+            try {
+                if (e.getValue()) {
+                    permissions.grantToRole(me(), Role.STAFF, Permission.SEND_BROADCASTS);
+                    show("Every staff member may send broadcasts.", false);
+                } else {
+                    permissions.revokeFromRole(me(), Role.STAFF, Permission.SEND_BROADCASTS);
+                    show("Staff send broadcasts only where allowed one by one.", false);
+                }
+                grid.getDataProvider().refreshAll();
+            } catch (IllegalArgumentException refused) {
+                show(refused.getMessage(), true);
+            }
+        });
         username.setId("user-username");
         displayName.setId("user-name");
         password.setId("user-password");
@@ -104,7 +139,7 @@ class UsersView extends VerticalLayout {
         create.setId("create-user");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         add(new H2("Users"), new com.vaadin.flow.component.html.Paragraph("Choose an account to change it."), grid,
-                tools, message, new H3("New account"),
+                tools, message, staffSendBroadcasts, new H3("New account"),
                 new FormLayout(username, displayName, password, role, email), create);
     }
 
@@ -166,6 +201,22 @@ class UsersView extends VerticalLayout {
             grant.setId("emergency-" + account.username());
             grant.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             row.add(grant);
+        }
+        if (account.role() == Role.STAFF && account.active()) {
+            boolean allowed = broadcasters.contains(account.id());
+            Button broadcasts = new Button(allowed ? "Stop broadcasts" : "Allow broadcasts", e -> act(() -> {
+                if (allowed) {
+                    permissions.revoke(me(), account.id(), Permission.SEND_BROADCASTS);
+                } else {
+                    permissions.grant(me(), account.id(), Permission.SEND_BROADCASTS);
+                }
+                broadcasters = permissions.accountsGranted(Permission.SEND_BROADCASTS);
+            }, allowed ? account.username() + " no longer sends broadcasts" + (staffSendBroadcasts.getValue()
+                    ? " on their own (every staff member still may)." : ".")
+                    : account.username() + " may send broadcasts."));
+            broadcasts.setId("broadcasts-" + account.username());
+            broadcasts.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            row.add(broadcasts);
         }
         if (account.twoFactor()) {
             Button resetTwoFactor = new Button("Reset two-factor", e -> act(() -> twoFactor.reset(me(), account.id()),
