@@ -60,13 +60,14 @@ public class InboundIntake {
     private final java.time.Duration replyWindow;
     private final ConversationRouting routing;
     private final AfterHoursReplies afterHours;
+    private final org.parley.conversation.ReasonQuestions reasons;
     private final MediaFetchQueue mediaFetches;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
                   ApplicationEventPublisher events, Clock clock, ConversationRouting routing,
-                  AfterHoursReplies afterHours,
+                  AfterHoursReplies afterHours, org.parley.conversation.ReasonQuestions reasons,
                   MediaFetchQueue mediaFetches, org.springframework.jdbc.core.simple.JdbcClient jdbc,
                   FamilySettings family) {
         this.conversations = conversations;
@@ -81,6 +82,7 @@ public class InboundIntake {
         this.replyWindow = family.replyWindow();
         this.routing = routing;
         this.afterHours = afterHours;
+        this.reasons = reasons;
         this.mediaFetches = mediaFetches;
         this.jdbc = jdbc;
     }
@@ -165,9 +167,12 @@ public class InboundIntake {
         audit.record(AuditLog.SYSTEM, "MESSAGE_RECEIVED", "message", String.valueOf(message.getId()),
                 "conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
+        // An answer to the reason picker places the conversation before anyone hears of the text.
+        reasons.patientAnswered(conversation, inbound.from(), inbound.text());
         arrived(conversation, message, blocked, startsOrReopens, inbound.text());
         consent.patientWrote(line, conversation, inbound.from(), inbound.text());
         afterHours.patientWrote(line, conversation, inbound.from(), inbound.text());
+        reasons.patientWrote(line, conversation, message, inbound.from(), inbound.text());
     }
 
     /**
