@@ -103,7 +103,9 @@ class ReasonPickerIT {
     }
 
     private static String newPhone() {
-        return "+1929" + String.format("%07d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000)
+        // an exchange from 200 up (a valid number a patient can be given), never ending in 0000 (the sandbox does not
+        // deliver those)
+        return "+19292" + String.format("%06d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000)
                 .replaceAll("0000$", "0001");
     }
 
