@@ -17,7 +17,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.parley.security.Permission;
 import org.parley.security.ui.LoginView;
 import org.springframework.data.repository.Repository;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -87,6 +90,12 @@ class ArchitectureTest {
             // a staff member's own notification settings
             "org.parley.notify.NotificationPreferences");
 
+    /** The roles a page may name: the two roles, and the role of each permission an admin grants. */
+    private static final Set<String> ROLE_NAMES = Stream.concat(
+            Stream.of("STAFF", "ADMIN"),
+            Arrays.stream(Permission.values()).map(Permission::role))
+            .collect(Collectors.toUnmodifiableSet());
+
     @Test
     void noPageIsOpenToAnyLoginEveryPageNamesWhoMayOpenItAndPagesForEveryoneUseNoPatientData() {
         classes().that().areAnnotatedWith(Route.class)
@@ -94,9 +103,10 @@ class ArchitectureTest {
                 .andShould(beAnnotatedWith(RolesAllowed.class).or(beAnnotatedWith(AnonymousAllowed.class)))
                 .check(PARLEY);
         classes().that().areAnnotatedWith(Route.class).and().areAnnotatedWith(RolesAllowed.class)
-                .should(beAnnotatedWith(DescribedPredicate.describe("@RolesAllowed naming only STAFF or ADMIN",
+                .should(beAnnotatedWith(DescribedPredicate.describe("@RolesAllowed naming only STAFF, ADMIN or a "
+                                + "permission's role",
                         annotation -> annotation.getRawType().isEquivalentTo(RolesAllowed.class)
-                                && Set.of("STAFF", "ADMIN").containsAll(Arrays.asList(
+                                && ROLE_NAMES.containsAll(Arrays.asList(
                                 (String[]) annotation.get("value").orElseThrow())))))
                 .check(PARLEY);
         noClasses().that().areAnnotatedWith(AnonymousAllowed.class)

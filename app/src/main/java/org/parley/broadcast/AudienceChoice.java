@@ -9,6 +9,18 @@ public sealed interface AudienceChoice {
     record BornBetween(LocalDate from, LocalDate to) implements AudienceChoice {
     }
 
+    /** The patients with a conversation (open or closed) in the list (issue 17's "by list"). */
+    record InList(long listId) implements AudienceChoice {
+    }
+
+    /**
+     * The patients whose last visit, as the patient import named it, is within the range; an open end is unbounded
+     * (only {@code to}: visited before; only {@code from}: visited since). Patients without a last visit on file are
+     * never in it.
+     */
+    record LastVisitBetween(LocalDate from, LocalDate to) implements AudienceChoice {
+    }
+
     /** The patients named in an uploaded CSV: one MRN or cell number per row (the first column; a header is ignored). */
     record Uploaded(String fileName, byte[] csv) implements AudienceChoice {
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
@@ -23,12 +24,15 @@ import org.parley.base.TypedText;
 import org.parley.conversation.BulkMessages;
 import org.parley.line.LineGateway;
 import org.parley.line.LineService;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
 import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.PhoneNumbers;
 import org.parley.plugin.ProviderDescriptor;
-import org.parley.security.StaffDirectory;
+import org.parley.security.Permission;
+import org.parley.security.Permissions;
 import org.parley.security.StaffMember;
 import org.parley.tag.Tag;
 import org.parley.tag.TagService;
@@ -43,7 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an admin does with broadcasts: prepare one (its recipients stored with who is skipped and why), check it, send,
- * pause, resume, cancel, and follow its progress. Admins only (the role is read as it is now). Recipients are written
+ * pause, resume, cancel, and follow its progress. Admins, and staff an admin granted
+ * {@link org.parley.security.Permission#SEND_BROADCASTS} (read from the database at each step, so a revocation holds at
+ * once). Recipients are written
  * {@code parley.broadcast.batch} per transaction, walking the audience page by page, so a large audience neither holds
  * locks for long nor sits in memory. Audited: the broadcast's steps, and its recipients as ids only.
  */
@@ -65,19 +71,23 @@ public class Broadcasts {
     private final BroadcastTexts texts;
     private final LineService lines;
     private final LineGateway gateway;
-    private final StaffDirectory staff;
     private final BulkMessages bulk;
     private final AuditLog audit;
     private final BroadcastSettings settings;
     private final BroadcastFeeder feeder;
     private final Clock clock;
     private final TagService tags;
+    private final ListService lists;
+    private final Permissions permissions;
 
     Broadcasts(JdbcClient jdbc, TransactionTemplate tx, ContactService contacts, PhoneNumbers phones,
                RecipientRules rules, TemplateService templates, BroadcastTexts texts, LineService lines, LineGateway gateway,
-               StaffDirectory staff, BulkMessages bulk, AuditLog audit, BroadcastSettings settings,
-               BroadcastFeeder feeder, Clock clock, TagService tags) {
+               BulkMessages bulk, AuditLog audit, BroadcastSettings settings,
+               BroadcastFeeder feeder, Clock clock, TagService tags,
+               ListService lists, Permissions permissions) {
+        this.permissions = permissions;
         this.tags = tags;
+        this.lists = lists;
         this.jdbc = jdbc;
         this.tx = tx;
         this.contacts = contacts;
@@ -87,7 +97,6 @@ public class Broadcasts {
         this.texts = texts;
         this.lines = lines;
         this.gateway = gateway;
-        this.staff = staff;
         this.bulk = bulk;
         this.audit = audit;
         this.settings = settings;
@@ -102,7 +111,7 @@ public class Broadcasts {
      *                                  is stored then
      */
     public BroadcastPlan prepare(StaffMember admin, String name, String lineId, String body, AudienceChoice audience) {
-        requireAdmin(admin);
+        requireSender(admin);
         String title = name == null ? "" : name.strip();
         if (title.isEmpty() || title.length() > MAX_NAME) {
             throw new IllegalArgumentException("Name the broadcast (at most " + MAX_NAME + " characters), e.g. "
@@ -201,7 +210,7 @@ public class Broadcasts {
      * @throws IllegalStateException when it was started or cancelled already
      */
     public void start(StaffMember admin, long broadcastId) {
-        requireAdmin(admin);
+        requireSender(admin);
         tx.executeWithoutResult(status -> {
             if (jdbc.sql("update broadcast set state = 'SENDING', started_at = ?, version = version + 1 "
                             + "where id = ? and state = 'DRAFT'")
@@ -253,7 +262,7 @@ public class Broadcasts {
 
     private void change(StaffMember admin, long id, BroadcastState from, BroadcastState to, AuditAction action,
                         String refusal) {
-        requireAdmin(admin);
+        requireSender(admin);
         tx.executeWithoutResult(status -> {
             if (jdbc.sql("update broadcast set state = ?, version = version + 1 where id = ? and state = ?")
                     .params(to.name(), id, from.name()).update() != 1) {
@@ -270,7 +279,7 @@ public class Broadcasts {
      * @throws IllegalStateException when it is finished or cancelled already
      */
     public void cancel(StaffMember admin, long broadcastId) {
-        requireAdmin(admin);
+        requireSender(admin);
         tx.executeWithoutResult(status -> {
             if (jdbc.sql("update broadcast set state = 'CANCELLED', finished_at = ?, version = version + 1 "
                             + "where id = ? and state in ('DRAFT', 'SENDING', 'PAUSED')")
@@ -353,33 +362,66 @@ public class Broadcasts {
      * @throws IllegalArgumentException when the name is blank, too long or taken, or the range is backwards
      */
     public SavedAudience saveAudience(StaffMember admin, String name, LocalDate from, LocalDate to) {
-        requireAdmin(admin);
+        return saveAudience(admin, name, new AudienceChoice.BornBetween(from, to));
+    }
+
+    /**
+     * Saves a search (by date of birth, list or last visit) under a name.
+     *
+     * @throws IllegalArgumentException when the name is blank, too long or taken, the search is another kind (a file,
+     *                                  a tag, a saved audience) or its range is backwards; nothing is stored then
+     */
+    public SavedAudience saveAudience(StaffMember admin, String name, AudienceChoice search) {
+        requireSender(admin);
         String title = name == null ? "" : name.strip();
         if (title.isEmpty() || title.length() > MAX_NAME) {
             throw new IllegalArgumentException("Name the audience (at most " + MAX_NAME + " characters).");
         }
         TypedText.requireLine(title, "name");
-        checkRange(from, to);
+        String description = source(search).description(); // checks the range and that the list exists
+        record Columns(String kind, LocalDate bornFrom, LocalDate bornTo, Long listId, LocalDate visitFrom,
+                       LocalDate visitTo) {
+        }
+        Columns columns = switch (search) {
+            case AudienceChoice.BornBetween born -> new Columns("BORN", born.from(), born.to(), null, null, null);
+            case AudienceChoice.InList list -> new Columns("LIST", null, null, list.listId(), null, null);
+            case AudienceChoice.LastVisitBetween visit -> new Columns("LAST_VISIT", null, null, null, visit.from(),
+                    visit.to());
+            default -> throw new IllegalArgumentException("Only a search is saved: by date of birth, by list or by "
+                    + "last visit.");
+        };
         return tx.execute(status -> {
             if (jdbc.sql("select count(*) from broadcast_audience where name = ?").param(title).query(Long.class)
                     .single() > 0) {
                 throw new IllegalArgumentException("An audience is named " + title + " already: choose another name.");
             }
-            jdbc.sql("insert into broadcast_audience (name, born_from, born_to, created_at) values (?, ?, ?, ?)")
-                    .params(title, from, to, LeasedQueue.timestamp(clock.instant())).update();
+            jdbc.sql("insert into broadcast_audience (name, kind, born_from, born_to, list_id, visit_from, visit_to, "
+                            + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(title, columns.kind(), columns.bornFrom(), columns.bornTo(), columns.listId(),
+                            columns.visitFrom(), columns.visitTo(), LeasedQueue.timestamp(clock.instant())).update();
             long id = jdbc.sql("select id from broadcast_audience where name = ?").param(title).query(Long.class)
                     .single();
             audit.record(admin.username(), AuditAction.BROADCAST_AUDIENCE_SAVED, "broadcast_audience", String.valueOf(id),
-                    null);
-            return new SavedAudience(id, title, from, to);
+                    columns.kind());
+            return new SavedAudience(id, title, search, description);
         });
     }
 
     /** The saved audiences, by name. */
     public List<SavedAudience> audiences() {
-        return jdbc.sql("select id, name, born_from, born_to from broadcast_audience order by name")
-                .query((rs, n) -> new SavedAudience(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))).list();
+        record Row(long id, String name, AudienceChoice search) {
+        }
+        List<Row> rows = jdbc.sql("select id, name, kind, born_from, born_to, list_id, visit_from, visit_to "
+                        + "from broadcast_audience order by name")
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), switch (rs.getString(3)) {
+                    case "LIST" -> new AudienceChoice.InList(rs.getLong(6));
+                    case "LAST_VISIT" -> new AudienceChoice.LastVisitBetween(rs.getObject(7, LocalDate.class),
+                            rs.getObject(8, LocalDate.class));
+                    default -> new AudienceChoice.BornBetween(rs.getObject(4, LocalDate.class),
+                            rs.getObject(5, LocalDate.class));
+                })).list();
+        return rows.stream().map(r -> new SavedAudience(r.id(), r.name(), r.search(),
+                source(r.search()).description())).toList();
     }
 
     /** The largest CSV taken, for the upload's limit. */
@@ -387,9 +429,10 @@ public class Broadcasts {
         return settings.maxUpload().toBytes();
     }
 
-    private void requireAdmin(StaffMember admin) {
-        if (admin == null || !staff.isAdminNow(admin.id())) {
-            throw new AccessDeniedException("Only admins send broadcasts.");
+    /** Admins, and staff an admin granted it (to them or their role), as the database says now. */
+    private void requireSender(StaffMember sender) {
+        if (sender == null || !permissions.has(sender.id(), Permission.SEND_BROADCASTS)) {
+            throw new AccessDeniedException("Only admins, and staff an admin lets send broadcasts, send them.");
         }
     }
 
@@ -444,17 +487,17 @@ public class Broadcasts {
             case null -> throw new IllegalArgumentException("Choose who the broadcast goes to.");
             case AudienceChoice.BornBetween born -> bornBetween(born.from(), born.to());
             case AudienceChoice.Saved saved -> audiences().stream().filter(a -> a.id() == saved.audienceId())
-                    .findFirst().map(a -> bornBetween(a.bornFrom(), a.bornTo()))
+                    .findFirst().map(a -> source(a.search()))
                     .orElseThrow(() -> new IllegalArgumentException("There is no such saved audience."));
+            case AudienceChoice.InList list -> inList(list.listId());
+            case AudienceChoice.LastVisitBetween visit -> lastVisitBetween(visit.from(), visit.to());
             case AudienceChoice.Uploaded uploaded -> uploaded(uploaded);
             case AudienceChoice.Tagged tagged -> tagged(tagged.tagId());
         };
     }
 
-    private Source bornBetween(LocalDate from, LocalDate to) {
-        checkRange(from, to);
-        String description = "patients born " + (from == null ? "any time" : from) + " to "
-                + (to == null ? "today" : to);
+    /** A search walked page by page: {@code page} gives the next ids after the last one. */
+    private Source paged(String description, BiFunction<Long, Integer, List<Long>> page) {
         return new Source() {
             public String description() {
                 return description;
@@ -462,16 +505,43 @@ public class Broadcasts {
 
             public void addTo(long broadcastId, String lineId) {
                 long after = 0;
-                List<Long> page;
+                List<Long> ids;
                 do {
-                    page = contacts.patientIdsBornBetween(from, to, after, settings.batch());
-                    if (!page.isEmpty()) {
-                        after = page.getLast();
-                        store(broadcastId, lineId, page);
+                    ids = page.apply(after, settings.batch());
+                    if (!ids.isEmpty()) {
+                        after = ids.getLast();
+                        store(broadcastId, lineId, ids);
                     }
-                } while (page.size() == settings.batch());
+                } while (ids.size() == settings.batch());
             }
         };
+    }
+
+    private Source inList(long listId) {
+        InboxListSummary list = lists.find(listId)
+                .orElseThrow(() -> new IllegalArgumentException("There is no such list."));
+        if (list.blocked()) {
+            throw new IllegalArgumentException("BLOCKED holds numbers an admin blocked: it is no audience.");
+        }
+        return paged("patients with a conversation in " + list.name(),
+                (after, size) -> lists.patientIdsWithConversationIn(listId, after, size));
+    }
+
+    private Source lastVisitBetween(LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("The first date of the last visit is after the second: swap them.");
+        }
+        String description = from == null && to == null ? "patients with a last visit on file"
+                : from == null ? "patients last visited on or before " + to
+                : to == null ? "patients last visited on or after " + from
+                : "patients last visited " + from + " to " + to;
+        return paged(description, (after, size) -> contacts.patientIdsLastVisitBetween(from, to, after, size));
+    }
+
+    private Source bornBetween(LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        return paged("patients born " + (from == null ? "any time" : from) + " to " + (to == null ? "today" : to),
+                (after, size) -> contacts.patientIdsBornBetween(from, to, after, size));
     }
 
     /** Patients tagged: unknown numbers and organisations in a tagged conversation are no audience of a broadcast. */

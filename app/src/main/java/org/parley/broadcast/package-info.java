@@ -1,6 +1,7 @@
 /**
  * Broadcasts: one message, filled per patient from a text with placeholders, sent from a line to an audience (a search
- * by date of birth, an uploaded CSV of MRNs or cell numbers, or a saved search). Before it goes an admin sees the
+ * by date of birth, a list, the imported last visit or a tag, an uploaded CSV of MRNs or cell numbers, or a saved
+ * search), by an admin or a staff member an admin lets send them. Before it goes the sender sees the
  * count, who is skipped and why, and the text for three real recipients. Each recipient is a row
  * ({@code broadcast_recipient}) with a state, so progress, pause, resume and cancel are database state that every node
  * reads; {@code BroadcastFeeder} (each node's thread) hands the recipients to the outbound queue a few at a time

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.lists.ListService;
+import org.parley.routing.ReasonPicker;
 import org.parley.routing.RoutingRule;
 import org.parley.routing.RoutingRules;
 import org.parley.tag.TagService;
@@ -73,6 +74,25 @@ public class ConversationRouting {
             }
         });
         return rule;
+    }
+
+    /**
+     * Places a conversation as the patient's answer to the reason picker chose, as a routing rule would (in the
+     * intake's transaction, before anyone is notified). A conversation in BLOCKED stays there.
+     */
+    public void applyReason(Conversation conversation, ReasonPicker.Reason reason) {
+        if (Long.valueOf(lists.blockedListId()).equals(conversation.getAssignedListId())) {
+            return;
+        }
+        if (reason.toListId() != null && !reason.toListId().equals(conversation.getAssignedListId())) {
+            conversation.assignToList(reason.toListId());
+            audit.record(AuditLog.SYSTEM, AuditAction.CONVERSATION_ROUTED, "conversation",
+                    String.valueOf(conversation.getId()), "to list " + reason.toListId() + " by the reason picker's "
+                            + "answer " + reason.choice());
+        }
+        if (reason.addTagId() != null) {
+            tags.addByRule(conversation.getId(), reason.addTagId(), "the reason picker");
+        }
     }
 
     public Long listForNew(String lineId, String e164) {

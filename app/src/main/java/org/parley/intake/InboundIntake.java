@@ -23,6 +23,7 @@ import org.parley.conversation.MessageRepository;
 import org.parley.conversation.MessageStatus;
 import org.parley.conversation.MessageWordIndex;
 import org.parley.conversation.PatientMessageArrived;
+import org.parley.conversation.ReasonQuestions;
 import org.parley.line.LineSnapshot;
 import org.parley.line.UnfetchedMedia;
 import org.parley.patient.ContactKind;
@@ -67,13 +68,14 @@ public class InboundIntake {
     private final Duration replyWindow;
     private final ConversationRouting routing;
     private final AfterHoursReplies afterHours;
+    private final ReasonQuestions reasons;
     private final MediaFetchQueue mediaFetches;
     private final JdbcClient jdbc;
 
     InboundIntake(ConversationRepository conversations, MessageRepository messages, MessageMediaRepository media,
                   MessageWordIndex words, ContactService contacts, ConsentKeeping consent, AuditLog audit,
                   ApplicationEventPublisher events, Clock clock, ConversationRouting routing,
-                  AfterHoursReplies afterHours,
+                  AfterHoursReplies afterHours, ReasonQuestions reasons,
                   MediaFetchQueue mediaFetches, JdbcClient jdbc,
                   FamilySettings family) {
         this.conversations = conversations;
@@ -88,6 +90,7 @@ public class InboundIntake {
         this.replyWindow = family.replyWindow();
         this.routing = routing;
         this.afterHours = afterHours;
+        this.reasons = reasons;
         this.mediaFetches = mediaFetches;
         this.jdbc = jdbc;
     }
@@ -172,9 +175,12 @@ public class InboundIntake {
         audit.record(AuditLog.SYSTEM, AuditAction.MESSAGE_RECEIVED, "message", String.valueOf(message.getId()),
                 "conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
+        // An answer to the reason picker places the conversation before anyone hears of the text.
+        reasons.patientAnswered(conversation, inbound.from(), inbound.text());
         arrived(conversation, message, blocked, startsOrReopens, inbound.text());
         consent.patientWrote(line, conversation, inbound.from(), inbound.text());
         afterHours.patientWrote(line, conversation, inbound.from(), inbound.text());
+        reasons.patientWrote(line, conversation, message, inbound.from(), inbound.text());
     }
 
     /**

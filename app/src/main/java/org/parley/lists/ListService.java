@@ -120,6 +120,18 @@ public class ListService {
         return list.summary();
     }
 
+    /**
+     * The patients (not merged, not organisations or unknown numbers) with a conversation in the list, open or closed,
+     * by id after {@code afterId}: one page of a broadcast's audience, walked in id order.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> patientIdsWithConversationIn(long listId, long afterId, int limit) {
+        return jdbc.sql("select distinct c.contact_id from conversation c join contact p on p.id = c.contact_id "
+                        + "where c.assigned_list_id = ? and p.kind = 'PATIENT' and p.merged_into is null "
+                        + "and c.contact_id > ? order by c.contact_id fetch first " + limit + " rows only")
+                .params(listId, afterId).query(Long.class).list();
+    }
+
     /** The list a line's new patient conversations land in, if the admin chose one. */
     @Transactional(readOnly = true)
     public Optional<Long> defaultListOf(String lineId) {

@@ -65,6 +65,10 @@ class Contact extends AbstractEntity {
     @Column(name = "merged_into")
     private Long mergedInto;
 
+    /** The last visit the EHR's export named (the patient import's optional column); null when never imported. */
+    @Column(name = "last_visit")
+    private LocalDate lastVisit;
+
     /** The patient's own time zone (an IANA id), or {@code null} for the practice's. */
     @Column(name = "time_zone")
     private String timeZone;
@@ -140,6 +144,17 @@ class Contact extends AbstractEntity {
 
     String getTimeZone() {
         return timeZone;
+    }
+
+    /** Sets the last visit an import named; a row without one leaves what is on file. */
+    void visitedLast(LocalDate date) {
+        if (date != null) {
+            lastVisit = date;
+        }
+    }
+
+    LocalDate getLastVisit() {
+        return lastVisit;
     }
 
     void removeNumber() {

@@ -109,6 +109,11 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
                                      @Param("after") long afterId, Pageable page);
 
     @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null"
+            + " and c.lastVisit between :from and :to and c.id > :after order by c.id")
+    List<Long> patientIdsLastVisitBetween(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                          @Param("after") long afterId, Pageable page);
+
+    @Query("select c.id from Contact c where c.kind = org.parley.patient.ContactKind.PATIENT and c.mergedInto is null"
             + " and c.mrn in :mrns")
     List<Long> patientIdsWithMrns(@Param("mrns") Collection<String> mrns);
 

@@ -351,6 +351,25 @@ public class ContactService {
                 PageRequest.of(0, limit));
     }
 
+    /**
+     * Patients (not merged, not organisations) whose imported last visit is within the range (either end open; a
+     * patient without one on file is never in it), by id after {@code afterId}: one page, as
+     * {@link #patientIdsBornBetween}.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> patientIdsLastVisitBetween(LocalDate from, LocalDate to, long afterId,
+                                                 int limit) {
+        return contacts.patientIdsLastVisitBetween(from == null ? LocalDate.of(1, 1, 1) : from,
+                to == null ? LocalDate.of(9999, 12, 31) : to, afterId,
+                PageRequest.of(0, limit));
+    }
+
+    /** A patient's last visit as the import named it, if one is on file. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> lastVisit(long contactId) {
+        return contacts.findById(contactId).map(Contact::getLastVisit);
+    }
+
     /** The patients (not merged) with these MRNs, and those whose own cell number is one of {@code e164s}. */
     @Transactional(readOnly = true)
     public List<Long> patientIdsByMrnOrNumber(Collection<String> mrns, Collection<String> e164s) {

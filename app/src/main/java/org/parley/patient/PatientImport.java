@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adds patients from a CSV file (UTF-8, a header row naming the columns: first name, last name, date of birth,
- * cell phone, MRN and, optionally, time zone as an IANA id). Each row is checked by the rules of {@link ContactService#createPatient} and is imported
+ * cell phone, MRN and, optionally, time zone as an IANA id and the last visit's date: broadcasts can go to the
+ * patients last seen before, after or between dates). Each row is checked by the rules of {@link ContactService#createPatient} and is imported
  * whole or refused whole; the report gives each refused row's number and why, never its data.
  *
  * <p>For speed the rows are stored a few hundred per transaction, and who already has a row's number, and which
@@ -58,6 +59,8 @@ public class PatientImport {
     static final String NUMBER_IN_USE = "This cell number already belongs to another patient.";
     static final String DO_NOT_TEXT = "The cell number is marked DO NOT TEXT: it cannot be added to a patient.";
     static final String NOT_A_DATE = "The date of birth is not a date: write it as MM/DD/YYYY or YYYY-MM-DD.";
+    static final String NOT_A_VISIT = "The last visit is not a date: write it as MM/DD/YYYY or YYYY-MM-DD.";
+    static final String VISIT_IN_FUTURE = "The last visit is in the future: check the date.";
 
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
@@ -146,12 +149,19 @@ public class PatientImport {
         List<ImportReport.RefusedRow> refused = new ArrayList<>();
         Map<Row, PatientDetails> details = new LinkedHashMap<>();
         Map<Row, String> numbers = new HashMap<>();
+        Map<Row, LocalDate> visits = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
         for (Row row : batch) {
             try {
                 PatientDetails patient = columns.details(row);
                 String e164 = contactService.checkedCellPhone(patient);
+                LocalDate visit = columns.lastVisit(row);
+                if (visit != null && visit.isAfter(today.plusDays(1))) { // a day's grace for the practice's zone
+                    throw new IllegalArgumentException(VISIT_IN_FUTURE);
+                }
                 details.put(row, patient);
                 numbers.put(row, e164);
+                visits.put(row, visit);
             } catch (IllegalArgumentException invalid) {
                 refused.add(new ImportReport.RefusedRow(row.number(), invalid.getMessage()));
             }
@@ -195,8 +205,11 @@ public class PatientImport {
             if (unknown != null) {
                 // The number has texted before: that contact becomes the patient, conversations and all.
                 unknown.becomePatient(entry.getValue(), e164);
+                unknown.visitedLast(visits.get(row));
             } else {
-                entityManager.persist(Contact.patient(entry.getValue(), e164, now));
+                Contact patient = Contact.patient(entry.getValue(), e164, now);
+                patient.visitedLast(visits.get(row));
+                entityManager.persist(patient);
             }
             if (e164 != null) {
                 rowOfNumber.put(e164, row.number());
@@ -258,7 +271,8 @@ public class PatientImport {
     }
 
     /** Where each column is, found by the names in the header row. */
-    private record Columns(int firstName, int lastName, int dateOfBirth, int cellPhone, int mrn, int timeZone) {
+    private record Columns(int firstName, int lastName, int dateOfBirth, int cellPhone, int mrn, int timeZone,
+                           int lastVisit) {
 
         private static final Map<String, String> NAMES = Map.ofEntries(
                 Map.entry("firstname", "first name"), Map.entry("givenname", "first name"),
@@ -269,7 +283,9 @@ public class PatientImport {
                 Map.entry("cell", "cell phone"), Map.entry("cellphone", "cell phone"),
                 Map.entry("cellnumber", "cell phone"), Map.entry("phone", "cell phone"),
                 Map.entry("mobile", "cell phone"), Map.entry("mobilephone", "cell phone"),
-                Map.entry("mrn", "MRN"), Map.entry("timezone", "time zone"), Map.entry("tz", "time zone"));
+                Map.entry("mrn", "MRN"), Map.entry("timezone", "time zone"), Map.entry("tz", "time zone"),
+                Map.entry("lastvisit", "last visit"), Map.entry("lastvisitdate", "last visit"),
+                Map.entry("lastseen", "last visit"));
         private static final List<String> REQUIRED = List.of("first name", "last name", "date of birth",
                 "cell phone");
 
@@ -289,12 +305,22 @@ public class PatientImport {
                         + String.join(", ", missing) + ".");
             }
             return new Columns(found.get("first name"), found.get("last name"), found.get("date of birth"),
-                    found.get("cell phone"), found.getOrDefault("MRN", -1), found.getOrDefault("time zone", -1));
+                    found.get("cell phone"), found.getOrDefault("MRN", -1), found.getOrDefault("time zone", -1),
+                    found.getOrDefault("last visit", -1));
         }
 
         PatientDetails details(Row row) {
             return new PatientDetails(row.field(firstName), row.field(lastName), date(row.field(dateOfBirth)),
                     row.field(cellPhone), row.field(mrn), null, row.field(timeZone));
+        }
+
+        /** The row's last visit, or null when the file has no such column or the row leaves it blank. */
+        LocalDate lastVisit(Row row) {
+            try {
+                return date(row.field(lastVisit));
+            } catch (IllegalArgumentException notADate) {
+                throw new IllegalArgumentException(NOT_A_VISIT);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.parley.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a staff account may do right now, read fresh from the database: its password hash and state for the
  * password check, and its roles for a signed-in session: its own role, plus ADMIN while an emergency grant
- * runs (on the app's clock).
+ * runs (on the app's clock), plus the role of each {@link Permission} an admin granted it or its role.
  */
 @Component
 class StaffAuthorities {
@@ -21,8 +22,11 @@ class StaffAuthorities {
     private final StaffUserRepository users;
     private final EmergencyGrantRepository emergencyGrants;
     private final Clock clock;
+    private final Permissions permissions;
 
-    StaffAuthorities(StaffUserRepository users, EmergencyGrantRepository emergencyGrants, Clock clock) {
+    StaffAuthorities(StaffUserRepository users, EmergencyGrantRepository emergencyGrants, Clock clock,
+                     Permissions permissions) {
+        this.permissions = permissions;
         this.users = users;
         this.emergencyGrants = emergencyGrants;
         this.clock = clock;
@@ -72,10 +76,15 @@ class StaffAuthorities {
     }
 
     private List<GrantedAuthority> roles(StaffUser user) {
-        GrantedAuthority own = new SimpleGrantedAuthority("ROLE_" + user.getRole().name());
+        List<GrantedAuthority> roles = new ArrayList<>();
+        roles.add(new SimpleGrantedAuthority("ROLE_" + user.getRole().name()));
         if (user.getRole() != Role.ADMIN && emergencyGrants.findActive(user.getId(), clock.instant()).isPresent()) {
-            return List.of(own, new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name()));
+            roles.add(new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name()));
         }
-        return List.of(own);
+        if (user.getRole() != Role.ADMIN) {
+            permissions.grantedTo(user.getId(), user.getRole())
+                    .forEach(granted -> roles.add(new SimpleGrantedAuthority("ROLE_" + granted.role())));
+        }
+        return List.copyOf(roles);
     }
 }

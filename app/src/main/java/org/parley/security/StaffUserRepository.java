@@ -14,6 +14,8 @@ interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
 
     Optional<StaffUser> findByUsernameIgnoreCase(String username);
 
+    List<StaffUser> findByRole(Role role);
+
     List<StaffUser> findByOrderByUsernameAsc(Pageable page);
 
     long countByRoleAndEnabledTrue(Role role);

@@ -10,6 +10,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -88,8 +92,13 @@ public abstract class KaribuTest {
 
     /** {@link #loginAs(String, String)} in the calling thread's mocked session. */
     public static void loginAs(ApplicationContext context, String username, String role) {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role)));
+        loginAs(context, UsernamePasswordAuthenticationToken.authenticated(username, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+    }
+
+    /** Plays a sign-in with exactly these authorities (e.g. the roles the account's grants give it). */
+    public static void loginAs(ApplicationContext context,
+                               Authentication authentication) {
         SecurityContext security = SecurityContextHolder.createEmptyContext();
         security.setAuthentication(authentication);
         SecurityContextHolder.setContext(security);
@@ -101,7 +110,10 @@ public abstract class KaribuTest {
                 security);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, r) -> r.equals(role) || r.equals("ROLE_" + role));
+        Set<String> held = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        request.setUserInRole((principal, r) -> held.contains(r) || held.contains("ROLE_" + r));
     }
 
     /** Opens a new browser session as another staff member (a fresh UI, so the page frame is theirs). */

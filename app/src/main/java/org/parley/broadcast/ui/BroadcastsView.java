@@ -40,25 +40,30 @@ import org.parley.broadcast.SkippedRecipient;
 import org.parley.hours.QuietHours;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
 import org.parley.security.CurrentStaff;
 import org.parley.tag.Tag;
 import org.parley.tag.TagService;
 
 /**
- * Admins send one message to many patients: write it (placeholders are filled per patient), choose who gets it, check
+ * Admins (and staff an admin lets send broadcasts) send one message to many patients: write it (placeholders are filled per patient), choose who gets it, check
  * the count, who is skipped and why and the text for three real recipients, then send and watch it go out, with pause,
  * resume and cancel. The page reads the progress from the database every two seconds, so it shows what every node did.
  */
 @Route("admin/broadcasts")
 @PageTitle("Broadcasts | Parley")
 @Menu(title = "Broadcasts", order = 91.5)
-@RolesAllowed("ADMIN")
+// Staff reach it with the grant an admin gives on the Users page (security.Permission); Broadcasts checks it again.
+@RolesAllowed({"ADMIN", "SEND_BROADCASTS"})
 class BroadcastsView extends VerticalLayout {
 
     static final String BORN = "Patients born between";
     static final String FILE = "A CSV of MRNs or cell numbers";
     static final String SAVED = "A saved audience";
     static final String TAGGED = "Patients with a tag";
+    static final String IN_LIST = "Patients with a conversation in a list";
+    static final String VISITED = "Patients by last visit";
     private static final int POLL_MILLIS = 2000;
 
     private final Broadcasts broadcasts;
@@ -74,6 +79,9 @@ class BroadcastsView extends VerticalLayout {
     final Button saveAudience = new Button("Save audience");
     final ComboBox<SavedAudience> savedAudience = new ComboBox<>("Saved audience");
     final ComboBox<Tag> tag = new ComboBox<>("Tag");
+    final ComboBox<InboxListSummary> list = new ComboBox<>("List");
+    final DatePicker visitFrom = new DatePicker("Last visit from");
+    final DatePicker visitTo = new DatePicker("Last visit to");
     final BoundedUpload uploadHandler;
     final Upload upload;
     final Span uploaded = new Span();
@@ -106,7 +114,7 @@ class BroadcastsView extends VerticalLayout {
     private Registration polling;
 
     BroadcastsView(Broadcasts broadcasts, LineService lines, CurrentStaff currentStaff, QuietHours quietHours,
-                   TagService tags) {
+                   TagService tags, ListService lists) {
         this.broadcasts = broadcasts;
         this.currentStaff = currentStaff;
         name.setId("broadcast-name");
@@ -121,7 +129,14 @@ class BroadcastsView extends VerticalLayout {
                 + "Texts go only from " + quietHours.describe() + " in each patient's time zone (their profile's, "
                 + "else the practice's); outside those hours they wait.");
         audience.setId("broadcast-audience");
-        audience.setItems(BORN, TAGGED, FILE, SAVED);
+        audience.setItems(BORN, IN_LIST, VISITED, TAGGED, FILE, SAVED);
+        list.setId("broadcast-list");
+        list.setItems(lists.teamLists());
+        list.setItemLabelGenerator(InboxListSummary::name);
+        visitFrom.setId("broadcast-visit-from");
+        visitTo.setId("broadcast-visit-to");
+        visitFrom.setHelperText("Empty: any time before the second date");
+        visitTo.setHelperText("Empty: up to today (the last visit is the patient import's column)");
         tag.setId("broadcast-tag");
         tag.setItems(tags.all());
         tag.setItemLabelGenerator(Tag::name);
@@ -195,8 +210,8 @@ class BroadcastsView extends VerticalLayout {
         audience.addValueChangeListener(e -> showAudienceFields());
         showAudienceFields();
         add(new H2("Broadcasts"), new HorizontalLayout(name, line), body, audience,
-                new HorizontalLayout(bornFrom, bornTo), new HorizontalLayout(audienceName, saveAudience),
-                savedAudience, tag, upload, uploaded, check, message, planPanel, progressPanel,
+                new HorizontalLayout(bornFrom, bornTo), list, new HorizontalLayout(visitFrom, visitTo),
+                new HorizontalLayout(audienceName, saveAudience), savedAudience, tag, upload, uploaded, check, message, planPanel, progressPanel,
                 new H3("Earlier broadcasts"), history);
     }
 
@@ -204,8 +219,12 @@ class BroadcastsView extends VerticalLayout {
         boolean born = BORN.equals(audience.getValue());
         bornFrom.setVisible(born);
         bornTo.setVisible(born);
-        audienceName.setVisible(born);
-        saveAudience.setVisible(born);
+        list.setVisible(IN_LIST.equals(audience.getValue()));
+        visitFrom.setVisible(VISITED.equals(audience.getValue()));
+        visitTo.setVisible(VISITED.equals(audience.getValue()));
+        boolean search = born || IN_LIST.equals(audience.getValue()) || VISITED.equals(audience.getValue());
+        audienceName.setVisible(search);
+        saveAudience.setVisible(search);
         savedAudience.setVisible(SAVED.equals(audience.getValue()));
         tag.setVisible(TAGGED.equals(audience.getValue()));
         upload.setVisible(FILE.equals(audience.getValue()));
@@ -234,6 +253,13 @@ class BroadcastsView extends VerticalLayout {
                 }
                 yield new AudienceChoice.Tagged(tag.getValue().id());
             }
+            case IN_LIST -> {
+                if (list.getValue() == null) {
+                    throw new IllegalArgumentException("Choose the list whose patients get it.");
+                }
+                yield new AudienceChoice.InList(list.getValue().id());
+            }
+            case VISITED -> new AudienceChoice.LastVisitBetween(visitFrom.getValue(), visitTo.getValue());
             case SAVED -> {
                 if (savedAudience.getValue() == null) {
                     throw new IllegalArgumentException("Choose a saved audience.");
@@ -247,7 +273,7 @@ class BroadcastsView extends VerticalLayout {
     private void saveAudience() {
         try {
             SavedAudience saved = broadcasts.saveAudience(currentStaff.get(), audienceName.getValue(),
-                    bornFrom.getValue(), bornTo.getValue());
+                    chosenAudience());
             savedAudience.setItems(broadcasts.audiences());
             message.setText("Saved the audience " + saved.name() + ".");
         } catch (IllegalArgumentException refused) {

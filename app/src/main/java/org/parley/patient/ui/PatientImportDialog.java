@@ -68,7 +68,7 @@ class PatientImportDialog extends Dialog {
         refused.setVisible(false);
         VerticalLayout content = new VerticalLayout(new Paragraph("A CSV file saved as UTF-8 (up to 20 MB) whose "
                 + "first row names the columns: first name, last name, date of birth (MM/DD/YYYY or YYYY-MM-DD), "
-                + "cell phone and, if you have them, MRN and time zone (e.g. America/Chicago). Other columns are "
+                + "cell phone and, if you have them, MRN, time zone (e.g. America/Chicago) and last visit. Other columns are "
                 + "ignored. Each row is checked as when a patient is added by hand, and is imported whole or not at "
                 + "all."), upload, progress, status,
                 refused);

@@ -2,6 +2,7 @@ package org.parley.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,8 +24,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.parley.security.CurrentStaff;
 import org.parley.security.EmergencyAccess;
+import org.parley.security.Permission;
+import org.parley.security.Permissions;
 import org.parley.security.Role;
 import org.parley.security.StaffAccount;
 import org.parley.security.StaffDirectory;
@@ -33,7 +37,8 @@ import org.parley.security.TwoFactor;
 /**
  * Admins manage staff accounts: create named accounts, reset passwords, change roles, set the address notification
  * e-mails go to, deactivate (never delete: history keeps its authors), unlock accounts locked after failed logins,
- * reset a lost two-factor sign-in, and grant or end emergency access (admin rights for a few hours, with a reason).
+ * reset a lost two-factor sign-in, grant or end emergency access (admin rights for a few hours, with a reason), and
+ * let a staff member, or every staff member, send broadcasts ({@link Permission#SEND_BROADCASTS}).
  */
 @Route("admin/users")
 @PageTitle("Users | Parley")
@@ -45,7 +50,13 @@ class UsersView extends VerticalLayout {
     private final TwoFactor twoFactor;
     private final EmergencyAccess emergencyAccess;
     private final CurrentStaff currentStaff;
+    private final Permissions permissions;
     final Grid<StaffAccount> grid = new Grid<>();
+    /** Every staff member may send broadcasts (the STAFF role's grant). */
+    final Checkbox staffSendBroadcasts =
+            new Checkbox("Every staff member may send broadcasts");
+    /** The accounts granted broadcasts one by one, read again when the grid is. */
+    private Set<Long> broadcasters = Set.of();
     /** The chosen account's tools: activation, role, password, e-mail, unlock, emergency access, two-factor. */
     final Div tools = new Div();
     /** The tools' row, for the account shown in {@link #tools}. */
@@ -58,7 +69,8 @@ class UsersView extends VerticalLayout {
     final Span message = new Span();
 
     UsersView(StaffDirectory directory, TwoFactor twoFactor, EmergencyAccess emergencyAccess,
-              CurrentStaff currentStaff) {
+              CurrentStaff currentStaff, Permissions permissions) {
+        this.permissions = permissions;
         this.directory = directory;
         this.twoFactor = twoFactor;
         this.emergencyAccess = emergencyAccess;
@@ -67,7 +79,10 @@ class UsersView extends VerticalLayout {
         grid.setId("users");
         grid.addColumn(StaffAccount::username).setHeader("User name").setAutoWidth(true);
         grid.addColumn(StaffAccount::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(a -> a.role().name()).setHeader("Role").setAutoWidth(true);
+        // Who may send broadcasts shows in the role's cell: a column of its own made the grid wider than a laptop's page.
+        grid.addColumn(a -> a.role() == Role.STAFF && (staffSendBroadcasts.getValue()
+                        || broadcasters.contains(a.id())) ? "STAFF, broadcasts" : a.role().name())
+                .setHeader("Role").setAutoWidth(true);
         grid.addColumn(a -> !a.active() ? "deactivated" : a.locked() ? "locked" : "active").setHeader("State")
                 .setAutoWidth(true);
         grid.addColumn(a -> a.email() == null ? "" : a.email()).setHeader("E-mail").setAutoWidth(true);
@@ -82,7 +97,29 @@ class UsersView extends VerticalLayout {
         tools.setId("user-tools");
         tools.addClassName("user-tools");
         tools.setVisible(false);
-        grid.setItems(query -> directory.accounts(query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> {
+            if (query.getOffset() == 0) {
+                broadcasters = permissions.accountsGranted(Permission.SEND_BROADCASTS);
+            }
+            return directory.accounts(query.getOffset(), query.getLimit()).stream();
+        });
+        staffSendBroadcasts.setId("staff-send-broadcasts");
+        staffSendBroadcasts.setValue(permissions.rolesGranted(Permission.SEND_BROADCASTS).contains(Role.STAFF));
+        staffSendBroadcasts.setHelperText("Admins always may. Or choose an account and allow it alone.");
+        staffSendBroadcasts.addValueChangeListener(e -> {
+            try {
+                if (e.getValue()) {
+                    permissions.grantToRole(me(), Role.STAFF, Permission.SEND_BROADCASTS);
+                    show("Every staff member may send broadcasts.", false);
+                } else {
+                    permissions.revokeFromRole(me(), Role.STAFF, Permission.SEND_BROADCASTS);
+                    show("Staff send broadcasts only where allowed one by one.", false);
+                }
+                grid.getDataProvider().refreshAll();
+            } catch (IllegalArgumentException refused) {
+                show(refused.getMessage(), true);
+            }
+        });
         username.setId("user-username");
         displayName.setId("user-name");
         password.setId("user-password");
@@ -110,7 +147,7 @@ class UsersView extends VerticalLayout {
         create.setId("create-user");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         add(new H2("Users"), new Paragraph("Choose an account to change it."), grid,
-                tools, message, new H3("New account"),
+                tools, message, staffSendBroadcasts, new H3("New account"),
                 new FormLayout(username, displayName, password, role, email), create);
     }
 
@@ -172,6 +209,22 @@ class UsersView extends VerticalLayout {
             grant.setId("emergency-" + account.username());
             grant.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             row.add(grant);
+        }
+        if (account.role() == Role.STAFF && account.active()) {
+            boolean allowed = broadcasters.contains(account.id());
+            Button broadcasts = new Button(allowed ? "Stop broadcasts" : "Allow broadcasts", e -> act(() -> {
+                if (allowed) {
+                    permissions.revoke(me(), account.id(), Permission.SEND_BROADCASTS);
+                } else {
+                    permissions.grant(me(), account.id(), Permission.SEND_BROADCASTS);
+                }
+                broadcasters = permissions.accountsGranted(Permission.SEND_BROADCASTS);
+            }, allowed ? account.username() + " no longer sends broadcasts" + (staffSendBroadcasts.getValue()
+                    ? " on their own (every staff member still may)." : ".")
+                    : account.username() + " may send broadcasts."));
+            broadcasts.setId("broadcasts-" + account.username());
+            broadcasts.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            row.add(broadcasts);
         }
         if (account.twoFactor()) {
             Button resetTwoFactor = new Button("Reset two-factor", e -> act(() -> twoFactor.reset(me(), account.id()),

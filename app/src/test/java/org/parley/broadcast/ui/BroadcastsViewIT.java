@@ -15,16 +15,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
 import org.parley.broadcast.SkipKind;
 import org.parley.broadcast.SkippedRecipient;
 import org.parley.conversation.ConversationService;
+import org.parley.lists.InboxListSummary;
+import org.parley.lists.ListService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.Families;
+import org.parley.patient.ImportReport;
 import org.parley.patient.PatientDetails;
+import org.parley.patient.PatientImport;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
@@ -71,8 +76,13 @@ class BroadcastsViewIT extends KaribuTest {
     TagService tags;
     @Autowired
     ConversationService conversations;
+    @Autowired
+    ListService lists;
+    @Autowired
+    PatientImport patientImport;
 
     BroadcastsView view;
+    private static final AtomicInteger YEARS = new AtomicInteger(1930);
     /** A birth year only this test's patients have, so each test's audience is its own. */
     int year;
 
@@ -83,7 +93,7 @@ class BroadcastsViewIT extends KaribuTest {
         }
         loginAs("admin", "ADMIN");
         practice.change("admin", "Hillside Clinic", "America/New_York");
-        year = 1930 + Math.floorMod(UUID.randomUUID().hashCode(), 60);
+        year = YEARS.getAndIncrement(); // one year per test: a random one collided now and then
         UI.getCurrent().navigate("admin/broadcasts");
         view = _get(BroadcastsView.class);
     }
@@ -270,5 +280,106 @@ class BroadcastsViewIT extends KaribuTest {
                 .filteredOn(e -> e.targetId().equals(String.valueOf(id))).singleElement()
                 .satisfies(e -> assertThat(e.detail()).matches("contacts [0-9]+(,[0-9]+){6}"));
         assertThat(audit.newest("BROADCAST_CANCELLED", PageRequest.of(0, 5))).isNotEmpty();
+    }
+
+    @Test
+    void theAudienceCanBeThePatientsWithAConversationInAListAndTheSearchCanBeSaved() {
+        ContactSummary inList = patient("Rita", "Vance", 10, newPhone());
+        ContactSummary closedInList = patient("Sam", "Vance", 11, newPhone());
+        ContactSummary elsewhere = patient("Tom", "Vance", 12, newPhone());
+        InboxListSummary refills = lists.create("admin", "Refills " + year);
+        StaffMember admin = directory.searchActive("admin", 0, 1).getFirst();
+        for (ContactSummary patient : List.of(inList, closedInList, elsewhere)) {
+            long conversation = conversations.conversationWith(admin, patient.id());
+            if (patient != elsewhere) {
+                db.sql("update conversation set assigned_list_id = ?, status = ? where id = ?")
+                        .params(refills.id(), patient == closedInList ? "CLOSED" : "OPEN", conversation).update();
+            }
+        }
+        UI.getCurrent().navigate("admin/practice"); // the page is made again, with the new list
+        UI.getCurrent().navigate("admin/broadcasts");
+        view = _get(BroadcastsView.class);
+
+        _setValue(view.name, "Refill reminder " + year);
+        _setValue(view.body, "Hi {patient.firstName}, your refills can now be ordered online.");
+        _setValue(view.audience, BroadcastsView.IN_LIST);
+        assertThat(view.list.isVisible()).isTrue();
+        _click(view.check);
+        assertThat(view.message.getText()).isEqualTo("Choose the list whose patients get it.");
+        assertThat(view.list.getListDataView().getItems()).noneMatch(InboxListSummary::blocked);
+
+        view.list.setValue(view.list.getListDataView().getItems().filter(l -> l.id() == refills.id()).findFirst()
+                .orElseThrow());
+        _click(view.check);
+        assertThat(view.message.getText()).isEmpty();
+        assertThat(view.planSummary.getText()).isEqualTo("2 patients will get it; 0 skipped.");
+        assertThat(view.previews.getChildren().map(c -> ((Paragraph) c).getText()).toList()).containsExactly(
+                "Rita Vance: Hi Rita, your refills can now be ordered online.",
+                "Sam Vance: Hi Sam, your refills can now be ordered online.");
+
+        _setValue(view.audienceName, "Refills list " + year);
+        _click(view.saveAudience);
+        assertThat(view.message.getText()).isEqualTo("Saved the audience Refills list " + year + ".");
+        _setValue(view.audience, BroadcastsView.SAVED);
+        view.savedAudience.setValue(view.savedAudience.getListDataView().getItems()
+                .filter(a -> a.name().equals("Refills list " + year)).findFirst().orElseThrow());
+        assertThat(view.savedAudience.getValue().describe())
+                .isEqualTo("patients with a conversation in Refills " + year);
+        _setValue(view.name, "Refill reminder again " + year);
+        _click(view.check);
+        assertThat(view.planSummary.getText()).isEqualTo("2 patients will get it; 0 skipped.");
+    }
+
+    @Test
+    void theAudienceCanBeThePatientsByTheirImportedLastVisitBeforeAfterOrBetweenDates() {
+        String csv = "First name,Last name,DOB,Cell,MRN,Last visit\n"
+                + "Uma,Gale,3/13/" + year + "," + newPhone().substring(2) + ",LV1-" + year + ",2019-05-01\n"
+                + "Vic,Gale,3/14/" + year + "," + newPhone().substring(2) + ",LV2-" + year + ",02/01/2023\n"
+                + "Wes,Gale,3/15/" + year + "," + newPhone().substring(2) + ",LV3-" + year + ",\n"
+                + "Xia,Gale,3/16/" + year + "," + newPhone().substring(2) + ",LV4-" + year + ",yesterday\n";
+        ImportReport report = patientImport.importCsv("admin",
+                csv.getBytes(StandardCharsets.UTF_8), (done, total) -> { });
+        assertThat(report.imported()).isEqualTo(3);
+        assertThat(report.refused()).singleElement().satisfies(row -> {
+            assertThat(row.row()).isEqualTo(5);
+            assertThat(row.reason()).isEqualTo("The last visit is not a date: write it as MM/DD/YYYY or YYYY-MM-DD.");
+        });
+
+        _setValue(view.name, "We miss you " + year);
+        _setValue(view.body, "Hi {patient.firstName}, it has been a while: reply to book a check-up.");
+        _setValue(view.audience, BroadcastsView.VISITED);
+        assertThat(view.visitFrom.isVisible()).isTrue();
+        _setValue(view.visitTo, LocalDate.of(2020, 12, 31));
+        _click(view.check);
+        assertThat(view.message.getText()).isEmpty();
+        assertThat(view.planSummary.getText()).isEqualTo("1 patient will get it; 0 skipped.");
+        assertThat(view.previews.getChildren().map(c -> ((Paragraph) c).getText()).toList())
+                .containsExactly("Uma Gale: Hi Uma, it has been a while: reply to book a check-up.");
+
+        _setValue(view.visitTo, null);
+        _setValue(view.visitFrom, LocalDate.of(2021, 1, 1));
+        _click(view.check);
+        assertThat(view.previews.getChildren().map(c -> ((Paragraph) c).getText()).toList())
+                .containsExactly("Vic Gale: Hi Vic, it has been a while: reply to book a check-up.");
+
+        _setValue(view.visitFrom, LocalDate.of(2019, 1, 1));
+        _setValue(view.visitTo, LocalDate.of(2023, 12, 31));
+        _click(view.check);
+        assertThat(view.planSummary.getText()).as("a patient without a last visit is in no range")
+                .isEqualTo("2 patients will get it; 0 skipped.");
+
+        _setValue(view.visitFrom, LocalDate.of(2024, 1, 1));
+        _setValue(view.visitTo, LocalDate.of(2023, 1, 1));
+        _click(view.check);
+        assertThat(view.message.getText()).isEqualTo("The first date of the last visit is after the second: swap them.");
+
+        _setValue(view.visitFrom, null);
+        _setValue(view.visitTo, LocalDate.of(2020, 12, 31));
+        _setValue(view.audienceName, "Not seen since 2020 " + year);
+        _click(view.saveAudience);
+        assertThat(view.message.getText()).isEqualTo("Saved the audience Not seen since 2020 " + year + ".");
+        assertThat(view.savedAudience.getListDataView().getItems()
+                .filter(a -> a.name().equals("Not seen since 2020 " + year)).findFirst().orElseThrow().describe())
+                .isEqualTo("patients last visited on or before 2020-12-31");
     }
 }
