@@ -42,7 +42,7 @@ class SendingBenchmark {
     /** Replies queued at once at the line's pace: at 1 a second, this many seconds. */
     private static final int PACED = Integer.getInteger("parley.bench.paced-replies", QUICK ? 5 : 30);
     /** Replies queued at once with the pace off. */
-    private static final int UNPACED = Integer.getInteger("parley.bench.replies", QUICK ? 50 : 2000);
+    private static final int UNPACED = Integer.getInteger("parley.bench.replies", QUICK ? 50 : 500);
     /** Replies sent one at a time (each after the last reached the carrier), with the pace off. */
     private static final int ONE_BY_ONE = Integer.getInteger("parley.bench.single-replies", QUICK ? 5 : 50);
     private static final String PATIENT = "+19292036601";
