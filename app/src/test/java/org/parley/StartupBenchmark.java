@@ -44,7 +44,8 @@ class StartupBenchmark {
     /** Settings added to every start, to try a change without building: {@code -Dparley.bench.startup-args="--a=b"}. */
     private static final List<String> EXTRA = java.util.Arrays.stream(System.getProperty("parley.bench.startup-args",
             "").split(" ")).filter(a -> !a.isBlank()).toList();
-    private static final Duration START_WITHIN = Duration.ofMinutes(3);
+    /** A start on a busy shared machine took up to 150 s (docs/performance.md); a start this long is broken. */
+    private static final Duration START_WITHIN = Duration.ofMinutes(10);
     /** The AOT cache's training start also assembles the cache in a second process: minutes on a busy machine. */
     private static final Duration TRAINING_WITHIN = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
