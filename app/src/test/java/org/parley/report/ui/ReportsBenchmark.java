@@ -63,13 +63,8 @@ class ReportsBenchmark extends KaribuTest {
         registry.add("spring.datasource.password", () -> "postgres");
     }
 
-    /**
-     * The application first, then its database: the other way round its queues and scheduled jobs spend the pool's
-     * 30 s connection time-out failing before the context closes.
-     */
     @AfterAll
-    static void stopPostgres(org.springframework.context.ConfigurableApplicationContext app) throws IOException {
-        app.close();
+    static void stopPostgres() throws IOException {
         POSTGRES.close();
     }
 
