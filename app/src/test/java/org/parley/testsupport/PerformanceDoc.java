@@ -62,7 +62,10 @@ public final class PerformanceDoc {
 
     /**
      * Replaces the section that starts with {@code heading} (a {@code ## } line) by {@code heading} and {@code body},
-     * or appends it when the file has none; prints the section, so the command's output shows the table too.
+     * or appends it when the file has none; prints the section, so the command's output shows the table too. With
+     * {@code -Dparley.bench.sections} (a folder; the bench profile sets one under target) the section is also kept
+     * there, one file per section named by the time written, for the summary that prints every table of the run
+     * at its end (app/pom.xml, profile bench).
      */
     public static void writeSection(String heading, String body) throws IOException {
         Path file = file();
@@ -77,6 +80,12 @@ public final class PerformanceDoc {
             updated = existing.substring(0, at) + section + (next < 0 ? "" : existing.substring(next));
         }
         Files.writeString(file, updated);
+        String sections = System.getProperty("parley.bench.sections", "");
+        if (!sections.isBlank()) {
+            Path folder = Files.createDirectories(Path.of(sections));
+            String name = heading.replaceFirst("^#+\\s*", "").replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+            Files.writeString(folder.resolve(System.currentTimeMillis() + "-" + name + ".md"), "\n" + section);
+        }
         System.out.println(section);
         System.out.println("Written to " + file.toAbsolutePath().normalize());
     }

@@ -13,15 +13,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.parley.line.LineService;
+import org.parley.line.LineSnapshot;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.PerformanceDoc;
 import org.parley.testsupport.SandboxWebhooks;
 import org.parley.testsupport.StatementCount;
+import org.parley.testsupport.TwilioWebhooks;
 import org.parley.testsupport.WebhookLoad;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,11 +35,18 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The intake benchmark (README, Performance): signed sandbox webhooks over real HTTP at 8, 32 and 128 concurrent
- * connections, with no inbox open and with 50 open, beside a static file of the same server. Prints the table and
- * writes it to {@code docs/performance.md}. Runs only with {@code -Pbench}, never in the test suite: it measures,
+ * The intake benchmark (README, Performance): signed Twilio webhooks (checked by the Twilio plugin against the line's
+ * auth token, as Twilio's own are; 5% replays of a MessageSid already sent) and signed sandbox webhooks over real HTTP
+ * at 8, 32 and 128 concurrent connections, with no inbox open and with 50 open, beside two trivial requests to the
+ * same server in the same run (a static file and the liveness probe): their ratio is the figure that holds across machines. Prints
+ * the table and writes it to {@code docs/performance.md}. Runs only with {@code -Pbench} (and in CI's quick mode,
+ * {@code -Dparley.bench.quick=true}: 100 webhooks, one connection count, 2 inboxes), never as a test: it measures,
  * it does not judge.
  *
  * <p>The load generator (Java's HttpClient on virtual threads) and the 50 screens (Karibu sessions taking pushed
@@ -45,12 +58,29 @@ import org.springframework.context.annotation.Bean;
         "parley.plugins.dir=${parley.test.plugins-dir}", "logging.level.org.parley=WARN"})
 class IntakeBenchmark {
 
+    private static final boolean QUICK = Boolean.getBoolean("parley.bench.quick");
     /** Concurrent provider connections per row; {@code -Dparley.bench.connections=32} measures one. */
-    private static final int[] CONNECTIONS = numbers("parley.bench.connections", "8,32,128");
+    private static final int[] CONNECTIONS = numbers("parley.bench.connections", QUICK ? "8" : "8,32,128");
     /** Open staff inboxes per row; {@code -Dparley.bench.inboxes=50} measures one. */
-    private static final int[] OPEN_INBOXES = numbers("parley.bench.inboxes", "0,50");
-    private static final int WEBHOOKS = Integer.getInteger("parley.bench.webhooks", 2000);
-    private static final int WARMUP = Integer.getInteger("parley.bench.warmup", 500);
+    private static final int[] OPEN_INBOXES = numbers("parley.bench.inboxes", QUICK ? "0,2" : "0,50");
+    /** Which providers' webhooks; {@code -Dparley.bench.providers=twilio} measures Twilio's only. */
+    private static final List<String> PROVIDERS = List.of(System.getProperty("parley.bench.providers",
+            "twilio,sandbox").split(","));
+    private static final int WEBHOOKS = Integer.getInteger("parley.bench.webhooks", QUICK ? 100 : 2000);
+    private static final int WARMUP = Integer.getInteger("parley.bench.warmup", QUICK ? 50 : 500);
+    /** Every 20th Twilio webhook is one Twilio sends again (5%): answered 200, stored once. */
+    private static final int REPLAY_EVERY = 20;
+
+    private static final String TWILIO_LINE = "twilio-bench";
+    private static final String TWILIO_NUMBER = "+15555550200";
+    private static final String TWILIO_ACCOUNT = "AC" + "b".repeat(32);
+    private static final String TWILIO_TOKEN = "benchmark-auth-token-0123456789ab";
+    private static final String STATIC_FILE = "/parley/parley.css";
+    /**
+     * The cheapest answer of the app's port: no database, no session, a few bytes of JSON. (A path nothing serves is
+     * not a cheap 404 here: Vaadin answers it with the app's page.)
+     */
+    private static final String LIVENESS = "/actuator/health/liveness";
 
     @Autowired
     ApplicationContext context;
@@ -58,6 +88,8 @@ class IntakeBenchmark {
     StaffDirectory directory;
     @Autowired
     LineService lines;
+    @Autowired
+    JdbcTemplate jdbc;
     @LocalServerPort
     int port;
 
@@ -68,47 +100,126 @@ class IntakeBenchmark {
 
     private final AtomicInteger sequence = new AtomicInteger();
 
+    /** One measured row of webhooks; its ratios to the trivial requests are filled in once those are measured. */
+    private record Row(String request, int connections, int inboxes, WebhookLoad.Result result, String stored,
+                       String shownAfter, double cpuMillis, double statements, double commits) {
+    }
+
+    /** A provider's signed webhooks: how to post one, and a row's worth of them. */
+    private record Provider(String label, Function<Map<String, String>, HttpResponse<?>> post,
+                            IntFunction<Texts> texts) {
+    }
+
+    /** A row's webhooks, and how many different texts they are (the rest are replays). */
+    private record Texts(List<Map<String, String>> webhooks, int distinct) {
+    }
+
     @Test
     void intake() throws IOException {
         if (!directory.hasAnyUser()) {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
+        twilioLine();
         String secret = lines.find("sandbox").orElseThrow().settings().get(SandboxWebhooks.SECRET_SETTING);
-        List<String> rows = new ArrayList<>();
-        try (SandboxWebhooks provider = SandboxWebhooks.at(port)) {
+        List<Row> rows = new ArrayList<>();
+        try (SandboxWebhooks sandbox = SandboxWebhooks.at(port);
+             TwilioWebhooks twilio = TwilioWebhooks.at(port, TWILIO_TOKEN)) {
+            Map<String, Provider> providers = Map.of(
+                    "twilio", new Provider("signed Twilio webhook (5% replays)",
+                            fields -> twilio.post(TWILIO_LINE, "sms", fields), this::twilioTexts),
+                    "sandbox", new Provider("signed sandbox webhook",
+                            fields -> sandbox.post("sandbox", SandboxWebhooks.SMS, secret, fields),
+                            count -> new Texts(sandboxTexts(count), count)));
             // Warm-up: the JIT compiles the intake path; -Dparley.bench.warmup for a row measured alone on a warm JVM.
-            WebhookLoad.run(provider, "sandbox", secret, 8, texts(WARMUP), false);
+            for (String id : PROVIDERS) {
+                Provider provider = providers.get(id.strip());
+                WebhookLoad.run(8, provider.texts().apply(WARMUP).webhooks(), provider.post(), false);
+            }
             for (int inboxes : OPEN_INBOXES) {
                 try (OpenInboxes open = inboxes == 0 ? null : new OpenInboxes(context, inboxes)) {
-                    for (int connections : CONNECTIONS) {
-                        long cpuBefore = processCpuNanos();
-                        long statementsBefore = StatementCount.statements();
-                        long commitsBefore = StatementCount.commits();
-                        WebhookLoad.Result r = WebhookLoad.run(provider, "sandbox", secret, connections,
-                                texts(WEBHOOKS), false);
-                        int answered = Math.max(1, r.latencyNanos().length);
-                        double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6 / answered;
-                        double statements = (StatementCount.statements() - statementsBefore) / (double) answered;
-                        double commits = (StatementCount.commits() - commitsBefore) / (double) answered;
-                        String shownAfter = open == null ? "" : liveLag(provider, secret, open);
-                        rows.add(String.format(
-                                "| signed webhook | %d | %d | %.0f | %.0f | %.1f | %.1f | %s | %s | %.2f | %.1f | %.1f |",
-                                connections, inboxes, r.perSecond(), r.storedPerSecond(), r.percentileMillis(50),
-                                r.percentileMillis(99), r.statuses(), shownAfter, cpuMillis, statements, commits));
-                        System.out.println(rows.getLast());
+                    for (String id : PROVIDERS) {
+                        Provider provider = providers.get(id.strip());
+                        for (int connections : CONNECTIONS) {
+                            Row row = measure(provider, connections, inboxes, open, sandbox, secret);
+                            rows.add(row);
+                            System.out.printf(Locale.ROOT, "%s, %d connections, %d inboxes: %.0f stored/s, p99 %.1f ms,"
+                                            + " %s, stored %s%n", row.request(), connections, inboxes,
+                                    row.result().storedPerSecond(), row.result().percentileMillis(99),
+                                    row.result().statuses(), row.stored());
+                        }
                     }
                 }
             }
         }
+        Map<Integer, WebhookLoad.Result> staticFile = new TreeMap<>();
+        Map<Integer, WebhookLoad.Result> liveness = new TreeMap<>();
+        List<String> trivialRows = new ArrayList<>();
         for (int connections : CONNECTIONS) {
-            long cpuBefore = processCpuNanos();
-            WebhookLoad.Result r = staticFile(connections, WEBHOOKS * 2);
-            rows.add(String.format("| static file (`/parley/parley.css`) | %d | 0 | %.0f | | %.1f | %.1f | %s | | %.2f | | |",
-                    connections, r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.statuses(),
-                    (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, r.latencyNanos().length)));
-            System.out.println(rows.getLast());
+            for (String path : List.of(STATIC_FILE, LIVENESS)) {
+                long cpuBefore = processCpuNanos();
+                WebhookLoad.Result r = get(path, connections, WEBHOOKS * 2);
+                (path.equals(STATIC_FILE) ? staticFile : liveness).put(connections, r);
+                trivialRows.add(String.format(Locale.ROOT, "| %s (`%s`) | %d | 0 | %.0f | | %.1f | %.1f | %s | | | | "
+                                + "| %.2f | | |", path.equals(STATIC_FILE) ? "static file" : "liveness probe", path,
+                        connections, r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.statuses(),
+                        (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, r.latencyNanos().length)));
+                System.out.println(trivialRows.getLast());
+            }
         }
-        write(rows);
+        List<String> table = new ArrayList<>();
+        for (Row row : rows) {
+            WebhookLoad.Result r = row.result();
+            table.add(String.format(Locale.ROOT,
+                    "| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %s | %s | %s | %s | %s | %.2f | %.1f | %.1f |",
+                    row.request(), row.connections(), row.inboxes(), r.perSecond(), r.storedPerSecond(),
+                    r.percentileMillis(50), r.percentileMillis(99), r.statuses(), row.stored(),
+                    ratio(r, staticFile.get(row.connections())), ratio(r, liveness.get(row.connections())),
+                    row.shownAfter(), row.cpuMillis(), row.statements(), row.commits()));
+        }
+        table.addAll(trivialRows);
+        write(table);
+    }
+
+    private Row measure(Provider provider, int connections, int inboxes, OpenInboxes open, SandboxWebhooks sandbox,
+                        String secret) {
+        Texts texts = provider.texts().apply(WEBHOOKS);
+        long storedBefore = inboundMessages();
+        long cpuBefore = processCpuNanos();
+        long statementsBefore = StatementCount.statements();
+        long commitsBefore = StatementCount.commits();
+        WebhookLoad.Result r = WebhookLoad.run(connections, texts.webhooks(), provider.post(), false);
+        int answered = Math.max(1, r.latencyNanos().length);
+        double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6 / answered;
+        double statements = (StatementCount.statements() - statementsBefore) / (double) answered;
+        double commits = (StatementCount.commits() - commitsBefore) / (double) answered;
+        // a text is stored in its webhook's request: counted once all are answered, before the probe below
+        String stored = (inboundMessages() - storedBefore) + " / " + texts.distinct();
+        String shownAfter = open == null ? "" : liveLag(sandbox, secret, open);
+        return new Row(provider.label(), connections, inboxes, r, stored, shownAfter, cpuMillis, statements, commits);
+    }
+
+    private static String ratio(WebhookLoad.Result webhooks, WebhookLoad.Result trivial) {
+        return trivial == null || trivial.perSecond() == 0 ? ""
+                : String.format(Locale.ROOT, "%.0f%%", 100 * webhooks.storedPerSecond() / trivial.perSecond());
+    }
+
+    private long inboundMessages() {
+        return jdbc.queryForObject("select count(*) from message where direction = 'INBOUND'", Long.class);
+    }
+
+    /** A Twilio line, its webhooks signed with its auth token (what the Twilio plugin checks). */
+    private void twilioLine() {
+        if (lines.find(TWILIO_LINE).isPresent()) {
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            lines.save("admin", new LineSnapshot(TWILIO_LINE, "Twilio (benchmark)", TWILIO_NUMBER, "twilio",
+                    Map.of("accountSid", TWILIO_ACCOUNT, "authToken", TWILIO_TOKEN)));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /**
@@ -130,7 +241,7 @@ class IntakeBenchmark {
     }
 
     /** Two thirds from new numbers, a third from three patients writing at once. */
-    private List<Map<String, String>> texts(int count) {
+    private List<Map<String, String>> sandboxTexts(int count) {
         List<Map<String, String>> texts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = sequence.incrementAndGet();
@@ -140,10 +251,32 @@ class IntakeBenchmark {
         return texts;
     }
 
-    private WebhookLoad.Result staticFile(int connections, int requests) {
+    /**
+     * Like the sandbox's (two thirds from new numbers, a third from three patients writing at once), and every
+     * {@value #REPLAY_EVERY}th is Twilio sending an earlier text of the row again, the same MessageSid and fields
+     * (Twilio retries a webhook it got no answer to in time): possibly while the first is still being stored.
+     */
+    private Texts twilioTexts(int count) {
+        List<Map<String, String>> texts = new ArrayList<>();
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (i % REPLAY_EVERY == REPLAY_EVERY - 1) {
+                texts.add(texts.get(i - REPLAY_EVERY / 2));
+                continue;
+            }
+            int n = sequence.incrementAndGet();
+            String from = n % 3 == 0 ? "+1929555200" + (n % 9 / 3) : "+1332" + String.format("%07d", n);
+            texts.add(TwilioWebhooks.inboundSms(TWILIO_ACCOUNT, "SM" + String.format("%032x", n), from,
+                    TWILIO_NUMBER, "Benchmark text " + n));
+            distinct++;
+        }
+        return new Texts(texts, distinct);
+    }
+
+    /** A trivial request to the same server: {@code path} fetched {@code requests} times. */
+    private WebhookLoad.Result get(String path, int connections, int requests) {
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/parley/parley.css"))
-                    .build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
             return WebhookLoad.run(connections, Collections.nCopies(requests, request), get -> {
                 try {
                     return http.send(get, HttpResponse.BodyHandlers.discarding());
@@ -177,11 +310,20 @@ class IntakeBenchmark {
 
     private void write(List<String> rows) throws IOException {
         PerformanceDoc.writeSection("## Webhook intake", PerformanceDoc.measuredOn()
-                + "; H2 in memory; " + WEBHOOKS + " webhooks a row (a third from three patients writing at once), "
-                + "load generator and open inboxes in the server's JVM. Command: `./mvnw -Pbench verify`.\n\n"
+                + (QUICK ? "; QUICK MODE (CI: only keeps the benchmark working, the figures mean nothing)" : "")
+                + "; H2 in memory; " + WEBHOOKS + " webhooks a row, load generator and open inboxes in the server's "
+                + "JVM. Twilio rows: a Twilio line with an auth token, each webhook signed as Twilio signs it and "
+                + "checked by the Twilio plugin (Twilio's SDK); two thirds from new numbers, a third from three "
+                + "patients writing at once, and every " + REPLAY_EVERY + "th a replay of an earlier MessageSid of "
+                + "the row (answered 200, stored once: \"stored / different texts\" counts the messages stored by "
+                + "the row). Sandbox rows: as in earlier runs, no replays. \"% of static file\" and \"% of liveness\" "
+                + "are the webhooks stored per second over the trivial request's answers per second at the same "
+                + "connections, in the same run (the figure that holds across machines). Command: "
+                + "`./mvnw -Pbench verify -Dit.test=IntakeBenchmark`.\n\n"
                 + "| request | connections | open inboxes | answered per second | stored (200) per second | p50 ms "
-                + "| p99 ms | answers | next text on every screen after (ms) | CPU ms per request (whole JVM) "
+                + "| p99 ms | answers | stored / different texts | % of static file | % of liveness "
+                + "| next text on every screen after (ms) | CPU ms per request (whole JVM) "
                 + "| SQL statements per webhook | commits per webhook |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n");
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n");
     }
 }

@@ -33,14 +33,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * conversations on two lines (one with office hours), written by SQL ({@code generate_series}: the demo data's
  * services would take hours for a million), then times the report's queries and the page opening (server side: the
  * queries, the charts drawn and the component tree; not the browser's rendering). Writes its section of
- * {@code docs/performance.md}. Runs only with {@code -Pbench}; it measures, it does not judge.
+ * {@code docs/performance.md}. Runs only with {@code -Pbench} (and in CI's quick mode, {@code -Dparley.bench.quick=true}:
+ * 20,000 messages in 1,000 conversations); it measures, it does not judge.
  */
 @SpringBootTest(properties = {"parley.plugins.dir=${parley.test.plugins-dir}", "logging.level.org.parley=WARN"})
 @DirtiesContext
 class ReportsBenchmark extends KaribuTest {
 
-    private static final int MESSAGES = Integer.getInteger("parley.bench.report-messages", 1_000_000);
-    private static final int CONVERSATIONS = 50_000;
+    private static final boolean QUICK = Boolean.getBoolean("parley.bench.quick");
+    private static final int MESSAGES = Integer.getInteger("parley.bench.report-messages",
+            QUICK ? 20_000 : 1_000_000);
+    private static final int CONVERSATIONS = QUICK ? 1_000 : 50_000;
+    private static final int CHART_EXPORTS = QUICK ? 400 : 20_000;
     private static final int RUNS = 3;
     private static final EmbeddedPostgres POSTGRES = start();
 
@@ -147,16 +151,18 @@ class ReportsBenchmark extends KaribuTest {
         jdbc.update("insert into chart_export (id, conversation_id, patient_id, exporter_id, staff_user_id, status, "
                 + "attempts, requested_at, updated_at, version) select 'bench-' || g, ? + g % ?, ? + g % ?, 'ehr', ?, "
                 + "case when g % 10 = 0 then 'FAILED' else 'EXPORTED' end, 0, "
-                + "now() - make_interval(secs => g * 388.8), now(), 0 from generate_series(1, 20000) g",
-                conversation, CONVERSATIONS, contact, CONVERSATIONS, admin);
+                + "now() - make_interval(secs => g * (90 * 86400.0 / ?)), now(), 0 from generate_series(1, ?) g",
+                conversation, CONVERSATIONS, contact, CONVERSATIONS, admin, CHART_EXPORTS, CHART_EXPORTS);
         jdbc.execute("vacuum analyze"); // as autovacuum would have: visibility for index-only scans
     }
 
     private void write(double fillSeconds, List<String> rows) throws IOException {
         PerformanceDoc.writeSection("## Reports at a million messages", PerformanceDoc.measuredOn()
+                + (QUICK ? "; QUICK MODE (CI: only keeps the benchmark working, the figures mean nothing)" : "")
                 + "; embedded PostgreSQL (zonky, default settings), " + String.format(Locale.ROOT, "%,d", MESSAGES)
                 + " messages over 90 days in " + String.format(Locale.ROOT, "%,d", CONVERSATIONS)
-                + " conversations on two lines (one with office hours Monday to Friday), 20,000 chart exports, "
+                + " conversations on two lines (one with office hours Monday to Friday), "
+                + String.format(Locale.ROOT, "%,d", CHART_EXPORTS) + " chart exports, "
                 + "written by SQL in " + String.format(Locale.ROOT, "%.0f", fillSeconds) + " s, then vacuumed and analysed. "
                 + "Times are the server's: the report's queries, and for the page also the charts drawn and the "
                 + "component tree (not the browser). Cold is the first run after filling; then the median and the "
