@@ -9,3 +9,7 @@ create index ix_conversation_status_activity on conversation (status, last_activ
 -- Search results of every status, newest activity first: walked in this order, a common word's first page is found
 -- after a few dozen conversations instead of sorting every conversation that has the word.
 create index ix_conversation_activity on conversation (last_activity_at desc, id desc, assigned_list_id);
+
+-- A name search also looks for a pharmacy or lab by (part of) its name ("kind = 'ORGANISATION' and lower(organisation)
+-- like '%...%'"): with the kind in an index, the few organisations are read, not every patient.
+create index ix_contact_kind on contact (kind);

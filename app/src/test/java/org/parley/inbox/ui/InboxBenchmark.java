@@ -198,7 +198,7 @@ class InboxBenchmark {
             searches.put("MRN", patient.mrn());
             searches.put("one message word (" + Fill.ONE_WORD + ")", Fill.ONE_WORD);
             searches.put("two message words (" + Fill.TWO_WORDS + ")", Fill.TWO_WORDS);
-            searches.put("one rare message word (" + Fill.RARE_WORD + ")", Fill.RARE_WORD);
+            searches.put("a less common message word (" + Fill.RARE_WORD + ")", Fill.RARE_WORD);
             for (Map.Entry<String, String> search : searches.entrySet()) {
                 ConversationSearch query = ConversationSearch.forText(search.getValue());
                 // What the view does for a search: the first page and the "n found" line (InboxView.showList).
