@@ -279,7 +279,7 @@ class InboxBenchmark {
                     + "database. A view's row is its first page of " + PAGE + " (names, badges, tags and waits "
                     + "included); a search's row is its first page and its count, as the view asks both. Targets "
                     + "(issue 16): p95 <= 30 ms for pages, counts and opening, <= 150 ms for searches. Command: "
-                    + "`./mvnw -Pbench verify -Dit.test=InboxBenchmark`.\n\n" + String.join("\n", tables()));
+                    + "`./mvnw -Pbench verify -Dit.test='InboxBenchmark*'`.\n\n" + String.join("\n", tables()));
         }
     }
 
