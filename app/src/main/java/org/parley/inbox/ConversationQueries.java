@@ -33,13 +33,23 @@ class ConversationQueries {
         if (limit <= 0 || isEmpty(filter)) {
             return List.of();
         }
+        // The page's ids first, from the index alone (an offset deep into Closed skips index entries, not rows), then
+        // the rows of those ids only.
         Map<String, Object> params = new HashMap<>();
-        String jpql = "select new org.parley.inbox.InboxRow(c.id, c.contactId, c.lineId, c.lastPreview, "
-                + "c.lastActivityAt, c.lastInboundAt, c.attention, c.assignedListId, c.status) from Conversation c "
-                + where(filter, blockedListId, params) + " order by c.lastActivityAt desc, c.id desc";
-        TypedQuery<InboxRow> query = em.createQuery(jpql, InboxRow.class);
-        params.forEach(query::setParameter);
-        return List.copyOf(query.setFirstResult(offset).setMaxResults(limit).getResultList());
+        TypedQuery<Long> ids = em.createQuery("select c.id from Conversation c " + where(filter, blockedListId, params)
+                + " order by c.lastActivityAt desc, c.id desc", Long.class);
+        params.forEach(ids::setParameter);
+        List<Long> page = ids.setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, InboxRow> rows = new HashMap<>();
+        em.createQuery("select new org.parley.inbox.InboxRow(c.id, c.contactId, c.lineId, c.lastPreview, "
+                        + "c.lastActivityAt, c.lastInboundAt, c.attention, c.assignedListId, c.status) "
+                        + "from Conversation c where c.id in :ids", InboxRow.class)
+                .setParameter("ids", page).getResultList().forEach(row -> rows.put(row.id(), row));
+        // In the page's order; a conversation gone between the two reads is left out.
+        return page.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** When the viewer last saw each of these conversations (absent: never). */
@@ -64,13 +74,16 @@ class ConversationQueries {
     }
 
     /**
-     * How many open conversations of each view the viewer has seen since their latest patient message: read from the
-     * viewer's own rows of {@code conversation_seen} (index by staff), not from every open conversation. A view's
-     * unread count is its conversations with a patient message less these.
+     * How many open conversations of each view the viewer has seen since their latest patient message: each open
+     * conversation probes the viewer's row of {@code conversation_seen} (its primary key). A view's unread count is its
+     * conversations with a patient message less these.
      */
     OpenCounts seenSinceLatestInbound(long viewerId, long blockedListId) {
-        return grouped("ConversationSeen s join Conversation c on c.id = s.conversationId",
-                " and s.staffUserId = :viewer and c.lastInboundAt is not null and s.seenAt >= c.lastInboundAt",
+        // Driven by the open conversations (a few thousand), each probing the viewer's row by its key: the viewer's
+        // own rows grow with every conversation they ever opened, tens of thousands in a year.
+        return grouped("Conversation c", " and c.lastInboundAt is not null and exists (select s.seenAt from "
+                        + "ConversationSeen s where s.conversationId = c.id and s.staffUserId = :viewer "
+                        + "and s.seenAt >= c.lastInboundAt)",
                 Map.of("viewer", viewerId), blockedListId);
     }
 
@@ -203,8 +216,9 @@ class ConversationQueries {
             // Every word must be in one of the conversation's messages (the word index, message text is encrypted).
             List<String> all = new ArrayList<>();
             for (int i = 0; i < filter.wordHashes().size(); i++) {
-                all.add("exists (select w.messageId from MessageWord w where w.conversationId = c.id and w.wordHash = :w"
-                        + i + ")");
+                // Uncorrelated: each word's conversations are read once from the index (word_hash, conversation_id),
+                // not probed once per conversation.
+                all.add("c.id in (select w.conversationId from MessageWord w where w.wordHash = :w" + i + ")");
                 params.put("w" + i, filter.wordHashes().get(i));
             }
             text.add("(" + String.join(" and ", all) + ")");

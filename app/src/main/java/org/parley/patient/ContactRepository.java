@@ -52,6 +52,19 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     @Query("select count(c) " + BY_NAME)
     long countPatientsNamed(@Param("a") String a, @Param("b") String b);
 
+    // The ids alone, for finding the patients' conversations: no entity (and no encrypted note) loaded per patient.
+    @Query("select c.id " + BY_NAME + ORDER)
+    List<Long> patientIdsNamed(@Param("a") String a, @Param("b") String b, Pageable page);
+
+    @Query("select c.id " + PATIENTS + " and c.dateOfBirth = :dob" + ORDER)
+    List<Long> patientIdsBornOn(@Param("dob") LocalDate dob, Pageable page);
+
+    @Query("select c.id " + PATIENTS + " and c.mrn = :mrn" + ORDER)
+    List<Long> patientIdsWithMrn(@Param("mrn") String mrn, Pageable page);
+
+    @Query("select c.id " + PATIENTS + ORDER)
+    List<Long> patientIds(Pageable page);
+
     @Query("select c " + PATIENTS + " and c.phoneNumber = :phone" + ORDER)
     List<Contact> patientsWithPhone(@Param("phone") String phone, Pageable page);
 

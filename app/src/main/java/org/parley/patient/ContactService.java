@@ -146,11 +146,19 @@ public class ContactService {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        if (PatientSearch.of(typed, phones) instanceof PatientSearch.ByPhone phone) {
-            return contacts.idsWithPhone(phone.e164(), PageRequest.of(0, limit));
+        var page = PageRequest.of(0, limit);
+        PatientSearch search = PatientSearch.of(typed, phones);
+        if (search instanceof PatientSearch.ByPhone phone) {
+            return contacts.idsWithPhone(phone.e164(), page);
         }
-        List<Long> ids = new ArrayList<>(searchPatients(typed, 0, limit).stream().map(ContactSummary::id)
-                .toList());
+        // Ids only: a common last name names a thousand patients or more, none of whom needs loading here.
+        List<Long> ids = new ArrayList<>(switch (search) {
+            case PatientSearch.ByPhone phone -> List.<Long>of();
+            case PatientSearch.All all -> contacts.patientIds(page);
+            case PatientSearch.ByBirthDate date -> contacts.patientIdsBornOn(date.date(), page);
+            case PatientSearch.ByMrn mrn -> contacts.patientIdsWithMrn(mrn.mrn(), page);
+            case PatientSearch.ByName name -> contacts.patientIdsNamed(name.first(), name.second(), page);
+        });
         if (ids.size() < limit) {
             // A pharmacy or lab by (part of) its name: "Walgreens" finds its conversation.
             String pattern = "%" + typed.strip().toLowerCase(Locale.ROOT).replace("!", "!!")
