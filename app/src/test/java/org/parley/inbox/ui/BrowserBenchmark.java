@@ -63,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "parley.plugins.dir=${parley.test.plugins-dir}", "logging.level.org.parley=WARN"})
+@org.springframework.test.annotation.DirtiesContext
 class BrowserBenchmark extends BrowserTest {
 
     private static final boolean QUICK = Boolean.getBoolean("parley.bench.quick");
@@ -109,8 +110,15 @@ class BrowserBenchmark extends BrowserTest {
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
-        POSTGRES.close();
+    static void stopPostgresLast() {
+        // After the application context (closed by @DirtiesContext after this class), never under its queues' feet.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                POSTGRES.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     /** One staff member's browser: a context of its own (cookies, session) with the inbox open in one page. */
@@ -156,6 +164,7 @@ class BrowserBenchmark extends BrowserTest {
         closeAll();
         endServerSessions();
         long baseline = usedHeapAfterGc();
+        Map<String, long[]> before = histogram();
 
         openUpTo(SESSIONS);
         pause(2000);
@@ -211,6 +220,18 @@ class BrowserBenchmark extends BrowserTest {
                     / (double) SESSIONS / 1024)));
         }
         out.append(PerformanceDoc.table(List.of("class", "instances per session", "KB per session"), rows));
+        out.append(String.format(Locale.ROOT, """
+
+                What the heap kept from before the sessions to after they ended (%.0f KB per session signed in and \
+                ended once more), the classes that grew most:
+
+                """, (ended - baseline) / (double) SESSIONS / 1024));
+        List<List<String>> kept = new ArrayList<>();
+        for (List<String> row : histogramDiff(before, after, 10)) {
+            kept.add(List.of(row.get(0), row.get(1), String.format(Locale.ROOT, "%.1f",
+                    Long.parseLong(row.get(2)) / 1024.0)));
+        }
+        out.append(PerformanceDoc.table(List.of("class", "instances", "KB"), kept));
         System.out.println(out);
         return out.append('\n').toString();
     }
