@@ -3,6 +3,7 @@ package org.parley.base.ui;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.server.ServerContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.ServletContextAware;
 
 /**
  * Every open tab keeps one push websocket, and the server gives each websocket buffers for the messages it could
@@ -12,12 +13,13 @@ import org.springframework.stereotype.Component;
  * to Vaadin's push limit (16 KB) when a message starts.
  */
 @Component
-class PushSocketBuffers {
+class PushSocketBuffers implements ServletContextAware {
 
     /** Initial size of a websocket's receive buffers (characters for text, bytes for binary). */
     static final int RECEIVE_BUFFER = 1024;
 
-    PushSocketBuffers(ServletContext servletContext) {
+    @Override
+    public void setServletContext(ServletContext servletContext) {
         // Absent when no websocket container runs (a test without a web server): nothing to size then.
         if (servletContext.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container) {
             container.setDefaultMaxTextMessageBufferSize(RECEIVE_BUFFER);

@@ -92,6 +92,10 @@ class BrowserBenchmark extends BrowserTest {
 
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<OpenInbox> open = new ArrayList<>();
+    /** The SQL the screens' refresh and the browsers' round trips prepared in the last statement row, by text. */
+    private final Map<String, Long> screenSql = new HashMap<>();
+    /** The threads of the last row's other statements (after the post), with their statements. */
+    private final Map<String, Long> workerThreads = new java.util.TreeMap<>();
     private String secret;
 
     private static EmbeddedPostgres startPostgres() {
@@ -164,13 +168,13 @@ class BrowserBenchmark extends BrowserTest {
         closeAll();
         endServerSessions();
         long baseline = usedHeapAfterGc();
-        Map<String, long[]> before = histogram();
+        java.nio.file.Path before = histogram("before");
 
         openUpTo(SESSIONS);
         pause(2000);
         int uis = sessions.uis();
         long withSessions = usedHeapAfterGc();
-        Map<String, long[]> during = histogram();
+        java.nio.file.Path during = histogram("open");
 
         // The browsers close (each page tells the server, which closes its UI); the HTTP sessions stay until ended.
         closeAll();
@@ -180,12 +184,12 @@ class BrowserBenchmark extends BrowserTest {
 
         endServerSessions();
         long ended = usedHeapAfterGc();
-        Map<String, long[]> after = histogram();
+        java.nio.file.Path after = histogram("after");
 
         double perSession = (withSessions - ended) / (double) SESSIONS / 1024;
         double fromBaseline = (withSessions - baseline) / (double) SESSIONS / 1024;
         double uiGone = (browsersGone - ended) / (double) SESSIONS / 1024;
-        long playwrightBytes = classBytes(after, during, name -> name.startsWith("com.microsoft.playwright")
+        long playwrightBytes = classBytes(parse(after), parse(during), name -> name.startsWith("com.microsoft.playwright")
                 || name.startsWith("com.google.gson"));
         StringBuilder out = new StringBuilder("### Memory per staff session\n\n");
         out.append(String.format(Locale.ROOT, """
@@ -214,7 +218,7 @@ class BrowserBenchmark extends BrowserTest {
                 browsersGone / 1048576.0, ended / 1048576.0, perSession, SESSIONS, SESSIONS, fromBaseline,
                 playwrightBytes / (double) SESSIONS / 1024, uiGone, SESSIONS));
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : histogramDiff(after, during, 25)) {
+        for (List<String> row : histogramDiff(parse(after), parse(during), 25)) {
             rows.add(List.of(row.get(0), String.format(Locale.ROOT, "%.1f", Long.parseLong(row.get(1))
                     / (double) SESSIONS), String.format(Locale.ROOT, "%.1f", Long.parseLong(row.get(2))
                     / (double) SESSIONS / 1024)));
@@ -227,7 +231,7 @@ class BrowserBenchmark extends BrowserTest {
 
                 """, (ended - baseline) / (double) SESSIONS / 1024));
         List<List<String>> kept = new ArrayList<>();
-        for (List<String> row : histogramDiff(before, after, 10)) {
+        for (List<String> row : histogramDiff(parse(before), parse(after), 10)) {
             kept.add(List.of(row.get(0), row.get(1), String.format(Locale.ROOT, "%.1f",
                     Long.parseLong(row.get(2)) / 1024.0)));
         }
@@ -244,13 +248,24 @@ class BrowserBenchmark extends BrowserTest {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** Live objects by class (a full GC first): instances and bytes. */
-    private static Map<String, long[]> histogram() throws Exception {
+    /**
+     * Live objects by class (a full GC first), written to a file: held in the heap, some 25,000 classes' entries would
+     * weigh on the next measurement.
+     */
+    private static java.nio.file.Path histogram(String name) throws Exception {
         String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        java.nio.file.Path file = java.nio.file.Path.of("target", "browser-benchmark-histogram-" + name + ".txt");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, text);
+        return file;
+    }
+
+    /** A histogram's live instances and bytes by class. */
+    private static Map<String, long[]> parse(java.nio.file.Path histogram) throws IOException {
         Map<String, long[]> classes = new HashMap<>();
-        for (String line : text.split("\n")) {
+        for (String line : java.nio.file.Files.readAllLines(histogram)) {
             String[] cells = line.trim().split("\\s+");
             if (cells.length >= 4 && cells[0].endsWith(":")) {
                 classes.merge(cells[3], new long[] {Long.parseLong(cells[1]), Long.parseLong(cells[2])},
@@ -314,14 +329,16 @@ class BrowserBenchmark extends BrowserTest {
                 latencyRows.add(latency(provider, inboxes));
             }
         }
-        // The same inboxes on a view the new texts do not land in: My inbox (nothing is assigned to them).
         int most = steps.last();
+        String perScreen = perScreenTable(most);
+        // The same inboxes on a view the new texts do not land in: My inbox (nothing is assigned to them).
         for (OpenInbox inbox : open) {
             inbox.page().navigate(url("/inbox?view=mine"));
             assertThat(inbox.page().locator("#inbox-title")).hasText("My inbox");
         }
         pause(1000);
         statementRows.add(statements(provider, most, "My inbox (the text does not land there)", false));
+        String perScreenElsewhere = perScreenTable(most);
 
         StringBuilder out = new StringBuilder("### Webhook to visible in the browser\n\n");
         out.append(String.format(Locale.ROOT, """
@@ -346,6 +363,17 @@ class BrowserBenchmark extends BrowserTest {
         out.append(PerformanceDoc.table(List.of("open inboxes", "showing", "webhook's request",
                 "screens' refresh", "browsers' round trips", "workers", "total per text", "UIs on the server"),
                 statementRows));
+        out.append(String.format(Locale.ROOT, """
+
+                What the screens' refresh and the browsers' round trips prepared, per text and open inbox, with %d \
+                inboxes on All open:
+
+                """, most)).append(perScreen);
+        out.append(String.format(Locale.ROOT, """
+
+                The same with the %d inboxes on My inbox:
+
+                """, most)).append(perScreenElsewhere);
         return out.toString();
     }
 
@@ -377,6 +405,8 @@ class BrowserBenchmark extends BrowserTest {
 
     private List<String> statements(SandboxWebhooks provider, int inboxes, String showing, boolean landsThere) {
         Map<String, Long> byKind = new LinkedHashMap<>();
+        screenSql.clear();
+        workerThreads.clear();
         for (String kind : List.of("request", "screens", "round trips", "workers")) {
             byKind.put(kind, 0L);
         }
@@ -398,7 +428,13 @@ class BrowserBenchmark extends BrowserTest {
                 byKind.merge(p.inRequest() ? "request" : kindOf(p), 1L, Long::sum);
             }
             for (StatementCount.Prepared p : afterwards) {
-                byKind.merge(p.inRequest() ? "round trips" : kindOf(p), 1L, Long::sum);
+                String kind = p.inRequest() ? "round trips" : kindOf(p);
+                byKind.merge(kind, 1L, Long::sum);
+                if (!kind.equals("workers")) {
+                    screenSql.merge(p.sql().replaceAll("\\s+", " "), 1L, Long::sum);
+                } else {
+                    workerThreads.merge(p.thread().replaceAll("[0-9]+", "N"), 1L, Long::sum);
+                }
             }
         }
         long total = byKind.values().stream().mapToLong(Long::longValue).sum();
@@ -407,6 +443,22 @@ class BrowserBenchmark extends BrowserTest {
                 per(byKind.get("workers")), per(total), String.valueOf(sessions.uis()));
         System.out.println("statements " + row);
         return row;
+    }
+
+    /** The statements of the last row's screens and round trips, per text and open inbox, most frequent first. */
+    private String perScreenTable(int inboxes) {
+        List<List<String>> rows = screenSql.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .map(e -> List.of("`" + (e.getKey().length() > 110 ? e.getKey().substring(0, 110) + "…" : e.getKey())
+                                .replace("|", "\\|") + "`",
+                        String.format(Locale.ROOT, "%.2f", e.getValue() / (double) COUNTED_TEXTS / Math.max(1, inboxes))))
+                .toList();
+        return PerformanceDoc.table(List.of("statement (start)", "per text and open inbox"), rows)
+                + "\nWorkers' statements after the post, by thread, per text: " + workerThreads.entrySet().stream()
+                .map(e -> "`" + e.getKey() + "` " + String.format(Locale.ROOT, "%.1f",
+                        e.getValue() / (double) COUNTED_TEXTS))
+                .collect(java.util.stream.Collectors.joining(", ")) + ".\n";
     }
 
     private static String kindOf(StatementCount.Prepared p) {
