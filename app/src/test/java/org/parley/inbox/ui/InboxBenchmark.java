@@ -10,12 +10,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
@@ -407,7 +411,7 @@ class InboxBenchmark {
             }
             step("contacts", () -> contacts(patients, contactBase, random));
             step("texts", () -> bodies(random));
-            String at = "timestamp with time zone '" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            String at = "timestamp with time zone '" + now.truncatedTo(ChronoUnit.SECONDS)
                     .toString().replace('T', ' ').replace("Z", "+00:00") + "'";
             int others = patients - 1;
 
@@ -441,7 +445,7 @@ class InboxBenchmark {
                     + "else 'NOTE' end";
             String created = "(" + lastActivity.formatted("s.ci") + ") - (s.r * 180 + case when s.r = 0 then 0 "
                     + "else mod(s.x * 13, 170) end) * interval '1' minute";
-            java.util.function.BiFunction<Integer, Integer, String> numbered = (from, to) -> "(select x, case when x <= " + LONG_CONVERSATION + " then 1 else 2 + mod(x - "
+            BiFunction<Integer, Integer, String> numbered = (from, to) -> "(select x, case when x <= " + LONG_CONVERSATION + " then 1 else 2 + mod(x - "
                     + (LONG_CONVERSATION + 1) + ", " + others + ") end as ci, case when x <= " + LONG_CONVERSATION
                     + " then " + LONG_CONVERSATION + " - x else (x - " + (LONG_CONVERSATION + 1) + ") / " + others
                     + " end as r from " + series(from, to, "x") + ")";
@@ -512,7 +516,7 @@ class InboxBenchmark {
          * Runs {@code insert} for 1..{@code count} in ranges: on H2 one statement of a million rows is one
          * transaction held in memory, and slow; PostgreSQL takes it whole.
          */
-        private void inChunks(int count, int h2Size, java.util.function.BiConsumer<Integer, Integer> insert) {
+        private void inChunks(int count, int h2Size, BiConsumer<Integer, Integer> insert) {
             int size = postgres ? count : h2Size;
             for (int from = 1; from <= count; from += size) {
                 insert.accept(from, Math.min(count, from + size - 1));
@@ -540,7 +544,7 @@ class InboxBenchmark {
             for (int i = 1; i < STAFF; i++) {
                 jdbc.update("insert into staff_user (username, display_name, password_hash, role, enabled, created_at, "
                         + "version, failed_logins) values (?, ?, ?, 'STAFF', true, ?, 0, 0)", "bench" + i,
-                        FIRST[i] + " " + LAST[LAST.length - i], "{noop}" + java.util.UUID.randomUUID(), ts(now));
+                        FIRST[i] + " " + LAST[LAST.length - i], "{noop}" + UUID.randomUUID(), ts(now));
                 ids.add(jdbc.queryForObject("select id from staff_user where username = ?", Long.class, "bench" + i));
             }
             return ids;
