@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.parley.testsupport.EmbeddedPostgresql;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -23,21 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresMigrationIT extends AbstractMigrationIT {
 
     /** Started when the class loads, before Spring builds the context that connects to it. */
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = EmbeddedPostgresql.start();
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-        }
-    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresql.useFor(registry, POSTGRES);
     }
 
     /**

@@ -2,8 +2,8 @@ package org.parley.report;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.AfterAll;
+import org.parley.testsupport.EmbeddedPostgresql;
 import org.parley.testsupport.MutableClock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -17,21 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class PostgresReportFiguresIT extends AbstractReportFiguresIT {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = EmbeddedPostgresql.start();
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-        }
-    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresql.useFor(registry, POSTGRES);
     }
 
     @AfterAll

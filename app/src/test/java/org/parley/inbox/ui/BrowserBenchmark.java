@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.line.LineService;
 import org.parley.security.Role;
 import org.parley.testsupport.BrowserTest;
+import org.parley.testsupport.EmbeddedPostgresql;
 import org.parley.testsupport.PerformanceDoc;
 import org.parley.testsupport.SandboxWebhooks;
 import org.parley.testsupport.StatementCount;
@@ -99,7 +100,7 @@ class BrowserBenchmark extends BrowserTest {
     /** Which parts run ({@code -Dparley.bench.parts=memory}); the section is written only when all of them ran. */
     private static final List<String> PARTS = List.of(System.getProperty("parley.bench.parts", "memory,live")
             .split(","));
-    private static final EmbeddedPostgres POSTGRES = startPostgres();
+    private static final EmbeddedPostgres POSTGRES = EmbeddedPostgresql.start();
 
     @Autowired
     LineService lines;
@@ -114,19 +115,10 @@ class BrowserBenchmark extends BrowserTest {
     private final Map<String, Long> workerThreads = new TreeMap<>();
     private String secret;
 
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-        }
-    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresql.useFor(registry, POSTGRES);
     }
 
     @AfterAll

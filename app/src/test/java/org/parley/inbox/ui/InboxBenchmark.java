@@ -2,7 +2,6 @@ package org.parley.inbox.ui;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -34,6 +33,7 @@ import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.testsupport.EmbeddedPostgresql;
 import org.parley.testsupport.KaribuTest;
 import org.parley.testsupport.PerformanceDoc;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,15 +66,8 @@ class InboxBenchmark {
     /** The tables measured so far in this run, by database: the section shows every database measured. */
     static final Map<String, String> TABLES = new LinkedHashMap<>();
 
-    static final EmbeddedPostgres POSTGRES = start();
+    static final EmbeddedPostgres POSTGRES = EmbeddedPostgresql.start();
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-        }
-    }
 
     @AfterAll
     static void stopPostgres() throws IOException {
@@ -88,9 +81,7 @@ class InboxBenchmark {
 
         @DynamicPropertySource
         static void postgres(DynamicPropertyRegistry registry) {
-            registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-            registry.add("spring.datasource.username", () -> "postgres");
-            registry.add("spring.datasource.password", () -> "postgres");
+            EmbeddedPostgresql.useFor(registry, POSTGRES);
         }
 
         @Test

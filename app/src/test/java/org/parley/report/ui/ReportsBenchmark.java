@@ -5,7 +5,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import com.vaadin.flow.component.UI;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import org.parley.practice.PracticeProfiles;
 import org.parley.report.ReportFilter;
 import org.parley.report.Reports;
 import org.parley.security.StaffDirectory;
+import org.parley.testsupport.EmbeddedPostgresql;
 import org.parley.testsupport.KaribuTest;
 import org.parley.testsupport.PerformanceDoc;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,21 +46,12 @@ class ReportsBenchmark extends KaribuTest {
     private static final int CONVERSATIONS = QUICK ? 1_000 : 50_000;
     private static final int CHART_EXPORTS = QUICK ? 400 : 20_000;
     private static final int RUNS = 3;
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = EmbeddedPostgresql.start();
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-        }
-    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresql.useFor(registry, POSTGRES);
     }
 
     @AfterAll
