@@ -136,7 +136,7 @@ class BroadcastFeeder extends PolledQueue {
         Optional<RecipientRules.Skip> skip = rules.skip(recipient.lineId(), recipient.contactId());
         if (skip.isPresent()) {
             jdbc.sql("update broadcast_recipient set state = 'SKIPPED', skip_kind = ?, skip_reason = ? where id = ?")
-                    .params(skip.get().kind().name(), Broadcasts.clip(skip.get().reason()), recipientId).update();
+                    .params(skip.get().kind().name(), BroadcastAudiences.clip(skip.get().reason()), recipientId).update();
             return;
         }
         String text = texts.fill(recipient.body(), recipient.contactId(), recipient.authorId());
