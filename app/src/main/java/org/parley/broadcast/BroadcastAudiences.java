@@ -15,6 +15,7 @@ import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
+import org.parley.patient.PatientAudiences;
 import org.parley.patient.PhoneNumbers;
 import org.parley.tag.Tag;
 import org.parley.tag.TagService;
@@ -35,14 +36,17 @@ class BroadcastAudiences {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ContactService contacts;
+    private final PatientAudiences patientAudiences;
     private final PhoneNumbers phones;
     private final RecipientRules rules;
     private final BroadcastSettings settings;
     private final TagService tags;
     private final ListService lists;
 
-    BroadcastAudiences(JdbcClient jdbc, TransactionTemplate tx, ContactService contacts, PhoneNumbers phones,
-                       RecipientRules rules, BroadcastSettings settings, TagService tags, ListService lists) {
+    BroadcastAudiences(JdbcClient jdbc, TransactionTemplate tx, ContactService contacts,
+                       PatientAudiences patientAudiences, PhoneNumbers phones, RecipientRules rules,
+                       BroadcastSettings settings, TagService tags, ListService lists) {
+        this.patientAudiences = patientAudiences;
         this.jdbc = jdbc;
         this.tx = tx;
         this.contacts = contacts;
@@ -141,13 +145,13 @@ class BroadcastAudiences {
                 : from == null ? "patients last visited on or before " + to
                 : to == null ? "patients last visited on or after " + from
                 : "patients last visited " + from + " to " + to;
-        return paged(description, (after, size) -> contacts.patientIdsLastVisitBetween(from, to, after, size));
+        return paged(description, (after, size) -> patientAudiences.patientIdsLastVisitBetween(from, to, after, size));
     }
 
     private Source bornBetween(LocalDate from, LocalDate to) {
         checkRange(from, to);
         return paged("patients born " + (from == null ? "any time" : from) + " to " + (to == null ? "today" : to),
-                (after, size) -> contacts.patientIdsBornBetween(from, to, after, size));
+                (after, size) -> patientAudiences.patientIdsBornBetween(from, to, after, size));
     }
 
     /** Patients tagged: unknown numbers and organisations in a tagged conversation are no audience of a broadcast. */
@@ -231,13 +235,13 @@ class BroadcastAudiences {
                 int chunk = settings.batch();
                 for (int i = 0; i < mrnList.size(); i += chunk) {
                     List<String> part = mrnList.subList(i, Math.min(mrnList.size(), i + chunk));
-                    List<Long> ids = contacts.patientIdsByMrnOrNumber(part, List.of());
+                    List<Long> ids = patientAudiences.patientIdsByMrnOrNumber(part, List.of());
                     matched[0] += ids.size();
                     store(broadcastId, lineId, ids);
                 }
                 for (int i = 0; i < numberList.size(); i += chunk) {
                     List<String> part = numberList.subList(i, Math.min(numberList.size(), i + chunk));
-                    List<Long> ids = contacts.patientIdsByMrnOrNumber(List.of(), part);
+                    List<Long> ids = patientAudiences.patientIdsByMrnOrNumber(List.of(), part);
                     matched[0] += ids.size();
                     store(broadcastId, lineId, ids);
                 }

@@ -21,7 +21,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds the contact behind a number, creating an unknown contact for a number never seen. */
+/**
+ * The patient record: a patient created and changed under the same validation, the contact behind a number (an unknown
+ * contact created for a number never seen, under the number's guard), look-ups, search, a patient's language and time
+ * zone, DO NOT TEXT and the deletion of a number. Dependents are {@link Families}, organisations {@link Organisations},
+ * broadcast audiences {@link PatientAudiences}.
+ *
+ * <p>Longer than 300 lines on purpose: creating, changing and looking up a patient share the validation of the details
+ * and the guard of a number's owner, which stay private here.
+ */
 @Service
 // Patients' data only for a session with the STAFF or ADMIN role (see StaffAccess).
 @PreAuthorize("@staffAccess.permitsPhi()")
@@ -347,48 +355,10 @@ public class ContactService {
         return zone.map(ZoneId::of);
     }
 
-    /**
-     * Patients (not merged, not organisations, dependents included) born within the range (either end open), by id
-     * after {@code afterId}: one page of a search walked in id order, so a large audience is never held at once.
-     */
-    @Transactional(readOnly = true)
-    public List<Long> patientIdsBornBetween(LocalDate from, LocalDate to, long afterId,
-                                            int limit) {
-        return contacts.patientIdsBornBetween(from == null ? LocalDate.of(1, 1, 1) : from,
-                to == null ? LocalDate.of(9999, 12, 31) : to, afterId,
-                PageRequest.of(0, limit));
-    }
-
-    /**
-     * Patients (not merged, not organisations) whose imported last visit is within the range (either end open; a
-     * patient without one on file is never in it), by id after {@code afterId}: one page, as
-     * {@link #patientIdsBornBetween}.
-     */
-    @Transactional(readOnly = true)
-    public List<Long> patientIdsLastVisitBetween(LocalDate from, LocalDate to, long afterId,
-                                                 int limit) {
-        return contacts.patientIdsLastVisitBetween(from == null ? LocalDate.of(1, 1, 1) : from,
-                to == null ? LocalDate.of(9999, 12, 31) : to, afterId,
-                PageRequest.of(0, limit));
-    }
-
     /** A patient's last visit as the import named it, if one is on file. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> lastVisit(long contactId) {
         return contacts.findById(contactId).map(Contact::getLastVisit);
-    }
-
-    /** The patients (not merged) with these MRNs, and those whose own cell number is one of {@code e164s}. */
-    @Transactional(readOnly = true)
-    public List<Long> patientIdsByMrnOrNumber(Collection<String> mrns, Collection<String> e164s) {
-        List<Long> ids = new ArrayList<>();
-        if (!mrns.isEmpty()) {
-            ids.addAll(contacts.patientIdsWithMrns(mrns));
-        }
-        if (!e164s.isEmpty()) {
-            ids.addAll(contacts.patientIdsWithNumbers(e164s));
-        }
-        return ids.stream().distinct().toList();
     }
 
     /** A number marked DO NOT TEXT cannot be given to a patient who does not already have it. */

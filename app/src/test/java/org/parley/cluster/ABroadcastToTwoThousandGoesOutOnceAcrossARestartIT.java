@@ -24,6 +24,7 @@ import org.parley.broadcast.Broadcasts;
 import org.parley.broadcast.SkipKind;
 import org.parley.patient.ContactService;
 import org.parley.patient.ImportReport;
+import org.parley.patient.PatientAudiences;
 import org.parley.patient.PatientImport;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
@@ -105,7 +106,7 @@ class ABroadcastToTwoThousandGoesOutOnceAcrossARestartIT {
         for (int i = WITHOUT_CELL + 1; i <= WITHOUT_CELL + DO_NOT_TEXT; i++) {
             marked.add("+1" + phone(i));
         }
-        for (long id : contacts.patientIdsByMrnOrNumber(List.of(), marked)) {
+        for (long id : a.getBean(PatientAudiences.class).patientIdsByMrnOrNumber(List.of(), marked)) {
             contacts.markDoNotText("admin", id, "asked at the desk");
         }
 
