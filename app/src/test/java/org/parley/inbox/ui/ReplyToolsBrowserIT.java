@@ -34,11 +34,18 @@ class ReplyToolsBrowserIT extends BrowserTest {
 
     /** Picks the one template the typed words find, with the arrow keys and Enter. */
     private static void chooseTemplate(Page page, String typed, String name) {
+        pickerHasTheKeyboard(page);
         page.keyboard().type(typed);
         assertThat(page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText(name)))
                 .isVisible(PATIENTLY);
         page.keyboard().press("ArrowDown");
         page.keyboard().press("Enter");
+    }
+
+    /** The picker has the keyboard before anything is typed into it: a busy server opens it a moment later. */
+    private static void pickerHasTheKeyboard(Page page) {
+        assertThat(page.locator("#template-for-reply input"))
+                .isFocused(new LocatorAssertions.IsFocusedOptions().setTimeout(20_000));
     }
 
     private static boolean loaded(Locator image) {
@@ -75,6 +82,7 @@ class ReplyToolsBrowserIT extends BrowserTest {
                 + "and someone at Amboy Family Practice will get back to you as soon as we can. FranBye.");
         assertThat(reply).isFocused();
         page.keyboard().press("Alt+t");
+        pickerHasTheKeyboard(page);
         page.keyboard().type("ack");
         page.keyboard().press("Escape");
         assertThat(reply).isFocused();
