@@ -63,9 +63,9 @@ public class ReasonQuestions {
      *
      * @return whether the text was an answer that routed the conversation
      */
-    public boolean patientAnswered(Conversation conversation, String from, String text) {
+    public boolean patientAnswered(Conversation conversation, boolean blocked, String text) {
         OptionalInt choice = ReasonPickers.answer(text);
-        if (choice.isEmpty() || routing.isBlocked(from)) {
+        if (choice.isEmpty() || blocked) {
             return false;
         }
         Optional<Instant> asked = jdbc.sql("select reason_asked_at from conversation where id = ? "
@@ -92,13 +92,14 @@ public class ReasonQuestions {
 
     /**
      * Asks the question when the patient's text just stored ({@code message}) is the first message of a conversation on
-     * a line with a reason picker.
+     * a line with a reason picker. {@code blocked} and {@code startsOrReopens} are what the intake already knows of
+     * the number and the conversation: a text into an open conversation costs no statement here.
      *
      * @return whether the question was queued
      */
-    public boolean patientWrote(LineSnapshot line, Conversation conversation, Message message, String from,
-                                String text) {
-        if (Keywords.classify(text) != Keyword.NONE || routing.isBlocked(from)) {
+    public boolean patientWrote(LineSnapshot line, Conversation conversation, Message message, boolean blocked,
+                                boolean startsOrReopens, String text) {
+        if (!startsOrReopens || blocked || Keywords.classify(text) != Keyword.NONE) {
             return false;
         }
         Optional<ReasonPicker> picker = pickers.forLine(line.id());

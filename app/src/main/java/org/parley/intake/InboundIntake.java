@@ -176,11 +176,11 @@ public class InboundIntake {
                 "conversation " + conversation.getId());
         events.publishEvent(new ConversationChanged(conversation.getId(), message.getId(), true));
         // An answer to the reason picker places the conversation before anyone hears of the text.
-        reasons.patientAnswered(conversation, inbound.from(), inbound.text());
+        reasons.patientAnswered(conversation, blocked, inbound.text());
         arrived(conversation, message, blocked, startsOrReopens, inbound.text());
         consent.patientWrote(line, conversation, inbound.from(), inbound.text());
         afterHours.patientWrote(line, conversation, inbound.from(), inbound.text());
-        reasons.patientWrote(line, conversation, message, inbound.from(), inbound.text());
+        reasons.patientWrote(line, conversation, message, blocked, startsOrReopens, inbound.text());
     }
 
     /**
