@@ -26,6 +26,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffFixtures;
 import org.parley.template.TemplateService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,7 +129,7 @@ class BadInputIT extends KaribuTest {
     @MethodSource("templateInputs")
     void aTemplateWithBadInputIsRefusedNamingTheProblemAndNothingIsStored(String name, String body, String message) {
         long before = count("message_template");
-        assertThatThrownBy(() -> templates.create("ada", name, body))
+        assertThatThrownBy(() -> templates.create(TestStaff.named("ada"), name, body))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
         assertThat(count("message_template")).isEqualTo(before);
     }
@@ -216,7 +217,7 @@ class BadInputIT extends KaribuTest {
     void aLineWithBadInputIsRefusedNamingTheProblemAndNothingIsStored(String what, LineSnapshot line, String message) {
         long before = count("line");
         long settingsBefore = count("line_setting");
-        assertThatThrownBy(() -> lines.save("ada", line))
+        assertThatThrownBy(() -> lines.save(TestStaff.named("ada"), line))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
         assertThat(count("line")).as(what).isEqualTo(before);
         assertThat(count("line_setting")).as(what).isEqualTo(settingsBefore);
@@ -263,7 +264,7 @@ class BadInputIT extends KaribuTest {
                                                                               String message) {
         long before = count("chart_exporter");
         long settingsBefore = count("chart_exporter_setting");
-        assertThatThrownBy(() -> exporters.save("ada", exporter))
+        assertThatThrownBy(() -> exporters.save(TestStaff.named("ada"), exporter))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
         assertThat(count("chart_exporter")).as(what).isEqualTo(before);
         assertThat(count("chart_exporter_setting")).as(what).isEqualTo(settingsBefore);

@@ -37,6 +37,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.ActingAs;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -119,7 +120,7 @@ class NoPhiInLogsIT {
         assertThat(inbox.countSearch(nurse, ConversationSearch.forText(LAST))).isPositive();
 
         // Copy to chart through the real PDF exporter (download only): configured by the admin, then sent.
-        ActingAs.run(security, "nurse", "ADMIN", () -> exporters.save("nurse",
+        ActingAs.run(security, "nurse", "ADMIN", () -> exporters.save(TestStaff.named("nurse"),
                 new ConfiguredExporter("pdf", "pdf-export", "PDF", Map.of(), true, true)));
         List<Long> messageIds = conversations.thread(conversation, 0, 20).stream()
                 .filter(m -> ChartExportService.selectable(m.direction(), m.status()))

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.provider.ProviderRegistry;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,14 +65,14 @@ class ProviderPluginsIT {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
-            lines.save("admin", new LineSnapshot("twilio-main", "Twilio line", "+19292038600", "twilio",
+            lines.save(TestStaff.named("admin"), new LineSnapshot("twilio-main", "Twilio line", "+19292038600", "twilio",
                     Map.of("accountSid", "AC" + "0".repeat(32), "authToken", TWILIO_TOKEN)));
             var keys = KeyPairGenerator.getInstance("RSA");
             keys.initialize(2048);
             String pem = "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder().encodeToString(keys.generateKeyPair().getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
-            lines.save("admin", new LineSnapshot("vonage-main", "Vonage line", "+19292038700", "vonage",
+            lines.save(TestStaff.named("admin"), new LineSnapshot("vonage-main", "Vonage line", "+19292038700", "vonage",
                     Map.of("applicationId", UUID.randomUUID().toString(), "privateKey", pem,
                             "signatureSecret", VONAGE_SECRET)));
         } finally {

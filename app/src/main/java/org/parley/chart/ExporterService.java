@@ -14,6 +14,7 @@ import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.ExporterDescriptor;
 import org.parley.provider.PluginSettings;
 import org.parley.provider.ProviderRegistry;
+import org.parley.security.StaffMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -83,7 +84,7 @@ public class ExporterService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public ConfiguredExporter save(String actor, ConfiguredExporter changed) {
+    public ConfiguredExporter save(StaffMember actor, ConfiguredExporter changed) {
         if (changed.id() == null || !changed.id().matches("[a-z0-9]+(-[a-z0-9]+)*") || changed.id().length() > 40) {
             throw new IllegalArgumentException(
                     "An exporter id has up to 40 lower-case letters and digits in words joined by dashes, e.g. ehr "
@@ -121,10 +122,10 @@ public class ExporterService {
         exporter.update(new ConfiguredExporter(changed.id(), changed.pluginId(), name, settings,
                 changed.isDefault(), changed.enabled()));
         exporters.save(exporter);
-        audit.record(actor, AuditAction.CHART_EXPORTER_SAVED, "chart_exporter", changed.id(),
+        audit.record(actor.username(), AuditAction.CHART_EXPORTER_SAVED, "chart_exporter", changed.id(),
                 "plugin " + changed.pluginId() + (changed.enabled() ? "" : ", disabled"));
         if (becomesDefault) {
-            audit.record(actor, AuditAction.CHART_EXPORTER_DEFAULT, "chart_exporter", changed.id(), null);
+            audit.record(actor.username(), AuditAction.CHART_EXPORTER_DEFAULT, "chart_exporter", changed.id(), null);
         }
         return exporter.snapshot();
     }

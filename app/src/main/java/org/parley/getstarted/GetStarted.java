@@ -15,6 +15,7 @@ import org.parley.patient.ContactService;
 import org.parley.practice.PracticeProfiles;
 import org.parley.provider.ProviderRegistry;
 import org.parley.security.StaffDirectory;
+import org.parley.security.StaffMember;
 import org.parley.template.TemplateService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -125,14 +126,14 @@ public class GetStarted {
 
     /** Dismisses the checklist for the whole practice (audited); dismissing it again changes nothing. */
     @Transactional
-    public void dismiss(String actor) {
+    public void dismiss(StaffMember actor) {
         // a colleague's dismissal a moment earlier inserts nothing here (one row at most: its key is 1)
         int inserted = jdbc.sql("insert into get_started_dismissal (id, dismissed_at, dismissed_by) select 1, ?, ? "
                         + "where not exists (select 1 from get_started_dismissal)")
-                .params(Timestamp.from(clock.instant()), actor).update();
+                .params(Timestamp.from(clock.instant()), actor.username()).update();
         if (inserted == 0) {
             return;
         }
-        audit.record(actor, AuditAction.GET_STARTED_DISMISSED, null, null, null);
+        audit.record(actor.username(), AuditAction.GET_STARTED_DISMISSED, null, null, null);
     }
 }

@@ -22,6 +22,7 @@ import org.parley.base.LeasedQueue;
 import org.parley.line.LineGateway;
 import org.parley.line.LineService;
 import org.parley.practice.PracticeProfiles;
+import org.parley.security.StaffMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -85,7 +86,7 @@ public class OfficeHours {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public LineHours save(String actor, LineHours hours) {
+    public LineHours save(StaffMember actor, LineHours hours) {
         knownLine(hours.lineId());
         for (DayOfWeek day : DayOfWeek.values()) {
             LineHours.Span span = hours.week().get(day);
@@ -107,18 +108,18 @@ public class OfficeHours {
         Instant now = clock.instant();
         int updated = jdbc.sql("update line_after_hours set reply_text = ?, closed_day_text = ?, changed_at = ?, "
                         + "changed_by = ? where line_id = ?")
-                .params(reply, closedDay, LeasedQueue.timestamp(now), actor, hours.lineId()).update();
+                .params(reply, closedDay, LeasedQueue.timestamp(now), actor.username(), hours.lineId()).update();
         if (updated == 0) {
             jdbc.sql("insert into line_after_hours (line_id, reply_text, closed_day_text, changed_at, changed_by) "
                             + "values (?, ?, ?, ?, ?)")
-                    .params(hours.lineId(), reply, closedDay, LeasedQueue.timestamp(now), actor).update();
+                    .params(hours.lineId(), reply, closedDay, LeasedQueue.timestamp(now), actor.username()).update();
         }
         jdbc.sql("delete from line_office_hours where line_id = ?").param(hours.lineId()).update();
         hours.week().forEach((day, span) -> jdbc.sql(
                         "insert into line_office_hours (line_id, day_of_week, opens_at, closes_at) values (?, ?, ?, ?)")
                 .params(hours.lineId(), day.getValue(), Time.valueOf(span.opens()), Time.valueOf(span.closes()))
                 .update());
-        audit.record(actor, AuditAction.OFFICE_HOURS_CHANGED, "line", hours.lineId(),
+        audit.record(actor.username(), AuditAction.OFFICE_HOURS_CHANGED, "line", hours.lineId(),
                 hours.week().size() + " open weekdays, after-hours reply " + (reply == null ? "off" : "on"));
         return new LineHours(hours.lineId(), hours.week(), reply, closedDay);
     }
@@ -147,7 +148,7 @@ public class OfficeHours {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public ClosedDay addClosedDay(String actor, String lineId, LocalDate date, String name) {
+    public ClosedDay addClosedDay(StaffMember actor, String lineId, LocalDate date, String name) {
         knownLine(lineId);
         if (date == null) {
             throw new IllegalArgumentException("Choose the date the line is closed.");
@@ -171,19 +172,19 @@ public class OfficeHours {
                 .params(lineId, date, clean).update();
         long id = jdbc.sql("select id from line_closed_day where line_id = ? and closed_on = ?").params(lineId, date)
                 .query(Long.class).single();
-        audit.record(actor, AuditAction.CLOSED_DAY_ADDED, "line", lineId, date.toString());
+        audit.record(actor.username(), AuditAction.CLOSED_DAY_ADDED, "line", lineId, date.toString());
         return new ClosedDay(id, lineId, date, clean);
     }
 
     /** Opens a closed day again (admins only); a day removed already changes nothing. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void removeClosedDay(String actor, long id) {
+    public void removeClosedDay(StaffMember actor, long id) {
         jdbc.sql("select line_id, closed_on from line_closed_day where id = ?").param(id)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getObject(2, LocalDate.class).toString()})
                 .optional().ifPresent(day -> {
                     jdbc.sql("delete from line_closed_day where id = ?").param(id).update();
-                    audit.record(actor, AuditAction.CLOSED_DAY_REMOVED, "line", day[0], day[1]);
+                    audit.record(actor.username(), AuditAction.CLOSED_DAY_REMOVED, "line", day[0], day[1]);
                 });
     }
 

@@ -14,6 +14,7 @@ import org.parley.base.TypedText;
 import org.parley.plugin.MessagingProvider;
 import org.parley.provider.PluginSettings;
 import org.parley.provider.ProviderRegistry;
+import org.parley.security.StaffMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -70,7 +71,7 @@ public class LineService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public LineSnapshot save(String actor, LineSnapshot changed) {
+    public LineSnapshot save(StaffMember actor, LineSnapshot changed) {
         Line line = lines.findById(changed.id()).orElse(null);
         LineSnapshot before = line == null ? null : line.snapshot();
         LineSnapshot valid = validated(changed, before == null ? Map.of() : before.settings());
@@ -79,7 +80,8 @@ public class LineService {
         }
         line.update(valid);
         lines.save(line);
-        audit.record(actor, AuditAction.LINE_SAVED, "line", valid.id(), "provider " + valid.providerId() + "; "
+        audit.record(actor.username(), AuditAction.LINE_SAVED, "line", valid.id(),
+                "provider " + valid.providerId() + "; "
                 + (before == null ? "created" : changes(before, valid)));
         return line.snapshot();
     }

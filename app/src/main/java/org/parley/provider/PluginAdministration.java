@@ -7,6 +7,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.security.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -43,7 +44,7 @@ public class PluginAdministration {
      * @throws IllegalArgumentException saying why the archive was refused; nothing is left installed then
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public String install(String actor, String fileName, byte[] archive) {
+    public String install(StaffMember actor, String fileName, byte[] archive) {
         if (fileName == null || !fileName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,120}\\.(zip|jar)")) {
             throw new IllegalArgumentException("A plugin archive is a .zip or .jar file with a plain name.");
         }
@@ -52,7 +53,7 @@ public class PluginAdministration {
         }
         String id = pluginId(archive, fileName.endsWith(".zip"));
         String version = shared.install(id, fileName, archive);
-        audit.record(actor, AuditAction.PLUGIN_INSTALLED, "plugin", id, "version " + version);
+        audit.record(actor.username(), AuditAction.PLUGIN_INSTALLED, "plugin", id, "version " + version);
         return id;
     }
 
@@ -61,12 +62,13 @@ public class PluginAdministration {
      * within {@code parley.plugins.sync-interval}; a node started later applies it at start.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public void setEnabled(String actor, String pluginId, boolean enabled) {
+    public void setEnabled(StaffMember actor, String pluginId, boolean enabled) {
         if (host.manager().getPlugin(pluginId) == null) {
             throw new IllegalArgumentException("There is no plugin '" + pluginId + "'.");
         }
         shared.setEnabled(pluginId, enabled);
-        audit.record(actor, enabled ? AuditAction.PLUGIN_ENABLED : AuditAction.PLUGIN_DISABLED, "plugin", pluginId, null);
+        audit.record(actor.username(), enabled ? AuditAction.PLUGIN_ENABLED : AuditAction.PLUGIN_DISABLED, "plugin",
+                pluginId, null);
     }
 
     /** Reads the Plugin-Id from the archive's PF4J manifest without unpacking it. */

@@ -14,6 +14,7 @@ import org.parley.base.TypedText;
 import org.parley.line.LineService;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
+import org.parley.security.StaffMember;
 import org.parley.tag.TagService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -78,27 +79,28 @@ public class ReasonPickers {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public ReasonPicker save(String actor, ReasonPicker picker) {
+    public ReasonPicker save(StaffMember actor, ReasonPicker picker) {
         ReasonPicker valid = validated(picker);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("delete from line_reason_picker where line_id = ?").param(valid.lineId()).update();
         jdbc.sql("insert into line_reason_picker (line_id, question, changed_at, changed_by) values (?, ?, ?, ?)")
-                .params(valid.lineId(), valid.question(), now, actor).update();
+                .params(valid.lineId(), valid.question(), now, actor.username()).update();
         for (ReasonPicker.Reason reason : valid.reasons()) {
             jdbc.sql("insert into line_reason (line_id, choice, label, to_list_id, add_tag_id) values (?, ?, ?, ?, ?)")
                     .params(valid.lineId(), reason.choice(), reason.label(), reason.toListId(), reason.addTagId())
                     .update();
         }
-        audit.record(actor, AuditAction.REASON_PICKER_SAVED, "line", valid.lineId(), valid.reasons().size() + " reasons");
+        audit.record(actor.username(), AuditAction.REASON_PICKER_SAVED, "line", valid.lineId(),
+                valid.reasons().size() + " reasons");
         return valid;
     }
 
     /** Turns the line's reason picker off (admins only); conversations asked already are still routed by answers. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void turnOff(String actor, String lineId) {
+    public void turnOff(StaffMember actor, String lineId) {
         if (jdbc.sql("delete from line_reason_picker where line_id = ?").param(lineId).update() > 0) {
-            audit.record(actor, AuditAction.REASON_PICKER_OFF, "line", lineId, null);
+            audit.record(actor.username(), AuditAction.REASON_PICKER_OFF, "line", lineId, null);
         }
     }
 

@@ -15,6 +15,7 @@ import org.parley.base.TypedText;
 import org.parley.line.LineService;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
+import org.parley.security.StaffMember;
 import org.parley.tag.TagService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -98,7 +99,7 @@ public class RoutingRules {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public RoutingRule save(String actor, RoutingRule rule) {
+    public RoutingRule save(StaffMember actor, RoutingRule rule) {
         RoutingRule valid = validated(rule);
         Timestamp now = Timestamp.from(clock.instant());
         String words = valid.words().isEmpty() ? null : valid.wordsText();
@@ -110,20 +111,22 @@ public class RoutingRules {
             jdbc.sql("insert into routing_rule (position, name, words, patient_tag_id, line_id, to_list_id, add_tag_id,"
                             + " changed_at, changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(position, valid.name(), words, valid.patientTagId(), valid.lineId(), valid.toListId(),
-                            valid.addTagId(), now, actor)
+                            valid.addTagId(), now, actor.username())
                     .update(key, "id");
             id = key.getKeyAs(Long.class);
-            audit.record(actor, AuditAction.ROUTING_RULE_ADDED, "routing_rule", String.valueOf(id), valid.name());
+            audit.record(actor.username(), AuditAction.ROUTING_RULE_ADDED, "routing_rule", String.valueOf(id),
+                    valid.name());
         } else {
             id = valid.id();
             int updated = jdbc.sql("update routing_rule set name = ?, words = ?, patient_tag_id = ?, line_id = ?, "
                             + "to_list_id = ?, add_tag_id = ?, changed_at = ?, changed_by = ? where id = ?")
                     .params(valid.name(), words, valid.patientTagId(), valid.lineId(), valid.toListId(),
-                            valid.addTagId(), now, actor, id).update();
+                            valid.addTagId(), now, actor.username(), id).update();
             if (updated == 0) {
                 throw new NoSuchElementException("There is no routing rule " + id + ".");
             }
-            audit.record(actor, AuditAction.ROUTING_RULE_CHANGED, "routing_rule", String.valueOf(id), valid.name());
+            audit.record(actor.username(), AuditAction.ROUTING_RULE_CHANGED, "routing_rule", String.valueOf(id),
+                    valid.name());
         }
         return new RoutingRule(id, valid.name(), valid.words(), valid.patientTagId(), valid.lineId(),
                 valid.toListId(), valid.addTagId());
@@ -132,9 +135,10 @@ public class RoutingRules {
     /** Deletes a rule (admins only); one deleted already changes nothing. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void delete(String actor, long ruleId) {
+    public void delete(StaffMember actor, long ruleId) {
         if (jdbc.sql("delete from routing_rule where id = ?").param(ruleId).update() > 0) {
-            audit.record(actor, AuditAction.ROUTING_RULE_DELETED, "routing_rule", String.valueOf(ruleId), null);
+            audit.record(actor.username(), AuditAction.ROUTING_RULE_DELETED, "routing_rule", String.valueOf(ruleId),
+                    null);
         }
     }
 
@@ -144,7 +148,7 @@ public class RoutingRules {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public List<RoutingRule> move(String actor, long ruleId, int by) {
+    public List<RoutingRule> move(StaffMember actor, long ruleId, int by) {
         if (by != -1 && by != 1) {
             throw new IllegalArgumentException("A rule moves one place up or down.");
         }
@@ -161,7 +165,8 @@ public class RoutingRules {
             for (int i = 0; i < order.size(); i++) {
                 jdbc.sql("update routing_rule set position = ? where id = ?").params(i + 1, order.get(i)).update();
             }
-            audit.record(actor, AuditAction.ROUTING_RULE_MOVED, "routing_rule", String.valueOf(ruleId), "to place " + (to + 1));
+            audit.record(actor.username(), AuditAction.ROUTING_RULE_MOVED, "routing_rule", String.valueOf(ruleId),
+                    "to place " + (to + 1));
         }
         return all();
     }

@@ -64,26 +64,27 @@ public class TagService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public Tag create(String actor, String name, TagColour colour) {
+    public Tag create(StaffMember actor, String name, TagColour colour) {
         String clean = validName(name, null);
         requireColour(colour);
         jdbc.sql("insert into tag (name, name_key, colour, created_at) values (?, ?, ?, ?)")
                 .params(clean, key(clean), colour.name(), Timestamp.from(clock.instant())).update();
         long id = jdbc.sql("select id from tag where name_key = ?").param(key(clean)).query(Long.class).single();
-        audit.record(actor, AuditAction.TAG_CREATED, "tag", String.valueOf(id), clean);
+        audit.record(actor.username(), AuditAction.TAG_CREATED, "tag", String.valueOf(id), clean);
         return new Tag(id, clean, colour);
     }
 
     /** Renames a tag or changes its colour (admins only); conversations keep it. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public Tag change(String actor, long tagId, String name, TagColour colour) {
+    public Tag change(StaffMember actor, long tagId, String name, TagColour colour) {
         existing(tagId);
         String clean = validName(name, tagId);
         requireColour(colour);
         jdbc.sql("update tag set name = ?, name_key = ?, colour = ? where id = ?")
                 .params(clean, key(clean), colour.name(), tagId).update();
-        audit.record(actor, AuditAction.TAG_CHANGED, "tag", String.valueOf(tagId), clean + ", " + colour.label());
+        audit.record(actor.username(), AuditAction.TAG_CHANGED, "tag", String.valueOf(tagId),
+                clean + ", " + colour.label());
         return new Tag(tagId, clean, colour);
     }
 
@@ -94,7 +95,7 @@ public class TagService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void delete(String actor, long tagId) {
+    public void delete(StaffMember actor, long tagId) {
         Tag tag = existing(tagId);
         List<String> rules = jdbc.sql("select name from routing_rule where patient_tag_id = ? or add_tag_id = ? "
                 + "order by position").params(tagId, tagId).query(String.class).list();
@@ -104,7 +105,8 @@ public class TagService {
         }
         long on = jdbc.sql("delete from conversation_tag where tag_id = ?").param(tagId).update();
         jdbc.sql("delete from tag where id = ?").param(tagId).update();
-        audit.record(actor, AuditAction.TAG_DELETED, "tag", String.valueOf(tagId), tag.name() + ", on " + on + " conversations");
+        audit.record(actor.username(), AuditAction.TAG_DELETED, "tag", String.valueOf(tagId),
+                tag.name() + ", on " + on + " conversations");
     }
 
     /** The tags of these conversations (a page of the inbox), each by name; conversations without tags are absent. */

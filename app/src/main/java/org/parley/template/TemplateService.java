@@ -76,11 +76,12 @@ public class TemplateService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public TemplateSummary create(String actor, String name, String body) {
+    public TemplateSummary create(StaffMember actor, String name, String body) {
         String checkedName = checkName(name, null);
         String checkedBody = checkBody(body);
         Template template = templates.save(new Template(checkedName, checkedBody, clock.instant()));
-        audit.record(actor, AuditAction.TEMPLATE_CREATED, "template", String.valueOf(template.getId()), null);
+        audit.record(actor.username(), AuditAction.TEMPLATE_CREATED, "template", String.valueOf(template.getId()),
+                null);
         return template.summary();
     }
 
@@ -92,21 +93,21 @@ public class TemplateService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public TemplateSummary update(String actor, long id, String name, String body) {
+    public TemplateSummary update(StaffMember actor, long id, String name, String body) {
         Template template = templates.findById(id)
                 .orElseThrow(() -> new NoSuchElementException("This template was deleted meanwhile."));
         template.change(checkName(name, id), checkBody(body), clock.instant());
-        audit.record(actor, AuditAction.TEMPLATE_CHANGED, "template", String.valueOf(id), null);
+        audit.record(actor.username(), AuditAction.TEMPLATE_CHANGED, "template", String.valueOf(id), null);
         return template.summary();
     }
 
     /** Deletes a template (admins only); replies already written with it keep their text. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void delete(String actor, long id) {
+    public void delete(StaffMember actor, long id) {
         templates.findById(id).ifPresent(template -> {
             templates.delete(template);
-            audit.record(actor, AuditAction.TEMPLATE_DELETED, "template", String.valueOf(id), null);
+            audit.record(actor.username(), AuditAction.TEMPLATE_DELETED, "template", String.valueOf(id), null);
         });
     }
 

@@ -31,6 +31,7 @@ import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.SettableClock;
+import org.parley.testsupport.TestStaff;
 import org.parley.testsupport.exporter.ExporterPluginJar;
 import org.parley.testsupport.exporter.FakeEhr;
 import org.parley.testsupport.exporter.FakeEhrExporter;
@@ -98,7 +99,7 @@ class ChartExportQueueIT {
     void anEhrIsConfigured() {
         EHR.setMode(FakeEhr.Mode.UP);
         nina = staff.account("nina", "Nina Nurse", "a nurse's long password", Role.STAFF);
-        exporters.save("admin", new ConfiguredExporter("ehr", FakeEhrExporter.ID, "EHR",
+        exporters.save(TestStaff.named("admin"), new ConfiguredExporter("ehr", FakeEhrExporter.ID, "EHR",
                 Map.of("ehrUrl", EHR.url(), "token", FakeEhr.TOKEN), true, true));
     }
 
@@ -310,7 +311,7 @@ class ChartExportQueueIT {
 
     @Test
     void aDocumentTheExporterWroteIsKeptForDownloadAndTheDownloadIsAudited() {
-        exporters.save("admin", new ConfiguredExporter("ehr-pdf", FakeEhrExporter.ID, "EHR (PDF)",
+        exporters.save(TestStaff.named("admin"), new ConfiguredExporter("ehr-pdf", FakeEhrExporter.ID, "EHR (PDF)",
                 Map.of("ehrUrl", EHR.url(), "token", FakeEhr.TOKEN, "documents", "true"), false, true));
         Texted texted = patientWhoTexted();
         PreviewedExport previewed = previewed(texted, "ehr-pdf");

@@ -24,6 +24,7 @@ import org.parley.patient.PatientDetails;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.SettableClock;
+import org.parley.testsupport.TestStaff;
 import org.parley.testsupport.exporter.ExporterPluginJar;
 import org.parley.testsupport.exporter.FakeEhr;
 import org.parley.testsupport.exporter.FakeEhrExporter;
@@ -87,7 +88,7 @@ class ChartExportRestartIT {
             StaffMember nina = first.getBean(StaffDirectory.class)
                     .createFirstAdmin("admin", "Nina Nurse", "a long enough password");
             actAsAdmin(first);
-            first.getBean(ExporterService.class).save("admin", new ConfiguredExporter("ehr", FakeEhrExporter.ID,
+            first.getBean(ExporterService.class).save(TestStaff.named("admin"), new ConfiguredExporter("ehr", FakeEhrExporter.ID,
                     "EHR", Map.of("ehrUrl", ehr.url(), "token", FakeEhr.TOKEN), true, true));
             ContactSummary patient = first.getBean(ContactService.class).createPatient("admin", new PatientDetails(
                     "Maria", "Lopez", LocalDate.of(1980, 3, 14), "+19292035555", "MRN-1001", null));

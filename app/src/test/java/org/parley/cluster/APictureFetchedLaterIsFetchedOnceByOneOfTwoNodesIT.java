@@ -34,6 +34,7 @@ import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.ParleyNodes;
+import org.parley.testsupport.TestStaff;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -68,7 +69,7 @@ class APictureFetchedLaterIsFetchedOnceByOneOfTwoNodesIT {
         a = nodes.start("a", Map.of());
         nodes.start("b", Map.of());
         ActingAs.run(a.getBean(SecurityContextHolderStrategy.class), "admin", "ADMIN", () ->
-                a.getBean(LineService.class).save("admin", new LineSnapshot("twilio-two", "Twilio line",
+                a.getBean(LineService.class).save(TestStaff.named("admin"), new LineSnapshot("twilio-two", "Twilio line",
                         "+19292038620", "twilio", Map.of("accountSid", ACCOUNT, "authToken", TOKEN))));
     }
 

@@ -21,6 +21,7 @@ import org.parley.routing.ReasonPickers;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.ParleyNodes;
+import org.parley.testsupport.TestStaff;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -66,7 +67,7 @@ class AReasonPickerAsksAndRoutesOnceAcrossTwoNodesIT {
         ActingAs.run(security, "admin", "ADMIN", () -> {
             lists[0] = a.getBean(ListService.class).create("admin", "Pharmacy");
             lists[1] = a.getBean(ListService.class).create("admin", "Front desk");
-            a.getBean(ReasonPickers.class).save("admin", new ReasonPicker("sandbox", QUESTION, List.of(
+            a.getBean(ReasonPickers.class).save(TestStaff.named("admin"), new ReasonPicker("sandbox", QUESTION, List.of(
                     new ReasonPicker.Reason(1, "Refill", lists[0].id(), null),
                     new ReasonPicker.Reason(2, "Appointment", lists[1].id(), null))));
         });

@@ -29,6 +29,7 @@ import org.parley.provider.PluginInfo;
 import org.parley.provider.ProviderRegistry;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.ParleyNodes;
+import org.parley.testsupport.TestStaff;
 import org.parley.testsupport.exporter.ExporterPluginJar;
 import org.parley.testsupport.exporter.FakeEhrExporter;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -138,7 +139,7 @@ class SharedStateAcrossNodesIT {
         actAsAdmin();
         assertThat(state(b, "sandbox")).isEqualTo("STARTED");
 
-        a.getBean(PluginAdministration.class).setEnabled("admin", "sandbox", false);
+        a.getBean(PluginAdministration.class).setEnabled(TestStaff.named("admin"), "sandbox", false);
 
         assertThat(state(a, "sandbox")).isEqualTo("DISABLED");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -146,7 +147,7 @@ class SharedStateAcrossNodesIT {
             assertThat(b.getBean(ProviderRegistry.class).provider("sandbox")).isEmpty();
         });
 
-        a.getBean(PluginAdministration.class).setEnabled("admin", "sandbox", true);
+        a.getBean(PluginAdministration.class).setEnabled(TestStaff.named("admin"), "sandbox", true);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(state(b, "sandbox")).isEqualTo("STARTED");
@@ -157,7 +158,7 @@ class SharedStateAcrossNodesIT {
     @Test
     void aNodeStartedAfterAPluginWasDisabledStartsWithItDisabled() {
         actAsAdmin();
-        a.getBean(PluginAdministration.class).setEnabled("admin", "vonage", false);
+        a.getBean(PluginAdministration.class).setEnabled(TestStaff.named("admin"), "vonage", false);
         ConfigurableApplicationContext c = nodes.start("c", Map.of("parley.plugins.dir",
                 ownPluginsFolder("c").toString()));
         try {
@@ -165,7 +166,7 @@ class SharedStateAcrossNodesIT {
             assertThat(state(c, "sandbox")).isEqualTo("STARTED");
         } finally {
             nodes.stop(c);
-            a.getBean(PluginAdministration.class).setEnabled("admin", "vonage", true);
+            a.getBean(PluginAdministration.class).setEnabled(TestStaff.named("admin"), "vonage", true);
         }
     }
 
@@ -175,7 +176,7 @@ class SharedStateAcrossNodesIT {
         Path jar = ExporterPluginJar.write(Files.createTempDirectory(shared, "upload"));
         assertThat(b.getBean(ProviderRegistry.class).exporter(FakeEhrExporter.ID)).isEmpty();
 
-        a.getBean(PluginAdministration.class).install("admin", jar.getFileName().toString(), Files.readAllBytes(jar));
+        a.getBean(PluginAdministration.class).install(TestStaff.named("admin"), jar.getFileName().toString(), Files.readAllBytes(jar));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(b.getBean(ProviderRegistry.class).exporter(FakeEhrExporter.ID)).isPresent());

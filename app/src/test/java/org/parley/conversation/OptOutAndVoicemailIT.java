@@ -21,6 +21,7 @@ import org.parley.security.StaffMember;
 import org.parley.simulator.PhoneEntry;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.SandboxWebhooks;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -132,7 +133,7 @@ class OptOutAndVoicemailIT {
     @WithMockUser(roles = "ADMIN")
     void aLineWhoseProviderConfirmsKeywordsGetsNoSecondConfirmation() {
         LineSnapshot sandbox = lines.find("sandbox").orElseThrow();
-        LineSnapshot quiet = lines.save("admin", new LineSnapshot("quiet", "Provider confirms", "+15555550177",
+        LineSnapshot quiet = lines.save(TestStaff.named("admin"), new LineSnapshot("quiet", "Provider confirms", "+15555550177",
                 "sandbox", Map.of(), KeywordReplies.PROVIDER, null));
         String phone = newPhone();
 

@@ -38,6 +38,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -111,7 +112,7 @@ class UnansweredEscalationIT {
                 DayOfWeek.FRIDAY)) {
             week.put(day, new LineHours.Span(LocalTime.of(8, 0), LocalTime.of(17, 0)));
         }
-        officeHours.save("admin", new LineHours("sandbox", week, null, null));
+        officeHours.save(TestStaff.named("admin"), new LineHours("sandbox", week, null, null));
         jdbc.sql("delete from line_closed_day").update();
         // Earlier tests' waits are not this test's.
         jdbc.sql("delete from conversation_waiting").update();
@@ -159,7 +160,7 @@ class UnansweredEscalationIT {
     @Test
     void aClosedDayStopsTheWaitAndTheWaitResumesTheNextOpenDay() {
         at(2026, 12, 10, 16, 45); // Thursday
-        officeHours.addClosedDay("admin", "sandbox", LocalDate.of(2026, 12, 11), "Staff training");
+        officeHours.addClosedDay(TestStaff.named("admin"), "sandbox", LocalDate.of(2026, 12, 11), "Staff training");
         long conversation = patientTexts("Can I move my appointment?");
 
         at(2026, 12, 14, 8, 14); // the Friday closed, the weekend closed: 15 + 14 minutes

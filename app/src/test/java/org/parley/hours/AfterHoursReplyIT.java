@@ -33,6 +33,7 @@ import org.parley.security.StaffMember;
 import org.parley.simulator.PhoneEntry;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -95,7 +96,7 @@ class AfterHoursReplyIT {
                 DayOfWeek.FRIDAY)) {
             week.put(day, new LineHours.Span(LocalTime.of(8, 0), LocalTime.of(17, 0)));
         }
-        officeHours.save("admin", new LineHours("sandbox", week, REPLY, CLOSED_DAY));
+        officeHours.save(TestStaff.named("admin"), new LineHours("sandbox", week, REPLY, CLOSED_DAY));
         jdbc.update("delete from line_closed_day");
     }
 
@@ -164,7 +165,7 @@ class AfterHoursReplyIT {
     @Test
     void aNamedClosedDayIsClosedAllDayAndGetsTheClosedDayText() {
         at(2026, 11, 20, 9, 0);
-        officeHours.addClosedDay("admin", "sandbox", LocalDate.of(2026, 11, 26), "Thanksgiving");
+        officeHours.addClosedDay(TestStaff.named("admin"), "sandbox", LocalDate.of(2026, 11, 26), "Thanksgiving");
         at(2026, 11, 26, 10, 30); // a Thursday, inside the weekly hours
         String phone = newPhone();
         texts(phone, "Are you open today?");

@@ -40,6 +40,7 @@ import org.parley.conversation.event.OutboundAccepted;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.security.StaffDirectory;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -119,7 +120,7 @@ class PicturesAndStatusesThatArriveLateIT {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
-            lines.save("admin", new LineSnapshot("twilio-late", "Twilio line", "+19292038610", "twilio",
+            lines.save(TestStaff.named("admin"), new LineSnapshot("twilio-late", "Twilio line", "+19292038610", "twilio",
                     Map.of("accountSid", ACCOUNT, "authToken", TOKEN)));
         } finally {
             SecurityContextHolder.clearContext();

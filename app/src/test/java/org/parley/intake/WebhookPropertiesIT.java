@@ -39,6 +39,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.parley.ParleyApplication;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
+import org.parley.testsupport.TestStaff;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,14 +82,14 @@ class WebhookPropertiesIT {
                 "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
             LineService lines = app.getBean(LineService.class);
-            lines.save("admin", new LineSnapshot("twilio-main", "Twilio line", "+19292038600", "twilio",
+            lines.save(TestStaff.named("admin"), new LineSnapshot("twilio-main", "Twilio line", "+19292038600", "twilio",
                     Map.of("accountSid", TWILIO_ACCOUNT, "authToken", TWILIO_TOKEN)));
             var keys = KeyPairGenerator.getInstance("RSA");
             keys.initialize(2048);
             String pem = "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder().encodeToString(keys.generateKeyPair().getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
-            lines.save("admin", new LineSnapshot("vonage-main", "Vonage line", "+19292038700", "vonage",
+            lines.save(TestStaff.named("admin"), new LineSnapshot("vonage-main", "Vonage line", "+19292038700", "vonage",
                     Map.of("applicationId", UUID.randomUUID().toString(), "privateKey", pem,
                             "signatureSecret", VONAGE_SECRET)));
         } finally {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditEntries;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -37,7 +38,7 @@ class LineServiceIT {
     @Test
     @WithMockUser(username = "nurse", roles = "STAFF")
     void staffCannotSaveALineAndNothingIsStored() {
-        assertThatThrownBy(() -> lines.save("nurse", sandboxLine("staff-line", "+19292030100", Map.of())))
+        assertThatThrownBy(() -> lines.save(TestStaff.named("nurse"), sandboxLine("staff-line", "+19292030100", Map.of())))
                 .isInstanceOf(AccessDeniedException.class);
 
         assertThat(lines.find("staff-line")).isEmpty();
@@ -49,7 +50,7 @@ class LineServiceIT {
     void staffCannotChangeAnExistingLinesNumber() {
         LineSnapshot declared = lines.find("sandbox").orElseThrow();
 
-        assertThatThrownBy(() -> lines.save("nurse", new LineSnapshot("sandbox", declared.name(), "+19292030101",
+        assertThatThrownBy(() -> lines.save(TestStaff.named("nurse"), new LineSnapshot("sandbox", declared.name(), "+19292030101",
                 "sandbox", Map.of()))).isInstanceOf(AccessDeniedException.class);
 
         assertThat(lines.find("sandbox")).get().extracting(LineSnapshot::number).isEqualTo(DECLARED_NUMBER);
@@ -57,7 +58,7 @@ class LineServiceIT {
 
     @Test
     void nobodyLoggedInCannotSaveALine() {
-        assertThatThrownBy(() -> lines.save("someone", sandboxLine("anonymous-line", "+19292030102", Map.of())))
+        assertThatThrownBy(() -> lines.save(TestStaff.named("someone"), sandboxLine("anonymous-line", "+19292030102", Map.of())))
                 .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
 
         assertThat(lines.find("anonymous-line")).isEmpty();
@@ -66,7 +67,7 @@ class LineServiceIT {
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void anAdminSavesALineWithAGeneratedSigningSecretAndItIsAudited() {
-        LineSnapshot saved = lines.save("ada", new LineSnapshot("front-desk", "  Front desk ",
+        LineSnapshot saved = lines.save(TestStaff.named("ada"), new LineSnapshot("front-desk", "  Front desk ",
                 "+1 (929) 203-0110", "sandbox", Map.of(SECRET, "  ")));
 
         assertThat(saved.name()).isEqualTo("Front desk");
@@ -83,15 +84,15 @@ class LineServiceIT {
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void aSecretLeftBlankInTheFormKeepsTheStoredOneAndATypedOneReplacesIt() {
-        lines.save("ada", sandboxLine("back-office", "+19292030120", Map.of(SECRET, "the-first-secret")));
+        lines.save(TestStaff.named("ada"), sandboxLine("back-office", "+19292030120", Map.of(SECRET, "the-first-secret")));
 
-        LineSnapshot renamed = lines.save("ada", new LineSnapshot("back-office", "Back office, upstairs",
+        LineSnapshot renamed = lines.save(TestStaff.named("ada"), new LineSnapshot("back-office", "Back office, upstairs",
                 "+19292030120", "sandbox", Map.of(SECRET, "")));
 
         assertThat(renamed.name()).isEqualTo("Back office, upstairs");
         assertThat(renamed.settings()).containsEntry(SECRET, "the-first-secret");
 
-        LineSnapshot rotated = lines.save("ada", sandboxLine("back-office", "+19292030120",
+        LineSnapshot rotated = lines.save(TestStaff.named("ada"), sandboxLine("back-office", "+19292030120",
                 Map.of(SECRET, "the-second-secret")));
 
         assertThat(rotated.settings()).containsEntry(SECRET, "the-second-secret");
@@ -109,7 +110,7 @@ class LineServiceIT {
     @WithMockUser(username = "ada", roles = "ADMIN")
     void aNumberNotInInternationalFormatIsRefusedWithAnExample() {
         for (String bad : List.of("+1 23", "call the front desk", "9292038684", "")) {
-            assertThatThrownBy(() -> lines.save("ada", sandboxLine("bad-number", bad, Map.of())))
+            assertThatThrownBy(() -> lines.save(TestStaff.named("ada"), sandboxLine("bad-number", bad, Map.of())))
                     .as("'%s'", bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("The line's number must be in international format, e.g. +19292038684.");
@@ -121,7 +122,7 @@ class LineServiceIT {
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void aNumberAnotherLineAlreadyHasIsRefusedNamingThatLine() {
-        assertThatThrownBy(() -> lines.save("ada", sandboxLine("twin", "+1 555 555 0100", Map.of())))
+        assertThatThrownBy(() -> lines.save(TestStaff.named("ada"), sandboxLine("twin", "+1 555 555 0100", Map.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Line 'sandbox' already has this number.");
 
@@ -132,7 +133,7 @@ class LineServiceIT {
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void anIdThatCannotBeInAWebhookUrlIsRefused() {
-        assertThatThrownBy(() -> lines.save("ada", sandboxLine("Front Desk/1", "+19292030130", Map.of())))
+        assertThatThrownBy(() -> lines.save(TestStaff.named("ada"), sandboxLine("Front Desk/1", "+19292030130", Map.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lower-case letters, digits or dashes");
     }

@@ -22,6 +22,7 @@ import org.parley.practice.PracticeProfiles;
 import org.parley.security.Role;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -82,7 +83,7 @@ abstract class AbstractReportFiguresIT {
         alma = staff("alma");
         ben = staff("ben");
         frontDesk = list("Front desk");
-        officeHours.save("admin", new LineHours("clinic", Map.of(
+        officeHours.save(TestStaff.named("admin"), new LineHours("clinic", Map.of(
                 DayOfWeek.MONDAY, span(9, 17), DayOfWeek.TUESDAY, span(9, 17), DayOfWeek.WEDNESDAY, span(9, 17),
                 DayOfWeek.THURSDAY, span(9, 17), DayOfWeek.FRIDAY, span(9, 17)), null, null));
 

@@ -31,6 +31,7 @@ import org.parley.simulator.SandboxCarrier;
 import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
 import org.parley.tag.TagService;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -94,9 +95,9 @@ class ReasonPickerIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         pharmacy = lists.create("admin", "Pharmacy " + run);
         frontDesk = lists.create("admin", "Front desk " + run);
-        appointment = tags.create("admin", "Appt " + run, TagColour.values()[0]);
-        billing = tags.create("admin", "Billing " + run, TagColour.values()[1]);
-        picker = pickers.save("admin", new ReasonPicker("sandbox", QUESTION, List.of(
+        appointment = tags.create(TestStaff.named("admin"), "Appt " + run, TagColour.values()[0]);
+        billing = tags.create(TestStaff.named("admin"), "Billing " + run, TagColour.values()[1]);
+        picker = pickers.save(TestStaff.named("admin"), new ReasonPicker("sandbox", QUESTION, List.of(
                 new ReasonPicker.Reason(1, "Refill", pharmacy.id(), null),
                 new ReasonPicker.Reason(2, "Appointment", frontDesk.id(), appointment.id()),
                 new ReasonPicker.Reason(3, "Billing", null, billing.id()))));
@@ -237,7 +238,7 @@ class ReasonPickerIT {
         texts(phone, "Thanks!");
         assertThat(sentTo(phone)).extracting(MessageView::body).containsExactly("Your results are in.");
 
-        pickers.turnOff("admin", "sandbox");
+        pickers.turnOff(TestStaff.named("admin"), "sandbox");
         String other = newPhone();
         texts(other, "Hello");
         assertThat(sentTo(other)).isEmpty();
@@ -267,14 +268,14 @@ class ReasonPickerIT {
 
     @Test
     void aMistakeInThePickerIsNamedAndNothingIsStored() {
-        assertThatThrownBy(() -> pickers.save("admin", new ReasonPicker("sandbox", QUESTION, List.of(
+        assertThatThrownBy(() -> pickers.save(TestStaff.named("admin"), new ReasonPicker("sandbox", QUESTION, List.of(
                 new ReasonPicker.Reason(1, "Refill", pharmacy.id(), null)))))
                 .hasMessage("Name two or three reasons: the patient answers 1, 2 or 3.");
-        assertThatThrownBy(() -> pickers.save("admin", new ReasonPicker("sandbox", QUESTION, List.of(
+        assertThatThrownBy(() -> pickers.save(TestStaff.named("admin"), new ReasonPicker("sandbox", QUESTION, List.of(
                 new ReasonPicker.Reason(1, "Refill", pharmacy.id(), null),
                 new ReasonPicker.Reason(2, "Other", null, null)))))
                 .hasMessage("Reason 2 (Other) needs a list to put the conversation in, a tag, or both.");
-        assertThatThrownBy(() -> pickers.save("admin", new ReasonPicker("sandbox", " ", picker.reasons())))
+        assertThatThrownBy(() -> pickers.save(TestStaff.named("admin"), new ReasonPicker("sandbox", " ", picker.reasons())))
                 .hasMessageStartingWith("Write the question");
         assertThat(pickers.forLine("sandbox")).contains(picker);
         assertThat(ReasonPickers.answer(" 2 ")).hasValue(2);

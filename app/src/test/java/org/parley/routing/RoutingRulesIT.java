@@ -25,6 +25,7 @@ import org.parley.security.StaffMember;
 import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
 import org.parley.tag.TagService;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -78,14 +79,14 @@ class RoutingRulesIT {
         frontDesk = lists.create("admin", "Front Desk " + suffix());
         nurses = lists.create("admin", "Nurses " + suffix());
         lists.setDefaultList("admin", "sandbox", frontDesk.id());
-        refill = tags.create("admin", "Refill " + suffix(), TagColour.BLUE);
+        refill = tags.create(TestStaff.named("admin"), "Refill " + suffix(), TagColour.BLUE);
     }
 
     @Test
     void theFirstMatchingRuleInTheAdminsOrderPlacesAndTagsANewConversation() {
-        RoutingRule refills = rules.save("admin", new RoutingRule(0, "Refills to the nurses",
+        RoutingRule refills = rules.save(TestStaff.named("admin"), new RoutingRule(0, "Refills to the nurses",
                 RoutingRule.words("refill, prescription"), null, null, nurses.id(), refill.id()));
-        rules.save("admin", new RoutingRule(0, "Everything on the main line to the front desk", List.of(), null,
+        rules.save(TestStaff.named("admin"), new RoutingRule(0, "Everything on the main line to the front desk", List.of(), null,
                 "sandbox", frontDesk.id(), null));
 
         long asking = patientTexts(newPhone(), "Hi, I need a REFILL of my inhaler.");
@@ -99,7 +100,7 @@ class RoutingRulesIT {
         assertThat(row(prefilled).assignment()).isEqualTo(frontDesk.name());
 
         // Moved up, the line's rule now matches first: a refill goes to the front desk, untagged.
-        rules.move("admin", rules.all().get(1).id(), -1);
+        rules.move(TestStaff.named("admin"), rules.all().get(1).id(), -1);
         assertThat(rules.all()).extracting(RoutingRule::name).first().asString().startsWith("Everything");
         long later = patientTexts(newPhone(), "refill please");
         assertThat(row(later).assignment()).isEqualTo(frontDesk.name());
@@ -111,7 +112,7 @@ class RoutingRulesIT {
     void aFurtherTextInAnOpenConversationIsNotRoutedAgainButOneThatReopensItIs() {
         String phone = newPhone();
         long conversation = patientTexts(phone, "Hello");
-        rules.save("admin", new RoutingRule(0, "Refills", RoutingRule.words("refill"), null, null, nurses.id(),
+        rules.save(TestStaff.named("admin"), new RoutingRule(0, "Refills", RoutingRule.words("refill"), null, null, nurses.id(),
                 null));
         patientTexts(phone, "I also need a refill");
         assertThat(row(conversation).assignment()).as("already open: left where staff expect it")
@@ -124,9 +125,9 @@ class RoutingRulesIT {
 
     @Test
     void aPatientWithATagIsRoutedByItWhenTheyWriteAgain() {
-        Tag vip = tags.create("admin", "VIP " + suffix(), TagColour.PURPLE);
+        Tag vip = tags.create(TestStaff.named("admin"), "VIP " + suffix(), TagColour.PURPLE);
         InboxListSummary concierge = lists.create("admin", "Concierge " + suffix());
-        rules.save("admin", new RoutingRule(0, "VIPs to the concierge", List.of(), vip.id(), null, concierge.id(),
+        rules.save(TestStaff.named("admin"), new RoutingRule(0, "VIPs to the concierge", List.of(), vip.id(), null, concierge.id(),
                 null));
         String phone = newPhone();
         long conversation = patientTexts(phone, "Hello");
@@ -164,24 +165,24 @@ class RoutingRulesIT {
     @Test
     void badTagsAndRulesAreRefusedNamingTheProblemAndNothingIsStored() {
         long before = tags.all().size();
-        assertThatThrownBy(() -> tags.create("admin", "  ", TagColour.RED)).hasMessage("Give the tag a name.");
-        assertThatThrownBy(() -> tags.create("admin", refill.name().toUpperCase(), TagColour.RED))
+        assertThatThrownBy(() -> tags.create(TestStaff.named("admin"), "  ", TagColour.RED)).hasMessage("Give the tag a name.");
+        assertThatThrownBy(() -> tags.create(TestStaff.named("admin"), refill.name().toUpperCase(), TagColour.RED))
                 .hasMessageContaining("There is already a tag called");
-        assertThatThrownBy(() -> tags.create("admin", "New\u202Etag", TagColour.RED))
+        assertThatThrownBy(() -> tags.create(TestStaff.named("admin"), "New\u202Etag", TagColour.RED))
                 .hasMessageContaining("hidden text-direction mark");
-        assertThatThrownBy(() -> tags.create("admin", "Billing", null)).hasMessage("Choose the tag's colour.");
+        assertThatThrownBy(() -> tags.create(TestStaff.named("admin"), "Billing", null)).hasMessage("Choose the tag's colour.");
         assertThat(tags.all()).hasSize((int) before);
 
-        assertThatThrownBy(() -> rules.save("admin", new RoutingRule(0, "No condition", List.of(), null, null,
+        assertThatThrownBy(() -> rules.save(TestStaff.named("admin"), new RoutingRule(0, "No condition", List.of(), null, null,
                 nurses.id(), null))).hasMessageContaining("Give the rule a condition");
-        assertThatThrownBy(() -> rules.save("admin", new RoutingRule(0, "No action", List.of("refill"), null, null,
+        assertThatThrownBy(() -> rules.save(TestStaff.named("admin"), new RoutingRule(0, "No action", List.of("refill"), null, null,
                 null, null))).hasMessageContaining("Give the rule an action");
-        assertThatThrownBy(() -> rules.save("admin", new RoutingRule(0, "To BLOCKED", List.of("spam"), null, null,
+        assertThatThrownBy(() -> rules.save(TestStaff.named("admin"), new RoutingRule(0, "To BLOCKED", List.of("spam"), null, null,
                 lists.blockedListId(), null))).hasMessageContaining("BLOCKED");
         assertThat(rules.all()).isEmpty();
 
-        rules.save("admin", new RoutingRule(0, "Refills", List.of("refill"), null, null, null, refill.id()));
-        assertThatThrownBy(() -> tags.delete("admin", refill.id())).hasMessageContaining("routing rule Refills");
+        rules.save(TestStaff.named("admin"), new RoutingRule(0, "Refills", List.of("refill"), null, null, null, refill.id()));
+        assertThatThrownBy(() -> tags.delete(TestStaff.named("admin"), refill.id())).hasMessageContaining("routing rule Refills");
         assertThat(tags.find(refill.id())).isPresent();
     }
 

@@ -77,7 +77,7 @@ class ChartExportersView extends VerticalLayout {
         form = new ExporterForm(exporter, exporters.descriptors());
         form.addSaveListener(e -> {
             try {
-                ConfiguredExporter saved = exporters.save(currentStaff.get().username(), e.exporter());
+                ConfiguredExporter saved = exporters.save(currentStaff.get(), e.exporter());
                 refresh();
                 edit(saved);
             } catch (IllegalArgumentException ex) {

@@ -69,7 +69,7 @@ class GetStartedView extends VerticalLayout {
             dismissed.setText("Dismissed: admins land on the inbox. This page stays in the menu.");
         }
         dismiss.addClickListener(e -> {
-            getStarted.dismiss(currentStaff.get().username());
+            getStarted.dismiss(currentStaff.get());
             dismiss.setEnabled(false);
             dismissed.setText("Dismissed: admins land on the inbox. This page stays in the menu.");
         });

@@ -147,7 +147,7 @@ class OfficeHoursView extends VerticalLayout {
             }
         }
         try {
-            officeHours.save(currentStaff.get().username(),
+            officeHours.save(currentStaff.get(),
                     new LineHours(line.getValue().id(), week, replyText.getValue(), closedDayText.getValue()));
             ok(message, "Saved.");
         } catch (IllegalArgumentException invalid) {
@@ -157,7 +157,7 @@ class OfficeHoursView extends VerticalLayout {
 
     private void addClosedDay() {
         try {
-            officeHours.addClosedDay(currentStaff.get().username(), line.getValue().id(), closedOn.getValue(),
+            officeHours.addClosedDay(currentStaff.get(), line.getValue().id(), closedOn.getValue(),
                     closedName.getValue());
             closedOn.clear();
             closedName.clear();
@@ -169,7 +169,7 @@ class OfficeHoursView extends VerticalLayout {
     }
 
     private void removeClosedDay(ClosedDay day) {
-        officeHours.removeClosedDay(currentStaff.get().username(), day.id());
+        officeHours.removeClosedDay(currentStaff.get(), day.id());
         ok(closedDayMessage, "Closed day " + day.date() + " removed.");
         refreshClosedDays();
     }

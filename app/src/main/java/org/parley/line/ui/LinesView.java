@@ -105,7 +105,7 @@ class LinesView extends VerticalLayout {
             Map<String, String> values = settings.getChildren().filter(SettingsForm.class::isInstance)
                     .map(drawn -> ((SettingsForm) drawn).values()).findFirst().orElse(Map.of());
             try {
-                LineSnapshot saved = lines.save(currentStaff.get().username(),
+                LineSnapshot saved = lines.save(currentStaff.get(),
                         new LineSnapshot(id.getValue(), name.getValue(), number.getValue(), provider.getValue(), values,
                                 keywordReplies.getValue(), helpText.getValue()));
                 grid.setItems(lines.all());

@@ -70,7 +70,7 @@ class PluginsView extends VerticalLayout {
         boolean running = "STARTED".equals(plugin.state());
         Button button = new Button(running ? "Disable" : "Enable", e -> {
             try {
-                administration.setEnabled(currentStaff.get().username(), plugin.id(), !running);
+                administration.setEnabled(currentStaff.get(), plugin.id(), !running);
                 result.setText("Plugin '" + plugin.id() + "' " + (running ? "disabled." : "enabled."));
             } catch (IllegalArgumentException ex) {
                 result.setText(ex.getMessage());
@@ -85,7 +85,7 @@ class PluginsView extends VerticalLayout {
 
     void install(String fileName, byte[] archive) {
         try {
-            String id = administration.install(currentStaff.get().username(), fileName, archive);
+            String id = administration.install(currentStaff.get(), fileName, archive);
             result.setText("Plugin '" + id + "' installed and started.");
         } catch (IllegalArgumentException e) {
             result.setText("Not installed: " + e.getMessage());

@@ -140,7 +140,7 @@ class ReasonPickerView extends VerticalLayout {
                         lists.get(i).getValue() == null ? null : lists.get(i).getValue().id(),
                         tags.get(i).getValue() == null ? null : tags.get(i).getValue().id()));
             }
-            ReasonPicker saved = pickers.save(currentStaff.get().username(), new ReasonPicker(
+            ReasonPicker saved = pickers.save(currentStaff.get(), new ReasonPicker(
                     line.getValue() == null ? null : line.getValue().id(), question.getValue(), reasons));
             message.setText("Saved: new conversations on " + line.getValue().name() + " are asked.");
             message.getElement().getClassList().set("parley-error", false);
@@ -153,7 +153,7 @@ class ReasonPickerView extends VerticalLayout {
 
     private void turnOff() {
         if (line.getValue() != null) {
-            pickers.turnOff(currentStaff.get().username(), line.getValue().id());
+            pickers.turnOff(currentStaff.get(), line.getValue().id());
             message.setText("Turned off: new conversations on " + line.getValue().name() + " are not asked.");
             message.getElement().getClassList().set("parley-error", false);
             showState(Optional.empty());

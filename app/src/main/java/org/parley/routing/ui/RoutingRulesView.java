@@ -182,7 +182,7 @@ class RoutingRulesView extends VerticalLayout {
 
     private void save() {
         try {
-            RoutingRule saved = rules.save(currentStaff.get().username(), new RoutingRule(
+            RoutingRule saved = rules.save(currentStaff.get(), new RoutingRule(
                     editing == null ? 0 : editing.id(), name.getValue(), RoutingRule.words(words.getValue()),
                     patientTag.getValue() == null ? null : patientTag.getValue().id(),
                     line.getValue() == null ? null : line.getValue().id(),
@@ -197,12 +197,12 @@ class RoutingRulesView extends VerticalLayout {
     }
 
     private void move(RoutingRule rule, int by) {
-        rules.move(currentStaff.get().username(), rule.id(), by);
+        rules.move(currentStaff.get(), rule.id(), by);
         refresh();
     }
 
     private void delete(RoutingRule rule) {
-        rules.delete(currentStaff.get().username(), rule.id());
+        rules.delete(currentStaff.get(), rule.id());
         ok("Deleted " + rule.name() + ".");
         refresh();
         grid.asSingleSelect().clear();

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.NoSuchElementException;
+import org.parley.security.StaffMember;
 import org.parley.security.web.CurrentStaff;
 import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
@@ -89,7 +90,7 @@ class TagsView extends VerticalLayout {
 
     private void save() {
         try {
-            String actor = currentStaff.get().username();
+            StaffMember actor = currentStaff.get();
             Tag saved = editing == null ? tags.create(actor, name.getValue(), colour.getValue())
                     : tags.change(actor, editing.id(), name.getValue(), colour.getValue());
             ok((editing == null ? "Added " : "Saved ") + saved.name() + ".");
@@ -102,7 +103,7 @@ class TagsView extends VerticalLayout {
 
     private void delete() {
         try {
-            tags.delete(currentStaff.get().username(), editing.id());
+            tags.delete(currentStaff.get(), editing.id());
             ok("Deleted " + editing.name() + ".");
             refresh();
             grid.asSingleSelect().clear();

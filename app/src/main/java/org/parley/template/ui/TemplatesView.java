@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.NoSuchElementException;
+import org.parley.security.StaffMember;
 import org.parley.security.web.CurrentStaff;
 import org.parley.template.TemplateService;
 import org.parley.template.TemplateSummary;
@@ -89,7 +90,7 @@ class TemplatesView extends HorizontalLayout {
         add(list, form);
     }
 
-    private String me() {
-        return currentStaff.get().username();
+    private StaffMember me() {
+        return currentStaff.get();
     }
 }

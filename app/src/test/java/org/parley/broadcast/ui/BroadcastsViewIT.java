@@ -37,6 +37,7 @@ import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
 import org.parley.tag.TagService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -160,7 +161,7 @@ class BroadcastsViewIT extends KaribuTest {
     void theAudienceCanBeThePatientsWithATagOnOneOfTheirConversations() {
         ContactSummary tagged = patient("Nora", "Field", 8, newPhone());
         patient("Otto", "Field", 9, newPhone());
-        Tag diabetes = tags.create("admin", "Diabetes " + year, TagColour.values()[0]);
+        Tag diabetes = tags.create(TestStaff.named("admin"), "Diabetes " + year, TagColour.values()[0]);
         StaffMember admin = directory.searchActive("admin", 0, 1).getFirst();
         tags.add(admin, conversations.conversationWith(admin, tagged.id()), diabetes.id());
         UI.getCurrent().navigate("admin/broadcasts");

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
 import org.parley.chart.ConfiguredExporter;
 import org.parley.plugin.ExporterDescriptor;
+import org.parley.testsupport.TestStaff;
 import org.parley.testsupport.exporter.FakeEhr;
 import org.parley.testsupport.exporter.FakeEhrExporter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +100,7 @@ class ChartExportersViewTest extends ChartKaribuTest {
 
     @Test
     void aSecretLeftBlankIsKeptAndMarkingAnotherDefaultLeavesOneDefault() {
-        exporters.save("admin", new ConfiguredExporter("backup-ehr", FakeEhrExporter.ID, "Backup EHR",
+        exporters.save(TestStaff.named("admin"), new ConfiguredExporter("backup-ehr", FakeEhrExporter.ID, "Backup EHR",
                 Map.of("ehrUrl", ehr.url(), "token", "the-backup-token"), false, true));
         ChartExportersView view = openAsAdmin();
 
@@ -114,7 +115,7 @@ class ChartExportersViewTest extends ChartKaribuTest {
         assertThat(exporters.choices().getFirst().id()).as("the default comes first").isEqualTo("backup-ehr");
         assertThat(audit.newest("CHART_EXPORTER_DEFAULT", PageRequest.of(0, 20)))
                 .anySatisfy(entry -> assertThat(entry.targetId()).isEqualTo("backup-ehr"));
-        exporters.save("admin", new ConfiguredExporter("backup-ehr", FakeEhrExporter.ID, "Backup EHR",
+        exporters.save(TestStaff.named("admin"), new ConfiguredExporter("backup-ehr", FakeEhrExporter.ID, "Backup EHR",
                 Map.of("ehrUrl", ehr.url()), false, false));
     }
 
@@ -165,7 +166,7 @@ class ChartExportersViewTest extends ChartKaribuTest {
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/exporters"))
                 .isInstanceOf(MockAccessDeniedException.class);
         _assertNone(ChartExportersView.class);
-        assertThatThrownBy(() -> exporters.save("nina", new ConfiguredExporter("staff-ehr", FakeEhrExporter.ID,
+        assertThatThrownBy(() -> exporters.save(TestStaff.named("nina"), new ConfiguredExporter("staff-ehr", FakeEhrExporter.ID,
                 "Mine", Map.of("ehrUrl", ehr.url(), "token", "x"), false, true)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> exporters.all()).isInstanceOf(AccessDeniedException.class);

@@ -9,6 +9,7 @@ import org.parley.chart.ExporterService;
 import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.parley.testsupport.exporter.ExporterPluginJar;
 import org.parley.testsupport.exporter.FakeEhr;
 import org.parley.testsupport.exporter.FakeEhrExporter;
@@ -53,7 +54,7 @@ abstract class ChartKaribuTest extends KaribuTest {
         staff.account("nina", "Nina Nurse", "a nurse's long password", Role.STAFF);
         ehr.setMode(FakeEhr.Mode.UP);
         loginAs("admin", "ADMIN");
-        exporters.save("admin", new ConfiguredExporter("ehr", FakeEhrExporter.ID, "EHR",
+        exporters.save(TestStaff.named("admin"), new ConfiguredExporter("ehr", FakeEhrExporter.ID, "EHR",
                 Map.of("ehrUrl", ehr.url(), "token", FakeEhr.TOKEN), true, true));
     }
 }

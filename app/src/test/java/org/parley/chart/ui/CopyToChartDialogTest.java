@@ -34,6 +34,7 @@ import org.parley.patient.ContactSummary;
 import org.parley.patient.PatientDetails;
 import org.parley.plugin.ChartCategory;
 import org.parley.security.StaffDirectory;
+import org.parley.testsupport.TestStaff;
 import org.parley.testsupport.exporter.FakeEhr;
 import org.parley.testsupport.exporter.FakeEhrExporter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,7 +212,7 @@ class CopyToChartDialogTest extends ChartKaribuTest {
 
     @Test
     void aPdfExporterOffersTheDocumentInThePreviewAndOnTheExportedMessage() {
-        exporters.save("admin", new ConfiguredExporter("ehr-pdf", FakeEhrExporter.ID, "Chart PDF",
+        exporters.save(TestStaff.named("admin"), new ConfiguredExporter("ehr-pdf", FakeEhrExporter.ID, "Chart PDF",
                 Map.of("ehrUrl", ehr.url(), "token", FakeEhr.TOKEN, "documents", "true"), false, true));
         ChartActions actions = open(patientTextedTwice("MRN-" + PHONES.get()));
         selectAll();
@@ -234,7 +235,7 @@ class CopyToChartDialogTest extends ChartKaribuTest {
                     .allSatisfy(a -> assertThat(a.getText()).matches("Download chart-export-[0-9a-f]{8}\\.pdf"));
         });
         loginAs("admin", "ADMIN");
-        exporters.save("admin", new ConfiguredExporter("ehr-pdf", FakeEhrExporter.ID, "Chart PDF",
+        exporters.save(TestStaff.named("admin"), new ConfiguredExporter("ehr-pdf", FakeEhrExporter.ID, "Chart PDF",
                 Map.of("ehrUrl", ehr.url()), false, false));
     }
 
@@ -258,7 +259,7 @@ class CopyToChartDialogTest extends ChartKaribuTest {
 
     @Test
     void withoutAnExporterTheDialogOffersOnlyCopyForChart() {
-        exporters.save("admin", new ConfiguredExporter("ehr", FakeEhrExporter.ID, "EHR", Map.of("ehrUrl", ehr.url()),
+        exporters.save(TestStaff.named("admin"), new ConfiguredExporter("ehr", FakeEhrExporter.ID, "EHR", Map.of("ehrUrl", ehr.url()),
                 false, false));
         ChartActions actions = open(patientTextedTwice("MRN-" + PHONES.get()));
         selectAll();

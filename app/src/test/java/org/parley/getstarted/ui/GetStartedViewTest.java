@@ -17,6 +17,7 @@ import org.parley.security.Role;
 import org.parley.security.StaffDirectory;
 import org.parley.template.TemplateService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -63,7 +64,7 @@ class GetStartedViewTest extends KaribuTest {
         assertThat(_get(step("templates"), Anchor.class).getHref()).isEqualTo("admin/templates");
         assertThat(view.progress.getText()).endsWith("steps done.");
 
-        templates.create("admin", "Directions", "We are at 1 Main Street.");
+        templates.create(TestStaff.named("admin"), "Directions", "We are at 1 Main Street.");
         if (directory.findByUsername("nurse").isEmpty()) {
             directory.createAccount("admin", "nurse", "Nora Nurse", "a long enough password", Role.STAFF);
         }

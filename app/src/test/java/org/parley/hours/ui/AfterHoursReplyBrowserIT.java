@@ -23,6 +23,7 @@ import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.BrowserTest;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -75,7 +76,7 @@ class AfterHoursReplyBrowserIT extends BrowserTest {
                     DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
                 week.put(day, new LineHours.Span(LocalTime.of(8, 0), LocalTime.of(17, 0)));
             }
-            officeHours.save("admin", new LineHours("sandbox", week, REPLY, null));
+            officeHours.save(TestStaff.named("admin"), new LineHours("sandbox", week, REPLY, null));
         });
 
         carrier.textPractice("sandbox", PHONE, "Can I get a refill of my inhaler?", null, null, null);

@@ -27,6 +27,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.testsupport.PerformanceDoc;
 import org.parley.testsupport.SandboxWebhooks;
 import org.parley.testsupport.StatementCount;
+import org.parley.testsupport.TestStaff;
 import org.parley.testsupport.TwilioWebhooks;
 import org.parley.testsupport.WebhookLoad;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -215,7 +216,7 @@ class IntakeBenchmark {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
-            lines.save("admin", new LineSnapshot(TWILIO_LINE, "Twilio (benchmark)", TWILIO_NUMBER, "twilio",
+            lines.save(TestStaff.named("admin"), new LineSnapshot(TWILIO_LINE, "Twilio (benchmark)", TWILIO_NUMBER, "twilio",
                     Map.of("accountSid", TWILIO_ACCOUNT, "authToken", TWILIO_TOKEN)));
         } finally {
             SecurityContextHolder.clearContext();

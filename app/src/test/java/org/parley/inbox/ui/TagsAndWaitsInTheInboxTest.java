@@ -25,6 +25,7 @@ import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
 import org.parley.tag.TagService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -58,7 +59,7 @@ class TagsAndWaitsInTheInboxTest extends KaribuTest {
         }
         admin = directory.findByUsername("admin").orElseThrow();
         loginAs("admin", "ADMIN");
-        refill = tags.create("admin", "Refill " + UUID.randomUUID().toString().substring(0, 6), TagColour.GREEN);
+        refill = tags.create(TestStaff.named("admin"), "Refill " + UUID.randomUUID().toString().substring(0, 6), TagColour.GREEN);
     }
 
     @Test

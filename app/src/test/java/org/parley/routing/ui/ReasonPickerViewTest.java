@@ -18,6 +18,7 @@ import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
 import org.parley.tag.TagService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -48,10 +49,10 @@ class ReasonPickerViewTest extends KaribuTest {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
         loginAs("admin", "ADMIN");
-        pickers.turnOff("admin", "sandbox");
+        pickers.turnOff(TestStaff.named("admin"), "sandbox");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         pharmacy = lists.create("admin", "Pharmacy " + suffix);
-        billing = tags.create("admin", "Billing " + suffix, TagColour.BLUE);
+        billing = tags.create(TestStaff.named("admin"), "Billing " + suffix, TagColour.BLUE);
         UI.getCurrent().navigate("admin/reason-picker");
         view = _get(ReasonPickerView.class);
     }

@@ -25,6 +25,7 @@ import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
 import org.parley.tag.TagService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +59,7 @@ class RoutingRulesViewTest extends KaribuTest {
         loginAs("admin", "ADMIN");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         nurses = lists.create("admin", "Nurses " + suffix);
-        refill = tags.create("admin", "Refill " + suffix, TagColour.BLUE);
+        refill = tags.create(TestStaff.named("admin"), "Refill " + suffix, TagColour.BLUE);
         UI.getCurrent().navigate("admin/routing-rules");
         view = _get(RoutingRulesView.class);
     }
@@ -95,8 +96,8 @@ class RoutingRulesViewTest extends KaribuTest {
 
     @Test
     void downMovesARuleBelowTheNextSoItIsTriedLater() {
-        rules.save("admin", new RoutingRule(0, "First", List.of("a"), null, null, nurses.id(), null));
-        rules.save("admin", new RoutingRule(0, "Second", List.of("b"), null, null, nurses.id(), null));
+        rules.save(TestStaff.named("admin"), new RoutingRule(0, "First", List.of("a"), null, null, nurses.id(), null));
+        rules.save(TestStaff.named("admin"), new RoutingRule(0, "Second", List.of("b"), null, null, nurses.id(), null));
         UI.getCurrent().navigate("admin/practice");
         UI.getCurrent().navigate("admin/routing-rules");
         view = _get(RoutingRulesView.class);

@@ -20,6 +20,7 @@ import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
 import org.parley.tag.TagService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -79,7 +80,7 @@ class TagsViewTest extends KaribuTest {
 
     @Test
     void aBlankOrTakenNameIsRefusedNamingTheProblem() {
-        tags.create("admin", "Billing", TagColour.BLUE);
+        tags.create(TestStaff.named("admin"), "Billing", TagColour.BLUE);
         view.grid.getDataProvider().refreshAll();
         _setValue(view.name, "   ");
         _click(view.save);
@@ -92,9 +93,9 @@ class TagsViewTest extends KaribuTest {
 
     @Test
     void aTagARuleUsesIsNotDeletedAndTheRuleIsNamedAnUnusedOneIs() {
-        Tag refill = tags.create("admin", "Refill", TagColour.BLUE);
-        rules.save("admin", new RoutingRule(0, "Refills", List.of("refill"), null, null, null, refill.id()));
-        Tag spare = tags.create("admin", "Spare", TagColour.GREY);
+        Tag refill = tags.create(TestStaff.named("admin"), "Refill", TagColour.BLUE);
+        rules.save(TestStaff.named("admin"), new RoutingRule(0, "Refills", List.of("refill"), null, null, null, refill.id()));
+        Tag spare = tags.create(TestStaff.named("admin"), "Spare", TagColour.GREY);
         UI.getCurrent().navigate("admin/practice");
         UI.getCurrent().navigate("admin/tags");
         view = _get(TagsView.class);

@@ -19,6 +19,7 @@ import org.parley.security.Role;
 import org.parley.security.StaffFixtures;
 import org.parley.template.TemplateService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -90,7 +91,7 @@ class TemplatesViewTest extends KaribuTest {
     @Test
     void anAdminRenamesAndDeletesATemplateAndANameInUseIsRefused() {
         loginAs("admin", "ADMIN");
-        var created = templates.create("admin", "Flu shots", "Flu shots are in, {patient.firstName}.");
+        var created = templates.create(TestStaff.named("admin"), "Flu shots", "Flu shots are in, {patient.firstName}.");
         UI.getCurrent().navigate("admin/templates");
         TemplatesView view = _get(TemplatesView.class);
         _setValue(view.search, "flu shots");
@@ -116,12 +117,12 @@ class TemplatesViewTest extends KaribuTest {
 
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/templates"))
                 .isInstanceOf(MockAccessDeniedException.class);
-        assertThatThrownBy(() -> templates.create("nurse", "Mine", "Hello"))
+        assertThatThrownBy(() -> templates.create(TestStaff.named("nurse"), "Mine", "Hello"))
                 .isInstanceOf(AccessDeniedException.class);
         long any = templates.search("", 0, 1).getFirst().id();
-        assertThatThrownBy(() -> templates.update("nurse", any, "Mine", "Hello"))
+        assertThatThrownBy(() -> templates.update(TestStaff.named("nurse"), any, "Mine", "Hello"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> templates.delete("nurse", any)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> templates.delete(TestStaff.named("nurse"), any)).isInstanceOf(AccessDeniedException.class);
         assertThat(templates.find(any)).isPresent();
     }
 }
