@@ -18,6 +18,7 @@ import org.parley.security.StaffMember;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.BrowserTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -71,9 +72,9 @@ class SharedInboxBrowserIT extends BrowserTest {
         StaffMember adaMember = directory.findByUsername("ada").orElseThrow();
         StaffMember dana = staff.account("dana", "Dana Front", PASSWORD, Role.STAFF);
         InboxListSummary frontDesk = asAdmin(() -> {
-            InboxListSummary list = lists.create("ada", "Front Desk");
-            lists.setMembers("ada", list.id(), Set.of(adaMember.id(), dana.id()));
-            lists.setDefaultList("ada", "sandbox", list.id());
+            InboxListSummary list = lists.create(TestStaff.named("ada"), "Front Desk");
+            lists.setMembers(TestStaff.named("ada"), list.id(), Set.of(adaMember.id(), dana.id()));
+            lists.setDefaultList(TestStaff.named("ada"), "sandbox", list.id());
             return list;
         });
 

@@ -13,6 +13,7 @@ import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.line.LineService;
 import org.parley.security.StaffDirectory;
+import org.parley.security.StaffMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -88,27 +89,27 @@ public class ListService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public InboxListSummary create(String actor, String name) {
+    public InboxListSummary create(StaffMember actor, String name) {
         String shown = validName(name, null);
         InboxList list = lists.save(new InboxList(shown, clock.instant()));
-        audit.record(actor, AuditAction.LIST_CREATED, "list", String.valueOf(list.getId()), shown);
+        audit.record(actor.username(), AuditAction.LIST_CREATED, "list", String.valueOf(list.getId()), shown);
         return list.summary();
     }
 
     /** Renames a list (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public InboxListSummary rename(String actor, long listId, String name) {
+    public InboxListSummary rename(StaffMember actor, long listId, String name) {
         InboxList list = team(listId);
         list.rename(validName(name, listId));
-        audit.record(actor, AuditAction.LIST_RENAMED, "list", String.valueOf(listId), list.getName());
+        audit.record(actor.username(), AuditAction.LIST_RENAMED, "list", String.valueOf(listId), list.getName());
         return list.summary();
     }
 
     /** Sets a list's subscribers (admins only). Deactivated accounts cannot be added. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public InboxListSummary setMembers(String actor, long listId, Set<Long> staffIds) {
+    public InboxListSummary setMembers(StaffMember actor, long listId, Set<Long> staffIds) {
         InboxList list = team(listId);
         for (long id : staffIds) {
             if (staff.findActive(id).isEmpty()) {
@@ -116,7 +117,8 @@ public class ListService {
             }
         }
         list.members(staffIds);
-        audit.record(actor, AuditAction.LIST_MEMBERS_CHANGED, "list", String.valueOf(listId), staffIds.size() + " members");
+        audit.record(actor.username(), AuditAction.LIST_MEMBERS_CHANGED, "list", String.valueOf(listId),
+                staffIds.size() + " members");
         return list.summary();
     }
 
@@ -142,14 +144,15 @@ public class ListService {
     /** Chooses the list a line's new conversations land in, or none (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void setDefaultList(String actor, String lineId, Long listId) {
+    public void setDefaultList(StaffMember actor, String lineId, Long listId) {
         lines.find(lineId).orElseThrow(() -> new NoSuchElementException("There is no line " + lineId + "."));
         jdbc.sql("delete from line_default_list where line_id = ?").param(lineId).update();
         if (listId != null) {
             team(listId);
             jdbc.sql("insert into line_default_list (line_id, list_id) values (?, ?)").params(lineId, listId).update();
         }
-        audit.record(actor, AuditAction.LINE_DEFAULT_LIST_SET, "line", lineId, listId == null ? "none" : "list " + listId);
+        audit.record(actor.username(), AuditAction.LINE_DEFAULT_LIST_SET, "line", lineId,
+                listId == null ? "none" : "list " + listId);
     }
 
     /** The staff member escalated conversations go to, if the admin named one. */
@@ -162,14 +165,15 @@ public class ListService {
     /** Names the practice's patient ombudsman, or nobody (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void setOmbudsman(String actor, Long staffId) {
+    public void setOmbudsman(StaffMember actor, Long staffId) {
         jdbc.sql("delete from practice_role where role_name = ?").param(OMBUDSMAN).update();
         if (staffId != null) {
             staff.findActive(staffId).orElseThrow(() -> new IllegalArgumentException("Choose an active staff member."));
             jdbc.sql("insert into practice_role (role_name, staff_user_id) values (?, ?)").params(OMBUDSMAN, staffId)
                     .update();
         }
-        audit.record(actor, AuditAction.OMBUDSMAN_SET, "staff", staffId == null ? null : String.valueOf(staffId), null);
+        audit.record(actor.username(), AuditAction.OMBUDSMAN_SET, "staff",
+                staffId == null ? null : String.valueOf(staffId), null);
     }
 
     /** Every list's response goal that is set, by list id: read once per escalation check. */
@@ -200,7 +204,7 @@ public class ListService {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseGoal setResponseGoal(String actor, ResponseGoal goal) {
+    public ResponseGoal setResponseGoal(StaffMember actor, ResponseGoal goal) {
         team(goal.listId());
         if (goal.goal() != null && (goal.goal().toMinutes() < 1 || goal.goal().compareTo(Duration.ofDays(7)) > 0
                 || goal.goal().toSeconds() % 60 != 0)) {
@@ -220,7 +224,7 @@ public class ListService {
                         + "where id = ?")
                 .params(stored.goal() == null ? null : (int) stored.goal().toMinutes(), stored.notifyStaffId(),
                         stored.escalationListId(), stored.listId()).update();
-        audit.record(actor, AuditAction.LIST_RESPONSE_GOAL_SET, "list", String.valueOf(goal.listId()),
+        audit.record(actor.username(), AuditAction.LIST_RESPONSE_GOAL_SET, "list", String.valueOf(goal.listId()),
                 stored.goal() == null ? "none" : stored.goal().toMinutes() + " min"
                         + (stored.notifyStaffId() == null ? ", subscribers" : ", staff " + stored.notifyStaffId())
                         + (stored.escalationListId() == null ? "" : ", moves to list " + stored.escalationListId()));

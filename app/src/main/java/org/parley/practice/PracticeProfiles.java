@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.security.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,8 +56,8 @@ public class PracticeProfiles {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public Practice change(String actor, String name, String timeZone) {
-        return store(actor, name, timeZone);
+    public Practice change(StaffMember actor, String name, String timeZone) {
+        return store(actor.username(), name, timeZone);
     }
 
     /**
@@ -64,11 +65,11 @@ public class PracticeProfiles {
      * nothing once the practice was set (the first-run page is open to anyone until an admin exists).
      */
     @Transactional
-    public void setAtFirstRun(String actor, String name, String timeZone) {
+    public void setAtFirstRun(StaffMember actor, String name, String timeZone) {
         if (profiles.existsById(PracticeProfile.THE_ONE)) {
             return;
         }
-        store(actor, name, timeZone);
+        store(actor.username(), name, timeZone);
     }
 
     /** Checks what the first-run page was given before anything is created. */

@@ -23,6 +23,7 @@ import org.parley.security.StaffMember;
 import org.parley.simulator.PhoneEntry;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -73,7 +74,7 @@ class BroadcastQuietHoursIT {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
         admin = directory.findByUsername("admin").orElseThrow();
-        practice.change("admin", "Hudson Family Medicine", "America/New_York");
+        practice.change(TestStaff.named("admin"), "Hudson Family Medicine", "America/New_York");
     }
 
     private static String newPhone() {

@@ -31,6 +31,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.ParleyNodes;
+import org.parley.testsupport.TestStaff;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -92,7 +93,7 @@ class ABroadcastToTwoThousandGoesOutOnceAcrossARestartIT {
                 .createFirstAdmin("admin", "Ada Admin", "a long enough password");
         ZoneId zone = daytimeZone();
         ActingAs.run(a.getBean(SecurityContextHolderStrategy.class), "admin", "ADMIN",
-                () -> a.getBean(PracticeProfiles.class).change("admin", "Lakeside Clinic", zone.getId()));
+                () -> a.getBean(PracticeProfiles.class).change(TestStaff.named("admin"), "Lakeside Clinic", zone.getId()));
         StringBuilder csv = new StringBuilder("first name,last name,date of birth,cell phone,time zone\n");
         for (int i = 1; i <= PATIENTS; i++) {
             csv.append("Pat").append(i).append(",Many,1975-05-05,").append(i <= WITHOUT_CELL ? "" : phone(i))

@@ -27,6 +27,7 @@ import org.parley.security.StaffMember;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.ParleyNodes;
+import org.parley.testsupport.TestStaff;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -71,10 +72,10 @@ class APatientPastTheGoalIsEscalatedOnceByTwoNodesIT {
         InboxListSummary frontDesk = ActingAs.call(a.getBean(SecurityContextHolderStrategy.class), "admin", "ADMIN",
                 () -> {
                     ListService lists = a.getBean(ListService.class);
-                    InboxListSummary list = lists.create("admin", "Front Desk");
-                    lists.setMembers("admin", list.id(), Set.of(admin.id()));
-                    lists.setDefaultList("admin", "sandbox", list.id());
-                    lists.setResponseGoal("admin", new ResponseGoal(list.id(), Duration.ofMinutes(1), null, null));
+                    InboxListSummary list = lists.create(TestStaff.named("admin"), "Front Desk");
+                    lists.setMembers(TestStaff.named("admin"), list.id(), Set.of(admin.id()));
+                    lists.setDefaultList(TestStaff.named("admin"), "sandbox", list.id());
+                    lists.setResponseGoal(TestStaff.named("admin"), new ResponseGoal(list.id(), Duration.ofMinutes(1), null, null));
                     return list;
                 });
         // Held back, so that every task an escalation queued can be counted before it is delivered.

@@ -65,8 +65,8 @@ class AReasonPickerAsksAndRoutesOnceAcrossTwoNodesIT {
         SecurityContextHolderStrategy security = a.getBean(SecurityContextHolderStrategy.class);
         InboxListSummary[] lists = new InboxListSummary[2];
         ActingAs.run(security, "admin", "ADMIN", () -> {
-            lists[0] = a.getBean(ListService.class).create("admin", "Pharmacy");
-            lists[1] = a.getBean(ListService.class).create("admin", "Front desk");
+            lists[0] = a.getBean(ListService.class).create(TestStaff.named("admin"), "Pharmacy");
+            lists[1] = a.getBean(ListService.class).create(TestStaff.named("admin"), "Front desk");
             a.getBean(ReasonPickers.class).save(TestStaff.named("admin"), new ReasonPicker("sandbox", QUESTION, List.of(
                     new ReasonPicker.Reason(1, "Refill", lists[0].id(), null),
                     new ReasonPicker.Reason(2, "Appointment", lists[1].id(), null))));

@@ -44,6 +44,7 @@ import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.BrowserTest;
 import org.parley.testsupport.ParleyNodes;
 import org.parley.testsupport.SandboxWebhooks;
+import org.parley.testsupport.TestStaff;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -88,9 +89,9 @@ class LiveUpdatesAcrossNodesIT {
         dana = staff.account("dana", "Dana Front", PASSWORD, Role.STAFF);
         ListService lists = a.getBean(ListService.class);
         frontDesk = ActingAs.call(a.getBean(SecurityContextHolderStrategy.class), "ada", "ADMIN", () -> {
-            InboxListSummary list = lists.create("ada", "Front Desk");
-            lists.setMembers("ada", list.id(), Set.of(ada.id(), dana.id()));
-            lists.setDefaultList("ada", "sandbox", list.id());
+            InboxListSummary list = lists.create(TestStaff.named("ada"), "Front Desk");
+            lists.setMembers(TestStaff.named("ada"), list.id(), Set.of(ada.id(), dana.id()));
+            lists.setDefaultList(TestStaff.named("ada"), "sandbox", list.id());
             return list.id();
         });
         secret = a.getBean(LineService.class).find("sandbox").orElseThrow().settings()

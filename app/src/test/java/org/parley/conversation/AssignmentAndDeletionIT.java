@@ -30,6 +30,7 @@ import org.parley.security.StaffMember;
 import org.parley.simulator.PhoneEntry;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.ActingAs;
+import org.parley.testsupport.TestStaff;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.PageRequest;
@@ -174,8 +175,8 @@ class AssignmentAndDeletionIT {
         StaffMember olga = app.getBean(StaffFixtures.class).account("olga", "Olga Ombud", "a long enough password",
                 Role.STAFF);
         InboxListSummary billing = ActingAs.call(security, "ada", "ADMIN",
-                () -> lists.create("ada", "Billing questions"));
-        ActingAs.run(security, "ada", "ADMIN", () -> lists.setOmbudsman("ada", olga.id()));
+                () -> lists.create(TestStaff.named("ada"), "Billing questions"));
+        ActingAs.run(security, "ada", "ADMIN", () -> lists.setOmbudsman(TestStaff.named("ada"), olga.id()));
         long toList = conversationAfterText("+19292043003", "Is my bill right?");
         long toOmbudsman = conversationAfterText("+19292043004", "I want to complain");
         assignments.assignToMe(dana, toList, conversations.header(toList).assignment().version());

@@ -22,6 +22,7 @@ import org.parley.security.StaffMember;
 import org.parley.simulator.PhoneEntry;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -70,7 +71,7 @@ class ScheduledReplyIT {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
         nurse = directory.findByUsername("admin").orElseThrow();
-        practice.change("admin", "Front Range Family Medicine", DENVER.getId());
+        practice.change(TestStaff.named("admin"), "Front Range Family Medicine", DENVER.getId());
     }
 
     private static String newPhone() {

@@ -106,7 +106,7 @@ class UnansweredEscalationIT {
         admin = directory.findByUsername("admin").orElseThrow();
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         nurse = staffFixtures.account("nurse" + suffix, "Nina Nurse", "a long enough password", Role.STAFF);
-        practice.change("admin", "Amboy Family Practice", "America/New_York");
+        practice.change(TestStaff.named("admin"), "Amboy Family Practice", "America/New_York");
         Map<DayOfWeek, LineHours.Span> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY)) {
@@ -116,10 +116,10 @@ class UnansweredEscalationIT {
         jdbc.sql("delete from line_closed_day").update();
         // Earlier tests' waits are not this test's.
         jdbc.sql("delete from conversation_waiting").update();
-        frontDesk = lists.create("admin", "Front Desk " + suffix);
-        lists.setMembers("admin", frontDesk.id(), Set.of(admin.id()));
-        lists.setDefaultList("admin", "sandbox", frontDesk.id());
-        lists.setResponseGoal("admin", new ResponseGoal(frontDesk.id(), Duration.ofMinutes(30), null, null));
+        frontDesk = lists.create(TestStaff.named("admin"), "Front Desk " + suffix);
+        lists.setMembers(TestStaff.named("admin"), frontDesk.id(), Set.of(admin.id()));
+        lists.setDefaultList(TestStaff.named("admin"), "sandbox", frontDesk.id());
+        lists.setResponseGoal(TestStaff.named("admin"), new ResponseGoal(frontDesk.id(), Duration.ofMinutes(30), null, null));
     }
 
     @Test
@@ -203,8 +203,8 @@ class UnansweredEscalationIT {
 
     @Test
     void theChosenPersonHearsOfItInsteadOfTheSubscribersAndItMovesToTheEscalationList() {
-        InboxListSummary urgent = lists.create("admin", "Urgent " + UUID.randomUUID().toString().substring(0, 6));
-        lists.setResponseGoal("admin", new ResponseGoal(frontDesk.id(), Duration.ofMinutes(15), nurse.id(),
+        InboxListSummary urgent = lists.create(TestStaff.named("admin"), "Urgent " + UUID.randomUUID().toString().substring(0, 6));
+        lists.setResponseGoal(TestStaff.named("admin"), new ResponseGoal(frontDesk.id(), Duration.ofMinutes(15), nurse.id(),
                 urgent.id()));
         at(2026, 12, 8, 13, 0);
         long conversation = patientTexts("I have a rash after the new medicine");
@@ -222,12 +222,12 @@ class UnansweredEscalationIT {
     @Test
     void aResponseGoalOutsideOneMinuteToSevenDaysIsRefusedAndNothingIsStored() {
         for (Duration bad : List.of(Duration.ZERO, Duration.ofSeconds(90), Duration.ofDays(8))) {
-            Assertions.assertThatThrownBy(() -> lists.setResponseGoal("admin",
+            Assertions.assertThatThrownBy(() -> lists.setResponseGoal(TestStaff.named("admin"),
                             new ResponseGoal(frontDesk.id(), bad, null, null)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("between 1 minute and 7 days");
         }
-        Assertions.assertThatThrownBy(() -> lists.setResponseGoal("admin",
+        Assertions.assertThatThrownBy(() -> lists.setResponseGoal(TestStaff.named("admin"),
                         new ResponseGoal(frontDesk.id(), Duration.ofMinutes(5), null, frontDesk.id())))
                 .hasMessageContaining("another list");
         assertThat(lists.responseGoal(frontDesk.id()).goal()).isEqualTo(Duration.ofMinutes(30));

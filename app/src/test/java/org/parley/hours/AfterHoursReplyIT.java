@@ -90,7 +90,7 @@ class AfterHoursReplyIT {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
         admin = directory.findByUsername("admin").orElseThrow();
-        practice.change("admin", "Amboy Family Practice", "America/New_York");
+        practice.change(TestStaff.named("admin"), "Amboy Family Practice", "America/New_York");
         Map<DayOfWeek, LineHours.Span> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY)) {

@@ -37,6 +37,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -284,10 +285,10 @@ class NotificationEmailIT {
     }
 
     private InboxListSummary listWith(StaffMember... members) {
-        InboxListSummary list = lists.create("ada", "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
-        lists.setMembers("ada", list.id(), Arrays.stream(members).map(StaffMember::id)
+        InboxListSummary list = lists.create(TestStaff.named("ada"), "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
+        lists.setMembers(TestStaff.named("ada"), list.id(), Arrays.stream(members).map(StaffMember::id)
                 .collect(Collectors.toSet()));
-        lists.setDefaultList("ada", "sandbox", list.id());
+        lists.setDefaultList(TestStaff.named("ada"), "sandbox", list.id());
         return list;
     }
 

@@ -27,6 +27,7 @@ import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -105,9 +106,9 @@ class NotificationQueueIT {
         ActingAs.run(security, "ada", "ADMIN", () -> {
             fixtures.firstAdmin("ada", "Ada Admin", "a long enough password");
             ada = directory.findByUsername("ada").orElseThrow();
-            frontDesk = lists.create("ada", "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
-            lists.setMembers("ada", frontDesk.id(), Set.of(ada.id()));
-            lists.setDefaultList("ada", "sandbox", frontDesk.id());
+            frontDesk = lists.create(TestStaff.named("ada"), "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
+            lists.setMembers(TestStaff.named("ada"), frontDesk.id(), Set.of(ada.id()));
+            lists.setDefaultList(TestStaff.named("ada"), "sandbox", frontDesk.id());
         });
     }
 

@@ -22,6 +22,7 @@ import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.SandboxWebhooks;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -74,9 +75,9 @@ class NotificationsWithOnePoolConnectionIT {
         StaffMember ada = ActingAs.call(security, "ada", "ADMIN", () -> {
             fixtures.firstAdmin("ada", "Ada Admin", "a long enough password");
             StaffMember admin = directory.findByUsername("ada").orElseThrow();
-            InboxListSummary frontDesk = lists.create("ada", "Front Desk");
-            lists.setMembers("ada", frontDesk.id(), Set.of(admin.id()));
-            lists.setDefaultList("ada", "sandbox", frontDesk.id());
+            InboxListSummary frontDesk = lists.create(TestStaff.named("ada"), "Front Desk");
+            lists.setMembers(TestStaff.named("ada"), frontDesk.id(), Set.of(admin.id()));
+            lists.setDefaultList(TestStaff.named("ada"), "sandbox", frontDesk.id());
             return admin;
         });
         String secret = lines.find("sandbox").orElseThrow().settings().get(SandboxWebhooks.SECRET_SETTING);

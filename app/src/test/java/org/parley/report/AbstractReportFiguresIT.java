@@ -70,7 +70,7 @@ abstract class AbstractReportFiguresIT {
 
     @BeforeEach
     void theKnownDataSet() {
-        practice.change("admin", "Riverside Family Practice", NEW_YORK.getId());
+        practice.change(TestStaff.named("admin"), "Riverside Family Practice", NEW_YORK.getId());
         clock.set(at(MONDAY.plusDays(2), 15, 30));
         for (String table : new String[] {"chart_export_message", "chart_export", "chart_exporter",
                 "conversation_assignee", "message_word", "outbound_task", "message", "conversation"}) {

@@ -93,8 +93,8 @@ class ReasonPickerIT {
         }
         admin = directory.findByUsername("admin").orElseThrow();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        pharmacy = lists.create("admin", "Pharmacy " + run);
-        frontDesk = lists.create("admin", "Front desk " + run);
+        pharmacy = lists.create(TestStaff.named("admin"), "Pharmacy " + run);
+        frontDesk = lists.create(TestStaff.named("admin"), "Front desk " + run);
         appointment = tags.create(TestStaff.named("admin"), "Appt " + run, TagColour.values()[0]);
         billing = tags.create(TestStaff.named("admin"), "Billing " + run, TagColour.values()[1]);
         picker = pickers.save(TestStaff.named("admin"), new ReasonPicker("sandbox", QUESTION, List.of(

@@ -76,9 +76,9 @@ class RoutingRulesIT {
         }
         admin = directory.findByUsername("admin").orElseThrow();
         jdbc.sql("delete from routing_rule").update();
-        frontDesk = lists.create("admin", "Front Desk " + suffix());
-        nurses = lists.create("admin", "Nurses " + suffix());
-        lists.setDefaultList("admin", "sandbox", frontDesk.id());
+        frontDesk = lists.create(TestStaff.named("admin"), "Front Desk " + suffix());
+        nurses = lists.create(TestStaff.named("admin"), "Nurses " + suffix());
+        lists.setDefaultList(TestStaff.named("admin"), "sandbox", frontDesk.id());
         refill = tags.create(TestStaff.named("admin"), "Refill " + suffix(), TagColour.BLUE);
     }
 
@@ -126,7 +126,7 @@ class RoutingRulesIT {
     @Test
     void aPatientWithATagIsRoutedByItWhenTheyWriteAgain() {
         Tag vip = tags.create(TestStaff.named("admin"), "VIP " + suffix(), TagColour.PURPLE);
-        InboxListSummary concierge = lists.create("admin", "Concierge " + suffix());
+        InboxListSummary concierge = lists.create(TestStaff.named("admin"), "Concierge " + suffix());
         rules.save(TestStaff.named("admin"), new RoutingRule(0, "VIPs to the concierge", List.of(), vip.id(), null, concierge.id(),
                 null));
         String phone = newPhone();

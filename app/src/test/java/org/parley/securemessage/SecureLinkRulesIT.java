@@ -38,6 +38,7 @@ import org.parley.security.StaffMember;
 import org.parley.simulator.PhoneEntry;
 import org.parley.simulator.SandboxCarrier;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -103,7 +104,7 @@ class SecureLinkRulesIT {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
         nurse = directory.findByUsername("admin").orElseThrow();
-        practice.change("admin", "Front Range Family Medicine", "America/Denver");
+        practice.change(TestStaff.named("admin"), "Front Range Family Medicine", "America/Denver");
     }
 
     private static String newPhone() {

@@ -121,7 +121,7 @@ class ResponseGoalsView extends VerticalLayout {
     private void save() {
         InboxListSummary list = grid.asSingleSelect().getValue();
         try {
-            lists.setResponseGoal(currentStaff.get().username(), new ResponseGoal(list.id(),
+            lists.setResponseGoal(currentStaff.get(), new ResponseGoal(list.id(),
                     minutes.getValue() == null ? null : Duration.ofMinutes(minutes.getValue()),
                     notify.getValue() == null ? null : notify.getValue().id(),
                     escalationList.getValue() == null ? null : escalationList.getValue().id()));

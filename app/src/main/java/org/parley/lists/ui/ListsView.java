@@ -42,7 +42,7 @@ class ListsView extends VerticalLayout {
     private final ListService lists;
     private final StaffDirectory staff;
     private final LineService lines;
-    private final String actor;
+    private final StaffMember actor;
     final Grid<InboxListSummary> grid = new Grid<>();
     final TextField name = new TextField("List name");
     final MultiSelectComboBox<StaffMember> members = new MultiSelectComboBox<>("Subscribers");
@@ -57,7 +57,7 @@ class ListsView extends VerticalLayout {
         this.lists = lists;
         this.staff = staff;
         this.lines = lines;
-        this.actor = currentStaff.get().username();
+        this.actor = currentStaff.get();
         add(new H2("Lists"), new Paragraph("Group inboxes such as Front Desk, Nurses or Billing. Subscribers see a "
                 + "list's queue in their inbox and may be notified of new patient messages."));
         grid.setId("lists");

@@ -37,7 +37,7 @@ class PracticeView extends VerticalLayout {
         message.setId("practice-message");
         save.addClickListener(e -> {
             try {
-                Practice saved = profiles.change(currentStaff.get().username(), name.getValue(), timeZone.getValue());
+                Practice saved = profiles.change(currentStaff.get(), name.getValue(), timeZone.getValue());
                 name.setValue(saved.name());
                 message.removeClassName("parley-error");
                 message.setText("Saved.");

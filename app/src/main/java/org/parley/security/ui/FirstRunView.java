@@ -74,7 +74,7 @@ public class FirstRunView extends VerticalLayout implements BeforeEnterObserver 
             // Checked first, so that nothing is created when the practice's name is missing.
             PracticeProfiles.check(practiceName.getValue(), timeZone.getValue());
             var admin = directory.createFirstAdmin(username.getValue(), displayName.getValue(), password.getValue());
-            practice.setAtFirstRun(admin.username(), practiceName.getValue(), timeZone.getValue());
+            practice.setAtFirstRun(admin, practiceName.getValue(), timeZone.getValue());
         } catch (IllegalArgumentException | IllegalStateException e) {
             error.setText(e.getMessage());
             return;

@@ -93,7 +93,7 @@ class BroadcastsViewIT extends KaribuTest {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
         loginAs("admin", "ADMIN");
-        practice.change("admin", "Hillside Clinic", "America/New_York");
+        practice.change(TestStaff.named("admin"), "Hillside Clinic", "America/New_York");
         year = YEARS.getAndIncrement(); // one year per test: a random one collided now and then
         UI.getCurrent().navigate("admin/broadcasts");
         view = _get(BroadcastsView.class);
@@ -288,7 +288,7 @@ class BroadcastsViewIT extends KaribuTest {
         ContactSummary inList = patient("Rita", "Vance", 10, newPhone());
         ContactSummary closedInList = patient("Sam", "Vance", 11, newPhone());
         ContactSummary elsewhere = patient("Tom", "Vance", 12, newPhone());
-        InboxListSummary refills = lists.create("admin", "Refills " + year);
+        InboxListSummary refills = lists.create(TestStaff.named("admin"), "Refills " + year);
         StaffMember admin = directory.searchActive("admin", 0, 1).getFirst();
         for (ContactSummary patient : List.of(inList, closedInList, elsewhere)) {
             long conversation = conversations.conversationWith(admin, patient.id());

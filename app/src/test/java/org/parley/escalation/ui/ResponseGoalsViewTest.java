@@ -15,6 +15,7 @@ import org.parley.lists.ListService;
 import org.parley.lists.ResponseGoal;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -39,8 +40,8 @@ class ResponseGoalsViewTest extends KaribuTest {
         }
         loginAs("admin", "ADMIN");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        frontDesk = lists.create("admin", "Front Desk " + suffix);
-        urgent = lists.create("admin", "Urgent " + suffix);
+        frontDesk = lists.create(TestStaff.named("admin"), "Front Desk " + suffix);
+        urgent = lists.create(TestStaff.named("admin"), "Urgent " + suffix);
         UI.getCurrent().navigate("admin/response-goals");
         view = _get(ResponseGoalsView.class);
     }

@@ -70,7 +70,7 @@ class AfterHoursReplyBrowserIT extends BrowserTest {
         page.setDefaultTimeout(20_000);
         createFirstAdminAndLogIn(page, "admin", "Ada Admin", "a very long passphrase");
         ActingAs.run(security, "admin", "ADMIN", () -> {
-            practice.change("admin", "Amboy Family Practice", "America/New_York");
+            practice.change(TestStaff.named("admin"), "Amboy Family Practice", "America/New_York");
             Map<DayOfWeek, LineHours.Span> week = new EnumMap<>(DayOfWeek.class);
             for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
                     DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {

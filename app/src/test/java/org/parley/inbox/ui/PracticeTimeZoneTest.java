@@ -15,6 +15,7 @@ import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.KaribuTest;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -40,7 +41,7 @@ class PracticeTimeZoneTest extends KaribuTest {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
         loginAs("admin", "ADMIN");
-        practice.change("admin", "Island Family Clinic", "Pacific/Honolulu");
+        practice.change(TestStaff.named("admin"), "Island Family Clinic", "Pacific/Honolulu");
         clock.set(Instant.parse("2026-12-07T16:05:00Z"));
         String text = "Is the lab open on Saturday? " + UUID.randomUUID();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19292038701", text);

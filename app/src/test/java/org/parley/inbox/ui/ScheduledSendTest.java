@@ -28,6 +28,7 @@ import org.parley.inbox.InboxFixtures;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffDirectory;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -64,7 +65,7 @@ class ScheduledSendTest extends KaribuTest {
             directory.createFirstAdmin("admin", "Ada Admin", "a long enough password");
         }
         loginAs("admin", "ADMIN");
-        practice.change("admin", "Lakeside Clinic", CHICAGO.getId());
+        practice.change(TestStaff.named("admin"), "Lakeside Clinic", CHICAGO.getId());
         String text = "Question " + UUID.randomUUID();
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(),
                 "+1929203" + String.format("%04d", (int) (Math.random() * 9000) + 1000), text);

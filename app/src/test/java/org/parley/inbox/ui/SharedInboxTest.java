@@ -39,6 +39,7 @@ import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.KaribuTest;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -89,9 +90,9 @@ class SharedInboxTest extends KaribuTest {
 
     /** A list with Ada and Dana where the sandbox line's new conversations land. */
     private InboxListSummary frontDesk() {
-        InboxListSummary list = lists.create("ada", unique("Front Desk"));
-        lists.setMembers("ada", list.id(), Set.of(ada.id(), dana.id()));
-        lists.setDefaultList("ada", "sandbox", list.id());
+        InboxListSummary list = lists.create(TestStaff.named("ada"), unique("Front Desk"));
+        lists.setMembers(TestStaff.named("ada"), list.id(), Set.of(ada.id(), dana.id()));
+        lists.setDefaultList(TestStaff.named("ada"), "sandbox", list.id());
         return list;
     }
 
@@ -215,7 +216,7 @@ class SharedInboxTest extends KaribuTest {
     @Test
     void puttingAColleaguesConversationIntoAListAsksWhoHasItAndMovesItOnlyWhenConfirmed() {
         frontDesk();
-        InboxListSummary billing = lists.create("ada", unique("Billing"));
+        InboxListSummary billing = lists.create(TestStaff.named("ada"), unique("Billing"));
         String text = unique("Is my bill right");
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number(), text);
         long id = conversationOf(text);
@@ -253,7 +254,7 @@ class SharedInboxTest extends KaribuTest {
     void escalatingAColleaguesConversationAsksWhoHasItAndEscalatesOnlyWhenConfirmed() {
         frontDesk();
         StaffMember olga = staff.account("olga", "Olga Ombud", "a long enough password", Role.STAFF);
-        lists.setOmbudsman("ada", olga.id());
+        lists.setOmbudsman(TestStaff.named("ada"), olga.id());
         String text = unique("I want to complain now");
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number(), text);
         long id = conversationOf(text);
@@ -476,7 +477,7 @@ class SharedInboxTest extends KaribuTest {
     void escalatingNeedsAReasonAndAssignsTheOmbudsmanWithANote() {
         frontDesk();
         StaffMember olga = staff.account("olga", "Olga Ombud", "a long enough password", Role.STAFF);
-        lists.setOmbudsman("ada", olga.id());
+        lists.setOmbudsman(TestStaff.named("ada"), olga.id());
         String text = unique("I want to complain");
         inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number(), text);
         long id = conversationOf(text);

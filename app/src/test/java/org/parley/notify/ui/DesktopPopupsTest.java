@@ -41,6 +41,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -88,9 +89,9 @@ class DesktopPopupsTest extends KaribuTest {
         dana = staff.account("dana", "Dana Front", "a long enough password", Role.STAFF);
         sam = staff.account("sam", "Sam Nurse", "a long enough password", Role.STAFF);
         loginAs("ada", "ADMIN");
-        frontDesk = lists.create("ada", "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
-        lists.setMembers("ada", frontDesk.id(), Set.of(dana.id(), sam.id()));
-        lists.setDefaultList("ada", "sandbox", frontDesk.id());
+        frontDesk = lists.create(TestStaff.named("ada"), "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
+        lists.setMembers(TestStaff.named("ada"), frontDesk.id(), Set.of(dana.id(), sam.id()));
+        lists.setDefaultList(TestStaff.named("ada"), "sandbox", frontDesk.id());
         handlers = KaribuConfig.getPendingJavascriptInvocationHandlers();
         List<Function1<PendingJavaScriptInvocation, Unit>> capturing = new ArrayList<>(handlers);
         capturing.add(invocation -> {

@@ -26,6 +26,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -54,10 +55,10 @@ class NotificationsViewTest extends KaribuTest {
         staff.firstAdmin("ada", "Ada Admin", "a long enough password");
         dana = staff.account("dana", "Dana Front", "a long enough password", Role.STAFF);
         loginAs("ada", "ADMIN");
-        frontDesk = lists.create("ada", "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
-        billing = lists.create("ada", "Billing " + UUID.randomUUID().toString().substring(0, 8));
-        lists.setMembers("ada", frontDesk.id(), Set.of(dana.id()));
-        lists.setMembers("ada", billing.id(), Set.of(dana.id()));
+        frontDesk = lists.create(TestStaff.named("ada"), "Front Desk " + UUID.randomUUID().toString().substring(0, 8));
+        billing = lists.create(TestStaff.named("ada"), "Billing " + UUID.randomUUID().toString().substring(0, 8));
+        lists.setMembers(TestStaff.named("ada"), frontDesk.id(), Set.of(dana.id()));
+        lists.setMembers(TestStaff.named("ada"), billing.id(), Set.of(dana.id()));
         handlers = KaribuConfig.getPendingJavascriptInvocationHandlers();
         List<Function1<PendingJavaScriptInvocation, Unit>> capturing = new ArrayList<>(handlers);
         capturing.add(invocation -> {

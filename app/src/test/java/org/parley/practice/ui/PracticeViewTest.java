@@ -22,6 +22,7 @@ import org.parley.security.StaffDirectory;
 import org.parley.security.StaffFixtures;
 import org.parley.template.TemplateService;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -104,7 +105,7 @@ class PracticeViewTest extends KaribuTest {
         staff.account("sam", "Sam Staff", "a long enough password", Role.STAFF);
         loginAs("sam", "STAFF");
 
-        assertThatThrownBy(() -> practice.change("sam", "Taken Over", "UTC"))
+        assertThatThrownBy(() -> practice.change(TestStaff.named("sam"), "Taken Over", "UTC"))
                 .isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -51,7 +51,7 @@ class ReasonPickerViewTest extends KaribuTest {
         loginAs("admin", "ADMIN");
         pickers.turnOff(TestStaff.named("admin"), "sandbox");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        pharmacy = lists.create("admin", "Pharmacy " + suffix);
+        pharmacy = lists.create(TestStaff.named("admin"), "Pharmacy " + suffix);
         billing = tags.create(TestStaff.named("admin"), "Billing " + suffix, TagColour.BLUE);
         UI.getCurrent().navigate("admin/reason-picker");
         view = _get(ReasonPickerView.class);

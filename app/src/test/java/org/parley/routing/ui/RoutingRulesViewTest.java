@@ -58,7 +58,7 @@ class RoutingRulesViewTest extends KaribuTest {
         jdbc.update("delete from routing_rule");
         loginAs("admin", "ADMIN");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        nurses = lists.create("admin", "Nurses " + suffix);
+        nurses = lists.create(TestStaff.named("admin"), "Nurses " + suffix);
         refill = tags.create(TestStaff.named("admin"), "Refill " + suffix, TagColour.BLUE);
         UI.getCurrent().navigate("admin/routing-rules");
         view = _get(RoutingRulesView.class);
