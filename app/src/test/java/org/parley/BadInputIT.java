@@ -166,7 +166,7 @@ class BadInputIT extends KaribuTest {
     void aStaffAccountWithBadInputIsRefusedNamingTheProblemAndNothingIsStored(String username, String name,
                                                                              String password, String message) {
         long before = count("staff_user");
-        assertThatThrownBy(() -> directory.createAccount("ada", username, name, password, Role.STAFF))
+        assertThatThrownBy(() -> directory.createAccount(TestStaff.named("ada"), username, name, password, Role.STAFF))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
         assertThat(count("staff_user")).isEqualTo(before);
     }

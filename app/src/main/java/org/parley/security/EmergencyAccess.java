@@ -61,7 +61,7 @@ public class EmergencyAccess {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public Grant grant(String actor, long userId, String reason, Duration duration) {
+    public Grant grant(StaffMember actor, long userId, String reason, Duration duration) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new IllegalArgumentException("Write why emergency access is needed.");
@@ -84,10 +84,10 @@ public class EmergencyAccess {
         if (grants.findActive(userId, now).isPresent()) {
             throw new IllegalArgumentException(user.getUsername() + " has emergency access already: revoke it first.");
         }
-        EmergencyGrant grant = grants.save(new EmergencyGrant(userId, why, actor, now, now.plus(duration)));
+        EmergencyGrant grant = grants.save(new EmergencyGrant(userId, why, actor.username(), now, now.plus(duration)));
         user.accessChanged();
         events.publishEvent(new StaffAccessChanged(userId));
-        audit.record(actor, AuditAction.EMERGENCY_ACCESS_GRANTED, "staff_user", String.valueOf(userId),
+        audit.record(actor.username(), AuditAction.EMERGENCY_ACCESS_GRANTED, "staff_user", String.valueOf(userId),
                 "grant " + grant.getId() + ", until " + grant.getExpiresAt());
         return grant.toGrant();
     }
@@ -95,13 +95,13 @@ public class EmergencyAccess {
     /** Ends a staff member's running emergency access now (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void revoke(String actor, long userId) {
+    public void revoke(StaffMember actor, long userId) {
         EmergencyGrant grant = grants.findActive(userId, clock.instant()).orElseThrow(
                 () -> new IllegalArgumentException("This account has no emergency access running."));
-        grant.revoke(actor, clock.instant());
+        grant.revoke(actor.username(), clock.instant());
         users.findById(userId).ifPresent(StaffUser::accessChanged);
         events.publishEvent(new StaffAccessChanged(userId));
-        audit.record(actor, AuditAction.EMERGENCY_ACCESS_REVOKED, "staff_user", String.valueOf(userId),
+        audit.record(actor.username(), AuditAction.EMERGENCY_ACCESS_REVOKED, "staff_user", String.valueOf(userId),
                 "grant " + grant.getId());
     }
 

@@ -79,7 +79,7 @@ public class Permissions {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void grant(String actor, long staffUserId, Permission permission) {
+    public void grant(StaffMember actor, long staffUserId, Permission permission) {
         StaffUser user = users.findById(staffUserId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no such account."));
         if (!user.isEnabled()) {
@@ -93,18 +93,20 @@ public class Permissions {
             return;
         }
         jdbc.sql("insert into staff_permission (permission, staff_user_id, granted_by, granted_at) "
-                + "values (?, ?, ?, ?)").params(permission.name(), staffUserId, actor, now()).update();
-        audit.record(actor, AuditAction.PERMISSION_GRANTED, "staff_user", String.valueOf(staffUserId), permission.name());
+                + "values (?, ?, ?, ?)").params(permission.name(), staffUserId, actor.username(), now()).update();
+        audit.record(actor.username(), AuditAction.PERMISSION_GRANTED, "staff_user", String.valueOf(staffUserId),
+                permission.name());
         changed(List.of(user));
     }
 
     /** Takes the permission from one account (admins only); one its role still grants stays. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void revoke(String actor, long staffUserId, Permission permission) {
+    public void revoke(StaffMember actor, long staffUserId, Permission permission) {
         if (jdbc.sql("delete from staff_permission where permission = ? and staff_user_id = ?")
                 .params(permission.name(), staffUserId).update() > 0) {
-            audit.record(actor, AuditAction.PERMISSION_REVOKED, "staff_user", String.valueOf(staffUserId), permission.name());
+            audit.record(actor.username(), AuditAction.PERMISSION_REVOKED, "staff_user", String.valueOf(staffUserId),
+                    permission.name());
             users.findById(staffUserId).ifPresent(user -> changed(List.of(user)));
         }
     }
@@ -112,7 +114,7 @@ public class Permissions {
     /** Grants the permission to everyone with the role, now and later (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void grantToRole(String actor, Role role, Permission permission) {
+    public void grantToRole(StaffMember actor, Role role, Permission permission) {
         if (role == Role.ADMIN) {
             throw new IllegalArgumentException("Administrators may " + permission.label() + " already.");
         }
@@ -120,18 +122,18 @@ public class Permissions {
             return;
         }
         jdbc.sql("insert into staff_permission (permission, role_name, granted_by, granted_at) values (?, ?, ?, ?)")
-                .params(permission.name(), role.name(), actor, now()).update();
-        audit.record(actor, AuditAction.PERMISSION_GRANTED, "role", role.name(), permission.name());
+                .params(permission.name(), role.name(), actor.username(), now()).update();
+        audit.record(actor.username(), AuditAction.PERMISSION_GRANTED, "role", role.name(), permission.name());
         changed(users.findByRole(role));
     }
 
     /** Takes the permission from the role (admins only); accounts granted it one by one keep it. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void revokeFromRole(String actor, Role role, Permission permission) {
+    public void revokeFromRole(StaffMember actor, Role role, Permission permission) {
         if (jdbc.sql("delete from staff_permission where permission = ? and role_name = ?")
                 .params(permission.name(), role.name()).update() > 0) {
-            audit.record(actor, AuditAction.PERMISSION_REVOKED, "role", role.name(), permission.name());
+            audit.record(actor.username(), AuditAction.PERMISSION_REVOKED, "role", role.name(), permission.name());
             changed(users.findByRole(role));
         }
     }

@@ -213,7 +213,8 @@ public class StaffDirectory {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public StaffAccount createAccount(String actor, String username, String displayName, String password, Role role) {
+    public StaffAccount createAccount(StaffMember actor, String username, String displayName, String password,
+                                      Role role) {
         return createAccount(actor, username, displayName, password, role, null);
     }
 
@@ -224,8 +225,8 @@ public class StaffDirectory {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public StaffAccount createAccount(String actor, String username, String displayName, String password, Role role,
-                                      String email) {
+    public StaffAccount createAccount(StaffMember actor, String username, String displayName, String password,
+                                      Role role, String email) {
         String name = validUsername(username);
         if (users.findByUsernameIgnoreCase(name).isPresent()) {
             throw new IllegalArgumentException("There is already an account '" + name + "'.");
@@ -241,32 +242,34 @@ public class StaffDirectory {
                 role == null ? Role.STAFF : role, clock.instant());
         user.setEmail(address);
         user = users.save(user);
-        audit.record(actor, AuditAction.USER_CREATED, "staff_user", String.valueOf(user.getId()), "role " + user.getRole());
+        audit.record(actor.username(), AuditAction.USER_CREATED, "staff_user", String.valueOf(user.getId()),
+                "role " + user.getRole());
         return user.toAccount(clock.instant(), null);
     }
 
     /** Sets a new password for an account and unlocks it (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void resetPassword(String actor, long userId, String password) {
+    public void resetPassword(StaffMember actor, long userId, String password) {
         StaffUser user = account(userId);
         checkPassword(password, user.getUsername());
         user.changePassword(passwordEncoder.encode(password));
         user.unlock();
-        audit.record(actor, AuditAction.PASSWORD_RESET, "staff_user", String.valueOf(userId), null);
+        audit.record(actor.username(), AuditAction.PASSWORD_RESET, "staff_user", String.valueOf(userId), null);
     }
 
     /** Deactivates or reactivates an account; the last active admin stays (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void setActive(String actor, long userId, boolean active) {
+    public void setActive(StaffMember actor, long userId, boolean active) {
         StaffUser user = account(userId);
         if (!active && user.getRole() == Role.ADMIN && user.isEnabled()
                 && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
             throw new IllegalArgumentException("This is the last active administrator: make someone else admin first.");
         }
         user.setEnabled(active);
-        audit.record(actor, active ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED, "staff_user", String.valueOf(userId),
+        audit.record(actor.username(), active ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED,
+                "staff_user", String.valueOf(userId),
                 null);
         // Every node ends this person's sessions and open tabs now (the session epoch moved for the next request).
         events.publishEvent(new StaffAccessChanged(userId));
@@ -275,14 +278,14 @@ public class StaffDirectory {
     /** Changes an account's role; the last active admin stays admin (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void setRole(String actor, long userId, Role role) {
+    public void setRole(StaffMember actor, long userId, Role role) {
         StaffUser user = account(userId);
         if (role != Role.ADMIN && user.getRole() == Role.ADMIN && user.isEnabled()
                 && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
             throw new IllegalArgumentException("This is the last active administrator: make someone else admin first.");
         }
         user.setRole(role);
-        audit.record(actor, AuditAction.ROLE_CHANGED, "staff_user", String.valueOf(userId), "role " + role);
+        audit.record(actor.username(), AuditAction.ROLE_CHANGED, "staff_user", String.valueOf(userId), "role " + role);
         // Every node gives this person's sessions their new roles and closes admin pages they may no longer see.
         events.publishEvent(new StaffAccessChanged(userId));
     }
@@ -290,9 +293,9 @@ public class StaffDirectory {
     /** Unlocks an account locked after failed logins (admins only). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void unlock(String actor, long userId) {
+    public void unlock(StaffMember actor, long userId) {
         account(userId).unlock();
-        audit.record(actor, AuditAction.ACCOUNT_UNLOCKED, "staff_user", String.valueOf(userId), null);
+        audit.record(actor.username(), AuditAction.ACCOUNT_UNLOCKED, "staff_user", String.valueOf(userId), null);
     }
 
     /**
@@ -302,18 +305,18 @@ public class StaffDirectory {
      * @throws org.springframework.security.access.AccessDeniedException when staff change a colleague's address
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN') or #actor == authentication.name")
-    public void setEmail(String actor, long userId, String email) {
+    @PreAuthorize("hasRole('ADMIN') or #actor.username() == authentication.name")
+    public void setEmail(StaffMember actor, long userId, String email) {
         StaffUser user = account(userId);
-        boolean admin = users.findByUsernameIgnoreCase(actor).map(this::member).map(StaffMember::isAdmin)
+        boolean admin = users.findByUsernameIgnoreCase(actor.username()).map(this::member).map(StaffMember::isAdmin)
                 .orElse(false);
-        if (!admin && !user.getUsername().equalsIgnoreCase(actor)) {
+        if (!admin && !user.getUsername().equalsIgnoreCase(actor.username())) {
             throw new AccessDeniedException(
                     "Only admins change a colleague's e-mail address.");
         }
         user.setEmail(validEmail(email));
         // Not the address itself: the audit log keeps ids only.
-        audit.record(actor, AuditAction.EMAIL_CHANGED, "staff_user", String.valueOf(userId), null);
+        audit.record(actor.username(), AuditAction.EMAIL_CHANGED, "staff_user", String.valueOf(userId), null);
     }
 
     /** The address an active staff member's notification e-mails go to, if they have one. */

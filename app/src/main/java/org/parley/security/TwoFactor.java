@@ -207,12 +207,12 @@ public class TwoFactor {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public void reset(String actor, long userId) {
+    public void reset(StaffMember actor, long userId) {
         StaffUser user = users.findById(userId).orElseThrow(
                 () -> new IllegalArgumentException("There is no such account."));
         user.resetTwoFactor();
         recoveryCodes.deleteAllOf(userId);
-        audit.record(actor, AuditAction.TWO_FACTOR_RESET, "staff_user", String.valueOf(userId), null);
+        audit.record(actor.username(), AuditAction.TWO_FACTOR_RESET, "staff_user", String.valueOf(userId), null);
         // Whoever has the old phone is signed out everywhere (the account's session epoch moved).
         events.publishEvent(new StaffAccessChanged(userId));
     }

@@ -33,6 +33,7 @@ import org.parley.testsupport.BrowserTest;
 import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.ParleyNodes;
 import org.parley.testsupport.SandboxWebhooks;
+import org.parley.testsupport.TestStaff;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
@@ -152,7 +153,7 @@ class AccountChangesEndOrNarrowSessionsOnEveryNodeIT {
         StaffMember sam = a.getBean(StaffFixtures.class).account("sam", "Sam Staff", PASSWORD, Role.STAFF);
         Page inbox = showingAPatient(signedInOnNodeB("sam", "Sam Staff", null));
 
-        asAdaOnNodeA(() -> a.getBean(StaffDirectory.class).setActive("ada", sam.id(), false));
+        asAdaOnNodeA(() -> a.getBean(StaffDirectory.class).setActive(TestStaff.named("ada"), sam.id(), false));
 
         isAtTheLoginPageWithinSeconds(inbox);
         inbox.navigate(nodeB() + "/inbox");
@@ -165,7 +166,7 @@ class AccountChangesEndOrNarrowSessionsOnEveryNodeIT {
         String totp = a.getBean(StaffFixtures.class).enrolTwoFactor("tia");
         Page inbox = showingAPatient(signedInOnNodeB("tia", "Tia Two", totp));
 
-        asAdaOnNodeA(() -> a.getBean(TwoFactor.class).reset("ada", tia.id()));
+        asAdaOnNodeA(() -> a.getBean(TwoFactor.class).reset(TestStaff.named("ada"), tia.id()));
 
         isAtTheLoginPageWithinSeconds(inbox);
     }
@@ -179,7 +180,7 @@ class AccountChangesEndOrNarrowSessionsOnEveryNodeIT {
         page.navigate(nodeB() + "/admin/users");
         assertThat(page.locator("#create-user")).isVisible();
 
-        asAdaOnNodeA(() -> a.getBean(StaffDirectory.class).setRole("ada", uma.id(), Role.STAFF));
+        asAdaOnNodeA(() -> a.getBean(StaffDirectory.class).setRole(TestStaff.named("ada"), uma.id(), Role.STAFF));
 
         assertThat(page.locator("#administrators-only")).isVisible(
                 new LocatorAssertions.IsVisibleOptions().setTimeout(FEW_SECONDS));
@@ -196,7 +197,7 @@ class AccountChangesEndOrNarrowSessionsOnEveryNodeIT {
             http.logIn("vic", PASSWORD);
             assertThat(http.navigate("inbox")).contains("conversation-list");
 
-            asAdaOnNodeA(() -> a.getBean(StaffDirectory.class).setActive("ada", vic.id(), false));
+            asAdaOnNodeA(() -> a.getBean(StaffDirectory.class).setActive(TestStaff.named("ada"), vic.id(), false));
 
             assertThat(http.navigate("inbox")).doesNotContain("conversation-list");
         }

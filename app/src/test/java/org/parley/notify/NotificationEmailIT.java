@@ -129,9 +129,9 @@ class NotificationEmailIT {
         ada = directory.findByUsername("ada").orElseThrow();
         dana = fixtures.account("dana", "Dana Front", "a long enough password", Role.STAFF);
         sam = fixtures.account("sam", "Sam Nurse", "a long enough password", Role.STAFF);
-        directory.setEmail("ada", ada.id(), "ada@practice.example.org");
-        directory.setEmail("ada", dana.id(), "dana@practice.example.org");
-        directory.setEmail("ada", sam.id(), "sam@practice.example.org");
+        directory.setEmail(TestStaff.named("ada"), ada.id(), "ada@practice.example.org");
+        directory.setEmail(TestStaff.named("ada"), dana.id(), "dana@practice.example.org");
+        directory.setEmail(TestStaff.named("ada"), sam.id(), "sam@practice.example.org");
         smtp.purgeEmailFromAllMailboxes();
     }
 

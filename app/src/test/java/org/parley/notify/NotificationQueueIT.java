@@ -167,7 +167,7 @@ class NotificationQueueIT {
 
     @Test
     void aMailServerThatNeverAnswersHoldsUpNeitherIntakeNorPopUps() {
-        ActingAs.run(security, "ada", "ADMIN", () -> directory.setEmail("ada", ada.id(), "ada@practice.example.org"));
+        ActingAs.run(security, "ada", "ADMIN", () -> directory.setEmail(TestStaff.named("ada"), ada.id(), "ada@practice.example.org"));
         preferences.chooseForList(ada, frontDesk.id(), new Channels(true, true));
         int connectionsBefore = silentMailServer.accepted();
 

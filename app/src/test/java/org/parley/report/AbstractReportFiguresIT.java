@@ -224,7 +224,7 @@ abstract class AbstractReportFiguresIT {
 
     long staff(String username) {
         return directory.findByUsername(username).map(s -> s.id())
-                .orElseGet(() -> directory.createAccount("admin", username, username, "a long enough password",
+                .orElseGet(() -> directory.createAccount(TestStaff.named("admin"), username, username, "a long enough password",
                         Role.STAFF).id());
     }
 

@@ -15,6 +15,7 @@ import org.parley.audit.AuditLog;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -79,7 +80,7 @@ class EmergencyAccessIT {
             browser.logIn("eddie", "eddie's long password");
             assertThat(browser.navigate("admin/users")).doesNotContain("create-user");
 
-            asAdmin(() -> emergencyAccess.grant("admin", ed.id(), "Both admins are at a conference", Duration.ofHours(4)));
+            asAdmin(() -> emergencyAccess.grant(TestStaff.named("admin"), ed.id(), "Both admins are at a conference", Duration.ofHours(4)));
             clock.advance(Duration.ofSeconds(10));
 
             assertThat(browser.navigate("admin/users")).as("during the grant").contains("create-user");
@@ -104,7 +105,7 @@ class EmergencyAccessIT {
     @Test
     void aPasswordSignInDuringTheGrantHasTheAdminRoleAndNoneAfterIt() {
         StaffMember flo = staff.account("flo", "Flo Fill-in", "flo's long password", Role.STAFF);
-        asAdmin(() -> emergencyAccess.grant("admin", flo.id(), "Covering the front desk lead", Duration.ofHours(1)));
+        asAdmin(() -> emergencyAccess.grant(TestStaff.named("admin"), flo.id(), "Covering the front desk lead", Duration.ofHours(1)));
 
         assertThat(roles(authorities.loadUserByUsername("flo").getAuthorities())).contains("ROLE_ADMIN", "ROLE_STAFF");
 
@@ -115,11 +116,11 @@ class EmergencyAccessIT {
     @Test
     void anAdminEndsEmergencyAccessEarlyAndItsEndIsNotCountedAsAnExpiry() {
         StaffMember gus = staff.account("gus", "Gus Grant", "gus's long password", Role.STAFF);
-        asAdmin(() -> emergencyAccess.grant("admin", gus.id(), "Practice manager out sick", Duration.ofHours(8)));
+        asAdmin(() -> emergencyAccess.grant(TestStaff.named("admin"), gus.id(), "Practice manager out sick", Duration.ofHours(8)));
         assertThat(emergencyAccess.active(gus.id())).get().extracting(EmergencyAccess.Grant::reason)
                 .isEqualTo("Practice manager out sick");
 
-        asAdmin(() -> emergencyAccess.revoke("admin", gus.id()));
+        asAdmin(() -> emergencyAccess.revoke(TestStaff.named("admin"), gus.id()));
 
         assertThat(emergencyAccess.active(gus.id())).isEmpty();
         assertThat(roles(authorities.currentRoles("gus"))).containsExactly("ROLE_STAFF");
@@ -137,14 +138,14 @@ class EmergencyAccessIT {
         StaffMember ida = staff.account("ida", "Ida Admin", "ida's long password", Role.ADMIN);
 
         asAdmin(() -> {
-            assertThatThrownBy(() -> emergencyAccess.grant("admin", hal.id(), "  ", Duration.ofHours(1)))
+            assertThatThrownBy(() -> emergencyAccess.grant(TestStaff.named("admin"), hal.id(), "  ", Duration.ofHours(1)))
                     .hasMessageContaining("why");
-            assertThatThrownBy(() -> emergencyAccess.grant("admin", hal.id(), "Needed", Duration.ofHours(25)))
+            assertThatThrownBy(() -> emergencyAccess.grant(TestStaff.named("admin"), hal.id(), "Needed", Duration.ofHours(25)))
                     .hasMessageContaining("24 hours");
-            assertThatThrownBy(() -> emergencyAccess.grant("admin", ida.id(), "Needed", Duration.ofHours(1)))
+            assertThatThrownBy(() -> emergencyAccess.grant(TestStaff.named("admin"), ida.id(), "Needed", Duration.ofHours(1)))
                     .hasMessageContaining("administrator already");
-            emergencyAccess.grant("admin", hal.id(), "Needed", Duration.ofHours(1));
-            assertThatThrownBy(() -> emergencyAccess.grant("admin", hal.id(), "Again", Duration.ofHours(1)))
+            emergencyAccess.grant(TestStaff.named("admin"), hal.id(), "Needed", Duration.ofHours(1));
+            assertThatThrownBy(() -> emergencyAccess.grant(TestStaff.named("admin"), hal.id(), "Again", Duration.ofHours(1)))
                     .hasMessageContaining("already");
         });
     }
@@ -154,9 +155,9 @@ class EmergencyAccessIT {
         StaffMember joy = staff.account("joy", "Joy Staff", "joy's long password", Role.STAFF);
 
         as("joy", "STAFF", () -> {
-            assertThatThrownBy(() -> emergencyAccess.grant("joy", joy.id(), "I want it", Duration.ofHours(1)))
+            assertThatThrownBy(() -> emergencyAccess.grant(TestStaff.named("joy"), joy.id(), "I want it", Duration.ofHours(1)))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> emergencyAccess.revoke("joy", joy.id())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> emergencyAccess.revoke(TestStaff.named("joy"), joy.id())).isInstanceOf(AccessDeniedException.class);
         });
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,7 +61,7 @@ class StaffAccountsIT {
     @Test
     @WithMockUser(username = "nurse", roles = "STAFF")
     void staffCannotManageAccountsTheServerRefuses() {
-        assertThatThrownBy(() -> directory.createAccount("nurse", "sneaky", "Sneaky", "a long enough password",
+        assertThatThrownBy(() -> directory.createAccount(TestStaff.named("nurse"), "sneaky", "Sneaky", "a long enough password",
                 Role.ADMIN)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> directory.accounts(0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThat(directory.findByUsername("sneaky")).isEmpty();
@@ -69,15 +70,15 @@ class StaffAccountsIT {
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void anAdminCreatesANamedAccountAndACommonPasswordIsRefused() {
-        assertThatThrownBy(() -> directory.createAccount("admin", "frank", "Frank Front", "Password123456",
+        assertThatThrownBy(() -> directory.createAccount(TestStaff.named("admin"), "frank", "Frank Front", "Password123456",
                 Role.STAFF)).hasMessageContaining("passwords attackers try first");
 
-        StaffAccount frank = directory.createAccount("admin", "Frank", "Frank Front", "a long enough password",
+        StaffAccount frank = directory.createAccount(TestStaff.named("admin"), "Frank", "Frank Front", "a long enough password",
                 Role.STAFF);
 
         assertThat(frank.username()).isEqualTo("frank");
         assertThat(frank.active()).isTrue();
-        assertThatThrownBy(() -> directory.createAccount("admin", "frank", "Other", "a long enough password",
+        assertThatThrownBy(() -> directory.createAccount(TestStaff.named("admin"), "frank", "Other", "a long enough password",
                 Role.STAFF)).hasMessage("There is already an account 'frank'.");
         assertThat(audit.newest("USER_CREATED", PageRequest.of(0, 10))).isNotEmpty();
     }
@@ -87,8 +88,8 @@ class StaffAccountsIT {
     void theLastActiveAdminCannotBeDeactivatedOrDemoted() {
         long admin = directory.findByUsername("admin").orElseThrow().id();
 
-        assertThatThrownBy(() -> directory.setActive("admin", admin, false)).hasMessageContaining("last active");
-        assertThatThrownBy(() -> directory.setRole("admin", admin, Role.STAFF)).hasMessageContaining("last active");
+        assertThatThrownBy(() -> directory.setActive(TestStaff.named("admin"), admin, false)).hasMessageContaining("last active");
+        assertThatThrownBy(() -> directory.setRole(TestStaff.named("admin"), admin, Role.STAFF)).hasMessageContaining("last active");
     }
 
     @Test
@@ -97,15 +98,15 @@ class StaffAccountsIT {
         StaffMember nurse = fixtures.account("nurse", "Nina Nurse", "nina's long password", Role.STAFF);
         StaffMember colleague = fixtures.account("colleague", "Cole League", "cole's long password", Role.STAFF);
 
-        directory.setEmail("nurse", nurse.id(), " nina@practice.example.org ");
+        directory.setEmail(TestStaff.named("nurse"), nurse.id(), " nina@practice.example.org ");
 
         assertThat(directory.emailOf(nurse.id())).contains("nina@practice.example.org");
-        assertThatThrownBy(() -> directory.setEmail("nurse", colleague.id(), "mine@practice.example.org"))
+        assertThatThrownBy(() -> directory.setEmail(TestStaff.named("nurse"), colleague.id(), "mine@practice.example.org"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> directory.setEmail("colleague", colleague.id(), "mine@practice.example.org"))
+        assertThatThrownBy(() -> directory.setEmail(TestStaff.named("colleague"), colleague.id(), "mine@practice.example.org"))
                 .as("acting in a colleague's name").isInstanceOf(AccessDeniedException.class);
         assertThat(directory.emailOf(colleague.id())).isEmpty();
-        directory.setEmail("nurse", nurse.id(), "");
+        directory.setEmail(TestStaff.named("nurse"), nurse.id(), "");
         assertThat(directory.emailOf(nurse.id())).isEmpty();
     }
 
@@ -114,7 +115,7 @@ class StaffAccountsIT {
         StaffMember gina = fixtures.account("gina", "Gina Gone", "gina's long password", Role.STAFF);
         assertThat(logIn("gina", "gina's long password")).doesNotContain("error");
 
-        asAdmin(() -> directory.setActive("admin", gina.id(), false));
+        asAdmin(() -> directory.setActive(TestStaff.named("admin"), gina.id(), false));
 
         assertThat(logIn("gina", "gina's long password")).endsWith("/login?error");
     }
@@ -132,7 +133,7 @@ class StaffAccountsIT {
         assertThat(audit.newest("LOGIN_FAILED", PageRequest.of(0, 50))).anySatisfy(entry ->
                 assertThat(entry.detail()).isEqualTo("LockedException"));
 
-        asAdmin(() -> directory.unlock("admin", lee.id()));
+        asAdmin(() -> directory.unlock(TestStaff.named("admin"), lee.id()));
 
         assertThat(logIn("lee", "lee's long password")).doesNotContain("error");
         assertThat(audit.newest("ACCOUNT_UNLOCKED", PageRequest.of(0, 10))).isNotEmpty();

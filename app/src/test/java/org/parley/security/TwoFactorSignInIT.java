@@ -19,6 +19,7 @@ import org.parley.security.settings.SecuritySettings;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -281,10 +282,10 @@ class TwoFactorSignInIT {
     void anAdminResetsALostSecondFactorAndTheAccountSetsItUpAgain() {
         StaffMember ray = staff.account("ray", "Ray Reset", "ray's long password", Role.ADMIN);
         enrol("ray");
-        asStaff(() -> assertThatThrownBy(() -> twoFactor.reset("sam", ray.id()))
+        asStaff(() -> assertThatThrownBy(() -> twoFactor.reset(TestStaff.named("sam"), ray.id()))
                 .isInstanceOf(AccessDeniedException.class));
 
-        asAdmin(() -> twoFactor.reset("admin", ray.id()));
+        asAdmin(() -> twoFactor.reset(TestStaff.named("admin"), ray.id()));
 
         assertThat(twoFactor.status("ray").enrolled()).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from staff_recovery_code where staff_user_id = ?", Long.class,

@@ -180,7 +180,7 @@ class NotificationsView extends VerticalLayout {
 
     private void saveEmail() {
         try {
-            directory.setEmail(me.username(), me.id(), email.getValue());
+            directory.setEmail(me, me.id(), email.getValue());
             show(preferences.of(me));
             say(email.getValue().isBlank() ? "E-mail address removed." : "E-mail address saved.", false);
         } catch (IllegalArgumentException refused) {

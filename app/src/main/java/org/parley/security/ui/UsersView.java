@@ -31,6 +31,7 @@ import org.parley.security.Permissions;
 import org.parley.security.Role;
 import org.parley.security.StaffAccount;
 import org.parley.security.StaffDirectory;
+import org.parley.security.StaffMember;
 import org.parley.security.TwoFactor;
 import org.parley.security.web.CurrentStaff;
 
@@ -282,7 +283,7 @@ class UsersView extends VerticalLayout {
         message.getElement().getClassList().set("parley-error", error);
     }
 
-    private String me() {
-        return currentStaff.get().username();
+    private StaffMember me() {
+        return currentStaff.get();
     }
 }

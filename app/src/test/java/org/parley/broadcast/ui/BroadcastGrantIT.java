@@ -32,6 +32,7 @@ import org.parley.security.StaffAccount;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -80,7 +81,7 @@ class BroadcastGrantIT extends KaribuTest {
         loginAs("admin", "ADMIN");
         for (String name : new String[] {"nurse", "clerk"}) {
             if (directory.findByUsername(name).isEmpty()) {
-                directory.createAccount("admin", name, name + " Staff", "a long enough passphrase", Role.STAFF);
+                directory.createAccount(TestStaff.named("admin"), name, name + " Staff", "a long enough passphrase", Role.STAFF);
             }
         }
         year = YEARS.getAndIncrement(); // one birth year per test: each test's audience is its own

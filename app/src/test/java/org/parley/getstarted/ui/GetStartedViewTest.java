@@ -66,7 +66,7 @@ class GetStartedViewTest extends KaribuTest {
 
         templates.create(TestStaff.named("admin"), "Directions", "We are at 1 Main Street.");
         if (directory.findByUsername("nurse").isEmpty()) {
-            directory.createAccount("admin", "nurse", "Nora Nurse", "a long enough password", Role.STAFF);
+            directory.createAccount(TestStaff.named("admin"), "nurse", "Nora Nurse", "a long enough password", Role.STAFF);
         }
         UI.getCurrent().navigate("admin/practice");
         UI.getCurrent().navigate("get-started");
@@ -97,7 +97,7 @@ class GetStartedViewTest extends KaribuTest {
     @Test
     void staffWhoAreNotAdminsNeverLandOnIt() {
         if (directory.findByUsername("nurse").isEmpty()) {
-            directory.createAccount("admin", "nurse", "Nora Nurse", "a long enough password", Role.STAFF);
+            directory.createAccount(TestStaff.named("admin"), "nurse", "Nora Nurse", "a long enough password", Role.STAFF);
         }
         loginAs("nurse", "STAFF");
         UI.getCurrent().navigate("");

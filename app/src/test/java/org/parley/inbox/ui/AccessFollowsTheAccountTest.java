@@ -32,6 +32,7 @@ import org.parley.security.StaffFixtures;
 import org.parley.security.StaffMember;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.KaribuTest;
+import org.parley.testsupport.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
@@ -114,7 +115,7 @@ class AccessFollowsTheAccountTest extends KaribuTest {
         InboxView view = inboxShowing("all");
         assertThat(previews(view)).contains(first);
 
-        asAda(() -> directory.setActive("ada", sam.id(), false));
+        asAda(() -> directory.setActive(TestStaff.named("ada"), sam.id(), false));
 
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             try {
@@ -141,7 +142,7 @@ class AccessFollowsTheAccountTest extends KaribuTest {
         inboxShowing("blocked");
         assertThat(location()).isEqualTo("inbox");
 
-        asAda(() -> directory.setRole("ada", nora.id(), Role.STAFF));
+        asAda(() -> directory.setRole(TestStaff.named("ada"), nora.id(), Role.STAFF));
 
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             roundtrip();
@@ -158,7 +159,7 @@ class AccessFollowsTheAccountTest extends KaribuTest {
         UI.getCurrent().navigate("admin/users");
         assertThat(location()).isEqualTo("admin/users");
 
-        asAda(() -> directory.setRole("ada", olga.id(), Role.STAFF));
+        asAda(() -> directory.setRole(TestStaff.named("ada"), olga.id(), Role.STAFF));
 
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             roundtrip();
@@ -188,7 +189,7 @@ class AccessFollowsTheAccountTest extends KaribuTest {
         assertThatThrownBy(() -> inboxes.conversations(quinn, new Inbox.Blocked(), 0, 50))
                 .isInstanceOf(AccessDeniedException.class);
 
-        asAda(() -> emergencyAccess.grant("ada", quinn.id(), "The only admin is on leave", Duration.ofHours(2)));
+        asAda(() -> emergencyAccess.grant(TestStaff.named("ada"), quinn.id(), "The only admin is on leave", Duration.ofHours(2)));
 
         assertThat(directory.findByUsername("quinn").orElseThrow().isAdmin()).isTrue();
         // The member as a screen opened before the grant holds it: the service asks the account, not the copy.
