@@ -148,7 +148,12 @@ public class InboxService {
             ConversationQueries.OpenTotals totals = reading == Reading.LIVE
                     ? shared.read(List.of("open totals", blocked), () -> queries.openTotals(blocked))
                     : queries.openTotals(blocked);
-            ConversationQueries.OpenCounts seen = queries.seenSinceLatestInbound(viewer.id(), blocked);
+            // The viewer's own: shared only between this viewer's screen parts (the views' navigation and the menu's
+            // badge both count) and tabs refreshing for the same batch.
+            ConversationQueries.OpenCounts seen = reading == Reading.LIVE
+                    ? shared.read(List.of("seen since latest inbound", viewer.id(), blocked),
+                            () -> queries.seenSinceLatestInbound(viewer.id(), blocked))
+                    : queries.seenSinceLatestInbound(viewer.id(), blocked);
             for (Inbox view : views) {
                 if (isOpenView(view)) {
                     counts.put(view, new InboxCount(totals.conversations().of(view, viewer.id()),
