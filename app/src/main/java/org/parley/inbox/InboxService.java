@@ -94,6 +94,23 @@ public class InboxService {
         return rows(viewer, page, reading);
     }
 
+    /**
+     * Whether the view can show any of these conversations as they are now: a screen refreshing for live updates
+     * redraws its list only when a changed conversation is in it or may now be, and otherwise recounts its views
+     * alone (a text for another list does not redraw My inbox). Where the conversations are is read once for every
+     * screen refreshing for the same batch.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayShowAny(StaffMember viewer, Inbox inbox, Collection<Long> conversationIds) {
+        checkMayView(viewer, inbox);
+        long blocked = lists.blockedListId();
+        ConversationFilter filter = ConversationFilter.of(inbox, viewer.id(), blocked);
+        List<Long> ids = conversationIds.stream().sorted().distinct().toList();
+        Map<Long, ConversationQueries.Placement> placed = shared.read(List.of("placements", ids),
+                () -> queries.placements(ids));
+        return placed.values().stream().anyMatch(placement -> filter.mayHold(placement, blocked));
+    }
+
     /** A page of an inbox view narrowed to the conversations with a tag ({@code null}: all), newest first. */
     @Transactional(readOnly = true)
     public List<ConversationRow> conversations(StaffMember viewer, Inbox inbox, Long tagId, int offset, int limit,

@@ -26,8 +26,10 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.conversation.ConversationChanged;
 import org.parley.conversation.ConversationStatus;
@@ -74,6 +76,12 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     final H2 title = new H2();
     final Span count = new Span();
     private boolean listsRefreshScheduled;
+    /** The conversations changed in the batch of live updates being applied. */
+    private final Set<Long> changed = new HashSet<>();
+    /** The conversations the list has fetched since its view or search was chosen: a change to one redraws it. */
+    private final Set<Long> fetched = new HashSet<>();
+    /** Changes may have been missed (a resync): the list is redrawn whatever changed. */
+    private boolean redrawAll;
     /**
      * Why the list reads next: FRESH after a person's own action (they see it at once), LIVE while it refreshes for
      * live updates (what every screen shows alike is read once for all the screens refreshing for the same batch).
@@ -149,8 +157,9 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         } else {
             InboxNavigation.Choice choice = views.current();
             title.setText(choice.name());
+            fetched.clear();
             list.setItems(q -> inboxes.conversations(me, choice.inbox(), q.getOffset(), q.getLimit(), reading)
-                    .stream());
+                    .stream().peek(row -> fetched.add(row.id())));
             refreshCount();
         }
         views.refreshCounts();
@@ -213,6 +222,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         if (panel != null && panel.conversationId() == change.conversationId()) {
             panel.refresh(change.inbound());
         }
+        changed.add(change.conversationId());
         refreshListsOnce();
     }
 
@@ -226,13 +236,30 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> {
                 listsRefreshScheduled = false;
                 reading = Reading.LIVE;
-                refreshLists();
+                refreshLists(redrawAll || mayShowAChange());
+                changed.clear();
+                redrawAll = false;
             }));
         }
     }
 
-    private void refreshLists() {
-        list.getDataProvider().refreshAll();
+    /**
+     * Whether the list must be redrawn for the batch: a changed conversation is among the rows it fetched, or the view
+     * may hold one now (a search, All open, or a view whose conditions it meets). A text that lands in another
+     * list leaves My inbox as it is: its counts are still recounted.
+     */
+    private boolean mayShowAChange() {
+        if (changed.isEmpty() || filters.searching() || views.current().inbox() instanceof Inbox.AllOpen
+                || changed.stream().anyMatch(fetched::contains)) {
+            return true;
+        }
+        return inboxes.mayShowAny(me, views.current().inbox(), changed);
+    }
+
+    private void refreshLists(boolean redrawList) {
+        if (redrawList) {
+            list.getDataProvider().refreshAll();
+        }
         views.refreshCounts(reading);
         // The view's own count was just counted with the others.
         views.lastCount(views.current().inbox()).filter(c -> !filters.searching()
@@ -281,6 +308,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             if (panel != null) {
                 panel.refresh(false);
             }
+            redrawAll = true;
             refreshListsOnce();
         }));
     }
