@@ -63,13 +63,13 @@ class ArchitectureTest {
                 // Spring Security must name the login view class so Vaadin forwards to it on the server.
                 .ignoreDependency(DescribedPredicate.describe("security configuration",
                                 (JavaClass c) ->
-                                        c.getName().equals("org.parley.security.SecurityConfiguration")),
+                                        c.getName().equals("org.parley.security.web.SecurityConfiguration")),
                         JavaClass.Predicates.equivalentTo(
                                 LoginView.class))
                 .check(PARLEY);
     }
 
-    /** The guard of services that show patients' data (see {@code security.StaffAccess}). */
+    /** The guard of services that show patients' data (see {@code security.web.StaffAccess}). */
     private static final String PHI_GUARD = "@staffAccess.permitsPhi()";
 
     private static final DescribedPredicate<JavaClass> GUARDED = DescribedPredicate.describe(

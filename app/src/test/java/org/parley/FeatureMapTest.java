@@ -54,8 +54,8 @@ class FeatureMapTest {
             "the conversation row, which intake, sending, assignment, escalation and secure messages each lock and "
                     + "change in their own transaction",
             "org.parley.conversation.MessageRepository", "the messages those features store and update",
-            "org.parley.conversation.MessageMediaRepository", "a message's pictures, stored by intake, fetched by "
-                    + "providers through media links and read by the secure page",
+            "org.parley.conversation.media.MessageMediaRepository", "a message's pictures, stored by intake, fetched "
+                    + "by providers through media links and read by the secure page",
             "org.parley.mention.MentionRepository", "a note's mentions, written and deleted with the note");
 
     /** The feature a class belongs to, or null for the plugin API and the application class. */
@@ -79,7 +79,7 @@ class FeatureMapTest {
         // Spring Security's configuration must name the login view class so Vaadin forwards to it on the server.
         noClasses().that(describe("are in a feature's core (but the security configuration)", (JavaClass c) ->
                         feature(c) != null && !isView(c)
-                                && !c.getName().equals("org.parley.security.SecurityConfiguration")))
+                                && !c.getName().equals("org.parley.security.web.SecurityConfiguration")))
                 .should().dependOnClassesThat(describe("are views", FeatureMapTest::isView))
                 .check(PARLEY);
     }

@@ -16,7 +16,7 @@ import org.parley.lists.ListService;
 import org.parley.patient.ContactKind;
 import org.parley.patient.ContactService;
 import org.parley.patient.PatientAudiences;
-import org.parley.patient.PhoneNumbers;
+import org.parley.patient.phone.PhoneNumbers;
 import org.parley.tag.Tag;
 import org.parley.tag.TagService;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -19,7 +19,7 @@ import org.parley.line.LineService;
 import org.parley.lists.ListService;
 import org.parley.patient.ContactService;
 import org.parley.patient.ContactSummary;
-import org.parley.patient.PhoneNumbers;
+import org.parley.patient.phone.PhoneNumbers;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.security.Permission;
 import org.parley.security.Permissions;

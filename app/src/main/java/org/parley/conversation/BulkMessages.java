@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.parley.base.LeasedQueue;
 import org.parley.compliance.SendingRules;
+import org.parley.conversation.event.OutboundQueued;
 import org.parley.patient.ContactService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -162,7 +162,7 @@ public class Conversation extends AbstractEntity {
     }
 
     /** Flags the conversation for staff and puts it back into the open inbox, at the top. */
-    void needsAttention(Attention why, String reason, Instant at) {
+    public void needsAttention(Attention why, String reason, Instant at) {
         attention = why;
         attentionReason = reason.length() > 500 ? reason.substring(0, 499) + "…" : reason;
         status = ConversationStatus.OPEN;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.conversation.event.ConversationsCombined;
 import org.parley.mention.MentionRepository;
 import org.parley.patient.PatientsMerged;
 import org.springframework.context.ApplicationEventPublisher;

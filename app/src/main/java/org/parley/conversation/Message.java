@@ -124,7 +124,11 @@ public class Message extends AbstractEntity {
         return message;
     }
 
-    static Message automaticReply(long conversationId, String lineId, String text, Instant at) {
+    /**
+     * The confirmation a keyword asks for (STOP, START, HELP): a system reply, which carriers require even to a number
+     * that just opted out, so the sending rules let it reach one.
+     */
+    public static Message automaticReply(long conversationId, String lineId, String text, Instant at) {
         Message message = new Message(conversationId, lineId, Direction.OUTBOUND, text, at);
         message.systemReply = true;
         message.status = MessageStatus.QUEUED;
@@ -133,22 +137,15 @@ public class Message extends AbstractEntity {
     }
 
     /**
-     * The line's after-hours reply: automatic (no author), but an ordinary text otherwise, so it never reaches a number
-     * that opted out.
+     * An automatic text (the line's after-hours reply, the reason picker's question, a secure message's reminder): no
+     * author, but an ordinary text otherwise, so it never reaches a number that opted out. Queue it with {@link
+     * org.parley.conversation.event.OutboundQueued}.
      */
-    static Message afterHoursReply(long conversationId, String lineId, String text, Instant at) {
+    public static Message automaticText(long conversationId, String lineId, String text, Instant at) {
         Message message = new Message(conversationId, lineId, Direction.OUTBOUND, text, at);
         message.status = MessageStatus.QUEUED;
         message.nextAttemptAt = at;
         return message;
-    }
-
-    /**
-     * An automatic text of another feature (a secure message's reminder): no author, an ordinary text otherwise (it
-     * never reaches a number that opted out). Queue it with {@link OutboundQueued}.
-     */
-    public static Message automaticText(long conversationId, String lineId, String text, Instant at) {
-        return afterHoursReply(conversationId, lineId, text, at);
     }
 
     static Message outbound(long conversationId, String lineId, long authorId, String body, Instant at) {
@@ -341,7 +338,7 @@ public class Message extends AbstractEntity {
         return body;
     }
 
-    Long getAuthorId() {
+    public Long getAuthorId() {
         return authorId;
     }
 
@@ -369,7 +366,7 @@ public class Message extends AbstractEntity {
         return attempts;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 

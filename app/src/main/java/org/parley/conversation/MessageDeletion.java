@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.conversation.media.MessageMediaRepository;
 import org.parley.mention.MentionRepository;
 import org.parley.security.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;

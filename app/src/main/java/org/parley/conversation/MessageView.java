@@ -2,6 +2,7 @@ package org.parley.conversation;
 
 import java.time.Instant;
 import java.util.List;
+import org.parley.conversation.media.MediaInfo;
 
 /**
  * A message as the thread shows it.

@@ -15,6 +15,7 @@ import org.parley.attachment.Attachment;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.LeasedQueue;
+import org.parley.conversation.media.MessageMediaRepository;
 import org.parley.practice.PracticeProfiles;
 import org.parley.security.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;

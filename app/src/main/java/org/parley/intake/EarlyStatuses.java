@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.parley.base.LeasedQueue;
 import org.parley.base.RecurringJob;
-import org.parley.conversation.OutboundAccepted;
+import org.parley.conversation.event.OutboundAccepted;
 import org.parley.plugin.DeliveryStatus;
 import org.parley.plugin.ProviderEvent;
 import org.slf4j.Logger;

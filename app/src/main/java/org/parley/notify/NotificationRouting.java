@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.parley.conversation.PatientMessageArrived;
+import org.parley.conversation.event.PatientMessageArrived;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.mention.StaffMentioned;

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.base.LeasedQueue;
-import org.parley.conversation.PatientMessageArrived;
+import org.parley.conversation.event.PatientMessageArrived;
 import org.parley.escalation.ConversationEscalated;
 import org.parley.mention.StaffMentioned;
 import org.springframework.jdbc.core.simple.JdbcClient;

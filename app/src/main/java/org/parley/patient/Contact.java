@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.parley.base.AbstractEntity;
 import org.parley.encryption.EncryptedText;
+import org.parley.patient.phone.PhoneFormat;
 
 /** Whoever writes from a number. */
 @Entity

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.TypedText;
+import org.parley.patient.phone.PhoneNumbers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;

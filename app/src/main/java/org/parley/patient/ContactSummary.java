@@ -1,6 +1,7 @@
 package org.parley.patient;
 
 import java.time.LocalDate;
+import org.parley.patient.phone.PhoneFormat;
 
 /**
  * A contact as other features see one.

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.parley.patient.phone.PhoneNumbers;
 
 /**
  * What a search box entry means: a phone number (any format), a date of birth, a medical record number, or

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.parley.attachment.FileKind;
 import org.parley.attachment.InlinePictures;
 import org.parley.base.PublicBaseUrl;
-import org.parley.conversation.MediaInfo;
+import org.parley.conversation.media.MediaInfo;
 import org.parley.practice.PracticeProfiles;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

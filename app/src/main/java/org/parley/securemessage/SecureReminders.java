@@ -12,7 +12,7 @@ import org.parley.conversation.ConversationChanged;
 import org.parley.conversation.ConversationRepository;
 import org.parley.conversation.Message;
 import org.parley.conversation.MessageRepository;
-import org.parley.conversation.OutboundQueued;
+import org.parley.conversation.event.OutboundQueued;
 import org.parley.practice.PracticeProfiles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -117,9 +117,9 @@ public class EmergencyAccess {
 
     /**
      * Writes the end of every grant that ran out to the audit log, once. The rights themselves end at their time
-     * whether or not this has run: every request reads them afresh ({@link SessionAuthorities}). Run once per period
-     * in the whole cluster ({@link EmergencyAccessSweep}); a grant's expiry is audited once even if two ran at once
-     * (its row is locked while it is marked).
+     * whether or not this has run: every request reads them afresh ({@code web.SessionAuthorities}). Run once per
+     * period in the whole cluster ({@link EmergencyAccessSweep}); a grant's expiry is audited once even if two ran at
+     * once (its row is locked while it is marked).
      */
     @Transactional
     public void recordExpiries() {

@@ -2,6 +2,7 @@ package org.parley.security;
 
 import java.time.Duration;
 import org.parley.base.RecurringJob;
+import org.parley.security.settings.SessionSettings;
 import org.springframework.stereotype.Component;
 
 /** Audits the end of emergency grants that ran out, once per period in the whole cluster. */

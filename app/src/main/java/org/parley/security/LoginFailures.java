@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
+import org.parley.security.settings.SessionSettings;
 import org.springframework.stereotype.Component;
 
 /**

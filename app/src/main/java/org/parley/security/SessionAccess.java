@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps what a signed-in session may do that of its account now. Asked on every request of the session
- * ({@link SessionAuthorities}) and, for its open tabs, whenever any node says the account changed
+ * ({@code web.SessionAuthorities}) and, for its open tabs, whenever any node says the account changed
  * ({@link StaffAccessChanged}, pushed by {@code security.ui.AccessFollowsAccount}): a deactivated account or one
  * whose second factor was reset loses the session; a role change or an emergency grant gives the session its new
  * roles.

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.parley.audit.AuditAction;
 import org.parley.audit.AuditLog;
 import org.parley.base.TypedText;
+import org.parley.security.credential.CommonPasswords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;

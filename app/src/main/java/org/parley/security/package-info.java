@@ -1,14 +1,20 @@
 /**
- * Staff accounts, login with a password and (for admins, or everyone when the practice says so) a second factor,
- * the first-run admin, roles, emergency access, the practice's security settings and automatic logoff. Public:
- * {@link org.parley.security.StaffDirectory}, {@link org.parley.security.CurrentStaff},
- * {@link org.parley.security.TwoFactor}, {@link org.parley.security.SignInSession},
- * {@link org.parley.security.EmergencyAccess} and {@link org.parley.security.SecuritySettings}.
+ * Staff accounts and signing in: the account entity and its storage, login with a password and (for admins, or
+ * everyone when the practice says so) a second factor with recovery codes, lockout, the first-run admin, roles,
+ * permissions, emergency access, sessions that follow their account, and the login/logout audit. Public: {@link
+ * org.parley.security.StaffDirectory}, {@link org.parley.security.StaffMember}, {@link
+ * org.parley.security.StaffAccount}, {@link org.parley.security.Role}, {@link org.parley.security.Permissions} with
+ * {@link org.parley.security.Permission}, {@link org.parley.security.TwoFactor}, {@link
+ * org.parley.security.SignInSession}, {@link org.parley.security.SessionAccess}, {@link
+ * org.parley.security.EmergencyAccess} and the event {@link org.parley.security.StaffAccessChanged}.
  *
- * <p>Larger than the 25 types a package should hold (37), on purpose: sign-in, two-factor, recovery codes, lockout and
- * emergency access all read and change the one account entity ({@code StaffUser}) through its repository, which are
- * package-private. Splitting sign-in and emergency access into subpackages (tried: 28 compile errors, every one an
- * access to the account entity, its repository or the session's authorities) would make the entity public to every
- * feature; keeping the account's storage private to one package is worth more than the smaller package.
+ * <p>Parts that need no access to the account's storage live in subpackages: {@code security.web} (who is signed in
+ * in this browser, the check on services that show patients' data, the filter chains, headers, the per-request
+ * session check, idle logoff), {@code security.settings} (the practice's security settings, session settings) and
+ * {@code security.credential} (TOTP, QR codes, recovery codes' format, common passwords). What stays here reads or
+ * changes the account entity ({@code StaffUser}) through its repository, both package-private, so that no other
+ * package can change an account but through this package's services. Permissions and emergency access stay for that
+ * reason too, and because the sign-in reads them for a session's roles: apart, the two packages would use each other
+ * in a circle, which {@code ArchitectureTest} forbids.
  */
 package org.parley.security;

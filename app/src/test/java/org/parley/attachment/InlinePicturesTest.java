@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.parley.conversation.MediaInfo;
+import org.parley.conversation.media.MediaInfo;
 
 class InlinePicturesTest {
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
 import org.parley.audit.AuditEntry;
+import org.parley.security.credential.Totp;
+import org.parley.security.settings.SecuritySettings;
 import org.parley.testsupport.ActingAs;
 import org.parley.testsupport.HttpBrowser;
 import org.parley.testsupport.MutableClock;

@@ -27,7 +27,7 @@ import org.parley.audit.AuditEntry;
 import org.parley.audit.AuditFilter;
 import org.parley.audit.AuditLog;
 import org.parley.audit.ChainCheck;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * The audit log for admins: newest first, loaded page by page, filtered by user, action (from the catalogue), record (e.g. a patient:

@@ -16,8 +16,8 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
-import org.parley.security.CurrentStaff;
 import org.parley.security.StaffMember;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * The frame around every signed-in page: the navigation drawn from the views the user may open, the pages of daily

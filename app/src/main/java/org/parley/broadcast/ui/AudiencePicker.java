@@ -16,7 +16,7 @@ import org.parley.broadcast.Broadcasts;
 import org.parley.broadcast.SavedAudience;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 import org.parley.tag.Tag;
 import org.parley.tag.TagService;
 

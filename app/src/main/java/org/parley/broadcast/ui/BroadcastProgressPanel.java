@@ -15,7 +15,7 @@ import org.parley.broadcast.BroadcastProgress;
 import org.parley.broadcast.BroadcastState;
 import org.parley.broadcast.Broadcasts;
 import org.parley.broadcast.SkipKind;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * One broadcast's progress as the database has it (what every node did): sent, delivered, failed, skipped, waiting

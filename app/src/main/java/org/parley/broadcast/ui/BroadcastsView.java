@@ -29,7 +29,7 @@ import org.parley.hours.QuietHours;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.lists.ListService;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 import org.parley.tag.TagService;
 
 /**

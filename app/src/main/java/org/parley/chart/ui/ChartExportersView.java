@@ -17,7 +17,7 @@ import org.parley.chart.ConfiguredExporter;
 import org.parley.chart.ExporterService;
 import org.parley.plugin.ConnectionCheck;
 import org.parley.plugin.ExporterDescriptor;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Admins configure where "Copy to chart" sends: each exporter is a chart exporter plugin with the settings for one

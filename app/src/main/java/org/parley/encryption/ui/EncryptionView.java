@@ -25,7 +25,7 @@ import org.parley.base.ui.LiveUpdates;
 import org.parley.encryption.EncryptionAdministration;
 import org.parley.encryption.EncryptionStatus;
 import org.parley.encryption.ReencryptionProgress;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Encryption at rest for admins: where the key file is, the keys, a key rotation (confirmed, audited), and the

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.lists.ResponseGoal;
-import org.parley.security.CurrentStaff;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Admins give each list a response goal in office hours, and choose who hears of a patient waiting past it (the

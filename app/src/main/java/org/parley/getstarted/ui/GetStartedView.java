@@ -17,7 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.parley.getstarted.GetStarted;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * A new practice's checklist for admins: each step says whether the data shows it done and links to its page; the

@@ -31,7 +31,7 @@ import org.parley.hours.OfficeHours;
 import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.practice.PracticeProfiles;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Admins set each line's weekly office hours, its closed days and the texts patients get outside them. Times are the

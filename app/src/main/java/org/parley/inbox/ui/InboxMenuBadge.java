@@ -16,8 +16,8 @@ import org.parley.inbox.InboxService;
 import org.parley.inbox.Reading;
 import org.parley.mention.MentionsRead;
 import org.parley.mention.StaffMentioned;
-import org.parley.security.CurrentStaff;
 import org.parley.security.StaffMember;
+import org.parley.security.web.CurrentStaff;
 
 /** Beside Inbox in the menu: how many open conversations hold unread patient messages, and unread mentions. */
 class InboxMenuBadge extends Span {

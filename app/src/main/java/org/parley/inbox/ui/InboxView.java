@@ -40,11 +40,11 @@ import org.parley.inbox.Reading;
 import org.parley.lists.ListService;
 import org.parley.mention.MentionsRead;
 import org.parley.practice.PracticeProfiles;
-import org.parley.security.CurrentStaff;
-import org.parley.security.StaffAccess;
 import org.parley.security.StaffAccessChanged;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.security.web.CurrentStaff;
+import org.parley.security.web.StaffAccess;
 import org.springframework.security.access.AccessDeniedException;
 
 /**

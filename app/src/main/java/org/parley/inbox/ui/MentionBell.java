@@ -20,8 +20,8 @@ import org.parley.mention.MentionNotice;
 import org.parley.mention.MentionsRead;
 import org.parley.mention.StaffMentioned;
 import org.parley.practice.PracticeProfiles;
-import org.parley.security.CurrentStaff;
 import org.parley.security.StaffMember;
+import org.parley.security.web.CurrentStaff;
 
 /** The bell in the top bar: how many mentions the staff member has not read, each a click away. */
 class MentionBell extends Button {

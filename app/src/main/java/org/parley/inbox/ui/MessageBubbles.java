@@ -12,8 +12,8 @@ import java.util.function.Function;
 import org.parley.attachment.ui.AttachmentDownload;
 import org.parley.conversation.ConversationService;
 import org.parley.conversation.Direction;
-import org.parley.conversation.MediaInfo;
 import org.parley.conversation.MessageView;
+import org.parley.conversation.media.MediaInfo;
 
 /** Draws one message of the thread as its bubble: text, pictures and files, voicemail, notes with their mentions. */
 class MessageBubbles {

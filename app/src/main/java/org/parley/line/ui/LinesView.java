@@ -27,7 +27,7 @@ import org.parley.plugin.MessagingProvider;
 import org.parley.plugin.ProviderDescriptor;
 import org.parley.provider.ProviderRegistry;
 import org.parley.provider.ui.SettingsForm;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Admins add and edit lines. The settings form is drawn from the provider plugin's descriptor; secrets are

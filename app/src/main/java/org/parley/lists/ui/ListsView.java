@@ -25,9 +25,9 @@ import org.parley.line.LineService;
 import org.parley.line.LineSnapshot;
 import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
-import org.parley.security.CurrentStaff;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Admins manage the practice's lists: create and rename them, choose their subscribers, the list each line's new

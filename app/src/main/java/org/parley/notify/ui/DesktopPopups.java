@@ -10,8 +10,8 @@ import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.NavbarItem;
 import org.parley.lists.ListService;
 import org.parley.notify.DesktopNotification;
-import org.parley.security.CurrentStaff;
 import org.parley.security.StaffMember;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Turns the desktop notifications meant for the staff member of this tab into the browser's pop-ups (the

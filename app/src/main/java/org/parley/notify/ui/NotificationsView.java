@@ -1,6 +1,5 @@
 package org.parley.notify.ui;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
@@ -18,15 +17,16 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.parley.notify.Channels;
 import org.parley.notify.NotificationPreferences;
 import org.parley.notify.NotificationSettings;
-import org.parley.security.CurrentStaff;
 import org.parley.security.StaffDirectory;
 import org.parley.security.StaffMember;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Each staff member's notifications: their e-mail address; per list they subscribe to, for "My inbox" and for

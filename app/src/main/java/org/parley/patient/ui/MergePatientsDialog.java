@@ -22,7 +22,7 @@ import org.parley.patient.ContactSummary;
 import org.parley.patient.MergePreview;
 import org.parley.patient.PatientField;
 import org.parley.patient.PatientMerge;
-import org.parley.patient.PhoneFormat;
+import org.parley.patient.phone.PhoneFormat;
 import org.springframework.dao.ConcurrencyFailureException;
 
 /**

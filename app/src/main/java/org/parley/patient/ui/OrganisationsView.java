@@ -17,8 +17,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.parley.conversation.ConversationService;
 import org.parley.patient.ContactSummary;
 import org.parley.patient.Organisations;
-import org.parley.patient.PhoneFormat;
-import org.parley.security.CurrentStaff;
+import org.parley.patient.phone.PhoneFormat;
+import org.parley.security.web.CurrentStaff;
 
 /** Pharmacies, labs and other practices: contacts with a name and a number, never a patient's name. */
 @Route("contacts")

@@ -30,8 +30,8 @@ import org.parley.patient.NumberInUseException;
 import org.parley.patient.PatientDetails;
 import org.parley.patient.PatientImport;
 import org.parley.patient.PatientMerge;
-import org.parley.patient.PhoneFormat;
-import org.parley.security.CurrentStaff;
+import org.parley.patient.phone.PhoneFormat;
+import org.parley.security.web.CurrentStaff;
 
 /** The practice's patients: a lazy, paged list searchable by name, number, date of birth or MRN. */
 @Route("patients")

@@ -14,7 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.parley.practice.Practice;
 import org.parley.practice.PracticeProfiles;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /** The practice's name and time zone, for admins; every change is audited. */
 @Route("admin/practice")

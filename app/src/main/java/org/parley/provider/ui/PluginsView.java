@@ -16,7 +16,7 @@ import org.parley.base.ui.BoundedUpload;
 import org.parley.provider.PluginAdministration;
 import org.parley.provider.PluginInfo;
 import org.parley.provider.ProviderRegistry;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Admins see every plugin found in the plugins folder (what it is, whether it runs, and why not), install

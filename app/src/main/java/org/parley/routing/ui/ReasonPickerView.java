@@ -23,7 +23,7 @@ import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.routing.ReasonPicker;
 import org.parley.routing.ReasonPickers;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 import org.parley.tag.Tag;
 import org.parley.tag.TagService;
 

@@ -28,7 +28,7 @@ import org.parley.lists.InboxListSummary;
 import org.parley.lists.ListService;
 import org.parley.routing.RoutingRule;
 import org.parley.routing.RoutingRules;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 import org.parley.tag.Tag;
 import org.parley.tag.TagService;
 

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.parley.security.StaffAccess;
+import org.parley.security.web.StaffAccess;
 
 /**
  * Where an open admin page goes when its person is no longer an admin (demoted, emergency access ended): it says so

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.parley.security.settings.SessionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.parley.security.SessionSettings;
 import org.springframework.stereotype.Component;
 
 /**

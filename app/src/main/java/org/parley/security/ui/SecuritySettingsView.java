@@ -10,8 +10,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.parley.security.CurrentStaff;
-import org.parley.security.SecuritySettings;
+import org.parley.security.settings.SecuritySettings;
+import org.parley.security.web.CurrentStaff;
 
 /** The practice's security settings, for admins; every change is audited. */
 @Route("admin/security")

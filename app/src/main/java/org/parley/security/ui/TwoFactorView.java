@@ -1,16 +1,16 @@
 package org.parley.security.ui;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.parley.security.CurrentStaff;
 import org.parley.security.TwoFactor;
+import org.parley.security.web.CurrentStaff;
 
 /** Every staff member's own two-factor sign-in: whether it is on, and setting it up. */
 @Route("account/two-factor")

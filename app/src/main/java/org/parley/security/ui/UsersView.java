@@ -25,7 +25,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.parley.security.CurrentStaff;
 import org.parley.security.EmergencyAccess;
 import org.parley.security.Permission;
 import org.parley.security.Permissions;
@@ -33,6 +32,7 @@ import org.parley.security.Role;
 import org.parley.security.StaffAccount;
 import org.parley.security.StaffDirectory;
 import org.parley.security.TwoFactor;
+import org.parley.security.web.CurrentStaff;
 
 /**
  * Admins manage staff accounts: create named accounts, reset passwords, change roles, set the address notification

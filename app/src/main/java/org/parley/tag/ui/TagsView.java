@@ -16,7 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.NoSuchElementException;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 import org.parley.tag.Tag;
 import org.parley.tag.TagColour;
 import org.parley.tag.TagService;

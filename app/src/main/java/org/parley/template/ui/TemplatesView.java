@@ -13,7 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.NoSuchElementException;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 import org.parley.template.TemplateService;
 import org.parley.template.TemplateSummary;
 

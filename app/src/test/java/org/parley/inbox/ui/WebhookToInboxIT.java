@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.conversation.ConversationService;
-import org.parley.conversation.MediaInfo;
+import org.parley.conversation.media.MediaInfo;
 import org.parley.inbox.ConversationRow;
 import org.parley.security.StaffDirectory;
 import org.parley.simulator.SandboxCarrier;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.base.ui.OversizeUploads;
 import org.parley.provider.PluginAdministration;
 import org.parley.provider.ProviderRegistry;
-import org.parley.security.CurrentStaff;
+import org.parley.security.web.CurrentStaff;
 
 /** The plugin upload's limit ({@code parley.plugins.max-upload-bytes}) holds on the server. */
 class PluginUploadTest {

@@ -1,8 +1,0 @@
-package org.parley.conversation;
-
-/**
- * The provider accepted a message and named its id, now recorded: delivery statuses that arrived for that id before
- * (see intake's early statuses) can be applied after the transaction commits.
- */
-public record OutboundAccepted(String lineId, String providerMessageId) {
-}

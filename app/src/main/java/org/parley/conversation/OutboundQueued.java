@@ -1,5 +1,0 @@
-package org.parley.conversation;
-
-/** A message was stored for sending; the queue picks it up after the transaction commits. */
-public record OutboundQueued(long messageId) {
-}
