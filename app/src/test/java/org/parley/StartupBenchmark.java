@@ -168,6 +168,11 @@ class StartupBenchmark {
                     // parley.service's ExecStartPre: a start that stops once the context is up, writing the cache
                     Start training = run(release, List.of("-XX:AOTCacheOutput=" + cache,
                             "-Dspring.context.exit=onRefresh"), List.of(), false);
+                    if (!Files.isRegularFile(cache)) {
+                        // the JVM ends such a start with 0 even when it could not write the cache (log: "[aot]")
+                        throw new IllegalStateException("the training start wrote no AOT cache: " + training.log()
+                                .lines().filter(line -> line.contains("[aot]")).findFirst().orElse("(no reason)"));
+                    }
                     rows.add(List.of("H2, the AOT cache's training start (`parley.service`, once per jar and Java; "
                             + "until the process ended)", "1", ms(training.readyMillis()), "", "", "", "", ""));
                     rows.add(row("H2 with the AOT cache (`-XX:AOTCache`, as `parley.service` starts it)",
