@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The newest link of the audit chain: its place and hash. One row, locked by every append. */
+/**
+ * The newest link of one audit chain: its place and hash, read here by the chain check; appends lock and move it
+ * with plain SQL ({@link AuditChain}).
+ */
 @Entity
 @Table(name = "audit_chain_head")
 class AuditChainHead {
@@ -36,10 +39,5 @@ class AuditChainHead {
 
     String getLastHash() {
         return lastHash;
-    }
-
-    void advanceTo(long seq, String hash) {
-        this.lastSeq = seq;
-        this.lastHash = hash;
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * delivered, and the batch only holds changes that were committed before it was formed. A result read since then
  * started after those commits, so it contains every change the screens are refreshing for. A change committed while
  * a result is being read comes with a later batch, which starts a new generation and so a fresh read. Only results
- * that are the same for every viewer may be shared; the key says what was read and with which arguments.
+ * that are the same for every viewer may be shared, or, with the viewer in the key, the same for every screen of one
+ * viewer; the key says what was read and with which arguments.
  *
  * <p>The results of one generation are held until the next batch replaces them: one batch's worth of pages, never a
  * growing cache.

@@ -54,8 +54,25 @@ public class MessageDeletion {
 
     /** Whether {@code me} may still delete a message: their own reply or note, within the delete window. */
     public boolean mayDelete(StaffMember me, MessageView message) {
-        return !message.deleted() && whyNotTheirs(me, message.direction(), message.authorId()).isEmpty()
-                && withinWindow(message.createdAt());
+        return ruleFor(me).allows(message);
+    }
+
+    /**
+     * Which messages {@code me} may delete as of now, to ask of every message a thread draws without a call through
+     * this service (and its access check) per message.
+     */
+    public DeleteRule ruleFor(StaffMember me) {
+        return new DeleteRule(me, clock.instant(), deleteWindow);
+    }
+
+    /** Who may delete what, as of a moment: their own reply or note, within the delete window. */
+    public record DeleteRule(StaffMember me, Instant now, Duration window) {
+
+        /** Whether the message may be deleted by {@code me}. */
+        public boolean allows(MessageView message) {
+            return !message.deleted() && whyNotTheirs(me, message.direction(), message.authorId()).isEmpty()
+                    && !now.isAfter(message.createdAt().plus(window));
+        }
     }
 
     /** Why a message of this kind and author is not {@code me}'s to delete; empty when it is. */

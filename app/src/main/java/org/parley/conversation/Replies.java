@@ -139,8 +139,11 @@ public class Replies {
         return replyAttachments.checkSendable(provider, files);
     }
 
-    /** Whether staff may resend a reply: one the provider could not say it has ({@link MessageStatus#UNCONFIRMED}). */
-    public boolean mayResend(MessageView message) {
+    /**
+     * Whether staff may resend a reply: one the provider could not say it has ({@link MessageStatus#UNCONFIRMED}). A
+     * static function of the message, asked of every message a thread draws without an access check per message.
+     */
+    public static boolean mayResend(MessageView message) {
         return !message.deleted() && message.direction() == Direction.OUTBOUND
                 && message.status() == MessageStatus.UNCONFIRMED;
     }

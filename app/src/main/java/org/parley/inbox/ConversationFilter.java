@@ -23,6 +23,20 @@ record ConversationFilter(ConversationStatus status, Long listId, Long assigneeI
         return new ConversationFilter(status, listId, assigneeId, excludeBlocked, contactIds, wordHashes, from, to, tag);
     }
 
+    /**
+     * Whether a conversation placed so meets these conditions, as the query's {@code where} would find; a search's
+     * conditions (contacts, words, tag, dates) are not known from a placement, so with any of them it may.
+     */
+    boolean mayHold(ConversationQueries.Placement placement, long blockedListId) {
+        if (contactIds != null || wordHashes != null || tagId != null || from != null || to != null) {
+            return true;
+        }
+        return (status == null || status == placement.status())
+                && (listId == null || listId.equals(placement.listId()))
+                && (assigneeId == null || placement.assignees().contains(assigneeId))
+                && (!excludeBlocked || placement.listId() == null || placement.listId() != blockedListId);
+    }
+
     static ConversationFilter of(Inbox inbox, long viewerId, long blockedListId) {
         return switch (inbox) {
             case Inbox.Mine mine -> new ConversationFilter(ConversationStatus.OPEN, null, viewerId, true, null, null,

@@ -153,6 +153,24 @@ class ConversationQueries {
         return total.getSingleResult();
     }
 
+    /** Where a conversation is now: what an inbox view's conditions test, without a search's. */
+    record Placement(ConversationStatus status, Long listId, Set<Long> assignees) {
+    }
+
+    /** Where each of these conversations is now (a conversation that is gone is absent). */
+    Map<Long, Placement> placements(Collection<Long> conversationIds) {
+        Map<Long, Placement> result = new HashMap<>();
+        if (conversationIds.isEmpty()) {
+            return result;
+        }
+        Map<Long, Set<Long>> assigned = assignees(conversationIds);
+        em.createQuery("select c.id, c.status, c.assignedListId from Conversation c where c.id in :ids", Object[].class)
+                .setParameter("ids", conversationIds).getResultList()
+                .forEach(row -> result.put((Long) row[0], new Placement((ConversationStatus) row[1], (Long) row[2],
+                        Set.copyOf(assigned.getOrDefault((Long) row[0], Set.of())))));
+        return Map.copyOf(result);
+    }
+
     /** The staff members each conversation is assigned to. */
     Map<Long, Set<Long>> assignees(Collection<Long> conversationIds) {
         Map<Long, Set<Long>> result = new HashMap<>();

@@ -94,6 +94,23 @@ public class InboxService {
         return rows(viewer, page, reading);
     }
 
+    /**
+     * Whether the view can show any of these conversations as they are now: a screen refreshing for live updates
+     * redraws its list only when a changed conversation is in it or may now be, and otherwise recounts its views
+     * alone (a text for another list does not redraw My inbox). Where the conversations are is read once for every
+     * screen refreshing for the same batch.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayShowAny(StaffMember viewer, Inbox inbox, Collection<Long> conversationIds) {
+        checkMayView(viewer, inbox);
+        long blocked = lists.blockedListId();
+        ConversationFilter filter = ConversationFilter.of(inbox, viewer.id(), blocked);
+        List<Long> ids = conversationIds.stream().sorted().distinct().toList();
+        Map<Long, ConversationQueries.Placement> placed = shared.read(List.of("placements", ids),
+                () -> queries.placements(ids));
+        return placed.values().stream().anyMatch(placement -> filter.mayHold(placement, blocked));
+    }
+
     /** A page of an inbox view narrowed to the conversations with a tag ({@code null}: all), newest first. */
     @Transactional(readOnly = true)
     public List<ConversationRow> conversations(StaffMember viewer, Inbox inbox, Long tagId, int offset, int limit,
@@ -148,7 +165,12 @@ public class InboxService {
             ConversationQueries.OpenTotals totals = reading == Reading.LIVE
                     ? shared.read(List.of("open totals", blocked), () -> queries.openTotals(blocked))
                     : queries.openTotals(blocked);
-            ConversationQueries.OpenCounts seen = queries.seenSinceLatestInbound(viewer.id(), blocked);
+            // The viewer's own: shared only between this viewer's screen parts (the views' navigation and the menu's
+            // badge both count) and tabs refreshing for the same batch.
+            ConversationQueries.OpenCounts seen = reading == Reading.LIVE
+                    ? shared.read(List.of("seen since latest inbound", viewer.id(), blocked),
+                            () -> queries.seenSinceLatestInbound(viewer.id(), blocked))
+                    : queries.seenSinceLatestInbound(viewer.id(), blocked);
             for (Inbox view : views) {
                 if (isOpenView(view)) {
                     counts.put(view, new InboxCount(totals.conversations().of(view, viewer.id()),

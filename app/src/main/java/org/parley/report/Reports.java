@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,24 +34,27 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures of the Reports page, each one SQL aggregate over indexed columns (V75): nothing here reads a message's
- * text or loads messages into Java. Days and hours are the practice's (its time zone); first answers count office time
- * only, for lines that have office hours (the open spans of the range are handed to the query as a small table).
+ * The figures of the Reports page, each from one scan over indexed columns (V75): nothing here reads a message's text
+ * or keeps messages in memory. Counts are SQL aggregates; first answers are told by a stream of the range's messages
+ * (time, conversation, line, direction, author) to a {@link WaitTally}, which needs one pass where SQL needed a probe
+ * per message and a join of every wait with every open span. Days and hours are the practice's (its time zone); first
+ * answers count office time only, for lines that have office hours.
  *
- * <p>Longer than 300 lines on purpose: one SQL aggregate per figure, each with the filters (line, list, staff member)
- * applied the same way by the shared {@code Where}; splitting them would repeat the filters.
+ * <p>Longer than 300 lines on purpose: one query per figure, each with the filters (line, list, staff member) applied
+ * the same way by the shared {@code Where}; splitting them would repeat the filters.
  */
 @Service
 public class Reports {
 
     /** Patient messages: texts and voicemails. */
     static final String FROM_PATIENT = "m.direction in ('INBOUND', 'VOICEMAIL')";
-    /** A staff member's answer: a text to the patient with an author (automatic replies have none). */
-    static final String STAFF_ANSWER = "r.direction = 'OUTBOUND' and r.author_id is not null";
     /** Office time after a range's end that still counts for waits begun in it. */
     static final int DAYS_AFTER_RANGE = 60;
 
-    private static final long HOUR = 3600;
+    /** Rows fetched at a time when a figure streams the range's messages (PostgreSQL keeps the rest on the server). */
+    private static final int STREAM_ROWS = 5000;
+    /** Conversations probed in one statement for their first answer after the range. */
+    private static final int PROBES = 500;
 
     private final JdbcClient jdbc;
     private final PracticeProfiles practice;
@@ -180,81 +184,84 @@ public class Reports {
      * A wait begins with a patient's message in the range and ends with the conversation's next staff answer; the
      * patient messages that one answer follows form one wait, which begins with the first of them. Its length counts
      * office time only when the line has office hours (else all time); one still unanswered has waited until now.
+     *
+     * <p>Told by one pass over the range's patient messages and staff answers in the order they were stored (an
+     * index-only scan of {@code ix_message_created_direction}, streamed), to a {@link WaitTally} that keeps the
+     * conversations waiting and each line's open time as a running total; waits still running at the range's end get
+     * their answer from one index probe per conversation. Linear in the range's messages: the SQL it replaces probed
+     * the next answer for every patient message and joined every wait with every open span of its line (quadratic in
+     * the range's length; 27 s for 90 days at a million messages, docs/performance.md).
      */
     private Report.FirstAnswers firstAnswers(ReportFilter filter, ZoneId zone, Instant start, Instant end) {
-        Where asked = patientMessages(filter.staffId() == null ? filter
-                : new ReportFilter(filter.from(), filter.to(), filter.lineId(), filter.listId(), null), start, end);
-        List<Object> params = new ArrayList<>(asked.params);
-        StringBuilder sql = new StringBuilder("with asked as (select m.conversation_id, m.line_id, m.created_at asked_at, "
-                + "(select min(r.created_at) from message r where r.conversation_id = "
-                + "m.conversation_id and " + STAFF_ANSWER + " and r.created_at > m.created_at) answered_at "
-                + "from message m where " + asked.sql + "), "
-                + "waits as (select conversation_id, line_id, min(asked_at) asked_at, answered_at from asked "
-                + "group by conversation_id, line_id, answered_at)");
-        String waits = "waits";
-        if (filter.staffId() != null) {
-            // a staff member's waits are those they answered first
-            sql.append(", answered_by as (select w.* from waits w where exists (select 1 from message r where "
-                    + "r.conversation_id = w.conversation_id and " + STAFF_ANSWER + " and r.author_id = ? and "
-                    + "r.created_at = w.answered_at))");
-            params.add(filter.staffId());
-            waits = "answered_by";
-        }
-        // seconds as double precision: PostgreSQL's extract gives numeric, several times slower to add up
-        sql.append(", edges as (select conversation_id, line_id, answered_at, "
-                + "cast(extract(epoch from asked_at) as double precision) a, "
-                + "coalesce(cast(extract(epoch from answered_at) as double precision), ?) e from ").append(waits)
-                .append(")");
-        params.add((double) clock.instant().getEpochSecond());
-        List<OpenSpan> spans = openSpans(filter, zone);
-        String seconds = "(x.e - x.a)";
-        if (!spans.isEmpty()) {
-            sql.append(", spans (line_id, opens_at, closes_at) as (values ");
-            Set<String> withHours = new HashSet<>();
-            for (int i = 0; i < spans.size(); i++) {
-                OpenSpan span = spans.get(i);
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?)");
-                params.add(span.lineId());
-                params.add(span.opens());
-                params.add(span.closes());
-                withHours.add(span.lineId());
+        Long staffId = filter.staffId();
+        WaitTally tally = new WaitTally(officeClocks(filter, zone), staffId,
+                (double) clock.instant().getEpochSecond());
+        Where asked = patientMessages(new ReportFilter(filter.from(), filter.to(), filter.lineId(), filter.listId(),
+                null), start, end);
+        List<Object> params = new ArrayList<>(List.of(ts(start), ts(end)));
+        params.addAll(asked.params);
+        // no "order by ..., answers first": PostgreSQL would sort every instant's rows; the tally orders ties itself
+        jdbc.sql("select m.conversation_id, m.line_id, m.direction, m.author_id, m.created_at from message m "
+                        + "where m.created_at >= ? and m.created_at < ? and ((" + asked.sql + ") or ("
+                        + staffAnswer("m") + ")) order by m.created_at")
+                .withFetchSize(STREAM_ROWS)
+                .params(params)
+                .query(rs -> {
+                    if ("OUTBOUND".equals(rs.getString(3))) {
+                        tally.staffAnswer(rs.getLong(1), rs.getLong(4), seconds(rs.getTimestamp(5)));
+                    } else {
+                        tally.patientMessage(rs.getLong(1), rs.getString(2), seconds(rs.getTimestamp(5)));
+                    }
+                });
+        List<Long> waiting = new ArrayList<>(tally.waitingConversations());
+        for (int from = 0; from < waiting.size(); from += PROBES) {
+            List<Long> some = waiting.subList(from, Math.min(waiting.size(), from + PROBES));
+            List<Object> probe = new ArrayList<>(List.of(ts(end)));
+            probe.addAll(some);
+            if (staffId != null) {
+                probe.add(staffId);
             }
-            sql.append(")");
-            StringBuilder in = new StringBuilder();
-            for (String line : withHours) {
-                in.append(in.isEmpty() ? "?" : ", ?");
-                params.add(line);
-            }
-            // a join and one grouping, not a subquery per wait (that was seconds at a million messages)
-            seconds = "case when x.line_id in (" + in + ") then coalesce(sum(least(x.e, s.closes_at) - "
-                    + "greatest(x.a, s.opens_at)), 0) else max(x.e - x.a) end";
-            sql.append(", timed as (select x.answered_at, ").append(seconds).append(" secs from edges x left join "
-                    + "spans s on s.line_id = x.line_id and s.opens_at < x.e and s.closes_at > x.a "
-                    + "group by x.conversation_id, x.line_id, x.answered_at, x.a, x.e) ");
-        } else {
-            sql.append(", timed as (select x.answered_at, ").append(seconds).append(" secs from edges x) ");
+            // each conversation's first staff answer after the range (both of two at one instant)
+            jdbc.sql("select c.id, r.author_id, r.created_at from conversation c join message r on r.conversation_id = "
+                            + "c.id and " + staffAnswer("r") + " and r.created_at = (select min(f.created_at) from "
+                            + "message f where f.conversation_id = c.id and " + staffAnswer("f") + " and f.created_at "
+                            + ">= ?) where c.id in (" + "?, ".repeat(some.size() - 1) + "?) order by c.id"
+                            + (staffId == null ? "" : ", case when r.author_id = ? then 0 else 1 end"))
+                    .params(probe)
+                    .query(rs -> {
+                        tally.laterAnswer(rs.getLong(1), rs.getLong(2), seconds(rs.getTimestamp(3)));
+                    });
         }
-        // percentiles by nearest rank (the k-th smallest, k = ceil(p * n)), the same on H2 and PostgreSQL, whose
-        // percentile_disc differ
-        sql.append(", ranked as (select secs, row_number() over (order by secs) k, count(*) over () n from timed "
-                + "where answered_at is not null) ");
-        sql.append("select (select count(*) from timed), (select count(*) from ranked), "
-                + "(select min(secs) from ranked where k >= ceiling(0.5 * n)), "
-                + "(select min(secs) from ranked where k >= ceiling(0.9 * n)), "
-                + "(select coalesce(sum(case when secs > ").append(HOUR).append(" then 1 else 0 end), 0) from timed)");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Report.FirstAnswers(rs.getLong(1),
-                rs.getLong(2), duration(rs.getObject(3)), duration(rs.getObject(4)), rs.getLong(5))).single();
+        return tally.figures();
     }
 
-    private static Duration duration(Object seconds) {
-        return seconds == null ? null : Duration.ofSeconds(Math.round(((Number) seconds).doubleValue()));
+    /** A staff member's answer: a text to the patient with an author (automatic replies have none). */
+    private static String staffAnswer(String alias) {
+        return alias + ".direction = 'OUTBOUND' and " + alias + ".author_id is not null";
+    }
+
+    private static double seconds(Timestamp at) {
+        Instant instant = at.toInstant();
+        return instant.getEpochSecond() + instant.getNano() / 1e9;
+    }
+
+    /** The running totals of open time of every line (or the filter's line) with office hours. */
+    private Map<String, WaitTally.OfficeClock> officeClocks(ReportFilter filter, ZoneId zone) {
+        Map<String, List<long[]>> spans = new LinkedHashMap<>();
+        for (OpenSpan span : openSpans(filter, zone)) {
+            spans.computeIfAbsent(span.lineId(), line -> new ArrayList<>()).add(new long[] {span.opens(),
+                    span.closes()});
+        }
+        Map<String, WaitTally.OfficeClock> clocks = new HashMap<>();
+        spans.forEach((line, open) -> clocks.put(line, new WaitTally.OfficeClock(open)));
+        return clocks;
     }
 
     /** One open span of a line with office hours, in epoch seconds. */
     record OpenSpan(String lineId, long opens, long closes) {
     }
 
-    /** The open spans of every line (or the filter's line) with office hours, from the range's start on. */
+    /** The open spans of every line (or the filter's line) with office hours, from the range's start on, in order. */
     List<OpenSpan> openSpans(ReportFilter filter, ZoneId zone) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate last = filter.to().plusDays(DAYS_AFTER_RANGE);
@@ -309,7 +316,7 @@ public class Reports {
         }
         bucket.append(" else ").append(BACKLOG_AGES.size() - 1).append(" end");
         Where where = new Where("c.status = 'OPEN' and c.last_inbound_at is not null and not exists (select 1 from "
-                + "message r where r.conversation_id = c.id and " + STAFF_ANSWER + " and r.created_at > c.last_inbound_at)");
+                + "message r where r.conversation_id = c.id and " + staffAnswer("r") + " and r.created_at > c.last_inbound_at)");
         if (filter.lineId() != null) {
             where.and("c.line_id = ?", filter.lineId());
         }

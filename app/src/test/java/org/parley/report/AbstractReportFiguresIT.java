@@ -73,7 +73,7 @@ abstract class AbstractReportFiguresIT {
         practice.change(TestStaff.named("admin"), "Riverside Family Practice", NEW_YORK.getId());
         clock.set(at(MONDAY.plusDays(2), 15, 30));
         for (String table : new String[] {"chart_export_message", "chart_export", "chart_exporter",
-                "conversation_assignee", "message_word", "outbound_task", "message", "conversation"}) {
+                "conversation_assignee", "message_word", "outbound_task", "message", "conversation", "line_closed_day"}) {
             jdbc.update("delete from " + table);
         }
         if (jdbc.queryForObject("select count(*) from line where id = 'clinic'", Long.class) == 0) {
@@ -139,6 +139,37 @@ abstract class AbstractReportFiguresIT {
         assertThat(answers.p90()).isEqualTo(Duration.ofMinutes(120));
         assertThat(answers.overAnHour()).isEqualTo(2);
         assertThat(answers.shareOverAnHour()).isEqualTo(2.0 / 7);
+    }
+
+    /**
+     * Range Thursday 26 to Friday 27 February; the clinic is closed on Friday 27 (a named closed day).
+     * <ul>
+     * <li>c8 clinic: patient Thu 16:30 and 18:00, Ben answers Mon 2 March 9:45, after the range: Thu 16:30-17:00, nothing
+     * on the closed Friday and the weekend, Mon 9:00-9:45: 75 office minutes.</li>
+     * <li>c9 sandbox: patient Fri 23:00, Alma answers Sat 1:00, after the range: 120 minutes (all time counts).</li>
+     * <li>c10 clinic: patient Fri 10:00 (closed), unanswered until now (Wed 15:30): Mon and Tue 8 h each, Wed 6 h 30.</li>
+     * </ul>
+     */
+    @Test
+    void aWaitOverAClosedDayAndAWeekendCountsOpenTimeOnlyAlsoWhenAnsweredAfterTheRange() {
+        jdbc.update("insert into line_closed_day (line_id, closed_on, name) values ('clinic', ?, 'Staff training')",
+                MONDAY.minusDays(3));
+        long c8 = conversation("clinic", null, ben);
+        patient(c8, -4, 16, 30);
+        patient(c8, -4, 18, 0);
+        staffReply(c8, ben, 0, 9, 45);
+        long c9 = conversation("sandbox", null, null);
+        patient(c9, -3, 23, 0);
+        staffReply(c9, alma, -2, 1, 0);
+        long c10 = conversation("clinic", null, null);
+        patient(c10, -3, 10, 0);
+
+        Report.FirstAnswers all = reports.report(ReportFilter.days(MONDAY.minusDays(4), MONDAY.minusDays(3)))
+                .firstAnswers();
+        assertThat(all).isEqualTo(new Report.FirstAnswers(3, 2, Duration.ofMinutes(75), Duration.ofMinutes(120), 3));
+        Report.FirstAnswers bens = reports.report(new ReportFilter(MONDAY.minusDays(4), MONDAY.minusDays(3), null,
+                null, ben)).firstAnswers();
+        assertThat(bens).isEqualTo(new Report.FirstAnswers(1, 1, Duration.ofMinutes(75), Duration.ofMinutes(75), 1));
     }
 
     @Test

@@ -55,6 +55,14 @@ public class ChartActions extends HorizontalLayout {
     private boolean selecting;
     private final Set<Long> selected = new TreeSet<>();
     private final Map<Long, Checkbox> checkboxes = new HashMap<>();
+    /** The drawn messages' bubbles, by message id. */
+    private final Map<Long, Div> bubbles = new HashMap<>();
+    /**
+     * Messages that may be selected but have no checkbox yet: checkboxes are made when selecting starts, not for every
+     * message of every conversation opened (most are never copied to a chart).
+     */
+    private final Map<Long, MessageView> withoutCheckbox = new HashMap<>();
+    /** The "In chart" lines of the messages that have any. */
     private final Map<Long, Div> exportLines = new HashMap<>();
     private List<ExportView> shownExports = List.of();
     private Registration subscription;
@@ -97,6 +105,10 @@ public class ChartActions extends HorizontalLayout {
     /** Starts or ends choosing messages; ending it forgets the choice. */
     void setSelecting(boolean on) {
         selecting = on;
+        if (on) {
+            withoutCheckbox.values().forEach(message -> addCheckbox(bubbles.get(message.id()), message));
+            withoutCheckbox.clear();
+        }
         if (!on) {
             selected.clear();
             checkboxes.values().forEach(box -> box.setValue(false));
@@ -118,49 +130,67 @@ public class ChartActions extends HorizontalLayout {
     /** Called before the thread draws these messages: finds where they were exported, in one query. */
     public void showing(List<MessageView> messages) {
         checkboxes.clear();
+        bubbles.clear();
+        withoutCheckbox.clear();
         exportLines.clear();
         shownExports = exports.exportsOf(messages.stream().map(MessageView::id).toList());
     }
 
     /** Adds the message's checkbox (while selecting) and its "In chart" lines to its bubble; returns the bubble. */
     public Div decorate(Div bubble, MessageView message) {
+        bubbles.put(message.id(), bubble);
         if (ChartExportService.selectable(message.direction(), message.status())) {
-            Checkbox box = new Checkbox();
-            box.addClassName("chart-select-message");
-            box.getElement().setAttribute("data-message", String.valueOf(message.id()));
-            box.setAriaLabel("Select for the chart: message of " + ChartText.time(message.createdAt()));
-            box.setValue(selected.contains(message.id()));
-            box.setVisible(selecting);
-            box.addValueChangeListener(e -> {
-                if (e.getValue()) {
-                    selected.add(message.id());
-                } else {
-                    selected.remove(message.id());
-                }
-                selectionChanged();
-            });
-            checkboxes.put(message.id(), box);
-            bubble.addComponentAsFirst(box);
+            if (selecting) {
+                addCheckbox(bubble, message);
+            } else {
+                withoutCheckbox.put(message.id(), message);
+            }
         }
-        Div lines = new Div();
-        lines.addClassName("chart-exports");
-        lines.getElement().setAttribute("data-message", String.valueOf(message.id()));
-        exportLines.put(message.id(), lines);
-        drawLines(message.id(), lines);
-        bubble.add(lines);
+        drawLines(message.id());
         return bubble;
+    }
+
+    private void addCheckbox(Div bubble, MessageView message) {
+        Checkbox box = new Checkbox();
+        box.addClassName("chart-select-message");
+        box.getElement().setAttribute("data-message", String.valueOf(message.id()));
+        box.setAriaLabel("Select for the chart: message of " + ChartText.time(message.createdAt()));
+        box.setValue(selected.contains(message.id()));
+        box.addValueChangeListener(e -> {
+            if (e.getValue()) {
+                selected.add(message.id());
+            } else {
+                selected.remove(message.id());
+            }
+            selectionChanged();
+        });
+        checkboxes.put(message.id(), box);
+        bubble.addComponentAsFirst(box);
     }
 
     /** The export lines again, after an export of this conversation changed. */
     void exportsChanged() {
-        shownExports = exports.exportsOf(List.copyOf(exportLines.keySet()));
-        exportLines.forEach(this::drawLines);
+        shownExports = exports.exportsOf(List.copyOf(bubbles.keySet()));
+        bubbles.keySet().forEach(this::drawLines);
     }
 
-    private void drawLines(long messageId, Div lines) {
+    /** A message's "In chart" lines, made when it has its first. */
+    private void drawLines(long messageId) {
+        List<ExportView> mine = shownExports.stream().filter(e -> e.messageIds().contains(messageId)).toList();
+        Div lines = exportLines.get(messageId);
+        if (lines == null) {
+            if (mine.isEmpty()) {
+                return;
+            }
+            lines = new Div();
+            lines.addClassName("chart-exports");
+            lines.getElement().setAttribute("data-message", String.valueOf(messageId));
+            exportLines.put(messageId, lines);
+            bubbles.get(messageId).add(lines);
+        }
         lines.removeAll();
-        shownExports.stream().filter(e -> e.messageIds().contains(messageId)).forEach(e -> lines.add(line(e)));
-        lines.setVisible(lines.getComponentCount() > 0);
+        mine.forEach(e -> exportLines.get(messageId).add(line(e)));
+        lines.setVisible(!mine.isEmpty());
     }
 
     private Div line(ExportView export) {

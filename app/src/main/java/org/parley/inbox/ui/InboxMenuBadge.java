@@ -53,10 +53,17 @@ class InboxMenuBadge extends Span {
      * for every viewer read once for all screens ({@code Reading.LIVE}).
      */
     private void refresh(Reading reading) {
+        refresh(reading, true);
+    }
+
+    private void refresh(Reading reading, boolean countMentions) {
         long unseen = inboxes.counts(me, List.of(new Inbox.AllOpen()), reading).get(new Inbox.AllOpen()).unread();
         unread.setText(String.valueOf(unseen));
         unread.setVisible(unseen > 0);
         unread.getElement().setAttribute("title", unseen + " unread");
+        if (!countMentions) {
+            return;
+        }
         long mentioned = notes.unreadMentions(me);
         mentions.setText("@" + mentioned);
         mentions.setVisible(mentioned > 0);
@@ -66,7 +73,7 @@ class InboxMenuBadge extends Span {
     @Override
     protected void onAttach(AttachEvent event) {
         refresh();
-        subscriptions.add(liveUpdates.subscribe(event.getUI(), ConversationChanged.class, c -> refreshOnce()));
+        subscriptions.add(liveUpdates.subscribe(event.getUI(), ConversationChanged.class, this::refreshOnce));
         subscriptions.add(liveUpdates.subscribe(event.getUI(), StaffMentioned.class, m -> {
             if (m.staffId() == me.id()) {
                 refresh();
@@ -80,13 +87,22 @@ class InboxMenuBadge extends Span {
     }
 
     private boolean refreshScheduled;
+    private boolean mentionsMayHaveChanged;
 
-    private void refreshOnce() {
+    /**
+     * Counts again once for a batch of live updates. Mentions are recounted only when a change in it was more than a
+     * patient's message arriving (a note deleted or moved may take a mention with it): a patient's text cannot change
+     * them, and mentions that are written or read come with their own events.
+     */
+    private void refreshOnce(ConversationChanged change) {
+        mentionsMayHaveChanged |= !change.patientOnly();
         if (!refreshScheduled) {
             refreshScheduled = true;
             getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> {
                 refreshScheduled = false;
-                refresh(Reading.LIVE);
+                boolean countMentions = mentionsMayHaveChanged;
+                mentionsMayHaveChanged = false;
+                refresh(Reading.LIVE, countMentions);
             }));
         }
     }

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
@@ -26,11 +25,12 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.conversation.ConversationChanged;
-import org.parley.conversation.ConversationStatus;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.ConversationSearch;
 import org.parley.inbox.Inbox;
@@ -74,6 +74,12 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     final H2 title = new H2();
     final Span count = new Span();
     private boolean listsRefreshScheduled;
+    /** The conversations changed in the batch of live updates being applied. */
+    private final Set<Long> changed = new HashSet<>();
+    /** The conversations the list has fetched since its view or search was chosen: a change to one redraws it. */
+    private final Set<Long> fetched = new HashSet<>();
+    /** Changes may have been missed (a resync): the list is redrawn whatever changed. */
+    private boolean redrawAll;
     /**
      * Why the list reads next: FRESH after a person's own action (they see it at once), LIVE while it refreshes for
      * live updates (what every screen shows alike is read once for all the screens refreshing for the same batch).
@@ -81,7 +87,6 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
     private Reading reading = Reading.FRESH;
     final SearchFilters filters;
     final TextField search;
-    final Select<ConversationStatus> statusFilter;
     private final Div detail = new Div();
     ConversationPanel panel;
     Dialog shortcutsHelp;
@@ -111,7 +116,6 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         title.addClassName("parley-list-title");
         filters = new SearchFilters(lists, staff, panels.tags, me, this::showList);
         search = filters.search;
-        statusFilter = filters.statusFilter;
         Button keys = new Button("Keyboard shortcuts (Alt+/)", e -> showShortcuts());
         keys.setId("show-shortcuts");
         keys.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
@@ -149,8 +153,9 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         } else {
             InboxNavigation.Choice choice = views.current();
             title.setText(choice.name());
+            fetched.clear();
             list.setItems(q -> inboxes.conversations(me, choice.inbox(), q.getOffset(), q.getLimit(), reading)
-                    .stream());
+                    .stream().peek(row -> fetched.add(row.id())));
             refreshCount();
         }
         views.refreshCounts();
@@ -213,6 +218,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
         if (panel != null && panel.conversationId() == change.conversationId()) {
             panel.refresh(change.inbound());
         }
+        changed.add(change.conversationId());
         refreshListsOnce();
     }
 
@@ -226,13 +232,30 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> {
                 listsRefreshScheduled = false;
                 reading = Reading.LIVE;
-                refreshLists();
+                refreshLists(redrawAll || mayShowAChange());
+                changed.clear();
+                redrawAll = false;
             }));
         }
     }
 
-    private void refreshLists() {
-        list.getDataProvider().refreshAll();
+    /**
+     * Whether the list must be redrawn for the batch: a changed conversation is among the rows it fetched, or the view
+     * may hold one now (a search, All open, or a view whose conditions it meets). A text that lands in another
+     * list leaves My inbox as it is: its counts are still recounted.
+     */
+    private boolean mayShowAChange() {
+        if (changed.isEmpty() || filters.searching() || views.current().inbox() instanceof Inbox.AllOpen
+                || changed.stream().anyMatch(fetched::contains)) {
+            return true;
+        }
+        return inboxes.mayShowAny(me, views.current().inbox(), changed);
+    }
+
+    private void refreshLists(boolean redrawList) {
+        if (redrawList) {
+            list.getDataProvider().refreshAll();
+        }
         views.refreshCounts(reading);
         // The view's own count was just counted with the others.
         views.lastCount(views.current().inbox()).filter(c -> !filters.searching()
@@ -281,6 +304,7 @@ class InboxView extends SplitLayout implements HasUrlParameter<Long> {
             if (panel != null) {
                 panel.refresh(false);
             }
+            redrawAll = true;
             refreshListsOnce();
         }));
     }

@@ -34,6 +34,7 @@ class MessageActions {
     private final boolean withOrganisation;
     private final Runnable changed;
     private List<ContactSummary> family = List.of();
+    private MessageDeletion.DeleteRule deleteRule;
     Dialog deleteDialog;
     Dialog moveDialog;
 
@@ -48,12 +49,19 @@ class MessageActions {
         this.changed = changed;
     }
 
-    /** The other members of the patient's family, where "Move to…" may send a message (looked up once per drawing). */
-    void family(List<ContactSummary> family) {
+    /**
+     * Before the thread draws its messages: the other members of the patient's family, where "Move to…" may send a
+     * message, and which messages may be deleted now (each asked once per drawing, not once per message).
+     */
+    void beforeDrawing(List<ContactSummary> family) {
         this.family = family;
+        this.deleteRule = deletion.ruleFor(me);
     }
 
     Div actions(MessageView message) {
+        if (deleteRule == null) {
+            deleteRule = deletion.ruleFor(me);
+        }
         Div actions = new Div();
         actions.addClassName("message-actions");
         // Every action on a message in one row under it: move to a family member, copy to a patient, copy, delete.
@@ -73,14 +81,14 @@ class MessageActions {
             copy.addClickListener(e -> Notification.show("Copied", 1500, Notification.Position.BOTTOM_START));
             actions.add(copy);
         }
-        if (replies.mayResend(message)) {
+        if (Replies.mayResend(message)) {
             // Only after the provider could not tell whether it has the message: staff check with the patient first.
             Button resend = new Button("Resend", e -> resend(message));
             resend.addClassName("resend-message");
             resend.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             actions.add(resend);
         }
-        if (deletion.mayDelete(me, message)) {
+        if (deleteRule.allows(message)) {
             Button delete = new Button("Delete", e -> confirmDelete(message));
             delete.addClassName("delete-message");
             delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL, ButtonVariant.ERROR);

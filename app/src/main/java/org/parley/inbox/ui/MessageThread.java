@@ -63,7 +63,7 @@ class MessageThread {
     void render() {
         List<MessageView> messages = conversations.thread(conversationId, 0, shown);
         // Looked up once per render, not once per message.
-        actions.family(messages.stream().anyMatch(m -> m.direction() == Direction.INBOUND
+        actions.beforeDrawing(messages.stream().anyMatch(m -> m.direction() == Direction.INBOUND
                 || m.direction() == Direction.VOICEMAIL) ? conversations.familyElsewhere(conversationId) : List.of());
         String callerType = messages.stream().anyMatch(m -> m.direction() == Direction.VOICEMAIL)
                 ? LineTypes.describe(conversations.contactLineType(conversationId)) : null;

@@ -158,13 +158,13 @@ class BroadcastGrantIT extends KaribuTest {
         BroadcastsView page = _get(BroadcastsView.class);
         _setValue(page.name, "Flu " + year);
         _setValue(page.body, "Hi {patient.firstName}, flu shots are in.");
-        _setValue(page.bornFrom, LocalDate.of(year, 1, 1));
-        _setValue(page.bornTo, LocalDate.of(year, 12, 31));
+        _setValue(page.audience.bornFrom, LocalDate.of(year, 1, 1));
+        _setValue(page.audience.bornTo, LocalDate.of(year, 12, 31));
         _click(page.check);
         assertThat(page.message.getText()).isEmpty();
         assertThat(page.planSummary.getText()).isEqualTo("1 patient will get it; 0 skipped.");
         _click(page.send);
-        assertThat(page.progressTitle.getText()).startsWith("Flu " + year + ": ");
+        assertThat(page.progress.title.getText()).startsWith("Flu " + year + ": ");
         assertThat(audit.newest("BROADCAST_STARTED", PageRequest.of(0, 5)))
                 .anySatisfy(entry -> assertThat(entry.actor()).isEqualTo("nurse"));
 

@@ -126,8 +126,8 @@ class BroadcastsViewIT extends KaribuTest {
     private void writeAndCheck() {
         _setValue(view.name, "Flu shots " + year);
         _setValue(view.body, "Hi {patient.firstName}, flu shots are in at {practice.name}. Reply to book.");
-        _setValue(view.bornFrom, LocalDate.of(year, 1, 1));
-        _setValue(view.bornTo, LocalDate.of(year, 12, 31));
+        _setValue(view.audience.bornFrom, LocalDate.of(year, 1, 1));
+        _setValue(view.audience.bornTo, LocalDate.of(year, 12, 31));
         _click(view.check);
     }
 
@@ -169,11 +169,11 @@ class BroadcastsViewIT extends KaribuTest {
 
         _setValue(view.name, "Diabetes clinic " + year);
         _setValue(view.body, "Hi {patient.firstName}, the diabetes clinic opens on Monday.");
-        _setValue(view.audience, BroadcastsView.TAGGED);
+        _setValue(view.audience.kind, AudiencePicker.TAGGED);
         _click(view.check);
         assertThat(view.message.getText()).isEqualTo("Choose the tag whose patients get it.");
 
-        _setValue(view.tag, diabetes);
+        _setValue(view.audience.tag, diabetes);
         _click(view.check);
 
         assertThat(view.message.getText()).isEmpty();
@@ -191,12 +191,12 @@ class BroadcastsViewIT extends KaribuTest {
         assertThat(view.message.getText()).startsWith("Unknown placeholder {patient.nickname}");
 
         _setValue(view.body, "Hi {patient.firstName}");
-        _setValue(view.bornFrom, LocalDate.of(1801, 1, 1));
-        _setValue(view.bornTo, LocalDate.of(1801, 12, 31));
+        _setValue(view.audience.bornFrom, LocalDate.of(1801, 1, 1));
+        _setValue(view.audience.bornTo, LocalDate.of(1801, 12, 31));
         _click(view.check);
         assertThat(view.message.getText()).isEqualTo("No patient matches patients born 1801-01-01 to 1801-12-31.");
 
-        _setValue(view.audience, BroadcastsView.FILE);
+        _setValue(view.audience.kind, AudiencePicker.FILE);
         _click(view.check);
         assertThat(view.message.getText()).isEqualTo("Upload the CSV of MRNs or cell numbers first.");
         assertThat(view.planPanel.isVisible()).isFalse();
@@ -210,8 +210,8 @@ class BroadcastsViewIT extends KaribuTest {
         contacts.createPatient("admin", new PatientDetails("Bo", "Reed", LocalDate.of(year, 3, 9), "", "MRN" + year,
                 null));
         String csv = "MRN or phone\n" + phone.substring(2) + "\nMRN" + year + "\nNOBODY-" + year + "\n";
-        view.received("list.csv", csv.getBytes(StandardCharsets.UTF_8));
-        _setValue(view.audience, BroadcastsView.FILE);
+        view.audience.received("list.csv", csv.getBytes(StandardCharsets.UTF_8));
+        _setValue(view.audience.kind, AudiencePicker.FILE);
         _setValue(view.name, "Closed Friday");
         _setValue(view.body, "Hi {patient.firstName}, we are closed Friday.");
         _click(view.check);
@@ -226,17 +226,17 @@ class BroadcastsViewIT extends KaribuTest {
     @Test
     void aSavedAudienceChoosesTheSamePatientsAgain() {
         aFamilyPractice();
-        _setValue(view.bornFrom, LocalDate.of(year, 1, 1));
-        _setValue(view.bornTo, LocalDate.of(year, 12, 31));
-        _setValue(view.audienceName, "Born " + year);
-        _click(view.saveAudience);
+        _setValue(view.audience.bornFrom, LocalDate.of(year, 1, 1));
+        _setValue(view.audience.bornTo, LocalDate.of(year, 12, 31));
+        _setValue(view.audience.audienceName, "Born " + year);
+        _click(view.audience.saveAudience);
         assertThat(view.message.getText()).isEqualTo("Saved the audience Born " + year + ".");
 
         UI.getCurrent().navigate("admin/practice");
         UI.getCurrent().navigate("admin/broadcasts");
         view = _get(BroadcastsView.class);
-        _setValue(view.audience, BroadcastsView.SAVED);
-        view.savedAudience.setValue(view.savedAudience.getListDataView().getItems()
+        _setValue(view.audience.kind, AudiencePicker.SAVED);
+        view.audience.savedAudience.setValue(view.audience.savedAudience.getListDataView().getItems()
                 .filter(a -> a.name().equals("Born " + year)).findFirst().orElseThrow());
         _setValue(view.name, "Again");
         _setValue(view.body, "Hello {patient.firstName}");
@@ -250,29 +250,29 @@ class BroadcastsViewIT extends KaribuTest {
         writeAndCheck();
         _click(view.send);
 
-        assertThat(view.progressPanel.isVisible()).isTrue();
-        assertThat(view.progressTitle.getText()).isEqualTo("Flu shots " + year + ": sending");
+        assertThat(view.progress.isVisible()).isTrue();
+        assertThat(view.progress.title.getText()).isEqualTo("Flu shots " + year + ": sending");
         long id = db.sql("select max(id) from broadcast").query(Long.class).single();
         // the first goes at once; the line's pace holds the second in the queue, the third waits its turn
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            view.refresh();
-            assertThat(view.progressText.getText()).startsWith("7 recipients: sent 0, delivered 1, failed 0, "
+            view.progress.refresh();
+            assertThat(view.progress.text.getText()).startsWith("7 recipients: sent 0, delivered 1, failed 0, "
                     + "skipped 4, waiting 1, in the queue 1.");
         });
-        assertThat(view.progressBar.getValue()).isEqualTo(5.0 / 7);
+        assertThat(view.progress.bar.getValue()).isEqualTo(5.0 / 7);
 
-        _click(view.pause);
-        assertThat(view.progressTitle.getText()).endsWith(": paused");
-        assertThat(view.pause.isEnabled()).isFalse();
-        assertThat(view.resume.isEnabled()).isTrue();
-        _click(view.resume);
-        assertThat(view.progressTitle.getText()).endsWith(": sending");
+        _click(view.progress.pause);
+        assertThat(view.progress.title.getText()).endsWith(": paused");
+        assertThat(view.progress.pause.isEnabled()).isFalse();
+        assertThat(view.progress.resume.isEnabled()).isTrue();
+        _click(view.progress.resume);
+        assertThat(view.progress.title.getText()).endsWith(": sending");
 
-        _click(view.cancel);
-        assertThat(view.progressTitle.getText()).endsWith(": cancelled (report)");
-        assertThat(view.progressText.getText()).startsWith("7 recipients: sent 0, delivered 1, failed 0, "
+        _click(view.progress.cancel);
+        assertThat(view.progress.title.getText()).endsWith(": cancelled (report)");
+        assertThat(view.progress.text.getText()).startsWith("7 recipients: sent 0, delivered 1, failed 0, "
                 + "skipped 4, waiting 0, in the queue 0, not sent (cancelled) 2.");
-        assertThat(view.cancel.isEnabled()).isFalse();
+        assertThat(view.progress.cancel.isEnabled()).isFalse();
         assertThat(db.sql("select count(*) from outbound_task t join broadcast_recipient r on r.message_id = t.id "
                 + "where r.broadcast_id = ?").param(id).query(Long.class).single()).as("taken back").isZero();
         assertThat(audit.newest("BROADCAST_STARTED", PageRequest.of(0, 5)))
@@ -303,13 +303,13 @@ class BroadcastsViewIT extends KaribuTest {
 
         _setValue(view.name, "Refill reminder " + year);
         _setValue(view.body, "Hi {patient.firstName}, your refills can now be ordered online.");
-        _setValue(view.audience, BroadcastsView.IN_LIST);
-        assertThat(view.list.isVisible()).isTrue();
+        _setValue(view.audience.kind, AudiencePicker.IN_LIST);
+        assertThat(view.audience.list.isVisible()).isTrue();
         _click(view.check);
         assertThat(view.message.getText()).isEqualTo("Choose the list whose patients get it.");
-        assertThat(view.list.getListDataView().getItems()).noneMatch(InboxListSummary::blocked);
+        assertThat(view.audience.list.getListDataView().getItems()).noneMatch(InboxListSummary::blocked);
 
-        view.list.setValue(view.list.getListDataView().getItems().filter(l -> l.id() == refills.id()).findFirst()
+        view.audience.list.setValue(view.audience.list.getListDataView().getItems().filter(l -> l.id() == refills.id()).findFirst()
                 .orElseThrow());
         _click(view.check);
         assertThat(view.message.getText()).isEmpty();
@@ -318,13 +318,13 @@ class BroadcastsViewIT extends KaribuTest {
                 "Rita Vance: Hi Rita, your refills can now be ordered online.",
                 "Sam Vance: Hi Sam, your refills can now be ordered online.");
 
-        _setValue(view.audienceName, "Refills list " + year);
-        _click(view.saveAudience);
+        _setValue(view.audience.audienceName, "Refills list " + year);
+        _click(view.audience.saveAudience);
         assertThat(view.message.getText()).isEqualTo("Saved the audience Refills list " + year + ".");
-        _setValue(view.audience, BroadcastsView.SAVED);
-        view.savedAudience.setValue(view.savedAudience.getListDataView().getItems()
+        _setValue(view.audience.kind, AudiencePicker.SAVED);
+        view.audience.savedAudience.setValue(view.audience.savedAudience.getListDataView().getItems()
                 .filter(a -> a.name().equals("Refills list " + year)).findFirst().orElseThrow());
-        assertThat(view.savedAudience.getValue().describe())
+        assertThat(view.audience.savedAudience.getValue().describe())
                 .isEqualTo("patients with a conversation in Refills " + year);
         _setValue(view.name, "Refill reminder again " + year);
         _click(view.check);
@@ -348,38 +348,38 @@ class BroadcastsViewIT extends KaribuTest {
 
         _setValue(view.name, "We miss you " + year);
         _setValue(view.body, "Hi {patient.firstName}, it has been a while: reply to book a check-up.");
-        _setValue(view.audience, BroadcastsView.VISITED);
-        assertThat(view.visitFrom.isVisible()).isTrue();
-        _setValue(view.visitTo, LocalDate.of(2020, 12, 31));
+        _setValue(view.audience.kind, AudiencePicker.VISITED);
+        assertThat(view.audience.visitFrom.isVisible()).isTrue();
+        _setValue(view.audience.visitTo, LocalDate.of(2020, 12, 31));
         _click(view.check);
         assertThat(view.message.getText()).isEmpty();
         assertThat(view.planSummary.getText()).isEqualTo("1 patient will get it; 0 skipped.");
         assertThat(view.previews.getChildren().map(c -> ((Paragraph) c).getText()).toList())
                 .containsExactly("Uma Gale: Hi Uma, it has been a while: reply to book a check-up.");
 
-        _setValue(view.visitTo, null);
-        _setValue(view.visitFrom, LocalDate.of(2021, 1, 1));
+        _setValue(view.audience.visitTo, null);
+        _setValue(view.audience.visitFrom, LocalDate.of(2021, 1, 1));
         _click(view.check);
         assertThat(view.previews.getChildren().map(c -> ((Paragraph) c).getText()).toList())
                 .containsExactly("Vic Gale: Hi Vic, it has been a while: reply to book a check-up.");
 
-        _setValue(view.visitFrom, LocalDate.of(2019, 1, 1));
-        _setValue(view.visitTo, LocalDate.of(2023, 12, 31));
+        _setValue(view.audience.visitFrom, LocalDate.of(2019, 1, 1));
+        _setValue(view.audience.visitTo, LocalDate.of(2023, 12, 31));
         _click(view.check);
         assertThat(view.planSummary.getText()).as("a patient without a last visit is in no range")
                 .isEqualTo("2 patients will get it; 0 skipped.");
 
-        _setValue(view.visitFrom, LocalDate.of(2024, 1, 1));
-        _setValue(view.visitTo, LocalDate.of(2023, 1, 1));
+        _setValue(view.audience.visitFrom, LocalDate.of(2024, 1, 1));
+        _setValue(view.audience.visitTo, LocalDate.of(2023, 1, 1));
         _click(view.check);
         assertThat(view.message.getText()).isEqualTo("The first date of the last visit is after the second: swap them.");
 
-        _setValue(view.visitFrom, null);
-        _setValue(view.visitTo, LocalDate.of(2020, 12, 31));
-        _setValue(view.audienceName, "Not seen since 2020 " + year);
-        _click(view.saveAudience);
+        _setValue(view.audience.visitFrom, null);
+        _setValue(view.audience.visitTo, LocalDate.of(2020, 12, 31));
+        _setValue(view.audience.audienceName, "Not seen since 2020 " + year);
+        _click(view.audience.saveAudience);
         assertThat(view.message.getText()).isEqualTo("Saved the audience Not seen since 2020 " + year + ".");
-        assertThat(view.savedAudience.getListDataView().getItems()
+        assertThat(view.audience.savedAudience.getListDataView().getItems()
                 .filter(a -> a.name().equals("Not seen since 2020 " + year)).findFirst().orElseThrow().describe())
                 .isEqualTo("patients last visited on or before 2020-12-31");
     }

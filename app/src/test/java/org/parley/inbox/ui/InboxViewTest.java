@@ -1,11 +1,11 @@
 package org.parley.inbox.ui;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
-import static com.github.mvysny.kaributesting.v10.GridKt._size;
-import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
@@ -14,16 +14,19 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.audit.AuditEntries;
+import org.parley.conversation.ConversationStatus;
 import org.parley.inbox.ConversationRow;
 import org.parley.inbox.InboxFixtures;
 import org.parley.patient.ContactService;
@@ -200,4 +203,24 @@ class InboxViewTest extends KaribuTest {
         assertThat(_get(H2.class, spec -> spec.withId("conversation-name")).getText()).isEqualTo("Maria Lopez");
         assertThat(rowWithPreview(view, text).contactName()).isEqualTo("Maria Lopez");
     }
+
+    @Test
+    void theFiltersAreMadeWhenTheFiltersSectionIsFirstOpenedAndThenNarrowTheList() {
+        String text = unique("Closed question");
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), "+19292038685", text);
+        UI.getCurrent().navigate("");
+        InboxView view = _get(InboxView.class);
+        assertThat(_find(Select.class, spec -> spec.withId("filter-status"))).isEmpty();
+
+        view.filters.filters.setOpened(true);
+
+        Select<ConversationStatus> status = _get(Select.class, spec -> spec.withId("filter-status"));
+        _setValue(status, ConversationStatus.CLOSED);
+        assertThat(view.title.getText()).isEqualTo("Search results");
+        assertThat(IntStream.range(0, _size(view.list)).mapToObj(i -> _get(view.list, i).preview()))
+                .doesNotContain(text);
+        view.filters.clear();
+        assertThat(view.title.getText()).isNotEqualTo("Search results");
+    }
 }
+

@@ -3,13 +3,16 @@ package org.parley.inbox.ui;
 import static com.github.mvysny.kaributesting.v10.ContextMenuKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.contextmenu.MenuItem;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.conversation.MessageDeletion;
 import org.parley.conversation.Notes;
 import org.parley.conversation.MessageView;
 import org.parley.inbox.InboxFixtures;
@@ -35,6 +38,8 @@ class MentionBellTest extends KaribuTest {
 
     @Autowired
     Notes notes;
+    @Autowired
+    MessageDeletion deletion;
 
     StaffMember ada;
 
@@ -90,5 +95,38 @@ class MentionBellTest extends KaribuTest {
 
         assertThat(bell.count.isVisible()).isFalse();
         assertThat(items(bell)).containsExactly("No unread mentions");
+    }
+
+    @Test
+    void theMenuBadgeCountsAMentionAndDropsItWhenTheNoteIsDeletedWhileAPatientsTextLeavesItAlone() {
+        String number = "+1929" + (3000000 + (int) (Math.random() * 6999999));
+        String first = "first " + UUID.randomUUID();
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number, first);
+        long id = inboxes.openConversations(ada, 0, 500).stream().filter(r -> r.preview().equals(first))
+                .findFirst().orElseThrow().id();
+        newSessionAs("dana", "STAFF");
+        InboxMenuBadge badge = (InboxMenuBadge) context.getBean(InboxMenuBadge.Badge.class).create();
+        UI.getCurrent().add(badge);
+        assertThat(badge.mentions.isVisible()).isFalse();
+
+        MessageView note = notes.addNote(ada, id, "Dana, the lab called back @dana");
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            roundtrip();
+            assertThat(badge.mentions.getText()).isEqualTo("@1");
+        });
+
+        // A patient's text moves the unread count, not the mentions.
+        inbox.patientTexts("sandbox", UUID.randomUUID().toString(), number, "and one more thing");
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            roundtrip();
+            assertThat(badge.unread.isVisible()).isTrue();
+        });
+        assertThat(badge.mentions.getText()).isEqualTo("@1");
+
+        deletion.deleteMessage(ada, note.id());
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            roundtrip();
+            assertThat(badge.mentions.isVisible()).isFalse();
+        });
     }
 }

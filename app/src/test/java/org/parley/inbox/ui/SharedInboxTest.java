@@ -450,7 +450,7 @@ class SharedInboxTest extends KaribuTest {
         _setValue(view.search, "kne");
         assertThat(rows(view)).isEmpty();
         _setValue(view.search, "quimby");
-        _setValue(view.statusFilter, ConversationStatus.CLOSED);
+        _setValue(view.filters.fields().statusFilter, ConversationStatus.CLOSED);
         assertThat(rows(view)).isEmpty();
         assertThat(view.count.getText()).isEqualTo("0 found");
         assertThat(patient.id()).isPositive();

@@ -80,14 +80,14 @@ class TagsAndWaitsInTheInboxTest extends KaribuTest {
         assertThat(row(view, tagged).tags()).extracting(Tag::name).containsExactly(refill.name());
         assertThat(RowTagsAndWait.names(row(view, other))).isEmpty();
 
-        _setValue(view.filters.tagFilter, tagFrom(view.filters.tagFilter.getListDataView().getItems().toList()));
+        _setValue(view.filters.fields().tagFilter, tagFrom(view.filters.fields().tagFilter.getListDataView().getItems().toList()));
         assertThat(previews(view)).contains(tagged).doesNotContain(other);
 
         _click(_get(view.panel.tags, Button.class, spec -> spec.withId("remove-tag-" + refill.id())));
         assertThat(view.panel.tags.shown()).isEmpty();
-        view.filters.tagFilter.clear();
-        view.filters.tagFilter.setItems(tags.all());
-        _setValue(view.filters.tagFilter, tagFrom(view.filters.tagFilter.getListDataView().getItems().toList()));
+        view.filters.fields().tagFilter.clear();
+        view.filters.fields().tagFilter.setItems(tags.all());
+        _setValue(view.filters.fields().tagFilter, tagFrom(view.filters.fields().tagFilter.getListDataView().getItems().toList()));
         assertThat(previews(view)).doesNotContain(tagged);
         assertThat(audit.newest(PageRequest.of(0, 50))).filteredOn(e -> String.valueOf(id).equals(e.targetId())
                         && "conversation".equals(e.targetType()) && e.action().startsWith("TAG_"))

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.parley.practice.PracticeProfiles;
+import org.parley.report.Report;
 import org.parley.report.ReportFilter;
 import org.parley.report.Reports;
 import org.parley.security.StaffDirectory;
@@ -83,6 +84,8 @@ class ReportsBenchmark extends KaribuTest {
                 today))));
         rows.add(row("report, 90 days, all lines", () -> reports.report(ReportFilter.days(today.minusDays(89),
                 today))));
+        Report month = reports.report(ReportFilter.days(today.minusDays(29), today));
+        rows.add(row("its charts and tables drawn (last 30 days)", () -> ReportSections.of(month)));
         rows.add(row("Reports page opened (last 30 days; server side)", () -> {
             UI.getCurrent().navigate("admin/practice");
             UI.getCurrent().navigate("admin/reports");

@@ -76,6 +76,8 @@ class ReportsViewTest extends KaribuTest {
         assertThat(messages.table()).contains("<caption>Messages in and out per day</caption>")
                 .contains("<th scope=\"row\">" + today + "</th><td>2</td><td>1</td>");
         assertThat(messages.svg()).startsWith("<svg aria-hidden=\"true\"");
+        // the days' labels are text, not the outlines of their letters (eight times the markup), in tenths of a pixel
+        assertThat(messages.svg()).contains(">" + today + "</text>").doesNotContainPattern("[0-9][.][0-9]{3}");
 
         assertThat(view.shown.get("first-answers").rows().getFirst())
                 .containsExactly("1", "1", "5 min", "5 min", "0", "0.0 %");

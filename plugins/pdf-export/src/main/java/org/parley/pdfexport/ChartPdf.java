@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -153,7 +152,7 @@ final class ChartPdf {
     /** A label in bold and its value wrapped beside it. */
     private void row(String label, String value) throws IOException {
         float valueX = flow.left() + LABEL_WIDTH;
-        List<String> valueLines = wrap(regular, BODY, flow.width() - LABEL_WIDTH, value);
+        List<String> valueLines = TextFit.wrap(regular, BODY, flow.width() - LABEL_WIDTH, value);
         for (int i = 0; i < valueLines.size(); i++) {
             flow.ensure(BODY_LEADING);
             if (i == 0) {
@@ -220,7 +219,7 @@ final class ChartPdf {
         for (int i = 0; i < pages.size(); i++) {
             String number = "Page " + (i + 1) + " of " + pages.size();
             float numberWidth = regular.width(number, SMALL);
-            String identity = fit(regular, SMALL, flow.width() - numberWidth - 18, regular.printable(whose));
+            String identity = TextFit.fit(regular, SMALL, flow.width() - numberWidth - 18, regular.printable(whose));
             try (PDPageContentStream content = new PDPageContentStream(document, pages.get(i), AppendMode.APPEND,
                     true, true)) {
                 content.setNonStrokingColor(GREY, GREY, GREY);
@@ -241,94 +240,9 @@ final class ChartPdf {
     /** Text wrapped to the width, one flow line per wrapped line. */
     private void lines(Typeface face, float size, float leading, float x, float width, String text, float grey)
             throws IOException {
-        for (String line : wrap(face, size, width, text)) {
+        for (String line : TextFit.wrap(face, size, width, text)) {
             flow.line(face, size, leading, x, line, grey);
         }
-    }
-
-    /**
-     * Printable lines no wider than {@code width}: the text's own line breaks kept, lines broken between words,
-     * and a word wider than a line broken where it must.
-     */
-    static List<String> wrap(Typeface face, float size, float width, String text) {
-        List<String> lines = new ArrayList<>();
-        float space = face.width(" ", size);
-        for (String paragraph : text.split("\r\n|[\r\n\u2028\u2029\u000B\u000C\u0085]", -1)) {
-            StringBuilder line = new StringBuilder();
-            float lineWidth = 0;
-            for (String word : face.printable(paragraph).split(" +")) {
-                if (word.isEmpty()) {
-                    continue;
-                }
-                float wordWidth = face.width(word, size);
-                if (line.length() > 0 && lineWidth + space + wordWidth <= width) {
-                    line.append(' ').append(word);
-                    lineWidth += space + wordWidth;
-                    continue;
-                }
-                if (line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                    lineWidth = 0;
-                }
-                if (wordWidth <= width) {
-                    line.append(word);
-                    lineWidth = wordWidth;
-                } else {
-                    for (String piece : breakWord(face, size, width, word)) {
-                        if (line.length() > 0) {
-                            lines.add(line.toString());
-                        }
-                        line.setLength(0);
-                        line.append(piece);
-                        lineWidth = face.width(piece, size);
-                    }
-                }
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static List<String> breakWord(Typeface face, float size, float width, String word) {
-        List<String> pieces = new ArrayList<>();
-        StringBuilder piece = new StringBuilder();
-        float pieceWidth = 0;
-        for (int c : word.codePoints().toArray()) {
-            String character = Character.toString(c);
-            float characterWidth = face.width(character, size);
-            if (piece.length() > 0 && pieceWidth + characterWidth > width) {
-                pieces.add(piece.toString());
-                piece.setLength(0);
-                pieceWidth = 0;
-            }
-            piece.append(character);
-            pieceWidth += characterWidth;
-        }
-        if (piece.length() > 0) {
-            pieces.add(piece.toString());
-        }
-        return pieces;
-    }
-
-    /** The printable text cut with an ellipsis to fit the width. */
-    private static String fit(Typeface face, float size, float width, String printable) {
-        if (face.width(printable, size) <= width) {
-            return printable;
-        }
-        int[] codePoints = printable.codePoints().toArray();
-        // the longest cut that fits, by halving (a name can be very long)
-        int fits = 0;
-        int tooLong = codePoints.length;
-        while (tooLong - fits > 1) {
-            int length = (fits + tooLong) / 2;
-            if (face.width(new String(codePoints, 0, length).strip() + "…", size) <= width) {
-                fits = length;
-            } else {
-                tooLong = length;
-            }
-        }
-        return new String(codePoints, 0, fits).strip() + "…";
     }
 
     static String direction(ChartMessage.Kind kind) {

@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p>One instance serves every Twilio line; lines of the same account and token share one
  * {@link TwilioRestClient}. Nothing here logs or throws a number or a text: Twilio's own error messages quote
  * numbers, so they pass through {@link Redaction} first.
+ *
+ * <p>Longer than 300 lines on purpose: it is the plugin API's {@code MessagingProvider} for Twilio, one method per
+ * thing the API asks of a provider (send, find a sent message, webhooks, line types, connection test, media), each a
+ * few lines over the SDK; webhooks, signatures, send failures and redaction are in classes of their own.
  */
 @Extension
 public class TwilioProvider implements MessagingProvider {

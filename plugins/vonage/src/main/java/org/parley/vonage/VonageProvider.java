@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * Vonage: texts through the Messages API (US pictures as MMS), voicemail through the Voice API, line types
  * through Number Insight. One instance serves every Vonage line; each line's credentials get one SDK client,
  * kept ({@link VonageClients}).
+ *
+ * <p>Longer than 300 lines on purpose: it is the plugin API's {@code MessagingProvider} for Vonage, one method per
+ * thing the API asks of a provider (send, find a sent message, webhooks, line types, connection test, media), each a
+ * few lines over the SDK; parsing webhooks, errors, credentials and redaction are in classes of their own.
  */
 @Extension
 public class VonageProvider implements MessagingProvider {
