@@ -25,7 +25,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff accounts: the first admin, and look-ups by id and user name. */
+/**
+ * Staff accounts: the first admin, and look-ups by id and user name.
+ *
+ * <p>Longer than 300 lines on purpose: it is the one writer of the account entity ({@code StaffUser}, package-private
+ * with its repository), so creating, changing, disabling and reading accounts stay here, each method short; sign-in,
+ * two-factor, emergency access and permissions, which need the entity too, are services of their own beside it.
+ */
 @Service
 public class StaffDirectory {
 
