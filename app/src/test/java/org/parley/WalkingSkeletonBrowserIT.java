@@ -82,7 +82,13 @@ class WalkingSkeletonBrowserIT extends BrowserTest {
 
         // Logging out ends the session in every tab, and the log shows who came and went.
         inbox.locator("#logout").click();
-        assertThat(inbox.locator("vaadin-login-form")).isVisible(PATIENTLY);
+        try {
+            assertThat(inbox.locator("vaadin-login-form")).isVisible(PATIENTLY);
+        } catch (AssertionError noLoginForm) {
+            // Seen once in a clean-clone CI run (2026-12-08) and not again: what the page showed instead says why.
+            screenshot(inbox, "after-logout-no-login-form");
+            throw noLoginForm;
+        }
         // The other tab is sent away at once, without anyone touching it.
         assertThat(phone).hasURL(Pattern.compile(".*/parley/signed-out\\.html$"),
                 new PageAssertions.HasURLOptions().setTimeout(20_000));
