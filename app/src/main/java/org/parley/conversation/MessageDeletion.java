@@ -71,7 +71,12 @@ public class MessageDeletion {
         /** Whether the message may be deleted by {@code me}. */
         public boolean allows(MessageView message) {
             return !message.deleted() && whyNotTheirs(me, message.direction(), message.authorId()).isEmpty()
-                    && !now.isAfter(message.createdAt().plus(window));
+                    && withinWindow(message.createdAt());
+        }
+
+        /** Whether a message written then is still within the delete window. */
+        boolean withinWindow(Instant createdAt) {
+            return !now.isAfter(createdAt.plus(window));
         }
     }
 
@@ -84,10 +89,6 @@ public class MessageDeletion {
             return Optional.of("Only its author can delete a message.");
         }
         return Optional.empty();
-    }
-
-    private boolean withinWindow(Instant createdAt) {
-        return !clock.instant().isAfter(createdAt.plus(deleteWindow));
     }
 
     /**
@@ -119,7 +120,7 @@ public class MessageDeletion {
         if (message.isDeleted()) {
             return;
         }
-        if (!withinWindow(message.getCreatedAt())) {
+        if (!ruleFor(me).withinWindow(message.getCreatedAt())) {
             throw new IllegalArgumentException("A message can be deleted only within " + minutes(deleteWindow)
                     + " of writing it.");
         }
